@@ -1,0 +1,44 @@
+# FullTcp quick start: `make demo` runs the flagship example, `make test` runs every test.
+# Both install what is missing first (scripts/install-deps.sh, Debian 12).
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+CMAKE_ARGS ?=
+CTEST_ARGS ?=
+
+.PHONY: all deps build demo test test-asan install clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The flagship example (fulltcp-handshake): outputs go to the folder it prints at the end.
+demo: build
+	$(BUILD)/examples/fulltcp-handshake
+
+# Every test (GoogleTest, ns-3 TestSuites, tshark checks, the fuzzer's short run) via CTest.
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# The same tests once more with AddressSanitizer + UndefinedBehaviorSanitizer on our code.
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DFULLTCP_SANITIZE=ON $(CMAKE_ARGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# Install into PREFIX (default /usr/local): headers under include/ns3, the library, ns3-fulltcp.pc.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+# FullTcp: a complete TCP for ns-3.
+# SPDX-License-Identifier: GPL-2.0-only
+"""Checks that FullTcp's two build descriptions name the same files.
+
+FullTcp builds with CMake (out of tree, and in ns-3 >= 3.36 source trees) and with waf (ns-3 <=
+3.35 source trees). Each keeps its own file lists; this script fails when they drift apart:
+
+  CMakeLists.txt             wscript
+  FULLTCP_SOURCES            FULLTCP_SOURCES
+  FULLTCP_HEADERS            FULLTCP_HEADERS
+  FULLTCP_NS3_TEST_SOURCES   FULLTCP_NS3_TEST_SOURCES
+  FULLTCP_GTEST_SOURCES      (none: waf has no GoogleTest support; CMake-only by design)
+  examples/CMakeLists.txt    examples/wscript
+  fulltcp_example(NAME)      FULLTCP_EXAMPLES = ['NAME', ...]  (source: examples/NAME.cc)
+
+It also fails when a listed file does not exist, and when a source file of the module exists
+on disk but no list names it (a forgotten file would silently not be built or run).
+
+Usage: check-build-manifests.py REPO_ROOT.  Exit 0: "build manifests agree: N files".
+Python 3 standard library only.
+"""
+
+import ast
+import os
+import re
+import sys
+
+CMAKE_LISTS = ["FULLTCP_SOURCES", "FULLTCP_HEADERS", "FULLTCP_NS3_TEST_SOURCES", "FULLTCP_GTEST_SOURCES"]
+# Lists that the wscript must carry too (GoogleTest is built by CMake only).
+SHARED_LISTS = ["FULLTCP_SOURCES", "FULLTCP_HEADERS", "FULLTCP_NS3_TEST_SOURCES"]
+CMAKE_ONLY_LISTS = ["FULLTCP_GTEST_SOURCES"]
+
+# Files on disk that belong to the build but are deliberately in none of the lists.
+NOT_IN_LISTS = {
+    "test/fulltcp-test-runner.cc",  # out-of-tree test runner; ns-3's own runs the suites in tree
+}
+# Folders scanned for unlisted files, with the file endings that count.
+SCANNED = [
+    ("model", (".cc", ".h")),
+    ("helper", (".cc", ".h")),
+    ("test", ("-test-suite.cc",)),
+    ("test/gtest", (".cc", ".h")),
+]
+
+
+class ManifestError(Exception):
+    pass
+
+
+def strip_cmake_comments(text):
+    # CMake line comments; FullTcp's CMake files use no bracket comments or '#' in strings.
+    return "\n".join(line.split("#", 1)[0] for line in text.splitlines())
+
+
+def read(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError as e:
+        raise ManifestError("cannot read %s: %s" % (path, e.strerror))
+
+
+def cmake_lists(path):
+    text = strip_cmake_comments(read(path))
+    lists = {}
+    for name in CMAKE_LISTS:
+        found = re.findall(r"\bset\(\s*%s\b([^)]*)\)" % re.escape(name), text)
+        if len(found) != 1:
+            raise ManifestError("%s: expected one set(%s ...), found %d" % (path, name, len(found)))
+        lists[name] = found[0].split()
+    return lists
+
+
+def cmake_examples(path):
+    text = strip_cmake_comments(read(path))
+    return re.findall(r"\bfulltcp_example\(\s*([A-Za-z0-9_.+-]+)\s*\)", text)
+
+
+def python_lists(path, names):
+    """Top-level `NAME = [...]` assignments of a wscript, read without executing it."""
+    try:
+        tree = ast.parse(read(path), filename=path)
+    except SyntaxError as e:
+        raise ManifestError("%s: syntax error at line %s: %s" % (path, e.lineno, e.msg))
+    lists = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in names:
+                try:
+                    value = ast.literal_eval(node.value)
+                except ValueError:
+                    raise ManifestError("%s:%d: %s must be a literal list of strings"
+                                        % (path, node.lineno, target.id))
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise ManifestError("%s:%d: %s must be a literal list of strings"
+                                        % (path, node.lineno, target.id))
+                if target.id in lists:
+                    raise ManifestError("%s:%d: %s is assigned twice" % (path, node.lineno, target.id))
+                lists[target.id] = value
+    missing = [n for n in names if n not in lists]
+    if missing:
+        raise ManifestError("%s: no top-level list %s" % (path, ", ".join(missing)))
+    return lists
+
+
+def duplicates(items):
+    seen, dup = set(), []
+    for i in items:
+        if i in seen and i not in dup:
+            dup.append(i)
+        seen.add(i)
+    return dup
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: %s REPO_ROOT" % os.path.basename(argv[0]), file=sys.stderr)
+        return 2
+    root = argv[1]
+    problems = []
+
+    try:
+        cm = cmake_lists(os.path.join(root, "CMakeLists.txt"))
+        wf = python_lists(os.path.join(root, "wscript"), SHARED_LISTS)
+        cm_ex = cmake_examples(os.path.join(root, "examples", "CMakeLists.txt"))
+        wf_ex = python_lists(os.path.join(root, "examples", "wscript"), ["FULLTCP_EXAMPLES"])["FULLTCP_EXAMPLES"]
+    except ManifestError as e:
+        print("build manifests: %s" % e, file=sys.stderr)
+        return 1
+
+    # 1. The lists both build systems carry must name the same files.
+    for name in SHARED_LISTS:
+        a, b = cm[name], wf[name]
+        for f in a:
+            if f not in b:
+                problems.append("%s: in CMakeLists.txt but not in wscript" % f)
+        for f in b:
+            if f not in a:
+                problems.append("%s: in wscript but not in CMakeLists.txt (%s)" % (f, name))
+        for src, lst in (("CMakeLists.txt", a), ("wscript", b)):
+            for f in duplicates(lst):
+                problems.append("%s: listed twice in %s %s" % (f, src, name))
+    for name in CMAKE_ONLY_LISTS:
+        for f in duplicates(cm[name]):
+            problems.append("%s: listed twice in CMakeLists.txt %s" % (f, name))
+
+    # A file belongs to exactly one list.
+    owner = {}
+    for name in CMAKE_LISTS:
+        for f in cm[name]:
+            if f in owner and owner[f] != name:
+                problems.append("%s: in both %s and %s" % (f, owner[f], name))
+            owner.setdefault(f, name)
+    for name in CMAKE_ONLY_LISTS:
+        for f in cm[name]:
+            if any(f in wf[n] for n in SHARED_LISTS):
+                problems.append("%s: a GoogleTest source (CMake only) is listed in wscript" % f)
+
+    # 2. Examples: fulltcp_example(NAME) <-> FULLTCP_EXAMPLES, each built from examples/NAME.cc.
+    for e in cm_ex:
+        if e not in wf_ex:
+            problems.append("examples/%s.cc: in examples/CMakeLists.txt but not in examples/wscript" % e)
+    for e in wf_ex:
+        if e not in cm_ex:
+            problems.append("examples/%s.cc: in examples/wscript but not in examples/CMakeLists.txt" % e)
+    for src, lst in (("examples/CMakeLists.txt", cm_ex), ("examples/wscript", wf_ex)):
+        for e in duplicates(lst):
+            problems.append("examples/%s.cc: listed twice in %s" % (e, src))
+
+    # 3. Every listed file exists.
+    listed = set()
+    for name in CMAKE_LISTS:
+        listed.update(cm[name])
+    for name in SHARED_LISTS:
+        listed.update(wf[name])
+    examples = set("examples/%s.cc" % e for e in cm_ex + wf_ex)
+    for f in sorted(listed | examples):
+        if not os.path.isfile(os.path.join(root, f)):
+            problems.append("%s: listed but does not exist" % f)
+
+    # 4. Every module source on disk is listed somewhere.
+    for folder, endings in SCANNED:
+        d = os.path.join(root, folder)
+        if not os.path.isdir(d):
+            continue
+        for entry in sorted(os.listdir(d)):
+            rel = folder + "/" + entry
+            if (entry.startswith(".") or not os.path.isfile(os.path.join(d, entry))
+                    or not entry.endswith(endings) or rel in NOT_IN_LISTS):
+                continue
+            if rel not in listed:
+                problems.append("%s: exists but is in no build list (CMakeLists.txt/wscript)" % rel)
+    d = os.path.join(root, "examples")
+    if os.path.isdir(d):
+        for entry in sorted(os.listdir(d)):
+            rel = "examples/" + entry
+            if entry.endswith(".cc") and rel not in examples:
+                problems.append("%s: exists but no fulltcp_example()/FULLTCP_EXAMPLES builds it" % rel)
+
+    if problems:
+        print("build manifests disagree (CMakeLists.txt, wscript, examples/CMakeLists.txt, "
+              "examples/wscript):", file=sys.stderr)
+        for p in problems:
+            print("  " + p, file=sys.stderr)
+        return 1
+    print("build manifests agree: %d files" % len(listed | examples))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

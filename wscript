@@ -1,0 +1,95 @@
+## -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+# FullTcp: a complete TCP for ns-3.
+#
+# Build description for ns-3 <= 3.35 source trees (waf): put this folder at contrib/fulltcp.
+# ns-3 >= 3.36 and out-of-tree builds use CMakeLists.txt. The lists below must name the same
+# files as the lists of the same names in CMakeLists.txt: test/check-build-manifests.py (CTest
+# "build-manifests") fails when they differ. GoogleTest sources (FULLTCP_GTEST_SOURCES) are
+# built by CMake only; waf has no GoogleTest support.
+#
+# Keep the lists literal (no computed values): the checker reads them without running waf.
+
+FULLTCP_SOURCES = [
+    'model/fulltcp-options.cc',
+    'model/fulltcp-header.cc',
+    'model/fulltcp-raw-peer.cc',
+]
+
+FULLTCP_HEADERS = [
+    'model/fulltcp-options.h',
+    'model/fulltcp-header.h',
+    'model/fulltcp-raw-peer.h',
+]
+
+# ns-3 TestSuites; a suite's name is its file name without "-test-suite.cc".
+FULLTCP_NS3_TEST_SOURCES = [
+    'test/fulltcp-wire-test-suite.cc',
+]
+
+# ns-3 modules the library needs, and those its tests and examples need besides.
+FULLTCP_DEPENDENCIES = ['internet', 'network', 'core']
+FULLTCP_TEST_DEPENDENCIES = ['point-to-point', 'csma', 'applications']
+
+
+def _std_year(flags):
+    """The C++ year of the last -std= flag in flags (2017 for -std=c++17), or None."""
+    years = {'98': 1998, '03': 2003, '0x': 2011, '11': 2011, '1y': 2014, '14': 2014,
+             '1z': 2017, '17': 2017, '2a': 2020, '20': 2020, '2b': 2023, '23': 2023}
+    year = None
+    for flag in flags:
+        if flag.startswith('-std=') and '++' in flag:
+            year = years.get(flag.split('++')[-1])
+    return year
+
+
+def configure(conf):
+    # FullTcp is C++17. ns-3.35 already defaults to -std=c++17; refuse an older standard
+    # chosen with --cxx-standard or CXXFLAGS rather than fail later with obscure errors.
+    year = _std_year(conf.env['CXXFLAGS'])
+    if year is not None and year < 2017:
+        conf.fatal('fulltcp needs C++17 or newer; configure with --cxx-standard=-std=c++17 '
+                   '(found %s in CXXFLAGS)' % [f for f in conf.env['CXXFLAGS'] if f.startswith('-std=')][-1])
+    conf.msg('fulltcp C++ standard', 'ok (C++17 or newer)')
+
+
+def _ns3_version_defines(bld):
+    # FULLTCP_NS3_VERSION_MAJOR/MINOR: the ns-3 release being built against, for #if guards.
+    # ns3/version-defines.h exists only with --enable-build-version, so the build says it.
+    version = str(bld.env['VERSION'] or '')
+    parts = version.split('.')
+    try:
+        major, minor = int(parts[0]), int(parts[1])
+    except (ValueError, IndexError):
+        major, minor = 3, 99  # development trees ("3-dev"): newer than any release
+    return ['FULLTCP_NS3_VERSION_MAJOR=%d' % major, 'FULLTCP_NS3_VERSION_MINOR=%d' % minor]
+
+
+def build(bld):
+    defines = _ns3_version_defines(bld)
+
+    module = bld.create_ns3_module('fulltcp', FULLTCP_DEPENDENCIES)
+    module.source = list(FULLTCP_SOURCES)
+    module.defines = list(defines)
+    module.export_defines = list(defines)
+
+    headers = bld(features='ns3header')
+    headers.module = 'fulltcp'
+    headers.source = list(FULLTCP_HEADERS)
+
+    # The tests need modules the library does not; with --enable-modules they must be named.
+    enabled = bld.env['NS3_ENABLED_MODULES']
+    missing = [m for m in FULLTCP_TEST_DEPENDENCIES if enabled and 'ns3-' + m not in enabled]
+    if bld.env['ENABLE_TESTS'] and missing:
+        from waflib import Logs
+        Logs.warn('fulltcp: tests not built; add %s to --enable-modules' % ','.join(missing))
+    if bld.env['ENABLE_TESTS'] and not missing:
+        module_test = bld.create_ns3_module_test_library('fulltcp')
+        module_test.source = list(FULLTCP_NS3_TEST_SOURCES)
+        module_test.use.extend(['ns3-' + m for m in FULLTCP_TEST_DEPENDENCIES])
+        # As ns-3 >= 3.36's build_lib does: tests find their data files from here.
+        module_test.defines = list(defines) + ['NS_TEST_SOURCEDIR="contrib/fulltcp/test"']
+
+    if bld.env['ENABLE_EXAMPLES']:
+        bld.recurse('examples')
+
+    bld.ns3_python_bindings()

@@ -5,14 +5,11 @@
 #include "fulltcp-raw-peer.h"
 
 #include "ns3/ipv4-header.h"
-#include "ns3/ipv4-route.h"
 #include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
-#include "ns3/ipv6-route.h"
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
-#include "ns3/packet.h"
 #include "ns3/uinteger.h"
 
 namespace ns3

@@ -8,6 +8,9 @@
 #include "fulltcp-header.h"
 
 #include "ns3/ip-l4-protocol.h"
+#include "ns3/ipv4-route.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
 namespace ns3

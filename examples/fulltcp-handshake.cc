@@ -21,9 +21,10 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 
+#include <sys/stat.h>
+
 #include <iomanip>
 #include <iostream>
-#include <sys/stat.h>
 
 using namespace ns3;
 
@@ -74,11 +75,16 @@ Send(const Step& s)
     std::cout << std::fixed << std::setprecision(3) << Simulator::Now().GetSeconds() << "s  "
               << (s.fromClient ? "client ---> server  " : "client <--- server  ") << s.note << "\n";
     std::vector<uint8_t> bytes(s.length, 'a' + from);
-    g_peer[from]->Send(h, Create<Packet>(bytes.data(), bytes.size()), g_addr[from], g_addr[1 - from]);
+    g_peer[from]->Send(
+        h, Create<Packet>(bytes.data(), bytes.size()), g_addr[from], g_addr[1 - from]);
 }
 
 void
-Arrived(std::string who, const FullTcpHeader& h, Ptr<const Packet> payload, const Address&, const Address&)
+Arrived(std::string who,
+        const FullTcpHeader& h,
+        Ptr<const Packet> payload,
+        const Address&,
+        const Address&)
 {
     std::cout << std::fixed << std::setprecision(3) << Simulator::Now().GetSeconds() << "s  " << who
               << " got   " << h << " length " << payload->GetSize() << "\n";
@@ -100,7 +106,8 @@ main(int argc, char* argv[])
     bool serverClosesFirst = false;
     std::string outDir = "fulltcp-handshake-output";
     CommandLine cmd(__FILE__);
-    cmd.AddValue("clientIsn", "client's initial sequence number (0 as in the tutorials)", clientIsn);
+    cmd.AddValue(
+        "clientIsn", "client's initial sequence number (0 as in the tutorials)", clientIsn);
     cmd.AddValue("serverIsn", "server's initial sequence number", serverIsn);
     cmd.AddValue("serverClosesFirst", "the server starts the four-way close", serverClosesFirst);
     cmd.AddValue("outDir", "folder for the pcap", outDir);
@@ -136,15 +143,40 @@ main(int argc, char* argv[])
     const bool c = !serverClosesFirst; // the side that closes first
     const std::vector<Step> story = {
         {true, F::SYN, 0, 0, 0, "1st handshake: SYN, seq=x (client: CLOSED -> SYN_SENT)"},
-        {false, F::SYN | F::ACK, 0, 1, 0, "2nd handshake: SYN+ACK, seq=y ack=x+1 (server: LISTEN -> SYN_RCVD)"},
+        {false,
+         F::SYN | F::ACK,
+         0,
+         1,
+         0,
+         "2nd handshake: SYN+ACK, seq=y ack=x+1 (server: LISTEN -> SYN_RCVD)"},
         {true, F::ACK, 1, 1, 0, "3rd handshake: ACK, ack=y+1 (both ESTABLISHED)"},
         {true, F::PSH | F::ACK, 1, 1, 100, "client sends 100 bytes"},
         {false, F::PSH | F::ACK, 1, 101, 200, "server answers with 200 bytes"},
         {true, F::ACK, 101, 201, 0, "client acknowledges them"},
-        {c, F::FIN | F::ACK, c ? 101u : 201u, c ? 201u : 101u, 0, "1st wave: FIN (active closer -> FIN_WAIT_1)"},
-        {!c, F::ACK, c ? 201u : 101u, c ? 102u : 202u, 0, "2nd wave: ACK of the FIN (passive closer -> CLOSE_WAIT; active -> FIN_WAIT_2)"},
-        {!c, F::FIN | F::ACK, c ? 201u : 101u, c ? 102u : 202u, 0, "3rd wave: FIN (passive closer -> LAST_ACK)"},
-        {c, F::ACK, c ? 102u : 202u, c ? 202u : 102u, 0, "4th wave: ACK (active closer -> TIME_WAIT for 2*MSL; passive -> CLOSED)"},
+        {c,
+         F::FIN | F::ACK,
+         c ? 101u : 201u,
+         c ? 201u : 101u,
+         0,
+         "1st wave: FIN (active closer -> FIN_WAIT_1)"},
+        {!c,
+         F::ACK,
+         c ? 201u : 101u,
+         c ? 102u : 202u,
+         0,
+         "2nd wave: ACK of the FIN (passive closer -> CLOSE_WAIT; active -> FIN_WAIT_2)"},
+        {!c,
+         F::FIN | F::ACK,
+         c ? 201u : 101u,
+         c ? 102u : 202u,
+         0,
+         "3rd wave: FIN (passive closer -> LAST_ACK)"},
+        {c,
+         F::ACK,
+         c ? 102u : 202u,
+         c ? 202u : 102u,
+         0,
+         "4th wave: ACK (active closer -> TIME_WAIT for 2*MSL; passive -> CLOSED)"},
     };
     for (size_t i = 0; i < story.size(); ++i)
     {

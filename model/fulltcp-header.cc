@@ -190,10 +190,10 @@ FullTcpHeader::Parse(const uint8_t* data, uint32_t len)
     }
     m_sourcePort = static_cast<uint16_t>((data[0] << 8) | data[1]);
     m_destinationPort = static_cast<uint16_t>((data[2] << 8) | data[3]);
-    m_seq = (uint32_t(data[4]) << 24) | (uint32_t(data[5]) << 16) | (uint32_t(data[6]) << 8) |
-            data[7];
-    m_ack = (uint32_t(data[8]) << 24) | (uint32_t(data[9]) << 16) | (uint32_t(data[10]) << 8) |
-            data[11];
+    m_seq =
+        (uint32_t(data[4]) << 24) | (uint32_t(data[5]) << 16) | (uint32_t(data[6]) << 8) | data[7];
+    m_ack = (uint32_t(data[8]) << 24) | (uint32_t(data[9]) << 16) | (uint32_t(data[10]) << 8)
+          | data[11];
     const uint32_t offsetBytes = (data[12] >> 4) * 4u;
     m_reserved = data[12] & 0x0f;
     m_flags = data[13];

@@ -149,20 +149,20 @@ class FullTcpHeader : public Header
     /// \return the one's-complement pseudo-header sum for a segment of segLen bytes
     uint32_t PseudoHeaderSum(uint32_t segLen) const;
 
-    uint16_t m_sourcePort{0};
-    uint16_t m_destinationPort{0};
-    uint32_t m_seq{0};
-    uint32_t m_ack{0};
-    uint8_t m_reserved{0};
-    uint8_t m_flags{0};
-    uint16_t m_window{0};
-    uint16_t m_checksum{0};
-    uint16_t m_urgentPointer{0};
+    uint16_t m_sourcePort {0};
+    uint16_t m_destinationPort {0};
+    uint32_t m_seq {0};
+    uint32_t m_ack {0};
+    uint8_t m_reserved {0};
+    uint8_t m_flags {0};
+    uint16_t m_window {0};
+    uint16_t m_checksum {0};
+    uint16_t m_urgentPointer {0};
     FullTcpOptions m_options;
 
-    bool m_calcChecksum{false};
-    uint32_t m_pseudoSum{0}; //!< addresses + protocol, in ns-3's checksum byte order
-    FullTcpParseError m_parseError{FullTcpParseError::NONE};
+    bool m_calcChecksum {false};
+    uint32_t m_pseudoSum {0}; //!< addresses + protocol, in ns-3's checksum byte order
+    FullTcpParseError m_parseError {FullTcpParseError::NONE};
 };
 
 } // namespace ns3

@@ -29,36 +29,37 @@ ReadBe32(const uint8_t* p)
 class OptionWriter
 {
   public:
-    OptionWriter(uint8_t* out)
-        : m_out(out)
-    {
-    }
+    OptionWriter(uint8_t* out) : m_out(out) {}
 
-    void U8(uint8_t v)
+    void
+    U8(uint8_t v)
     {
         m_out[m_len++] = v;
     }
 
-    void U16(uint16_t v)
+    void
+    U16(uint16_t v)
     {
         U8(v >> 8);
         U8(v & 0xff);
     }
 
-    void U32(uint32_t v)
+    void
+    U32(uint32_t v)
     {
         U16(v >> 16);
         U16(v & 0xffff);
     }
 
-    uint32_t Length() const
+    uint32_t
+    Length() const
     {
         return m_len;
     }
 
   private:
     uint8_t* m_out;
-    uint32_t m_len{0};
+    uint32_t m_len {0};
 };
 
 /// Wire size of an unknown option: kind, length, data.
@@ -175,9 +176,10 @@ FullTcpOptions::Parse(const uint8_t* bytes, uint32_t len)
             {
                 return FullTcpParseError::TIMESTAMP_LENGTH;
             }
-            parsed.m_timestamp = Timestamp{ReadBe32(body), ReadBe32(body + 4)};
+            parsed.m_timestamp = Timestamp {ReadBe32(body), ReadBe32(body + 4)};
             break;
-        case SACK: {
+        case SACK:
+        {
             const uint32_t n = (optLen - 2) / 8;
             if ((optLen - 2) % 8 != 0 || n < 1 || n > MAX_SACK_BLOCKS)
             {
@@ -263,7 +265,7 @@ FullTcpOptions::GetSackPermitted() const
 void
 FullTcpOptions::SetTimestamp(uint32_t val, uint32_t ecr)
 {
-    m_timestamp = Timestamp{val, ecr};
+    m_timestamp = Timestamp {val, ecr};
     Layout();
 }
 
@@ -402,7 +404,8 @@ FullTcpOptions::Print(std::ostream& os) const
 {
     uint32_t i = 0;
     bool first = true;
-    auto sep = [&]() {
+    auto sep = [&]()
+    {
         if (!first)
         {
             os << ",";
@@ -467,7 +470,8 @@ FullTcpOptions::Print(std::ostream& os) const
 bool
 FullTcpOptions::operator==(const FullTcpOptions& o) const
 {
-    return m_length == o.m_length && std::equal(m_bytes.begin(), m_bytes.begin() + m_length, o.m_bytes.begin());
+    return m_length == o.m_length
+        && std::equal(m_bytes.begin(), m_bytes.begin() + m_length, o.m_bytes.begin());
 }
 
 } // namespace ns3

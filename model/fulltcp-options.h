@@ -50,7 +50,8 @@ struct FullTcpSackBlock
     uint32_t left;  //!< first sequence number of the block
     uint32_t right; //!< sequence number just past the block
 
-    bool operator==(const FullTcpSackBlock& o) const
+    bool
+    operator==(const FullTcpSackBlock& o) const
     {
         return left == o.left && right == o.right;
     }
@@ -65,7 +66,8 @@ struct FullTcpUnknownOption
     uint8_t kind;              //!< option kind
     std::vector<uint8_t> data; //!< option bytes after kind and length
 
-    bool operator==(const FullTcpUnknownOption& o) const
+    bool
+    operator==(const FullTcpUnknownOption& o) const
     {
         return kind == o.kind && data == o.data;
     }
@@ -91,7 +93,7 @@ struct FullTcpUnknownOption
 class FullTcpOptions
 {
   public:
-    static constexpr uint32_t MAX_BYTES = 40;     //!< RFC 9293 §3.1: 60-byte header max
+    static constexpr uint32_t MAX_BYTES = 40;      //!< RFC 9293 §3.1: 60-byte header max
     static constexpr uint32_t MAX_SACK_BLOCKS = 4; //!< RFC 2018 §3: 4 blocks fill 34 bytes
 
     /// Option kinds (IANA TCP option kind numbers).
@@ -181,15 +183,15 @@ class FullTcpOptions
 
     std::optional<uint16_t> m_mss;
     std::optional<uint8_t> m_wscale;
-    bool m_sackPermitted{false};
+    bool m_sackPermitted {false};
     std::optional<Timestamp> m_timestamp;
-    std::array<FullTcpSackBlock, MAX_SACK_BLOCKS> m_sack{};
-    uint8_t m_sackWanted{0}; //!< blocks the caller asked for
-    uint8_t m_sackCount{0};  //!< blocks actually laid out on the wire
+    std::array<FullTcpSackBlock, MAX_SACK_BLOCKS> m_sack {};
+    uint8_t m_sackWanted {0}; //!< blocks the caller asked for
+    uint8_t m_sackCount {0};  //!< blocks actually laid out on the wire
     std::vector<FullTcpUnknownOption> m_unknown;
 
-    std::array<uint8_t, MAX_BYTES> m_bytes{};
-    uint8_t m_length{0};
+    std::array<uint8_t, MAX_BYTES> m_bytes {};
+    uint8_t m_length {0};
 };
 
 } // namespace ns3

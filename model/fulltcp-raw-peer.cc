@@ -44,10 +44,7 @@ FullTcpRawPeer::GetTypeId()
     return tid;
 }
 
-FullTcpRawPeer::FullTcpRawPeer()
-    : m_protocolNumber(6)
-{
-}
+FullTcpRawPeer::FullTcpRawPeer() : m_protocolNumber(6) {}
 
 int
 FullTcpRawPeer::GetProtocolNumber() const
@@ -98,16 +95,26 @@ FullTcpRawPeer::Send(FullTcpHeader header,
     {
         header.InitializeChecksum(src, dst, m_protocolNumber);
     }
-    if (Ipv4Address::IsMatchingType(src) && Ipv4Address::IsMatchingType(dst) && !m_downTarget.IsNull())
+    if (Ipv4Address::IsMatchingType(src) && Ipv4Address::IsMatchingType(dst)
+        && !m_downTarget.IsNull())
     {
         p->AddHeader(header);
-        m_downTarget(p, Ipv4Address::ConvertFrom(src), Ipv4Address::ConvertFrom(dst), m_protocolNumber, nullptr);
+        m_downTarget(p,
+                     Ipv4Address::ConvertFrom(src),
+                     Ipv4Address::ConvertFrom(dst),
+                     m_protocolNumber,
+                     nullptr);
         return true;
     }
-    if (Ipv6Address::IsMatchingType(src) && Ipv6Address::IsMatchingType(dst) && !m_downTarget6.IsNull())
+    if (Ipv6Address::IsMatchingType(src) && Ipv6Address::IsMatchingType(dst)
+        && !m_downTarget6.IsNull())
     {
         p->AddHeader(header);
-        m_downTarget6(p, Ipv6Address::ConvertFrom(src), Ipv6Address::ConvertFrom(dst), m_protocolNumber, nullptr);
+        m_downTarget6(p,
+                      Ipv6Address::ConvertFrom(src),
+                      Ipv6Address::ConvertFrom(dst),
+                      m_protocolNumber,
+                      nullptr);
         return true;
     }
     NS_LOG_WARN("Send: addresses " << src << " and " << dst << " are not one IP family");
@@ -115,15 +122,19 @@ FullTcpRawPeer::Send(FullTcpHeader header,
 }
 
 IpL4Protocol::RxStatus
-FullTcpRawPeer::Deliver(Ptr<Packet> p, FullTcpHeader& header, const Address& src, const Address& dst)
+FullTcpRawPeer::Deliver(Ptr<Packet> p,
+                        FullTcpHeader& header,
+                        const Address& src,
+                        const Address& dst)
 {
     p->PeekHeader(header);
     if (header.GetParseError() != FullTcpParseError::NONE)
     {
         NS_LOG_LOGIC("drop: " << header.GetParseError());
         m_dropTrace(p, header.GetParseError());
-        return header.GetParseError() == FullTcpParseError::BAD_CHECKSUM ? IpL4Protocol::RX_CSUM_FAILED
-                                                                         : IpL4Protocol::RX_ENDPOINT_CLOSED;
+        return header.GetParseError() == FullTcpParseError::BAD_CHECKSUM
+                 ? IpL4Protocol::RX_CSUM_FAILED
+                 : IpL4Protocol::RX_ENDPOINT_CLOSED;
     }
     p->RemoveAtStart(header.GetSerializedSize());
     m_rxTrace(header, p, src, dst);

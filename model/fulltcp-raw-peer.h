@@ -47,7 +47,10 @@ class FullTcpRawPeer : public IpL4Protocol
      * \param dst destination address, same family
      * \return false when the addresses are of no IP family or differ in family
      */
-    bool Send(FullTcpHeader header, Ptr<const Packet> payload, const Address& src, const Address& dst);
+    bool Send(FullTcpHeader header,
+              Ptr<const Packet> payload,
+              const Address& src,
+              const Address& dst);
 
     /**
      * TracedCallback signature for a received segment.
@@ -83,13 +86,17 @@ class FullTcpRawPeer : public IpL4Protocol
 
   private:
     /// Parse (and verify) one received segment and report it.
-    IpL4Protocol::RxStatus Deliver(Ptr<Packet> p, FullTcpHeader& header, const Address& src, const Address& dst);
+    IpL4Protocol::RxStatus Deliver(Ptr<Packet> p,
+                                   FullTcpHeader& header,
+                                   const Address& src,
+                                   const Address& dst);
 
     uint8_t m_protocolNumber;
     Ptr<Node> m_node;
     IpL4Protocol::DownTargetCallback m_downTarget;
     IpL4Protocol::DownTargetCallback6 m_downTarget6;
-    TracedCallback<const FullTcpHeader&, Ptr<const Packet>, const Address&, const Address&> m_rxTrace;
+    TracedCallback<const FullTcpHeader&, Ptr<const Packet>, const Address&, const Address&>
+        m_rxTrace;
     TracedCallback<Ptr<const Packet>, FullTcpParseError> m_dropTrace;
 };
 

@@ -76,27 +76,33 @@ SegmentsToSend()
 class WireLinkTestCase : public TestCase
 {
   public:
-    WireLinkTestCase(bool ipv6)
-        : TestCase(std::string("hand-built segments cross a link over ") + (ipv6 ? "IPv6" : "IPv4")),
-          m_ipv6(ipv6)
+    WireLinkTestCase(bool ipv6) :
+        TestCase(std::string("hand-built segments cross a link over ") + (ipv6 ? "IPv6" : "IPv4")),
+        m_ipv6(ipv6)
     {
     }
 
   private:
     void DoRun() override;
-    void Record(const FullTcpHeader& h, Ptr<const Packet> payload, const Address& src, const Address&);
+    void Record(const FullTcpHeader& h,
+                Ptr<const Packet> payload,
+                const Address& src,
+                const Address&);
     void Dropped(Ptr<const Packet>, FullTcpParseError e);
     void CheckPcap(const std::string& pcap, size_t segments);
 
     bool m_ipv6;
     std::vector<Received> m_received;
-    uint32_t m_drops{0};
+    uint32_t m_drops {0};
 };
 
 void
-WireLinkTestCase::Record(const FullTcpHeader& h, Ptr<const Packet> payload, const Address& src, const Address&)
+WireLinkTestCase::Record(const FullTcpHeader& h,
+                         Ptr<const Packet> payload,
+                         const Address& src,
+                         const Address&)
 {
-    Received r{h, std::vector<uint8_t>(payload->GetSize()), src};
+    Received r {h, std::vector<uint8_t>(payload->GetSize()), src};
     payload->CopyData(r.payload.data(), r.payload.size());
     m_received.push_back(r);
 }
@@ -132,10 +138,10 @@ Run(const std::string& cmd)
 size_t
 Count(const std::string& pcap, const std::string& filter)
 {
-    const std::string out = Run("tshark -n -r '" + pcap +
-                                "' -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE "
-                                "-o tcp.relative_sequence_numbers:FALSE -Y '" +
-                                filter + "' 2>/dev/null | wc -l");
+    const std::string out = Run("tshark -n -r '" + pcap
+                                + "' -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE "
+                                  "-o tcp.relative_sequence_numbers:FALSE -Y '"
+                                + filter + "' 2>/dev/null | wc -l");
     return std::strtoul(out.c_str(), nullptr, 10);
 }
 
@@ -222,9 +228,11 @@ WireLinkTestCase::DoRun()
     for (size_t i = 0; i < segments.size(); ++i)
     {
         Ptr<Packet> payload = Create<Packet>(segments[i].second.data(), segments[i].second.size());
-        Simulator::Schedule(MilliSeconds(100 * (i + 1)), [=]() {
-            peers[0]->Send(segments[i].first, payload, from, to);
-        });
+        Simulator::Schedule(MilliSeconds(100 * (i + 1)),
+                            [=]()
+                            {
+                                peers[0]->Send(segments[i].first, payload, from, to);
+                            });
     }
     Simulator::Stop(Seconds(2));
     Simulator::Run();
@@ -255,8 +263,7 @@ WireLinkTestCase::DoRun()
 class FullTcpWireTestSuite : public TestSuite
 {
   public:
-    FullTcpWireTestSuite()
-        : TestSuite("fulltcp-wire", UNIT)
+    FullTcpWireTestSuite() : TestSuite("fulltcp-wire", UNIT)
     {
         AddTestCase(new WireLinkTestCase(false), TestCase::QUICK);
         AddTestCase(new WireLinkTestCase(true), TestCase::QUICK);

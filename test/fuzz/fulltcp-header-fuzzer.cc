@@ -49,8 +49,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         __builtin_trap();
     }
     FullTcpHeader again;
-    if (again.Parse(bytes, consumed) != FullTcpParseError::NONE ||
-        !(again.GetOptions() == fromBytes.GetOptions()))
+    if (again.Parse(bytes, consumed) != FullTcpParseError::NONE
+        || !(again.GetOptions() == fromBytes.GetOptions()))
     {
         __builtin_trap();
     }

@@ -12,6 +12,7 @@
 #include "ns3/fulltcp-header.h"
 
 #include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
 
@@ -35,13 +36,15 @@ FromHex(const std::string& hex)
 }
 
 /// Linux's SYN: mss 1460,sackOK,TS val 668615403 ecr 0,nop,wscale 10.
-const std::string kSyn = "b96213893df87ab900000000a002faf0480d0000020405b40402080a27da42eb000000000103030a";
+const std::string kSyn =
+    "b96213893df87ab900000000a002faf0480d0000020405b40402080a27da42eb000000000103030a";
 /// Linux's SYN-ACK, same option layout.
 const std::string kSynAck =
     "1389b962aab259d33df87abaa012fe88bf900000020405b40402080a0f29712427da42eb0103030a";
 /// A 39-byte data segment with PSH and timestamps.
-const std::string kData = "b96213893df87abaaab259d48018003fdf6300000101080a27da42eb0f29712446756c6c5463702067"
-                          "6f6c64656e2062797465733a2068656c6c6f2066726f6d204c696e75780a";
+const std::string kData =
+    "b96213893df87abaaab259d48018003fdf6300000101080a27da42eb0f29712446756c6c5463702067"
+    "6f6c64656e2062797465733a2068656c6c6f2066726f6d204c696e75780a";
 /// A pure ACK carrying timestamps and one SACK block.
 const std::string kSackAck =
     "b96213893df87ae1aab25f7cb01000458b6700000101080a27da42eb0f2971240101050aaab26524aab26acc";
@@ -144,7 +147,8 @@ TEST(Golden, LinuxSackAckDecodesExactly)
     EXPECT_EQ(sack[0].right, 2863819468u);
     std::ostringstream os;
     h.GetOptions().Print(os);
-    EXPECT_EQ(os.str(), "nop,nop,TS val 668615403 ecr 254374180,nop,nop,sack 1 {2863818020:2863819468}");
+    EXPECT_EQ(os.str(),
+              "nop,nop,TS val 668615403 ecr 254374180,nop,nop,sack 1 {2863818020:2863819468}");
 }
 
 TEST(Golden, AllSegmentsReserializeToTheSameBytes)

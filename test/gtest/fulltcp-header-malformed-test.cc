@@ -9,6 +9,7 @@
 #include "ns3/packet.h"
 
 #include <gtest/gtest.h>
+
 #include <vector>
 
 using namespace ns3;
@@ -126,7 +127,8 @@ TEST(Malformed, TimestampWithWrongLength)
 TEST(Malformed, SackWithBadLength)
 {
     EXPECT_EQ(Verdict(Segment(6, {5, 2, 0, 0})), FullTcpParseError::SACK_LENGTH) << "no blocks";
-    EXPECT_EQ(Verdict(Segment(8, {5, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})), FullTcpParseError::SACK_LENGTH)
+    EXPECT_EQ(Verdict(Segment(8, {5, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})),
+              FullTcpParseError::SACK_LENGTH)
         << "not a multiple of 8";
     std::vector<uint8_t> five(42, 0);
     five[0] = 5;

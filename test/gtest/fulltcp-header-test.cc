@@ -9,6 +9,7 @@
 #include "ns3/packet.h"
 
 #include <gtest/gtest.h>
+
 #include <sstream>
 
 using namespace ns3;
@@ -228,6 +229,7 @@ TEST(Header, WireLayoutOfTheFixedPart)
     p->AddHeader(h);
     uint8_t b[20];
     ASSERT_EQ(p->CopyData(b, 20), 20u);
-    const uint8_t expected[20] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0x53, 0x12, 13, 14, 0, 0, 15, 16};
+    const uint8_t expected[20] = {1,  2,  3,    4,    5,  6,  7, 8, 9,  10,
+                                  11, 12, 0x53, 0x12, 13, 14, 0, 0, 15, 16};
     EXPECT_EQ(std::vector<uint8_t>(b, b + 20), std::vector<uint8_t>(expected, expected + 20));
 }

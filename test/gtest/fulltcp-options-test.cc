@@ -8,6 +8,7 @@
 #include "ns3/fulltcp-options.h"
 
 #include <gtest/gtest.h>
+
 #include <sstream>
 #include <vector>
 
@@ -54,8 +55,8 @@ TEST(Options, SynWithEverythingIsLinuxLayout)
     o.SetTimestamp(1, 0);
     o.SetSackPermitted(true);
     o.SetMss(1460);
-    EXPECT_EQ(Bytes(o), (std::vector<uint8_t>{2, 4, 0x05, 0xb4, 4, 2, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0, 1,
-                                              3, 3, 7}));
+    EXPECT_EQ(Bytes(o), (std::vector<uint8_t> {2, 4, 0x05, 0xb4, 4, 2, 8, 10, 0, 0,
+                                               0, 1, 0,    0,    0, 0, 1, 3,  3, 7}));
     EXPECT_EQ(Printed(o), "mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7");
 }
 
@@ -73,7 +74,7 @@ TEST(Options, TimestampWithoutSackOkUsesNopNop)
 {
     FullTcpOptions o;
     o.SetTimestamp(0xdeadbeef, 0x01020304);
-    EXPECT_EQ(Bytes(o), (std::vector<uint8_t>{1, 1, 8, 10, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4}));
+    EXPECT_EQ(Bytes(o), (std::vector<uint8_t> {1, 1, 8, 10, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4}));
     ASSERT_TRUE(o.GetTimestamp());
     EXPECT_EQ(o.GetTimestamp()->value, 0xdeadbeefu);
     EXPECT_EQ(o.GetTimestamp()->echo, 0x01020304u);
@@ -83,7 +84,7 @@ TEST(Options, MssAloneIsFourBytes)
 {
     FullTcpOptions o;
     o.SetMss(536);
-    EXPECT_EQ(Bytes(o), (std::vector<uint8_t>{2, 4, 0x02, 0x18}));
+    EXPECT_EQ(Bytes(o), (std::vector<uint8_t> {2, 4, 0x02, 0x18}));
     EXPECT_EQ(o.GetMss(), 536);
     EXPECT_FALSE(o.GetWindowScale());
     EXPECT_FALSE(o.GetSackPermitted());
@@ -96,7 +97,7 @@ TEST(Options, SackBlocksRoundTrip)
     o.SetSackBlocks({{100, 200}, {300, 400}});
     EXPECT_EQ(Printed(o), "nop,nop,sack 2 {100:200}{300:400}");
     FullTcpOptions p = Parsed(Bytes(o));
-    EXPECT_EQ(p.GetSackBlocks(), (std::vector<FullTcpSackBlock>{{100, 200}, {300, 400}}));
+    EXPECT_EQ(p.GetSackBlocks(), (std::vector<FullTcpSackBlock> {{100, 200}, {300, 400}}));
     EXPECT_TRUE(p == o);
 }
 
@@ -114,18 +115,18 @@ TEST(Options, OnlyThreeSackBlocksFitBesideTimestamps)
     FullTcpOptions o;
     o.SetTimestamp(5, 6);
     o.SetSackBlocks({{1, 2}, {3, 4}, {5, 6}, {7, 8}});
-    EXPECT_EQ(o.GetSackBlocks(), (std::vector<FullTcpSackBlock>{{1, 2}, {3, 4}, {5, 6}}));
+    EXPECT_EQ(o.GetSackBlocks(), (std::vector<FullTcpSackBlock> {{1, 2}, {3, 4}, {5, 6}}));
     EXPECT_EQ(o.GetLength(), 40u);
     EXPECT_EQ(Parsed(Bytes(o)).GetSackBlocks().size(), 3u);
 }
 
 TEST(Options, UnknownOptionKeptByteExact)
 {
-    const std::vector<uint8_t> wire{2, 4, 0x05, 0xb4, 0xfd, 6, 0xca, 0xfe, 0xba, 0xbe, 1, 0};
+    const std::vector<uint8_t> wire {2, 4, 0x05, 0xb4, 0xfd, 6, 0xca, 0xfe, 0xba, 0xbe, 1, 0};
     FullTcpOptions o = Parsed(wire);
     EXPECT_EQ(o.GetMss(), 1460);
     ASSERT_EQ(o.GetUnknownOptions().size(), 1u);
-    EXPECT_EQ(o.GetUnknownOptions()[0], (FullTcpUnknownOption{0xfd, {0xca, 0xfe, 0xba, 0xbe}}));
+    EXPECT_EQ(o.GetUnknownOptions()[0], (FullTcpUnknownOption {0xfd, {0xca, 0xfe, 0xba, 0xbe}}));
     EXPECT_EQ(Bytes(o), wire) << "padding and NOP placement kept as received";
     EXPECT_EQ(Printed(o), "mss 1460,unknown-253 0xcafebabe,nop,eol");
 }
@@ -135,7 +136,7 @@ TEST(Options, UnknownOptionLaidOutAfterKnownOnesAndPadded)
     FullTcpOptions o;
     o.SetMss(1000);
     ASSERT_TRUE(o.AddUnknownOption({30, {1, 2, 3}}));
-    EXPECT_EQ(Bytes(o), (std::vector<uint8_t>{2, 4, 0x03, 0xe8, 30, 5, 1, 2, 3, 0, 0, 0}));
+    EXPECT_EQ(Bytes(o), (std::vector<uint8_t> {2, 4, 0x03, 0xe8, 30, 5, 1, 2, 3, 0, 0, 0}));
     EXPECT_EQ(Parsed(Bytes(o)).GetUnknownOptions(), o.GetUnknownOptions());
 }
 

@@ -8,7 +8,7 @@ if(NOT FULLTCP_CLANGXX)
   return()
 endif()
 
-set(fuzzer ${CMAKE_BINARY_DIR}/fulltcp-header-fuzzer)
+set(fuzzer ${CMAKE_CURRENT_BINARY_DIR}/fulltcp-header-fuzzer)
 set(fuzz_sources ${CMAKE_CURRENT_LIST_DIR}/fulltcp-header-fuzzer.cc
                  ${PROJECT_SOURCE_DIR}/model/fulltcp-header.cc
                  ${PROJECT_SOURCE_DIR}/model/fulltcp-options.cc)
@@ -22,7 +22,7 @@ add_custom_command(
   DEPENDS ${fuzz_sources} ${PROJECT_SOURCE_DIR}/model/fulltcp-header.h
           ${PROJECT_SOURCE_DIR}/model/fulltcp-options.h
   COMMENT "Building the libFuzzer target for the header parser with clang++")
-add_custom_target(fulltcp-header-fuzzer ALL DEPENDS ${fuzzer})
+add_custom_target(fuzz-header-parser ALL DEPENDS ${fuzzer})
 
 # A short, seeded run as a test; run it longer by hand (README, "Fuzzing the parser").
 add_test(NAME fuzz.header-parser COMMAND ${fuzzer} -seed=1 -runs=200000 -max_len=128)

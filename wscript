@@ -13,12 +13,36 @@ FULLTCP_SOURCES = [
     'model/fulltcp-options.cc',
     'model/fulltcp-header.cc',
     'model/fulltcp-raw-peer.cc',
+    'model/fulltcp-state.cc',
+    'model/fulltcp-connection-output.cc',
+    'model/fulltcp-rst-rules.cc',
+    'model/fulltcp-isn.cc',
+    'model/fulltcp-byte-queue.cc',
+    'model/fulltcp-tcb.cc',
+    'model/fulltcp-connection.cc',
+    'model/fulltcp-segment-arrives.cc',
+    'model/fulltcp-transmit.cc',
+    'model/fulltcp-timers.cc',
+    'model/fulltcp-endpoint.cc',
+    'model/fulltcp-port-allocator.cc',
+    'model/fulltcp-demux.cc',
 ]
 
 FULLTCP_HEADERS = [
     'model/fulltcp-options.h',
     'model/fulltcp-header.h',
     'model/fulltcp-raw-peer.h',
+    'model/fulltcp-state.h',
+    'model/fulltcp-config.h',
+    'model/fulltcp-connection-output.h',
+    'model/fulltcp-rst-rules.h',
+    'model/fulltcp-isn.h',
+    'model/fulltcp-byte-queue.h',
+    'model/fulltcp-tcb.h',
+    'model/fulltcp-connection.h',
+    'model/fulltcp-endpoint.h',
+    'model/fulltcp-port-allocator.h',
+    'model/fulltcp-demux.h',
 ]
 
 # ns-3 TestSuites; a suite's name is its file name without "-test-suite.cc".
@@ -86,8 +110,8 @@ def build(bld):
         module_test = bld.create_ns3_module_test_library('fulltcp')
         module_test.source = list(FULLTCP_NS3_TEST_SOURCES)
         module_test.use.extend(['ns3-' + m for m in FULLTCP_TEST_DEPENDENCIES])
-        # As ns-3 >= 3.36's build_lib does: tests find their data files from here.
-        module_test.defines = list(defines) + ['NS_TEST_SOURCEDIR="contrib/fulltcp/test"']
+        # ns-3's "ns3testlib" feature defines NS_TEST_SOURCEDIR; the version defines come
+        # from the module's export_defines.
 
     if bld.env['ENABLE_EXAMPLES']:
         bld.recurse('examples')

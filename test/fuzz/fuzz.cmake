@@ -17,7 +17,8 @@ get_target_property(ns3_network_lib ns3::libnetwork IMPORTED_LOCATION_RELEASE)
 add_custom_command(
   OUTPUT ${fuzzer}
   COMMAND ${FULLTCP_CLANGXX} -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined
-          -DNS3_LOG_ENABLE -I${FULLTCP_INCLUDE_DIR} -I/usr/include ${fuzz_sources}
+          -DNS3_LOG_ENABLE -DFULLTCP_NS3_VERSION_MAJOR=${FULLTCP_NS3_VERSION_MAJOR}
+          -DFULLTCP_NS3_VERSION_MINOR=${FULLTCP_NS3_VERSION_MINOR} -I${FULLTCP_INCLUDE_DIR} -I/usr/include ${fuzz_sources}
           ${ns3_network_lib} ${ns3_core_lib} -o ${fuzzer}
   DEPENDS ${fuzz_sources} ${PROJECT_SOURCE_DIR}/model/fulltcp-header.h
           ${PROJECT_SOURCE_DIR}/model/fulltcp-options.h

@@ -1,0 +1,82 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_CONFIG_H
+#define FULLTCP_CONFIG_H
+
+#include "ns3/nstime.h"
+
+#include <cstdint>
+
+namespace ns3
+{
+
+/**
+ * \ingroup fulltcp
+ * \brief Every duration and limit of one connection, with its default and where it comes from.
+ *
+ * The socket glue maps each field onto an ns-3 Attribute; the engine reads nothing else.
+ * Defaults follow the RFC where it gives a value and Linux where the RFC leaves a choice
+ * (../shared/reference/linux-defaults.md has the sources).
+ */
+struct FullTcpConfig
+{
+    /// Initial retransmission timeout, before any RTT sample: 1 s (RFC 6298 §2.1; Linux
+    /// TCP_TIMEOUT_INIT). Every retransmission doubles it (RFC 6298 §5.5).
+    Time initialRto {Seconds(1)};
+    /// Cap on the backed-off timeout: 120 s (Linux TCP_RTO_MAX; RFC 6298 §2.5 allows a cap
+    /// of at least 60 s).
+    Time maxRto {Seconds(120)};
+    /// Retransmissions of an active SYN before the connect fails "timed out": 6 (Linux
+    /// tcp_syn_retries; with a 1 s initial RTO the connect gives up after 127 s).
+    uint32_t synRetries {6};
+    /// Retransmissions of a passive SYN-ACK before the embryonic connection is silently
+    /// dropped: 5 (Linux tcp_synack_retries, ~63 s).
+    uint32_t synAckRetries {5};
+    /// Retransmissions of data or FIN before the connection times out: 15 (Linux
+    /// tcp_retries2; RFC 9293 §3.8.3 R2 must be at least 100 s).
+    uint32_t dataRetries {15};
+    /// Maximum Segment Lifetime: 2 min (RFC 9293 §3.4.2). TIME_WAIT lasts 2·MSL (§3.6.1,
+    /// MUST-13); 0 skips TIME_WAIT (the connection closes as it enters it).
+    Time msl {Seconds(120)};
+    /// How long an orphaned FIN_WAIT_2 (fully closed by the application, peer never sends
+    /// FIN) waits: 60 s (Linux tcp_fin_timeout, TCP_FIN_TIMEOUT). A connection the
+    /// application only half-closed (ShutdownSend) and still reads never times out.
+    Time finWait2Timeout {Seconds(60)};
+    /// Ignore RST in TIME_WAIT (RFC 1337 fix F1): off, as Linux (tcp_rfc1337 = 0) and as
+    /// RFC 9293 §3.10.7.4, which closes TIME_WAIT on an acceptable RST.
+    bool rfc1337 {false};
+    /// Minimum interval between two challenge ACKs of one connection (RFC 5961 §7): 500 ms
+    /// (Linux tcp_invalid_ratelimit). Zero disables the limit.
+    Time challengeAckInterval {MilliSeconds(500)};
+    /// MSS announced in our SYN, and the largest segment we send: 1460 (an Ethernet MTU of
+    /// 1500 minus 40 bytes of IPv4 and TCP headers, RFC 9293 §3.7.1; the glue sets it from
+    /// the device MTU).
+    uint16_t mss {1460};
+    /// Send MSS assumed when the peer's SYN carries no MSS option: 536 for IPv4 (RFC 9293
+    /// §3.7.1, MUST-15); the glue sets 1220 for IPv6.
+    uint16_t defaultPeerMss {536};
+    /// Floor of the send MSS whatever the peer announces: 48 (Linux tcp_min_snd_mss), so a
+    /// hostile MSS option of 0 cannot make the connection send empty segments forever.
+    uint16_t minSndMss {48};
+    /// Offer SACK-permitted on SYNs (RFC 2018): on (Linux tcp_sack = 1).
+    bool sack {true};
+    /// Offer timestamps on SYNs (RFC 7323 §3): on (Linux tcp_timestamps = 1).
+    bool timestamps {true};
+    /// Offer window scaling on SYNs (RFC 7323 §2): on (Linux tcp_window_scaling = 1). The
+    /// shift is the smallest that lets the receive buffer be advertised (at most 14).
+    bool windowScaling {true};
+    /// Added to the millisecond clock to form TSval (RFC 7323 §5.4 suggests a random
+    /// per-connection offset); the glue draws it from an RNG stream. Default 0.
+    uint32_t timestampOffset {0};
+    /// Send buffer size in bytes: 131072 (ns-3 TcpSocket SndBufSize).
+    uint32_t sndBufSize {131072};
+    /// Receive buffer size in bytes; the advertised window is its free space: 131072 (ns-3
+    /// TcpSocket RcvBufSize, Linux tcp_rmem[1]).
+    uint32_t rcvBufSize {131072};
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_CONFIG_H */

@@ -1,0 +1,309 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_CONNECTION_H
+#define FULLTCP_CONNECTION_H
+
+#include "fulltcp-config.h"
+#include "fulltcp-connection-output.h"
+#include "fulltcp-header.h"
+#include "fulltcp-state.h"
+#include "fulltcp-tcb.h"
+
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+
+#include <cstdint>
+#include <deque>
+#include <ostream>
+
+namespace ns3
+{
+
+/**
+ * \ingroup fulltcp
+ * \brief Result of a user call; anything but OK means nothing happened.
+ *
+ * The names follow RFC 9293 §3.10's error strings; the socket maps them onto ns-3 errno.
+ */
+enum class FullTcpError : uint8_t
+{
+    OK,               //!< done
+    NOT_CONNECTED,    //!< "connection does not exist" (or not opened yet)
+    ALREADY_OPEN,     //!< "connection already exists": OPEN on an open connection
+    CLOSING,          //!< "connection closing": the sending side is already closed
+    NO_BUFFER_SPACE,  //!< "insufficient resources": the send buffer cannot take the data
+    INVALID_ARGUMENT, //!< e.g. AcceptSyn() with a segment that is not a plain SYN
+};
+
+/// \param e an error \return its name, e.g. "CLOSING"
+const char* FullTcpErrorName(FullTcpError e);
+/// Print the error's name.
+std::ostream& operator<<(std::ostream& os, FullTcpError e);
+
+/**
+ * \ingroup fulltcp
+ * \brief One TCP connection: its TCB and the RFC 9293 §3.10 event processing.
+ *
+ * Simulator-independent: every input is a method call that carries the current time, every
+ * output goes through FullTcpConnectionOutput. Inputs are the user calls of §3.10.1-§3.10.6
+ * (Listen/Connect/AcceptSyn/Send/Receive/ShutdownSend/Close/Abort), SegmentArrives()
+ * (§3.10.7) and TimerExpired() (§3.10.8).
+ *
+ * Every state change goes through one choke point, SetState(next, cause), which checks it
+ * against FullTcpNextState(), reports the transition and fires the application event that
+ * belongs to it. Bad input never asserts: a segment is dropped with a named reason, a user
+ * call returns an error.
+ *
+ * The implementation is split by job: fulltcp-connection.cc (user calls, SetState),
+ * fulltcp-segment-arrives.cc (§3.10.7), fulltcp-transmit.cc (building and sending segments),
+ * fulltcp-timers.cc (§3.10.8).
+ */
+class FullTcpConnection
+{
+  public:
+    /**
+     * \param config durations, limits and options (copied)
+     * \param output where segments, timers and events go; must outlive the connection
+     */
+    FullTcpConnection(const FullTcpConfig& config, FullTcpConnectionOutput& output);
+
+    FullTcpConnection(const FullTcpConnection&) = delete;
+    FullTcpConnection& operator=(const FullTcpConnection&) = delete;
+
+    // ------------------------------------------------------------ user calls (§3.10.1-6)
+
+    /**
+     * \brief Passive OPEN (§3.10.1): CLOSED → LISTEN. SYNs then arrive as
+     * FullTcpConnectionOutput::ConnectionRequest(); the glue forks children with AcceptSyn().
+     * \param localPort the port to listen on
+     * \return OK, or ALREADY_OPEN unless CLOSED
+     */
+    FullTcpError Listen(uint16_t localPort);
+
+    /**
+     * \brief Active OPEN (§3.10.1): send SYN, CLOSED (or LISTEN) → SYN_SENT.
+     * \param localPort our port \param remotePort the peer's port
+     * \param iss initial send sequence number (FullTcpIsnGenerator)
+     * \param now current time
+     * \return OK, or ALREADY_OPEN
+     */
+    FullTcpError Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss, Time now);
+
+    /**
+     * \brief Start a passive child from a listener's SYN: LISTEN → SYN_RCVD, SYN-ACK sent.
+     *
+     * The child begins as a copy of the listener (state LISTEN, as ns-3's fork) and takes
+     * its ports from the SYN. Data on the SYN is not accepted (see doc/lifecycle.rst).
+     * \param syn the SYN from FullTcpConnectionRequest
+     * \param iss initial send sequence number (FullTcpConnectionRequest::reuseIss if set)
+     * \param now current time
+     * \return OK, ALREADY_OPEN unless CLOSED, INVALID_ARGUMENT unless a SYN without ACK/RST
+     */
+    FullTcpError AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now);
+
+    /**
+     * \brief SEND (§3.10.2): queue bytes; they leave once the handshake is complete.
+     * \param data the bytes (the packet's real bytes are sent)
+     * \param now current time
+     * \return OK, NOT_CONNECTED (CLOSED/LISTEN), CLOSING after a close/shutdown,
+     *         NO_BUFFER_SPACE when more than GetTxAvailable()
+     */
+    FullTcpError Send(Ptr<Packet> data, Time now);
+
+    /**
+     * \brief RECEIVE (§3.10.3): take up to maxBytes in-order bytes.
+     * \param maxBytes the most to return
+     * \param now current time (a read that reopens the window sends a window update)
+     * \return the bytes (possibly empty; end of stream is IsPeerClosed() with nothing left)
+     */
+    Ptr<Packet> Receive(uint32_t maxBytes, Time now);
+
+    /**
+     * \brief Close only the sending side (half-close): FIN after all queued data, keep
+     * receiving. In SYN_SENT it takes effect once the connection is established.
+     * \param now current time
+     * \return OK, or NOT_CONNECTED in CLOSED/LISTEN
+     */
+    FullTcpError ShutdownSend(Time now);
+
+    /**
+     * \brief CLOSE (§3.10.4): both directions; the application reads no more.
+     *
+     * Unread received data makes it a reset (RFC 2525 §2.17); queued data is sent before
+     * the FIN. An orphaned FIN_WAIT_2 ends after FullTcpConfig::finWait2Timeout.
+     * \param now current time
+     * \return OK, NOT_CONNECTED when CLOSED, CLOSING when already closed
+     */
+    FullTcpError Close(Time now);
+
+    /**
+     * \brief ABORT (§3.10.5): RST|ACK where the peer is synchronized, then CLOSED. Also what
+     * the socket does for Close with SO_LINGER 0.
+     * \param now current time
+     * \return OK, or NOT_CONNECTED when already CLOSED
+     */
+    FullTcpError Abort(Time now);
+
+    // ------------------------------------------------------------- network and timers
+
+    /**
+     * \brief SEGMENT ARRIVES (§3.10.7) for this connection.
+     * \param header the parsed header (the glue drops malformed ones before)
+     * \param payload the segment's bytes (may be null or empty)
+     * \param now current time
+     */
+    void SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Time now);
+
+    /**
+     * \brief A timer armed through the output expired (§3.10.8). Stale or cancelled expiries
+     * are ignored, so the glue needs no bookkeeping of its own.
+     * \param timer the slot \param now current time
+     */
+    void TimerExpired(FullTcpTimer timer, Time now);
+
+    // ------------------------------------------------------------------------ status
+
+    /// \return the current state
+    FullTcpState GetState() const;
+    /// \return every state variable, read-only
+    const FullTcpTcb& GetTcb() const;
+    /// \return the configuration in use
+    const FullTcpConfig& GetConfig() const;
+    /// \return bytes that Send() accepts now
+    uint32_t GetTxAvailable() const;
+    /// \return in-order bytes that Receive() can return
+    uint32_t GetRxAvailable() const;
+    /// \return whether the peer's FIN arrived (end of stream once GetRxAvailable() is 0)
+    bool IsPeerClosed() const;
+
+  private:
+    /**
+     * \brief Brackets every input (user call, segment, timer): records the time and, when
+     * the outermost input ends, delivers the queued application events. The engine's state
+     * is settled before the application hears anything, so the application may call back
+     * into the connection from its callbacks.
+     */
+    class InputScope
+    {
+      public:
+        /// \param c the connection \param now time of the input
+        InputScope(FullTcpConnection& c, Time now);
+        ~InputScope();
+        InputScope(const InputScope&) = delete;
+        InputScope& operator=(const InputScope&) = delete;
+
+      private:
+        FullTcpConnection& m_c; //!< the connection
+    };
+
+    // --- the state choke point and helpers (fulltcp-connection.cc) ---
+
+    /// Queue an application event; delivered when the current input ends.
+    void Notify(FullTcpAppEvent event);
+
+    /**
+     * \brief The one place where m_tcb.state changes: checks the table, reports, fires the
+     * transition's application event and runs the state's entry actions (timers).
+     * \param next new state \param cause why
+     */
+    void SetState(FullTcpState next, FullTcpStateCause cause);
+    /// Send FIN after the queued data and take the close transition for the sending side.
+    void ShutdownSendingSide(FullTcpStateCause cause);
+    /// RST|ACK to the peer, then CLOSED with the cause.
+    void ResetAndClose(FullTcpStateCause cause);
+    /// Report a dropped segment (or its text) with its reason.
+    void Drop(const FullTcpHeader& header, FullTcpDropReason reason);
+    /// Read the options of the peer's SYN and settle what both sides use.
+    void NegotiateOptions(const FullTcpHeader& syn);
+
+    // --- segment arrives (fulltcp-segment-arrives.cc) ---
+
+    /// §3.10.7.1: CLOSED answers with the RST rules.
+    void ClosedArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// §3.10.7.2: LISTEN.
+    void ListenArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// §3.10.7.3: SYN-SENT.
+    void SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// §3.10.7.4: SYN-RECEIVED and the synchronized states, steps one to eight.
+    void OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// SYNs handled before the sequence check (duplicate SYN, simultaneous-open SYN-ACK,
+    /// TIME_WAIT reuse). \return true when the segment was consumed
+    bool EarlySynArrives(const FullTcpHeader& h, int64_t seq);
+    /// RFC 6191 §2 for a SYN reaching TIME_WAIT. \return whether it may open a new incarnation
+    bool TimeWaitAcceptsSyn(const FullTcpHeader& syn, int64_t seq) const;
+    /// Table 6 of §3.10.7.4. \return whether the segment is acceptable
+    bool SegmentAcceptable(int64_t seq, int64_t segLen) const;
+    /// Fifth step (ACK field). \return false when the segment must be dropped
+    bool AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
+    /// Seventh step (text). \return false when the connection ended (data after close)
+    bool TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
+    /// Eighth step (FIN).
+    void FinArrives(int64_t finSeq);
+    /// SND.UNA advances to ack: free acknowledged bytes, reset backoff, manage the timer.
+    void AckAdvances(int64_t ack);
+    /// Update SND.WND per §3.10.7.4 fifth step (SND.WL1/SND.WL2 rule).
+    void UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack);
+
+    // --- transmission (fulltcp-transmit.cc) ---
+
+    /// Send new data and the FIN as far as the window allows.
+    void Output();
+    /// Retransmit the earliest unacknowledged segment (RFC 6298 §5.4).
+    void RetransmitEarliest();
+    /// \return end offset of the segment starting at start (data within dataLimit, plus
+    ///         our FIN when finAllowed and the data reaches it)
+    int64_t SegmentEnd(int64_t start, int64_t dataLimit, bool finAllowed) const;
+    /// Send offsets [start, end) of our stream (data and possibly the FIN).
+    void SendRange(int64_t start, int64_t end);
+    /// Send our SYN (SYN_SENT) or SYN-ACK (after the peer's SYN) at offset 0.
+    void SendSyn();
+    /// <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.
+    void SendAck();
+    /// \return whether the RFC 5961 §7 rate limit lets one more challenge reply out now
+    /// (and counts it)
+    bool ChallengeAckAllowed();
+    /// A challenge ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> if the rate limit allows.
+    void SendChallengeAck();
+    /// The RST of §3.10.7.1 for a segment (FullTcpResetFor), if any.
+    void SendResetFor(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// A header of ours: ports, seq, ACK=RCV.NXT when flags has ACK, window, timestamps.
+    FullTcpHeader MakeHeader(uint8_t flags, int64_t seq);
+    /// Hand a segment to the output.
+    void Transmit(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// \return RCV.WND: free receive buffer, never shrinking what was advertised (§3.8.6)
+    uint32_t RcvWnd() const;
+    /// After a read: send a window update if the window grew enough (§3.8.6.2.2).
+    void MaybeSendWindowUpdate();
+    /// \return TSval for now (RFC 7323 §5.4: a millisecond clock plus an offset)
+    uint32_t TsVal() const;
+    /// \return the window-scale shift we offer: the smallest that covers the receive
+    ///         buffer (RFC 7323 §2.3, at most 14)
+    uint8_t OfferedWindowShift() const;
+
+    // --- timers (fulltcp-timers.cc) ---
+
+    /// Arm a slot to fire after delay.
+    void ArmTimer(FullTcpTimer timer, Time delay);
+    /// Cancel a slot if armed.
+    void CancelTimer(FullTcpTimer timer);
+    /// Start the retransmission timer if it is not running (RFC 6298 §5.1).
+    void StartRetransmitTimerIfIdle();
+    /// RFC 6298 §5.4-5.7 and the retry limits of §3.8.3.
+    void RetransmitTimeout();
+    /// \return how many retransmissions are allowed for what is outstanding
+    uint32_t RetryLimit() const;
+
+    FullTcpConfig m_config;               //!< durations, limits and options
+    FullTcpConnectionOutput& m_out;       //!< the world
+    FullTcpTcb m_tcb;                     //!< state variables
+    Time m_now;                           //!< time of the input being processed
+    uint32_t m_inputDepth {0};            //!< nesting of InputScope (re-entrant calls)
+    std::deque<FullTcpAppEvent> m_events; //!< application events not yet delivered
+    bool m_ackPending {false};            //!< an ACK is owed; cleared by any segment we send
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_CONNECTION_H */

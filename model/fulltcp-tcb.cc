@@ -1,0 +1,50 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "fulltcp-tcb.h"
+
+namespace ns3
+{
+
+FullTcpSeqSpace::FullTcpSeqSpace(uint32_t initial) : m_initial(initial) {}
+
+uint32_t
+FullTcpSeqSpace::ToWire(int64_t offset) const
+{
+    return m_initial + static_cast<uint32_t>(offset);
+}
+
+int64_t
+FullTcpSeqSpace::FromWire(uint32_t wire, int64_t near) const
+{
+    // The signed 32-bit distance to the reference picks the nearest unwrapping.
+    const auto delta = static_cast<int32_t>(wire - ToWire(near));
+    return near + delta;
+}
+
+int64_t
+FullTcpTcb::DataEnd() const
+{
+    return sendQueueFront + sendQueue.Size();
+}
+
+bool
+FullTcpTcb::SynAcked() const
+{
+    return sndUna > 0;
+}
+
+bool
+FullTcpTcb::FinSent() const
+{
+    return finQueued && sndNxt > DataEnd();
+}
+
+bool
+FullTcpTcb::FinAcked() const
+{
+    return finQueued && sndUna > DataEnd();
+}
+
+} // namespace ns3

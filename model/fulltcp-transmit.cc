@@ -1,0 +1,274 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpConnection: building and sending segments (the SYN, data and FIN, ACKs, resets)
+ * and the receive window they advertise.
+ */
+#include "fulltcp-connection.h"
+#include "fulltcp-rst-rules.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+namespace
+{
+using S = FullTcpState;
+using H = FullTcpHeader;
+} // namespace
+
+FullTcpHeader
+FullTcpConnection::MakeHeader(uint8_t flags, int64_t seq)
+{
+    FullTcpHeader h;
+    h.SetSourcePort(m_tcb.localPort);
+    h.SetDestinationPort(m_tcb.remotePort);
+    h.SetSequenceNumber(m_tcb.snd.ToWire(seq));
+    h.SetFlags(flags);
+    if ((flags & H::ACK) != 0)
+    {
+        h.SetAckNumber(m_tcb.rcv.ToWire(m_tcb.rcvNxt));
+        m_tcb.lastAckSent = m_tcb.rcvNxt;
+        m_ackPending = false; // every segment with ACK carries the acknowledgment owed
+    }
+    const uint32_t wnd = RcvWnd();
+    if ((flags & H::SYN) != 0)
+    {
+        // RFC 7323 §2.2: "The window field in a segment where the SYN bit is set ... MUST
+        // NOT be scaled."
+        const auto field = static_cast<uint16_t>(std::min<uint32_t>(wnd, 0xffff));
+        h.SetWindow(field);
+        m_tcb.rcvAdvertisedEdge = m_tcb.rcvNxt + field;
+    }
+    else
+    {
+        const auto field =
+            static_cast<uint16_t>(std::min<uint32_t>(wnd >> m_tcb.rcvWscale, 0xffff));
+        h.SetWindow(field);
+        m_tcb.rcvAdvertisedEdge = m_tcb.rcvNxt + (static_cast<int64_t>(field) << m_tcb.rcvWscale);
+        // RFC 7323 §3.2: once negotiated, TSopt is sent on every segment.
+        if (m_tcb.tsOk)
+        {
+            h.Options().SetTimestamp(TsVal(), m_tcb.tsRecent);
+        }
+    }
+    return h;
+}
+
+void
+FullTcpConnection::Transmit(const FullTcpHeader& h, Ptr<Packet> payload)
+{
+    m_out.SendSegment(h, payload);
+}
+
+uint32_t
+FullTcpConnection::RcvWnd() const
+{
+    const uint32_t used = m_tcb.rcvQueue.Size();
+    const uint32_t free = used < m_config.rcvBufSize ? m_config.rcvBufSize - used : 0;
+    // Largest window the 16-bit field can express with our shift, in whole scale units.
+    const uint32_t granule = 1U << m_tcb.rcvWscale;
+    uint32_t wnd = std::min<uint32_t>(free, 0xffffU << m_tcb.rcvWscale) & ~(granule - 1);
+    // RFC 9293 §3.8.6: the right edge of the window must not move left (no shrinking).
+    const int64_t advertised = m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt;
+    if (advertised > static_cast<int64_t>(wnd))
+    {
+        wnd = static_cast<uint32_t>(advertised);
+    }
+    return wnd;
+}
+
+uint32_t
+FullTcpConnection::TsVal() const
+{
+    return static_cast<uint32_t>(m_now.GetMilliSeconds()) + m_config.timestampOffset;
+}
+
+uint8_t
+FullTcpConnection::OfferedWindowShift() const
+{
+    uint8_t shift = 0;
+    while (shift < 14 && (m_config.rcvBufSize >> shift) > 0xffff)
+    {
+        ++shift;
+    }
+    return shift;
+}
+
+void
+FullTcpConnection::SendSyn()
+{
+    // Before the peer's SYN: <SEQ=ISS><CTL=SYN> (§3.10.1). After it (passive open,
+    // simultaneous open, or their retransmissions): <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>.
+    const bool offer = m_tcb.state == S::SYN_SENT;
+    FullTcpHeader h = MakeHeader(offer ? H::SYN : H::SYN | H::ACK, 0);
+    FullTcpOptions& o = h.Options();
+    o.SetMss(m_config.mss);
+    if (offer)
+    {
+        // Our offer: every option the configuration enables.
+        o.SetSackPermitted(m_config.sack);
+        if (m_config.timestamps)
+        {
+            o.SetTimestamp(TsVal(), 0);
+        }
+        if (m_config.windowScaling)
+        {
+            o.SetWindowScale(OfferedWindowShift());
+        }
+    }
+    else
+    {
+        // The answer echoes only what both sides offered (RFC 7323 §1.3, RFC 2018 §2).
+        o.SetSackPermitted(m_tcb.sackOk);
+        if (m_tcb.tsOk)
+        {
+            o.SetTimestamp(TsVal(), m_tcb.tsRecent);
+        }
+        if (m_tcb.wsOk)
+        {
+            o.SetWindowScale(m_tcb.rcvWscale);
+        }
+    }
+    Transmit(h, Create<Packet>());
+}
+
+void
+FullTcpConnection::SendAck()
+{
+    Transmit(MakeHeader(H::ACK, m_tcb.sndNxt), Create<Packet>());
+}
+
+bool
+FullTcpConnection::ChallengeAckAllowed()
+{
+    const Time interval = m_config.challengeAckInterval;
+    if (interval.IsStrictlyPositive() && m_tcb.lastChallengeAck
+        && m_now - *m_tcb.lastChallengeAck < interval)
+    {
+        return false;
+    }
+    m_tcb.lastChallengeAck = m_now;
+    return true;
+}
+
+void
+FullTcpConnection::SendChallengeAck()
+{
+    // RFC 5961 §3.2, §4.2, §5.2: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, throttled (§7).
+    if (ChallengeAckAllowed())
+    {
+        SendAck();
+    }
+}
+
+void
+FullTcpConnection::SendResetFor(const FullTcpHeader& h, Ptr<Packet> payload)
+{
+    if (const auto rst = FullTcpResetFor(h, payload->GetSize()))
+    {
+        Transmit(*rst, Create<Packet>());
+    }
+}
+
+int64_t
+FullTcpConnection::SegmentEnd(int64_t start, int64_t dataLimit, bool finAllowed) const
+{
+    const int64_t dataEnd = m_tcb.DataEnd();
+    const int64_t end =
+        std::max(start, std::min({start + int64_t {m_tcb.sndMss}, dataEnd, dataLimit}));
+    // The FIN rides on the segment that carries the last data byte, or goes alone.
+    if (m_tcb.finQueued && finAllowed && end == dataEnd)
+    {
+        return end + 1;
+    }
+    return end;
+}
+
+void
+FullTcpConnection::SendRange(int64_t start, int64_t end)
+{
+    const int64_t dataEnd = std::min(end, m_tcb.DataEnd());
+    const auto length = static_cast<uint32_t>(std::max<int64_t>(0, dataEnd - start));
+    Ptr<Packet> payload =
+        length > 0
+            ? m_tcb.sendQueue.Copy(static_cast<uint32_t>(start - m_tcb.sendQueueFront), length)
+            : Create<Packet>();
+    uint8_t flags = H::ACK;
+    if (length > 0 && dataEnd == m_tcb.DataEnd())
+    {
+        flags |= H::PSH; // the last queued byte: push it to the application (§3.9.1)
+    }
+    if (end > m_tcb.DataEnd())
+    {
+        flags |= H::FIN;
+    }
+    Transmit(MakeHeader(flags, start), payload);
+}
+
+void
+FullTcpConnection::Output()
+{
+    // Data and FIN go out only once our SYN is acknowledged (§3.10.2: SYN-SENT and
+    // SYN-RECEIVED queue them "for transmission after entering ESTABLISHED state"), and
+    // only in states whose sending side is still open or closing.
+    const S st = m_tcb.state;
+    if (!m_tcb.SynAcked()
+        || !(st == S::ESTABLISHED || st == S::CLOSE_WAIT || st == S::FIN_WAIT_1
+             || st == S::LAST_ACK))
+    {
+        return;
+    }
+    while (true)
+    {
+        const int64_t start = m_tcb.sndNxt;
+        const int64_t end = SegmentEnd(start, m_tcb.sndUna + m_tcb.sndWnd, true);
+        if (end <= start)
+        {
+            return; // nothing queued, or the window is closed (persist: data transfer)
+        }
+        SendRange(start, end);
+        m_tcb.sndNxt = end;
+        StartRetransmitTimerIfIdle();
+    }
+}
+
+void
+FullTcpConnection::RetransmitEarliest()
+{
+    if (!m_tcb.SynAcked())
+    {
+        SendSyn();
+        return;
+    }
+    // Never beyond SND.NXT: a retransmission resends, it does not send new data.
+    const int64_t end = SegmentEnd(m_tcb.sndUna, m_tcb.sndNxt, m_tcb.FinSent());
+    if (end > m_tcb.sndUna)
+    {
+        SendRange(m_tcb.sndUna, end);
+    }
+}
+
+void
+FullTcpConnection::MaybeSendWindowUpdate()
+{
+    // Only while the peer may still send (its FIN not yet received).
+    const S st = m_tcb.state;
+    if (!(st == S::ESTABLISHED || st == S::FIN_WAIT_1 || st == S::FIN_WAIT_2))
+    {
+        return;
+    }
+    // §3.8.6.2.2 (receiver SWS avoidance): announce a larger window once it has grown by
+    // min(RCV.BUFF / 2, Eff.snd.MSS) beyond what was last advertised.
+    const int64_t advertised = m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt;
+    const int64_t growth = static_cast<int64_t>(RcvWnd()) - advertised;
+    const int64_t threshold = std::min<int64_t>(m_config.rcvBufSize / 2, m_config.mss);
+    if (growth >= threshold)
+    {
+        SendAck();
+    }
+}
+
+} // namespace ns3

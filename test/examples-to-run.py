@@ -1,0 +1,12 @@
+#! /usr/bin/env python3
+## -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+# FullTcp: examples that ns-3's test.py runs in an ns-3 source tree (contrib/fulltcp), so
+# `./test.py` without -s also checks that they still build and run.
+#
+#     (example_name [with arguments], do_run, do_valgrind_run)
+cpp_examples = [
+    ("fulltcp-handshake", "True", "False"),
+]
+
+# (example_name, do_run); FullTcp has no Python examples.
+python_examples = []

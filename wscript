@@ -4,8 +4,9 @@
 # Build description for ns-3 <= 3.35 source trees (waf): put this folder at contrib/fulltcp.
 # ns-3 >= 3.36 and out-of-tree builds use CMakeLists.txt. The lists below must name the same
 # files as the lists of the same names in CMakeLists.txt: test/check-build-manifests.py (CTest
-# "build-manifests") fails when they differ. GoogleTest sources (FULLTCP_GTEST_SOURCES) are
-# built by CMake only; waf has no GoogleTest support.
+# "build-manifests") fails when they differ. The GoogleTest sources (CMake's
+# FULLTCP_GTEST_SOURCES) are not listed here: when GoogleTest is installed, waf builds
+# fulltcp-gtest from test/gtest/*.cc, which the checker keeps equal to CMake's list.
 #
 # Keep the lists literal (no computed values): the checker reads them without running waf.
 
@@ -75,6 +76,12 @@ def configure(conf):
                    '(found %s in CXXFLAGS)' % [f for f in conf.env['CXXFLAGS'] if f.startswith('-std=')][-1])
     conf.msg('fulltcp C++ standard', 'ok (C++17 or newer)')
 
+    # GoogleTest (Debian: libgtest-dev) is optional: without it fulltcp-gtest is not built.
+    conf.env['FULLTCP_HAVE_GTEST'] = bool(conf.check_cxx(
+        lib=['gtest_main', 'gtest', 'pthread'], uselib_store='FULLTCP_GTEST',
+        fragment='#include <gtest/gtest.h>\nTEST(FullTcp, Configure) { EXPECT_EQ(1, 1); }\n',
+        msg='Checking for GoogleTest (fulltcp-gtest)', mandatory=False))
+
 
 def _ns3_version_defines(bld):
     # FULLTCP_NS3_VERSION_MAJOR/MINOR: the ns-3 release being built against, for #if guards.
@@ -100,9 +107,11 @@ def build(bld):
     headers.module = 'fulltcp'
     headers.source = list(FULLTCP_HEADERS)
 
-    # The tests need modules the library does not; with --enable-modules they must be named.
-    enabled = bld.env['NS3_ENABLED_MODULES']
-    missing = [m for m in FULLTCP_TEST_DEPENDENCIES if enabled and 'ns3-' + m not in enabled]
+    # The tests need modules the library does not; with --enable-modules they must be named
+    # (waf enables only the library's own dependencies by itself). Without --enable-modules
+    # every module is in NS3_ENABLED_MODULES.
+    enabled = bld.env['NS3_ENABLED_MODULES'] or []
+    missing = [m for m in FULLTCP_TEST_DEPENDENCIES if 'ns3-' + m not in enabled]
     if bld.env['ENABLE_TESTS'] and missing:
         from waflib import Logs
         Logs.warn('fulltcp: tests not built; add %s to --enable-modules' % ','.join(missing))
@@ -112,6 +121,13 @@ def build(bld):
         module_test.use.extend(['ns3-' + m for m in FULLTCP_TEST_DEPENDENCIES])
         # ns-3's "ns3testlib" feature defines NS_TEST_SOURCEDIR; the version defines come
         # from the module's export_defines.
+
+    # GoogleTest unit tests: ./waf --run fulltcp-gtest
+    if bld.env['ENABLE_TESTS'] and bld.env['FULLTCP_HAVE_GTEST']:
+        gtest = bld.create_ns3_program('fulltcp-gtest', ['fulltcp'])
+        gtest.source = bld.path.ant_glob('test/gtest/*.cc')
+        gtest.use.append('FULLTCP_GTEST')
+        gtest.install_path = None
 
     if bld.env['ENABLE_EXAMPLES']:
         bld.recurse('examples')

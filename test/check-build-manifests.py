@@ -10,7 +10,8 @@ FullTcp builds with CMake (out of tree, and in ns-3 >= 3.36 source trees) and wi
   FULLTCP_SOURCES            FULLTCP_SOURCES
   FULLTCP_HEADERS            FULLTCP_HEADERS
   FULLTCP_NS3_TEST_SOURCES   FULLTCP_NS3_TEST_SOURCES
-  FULLTCP_GTEST_SOURCES      (none: waf has no GoogleTest support; CMake-only by design)
+  FULLTCP_GTEST_SOURCES      (not listed: waf globs test/gtest/*.cc, which check 4 keeps
+                             equal to this list)
   examples/CMakeLists.txt    examples/wscript
   fulltcp_example(NAME)      FULLTCP_EXAMPLES = ['NAME', ...]  (source: examples/NAME.cc)
 
@@ -27,7 +28,7 @@ import re
 import sys
 
 CMAKE_LISTS = ["FULLTCP_SOURCES", "FULLTCP_HEADERS", "FULLTCP_NS3_TEST_SOURCES", "FULLTCP_GTEST_SOURCES"]
-# Lists that the wscript must carry too (GoogleTest is built by CMake only).
+# Lists that the wscript must carry too (it builds the GoogleTest sources from a glob).
 SHARED_LISTS = ["FULLTCP_SOURCES", "FULLTCP_HEADERS", "FULLTCP_NS3_TEST_SOURCES"]
 CMAKE_ONLY_LISTS = ["FULLTCP_GTEST_SOURCES"]
 
@@ -135,7 +136,7 @@ def main(argv):
         a, b = cm[name], wf[name]
         for f in a:
             if f not in b:
-                problems.append("%s: in CMakeLists.txt but not in wscript" % f)
+                problems.append("%s: in CMakeLists.txt but not in wscript (%s)" % (f, name))
         for f in b:
             if f not in a:
                 problems.append("%s: in wscript but not in CMakeLists.txt (%s)" % (f, name))

@@ -228,11 +228,14 @@ WireLinkTestCase::DoRun()
     for (size_t i = 0; i < segments.size(); ++i)
     {
         Ptr<Packet> payload = Create<Packet>(segments[i].second.data(), segments[i].second.size());
+        // A member-function event, not a lambda: ns-3 <= 3.35 has no lambda events.
         Simulator::Schedule(MilliSeconds(100 * (i + 1)),
-                            [=]()
-                            {
-                                peers[0]->Send(segments[i].first, payload, from, to);
-                            });
+                            &FullTcpRawPeer::Send,
+                            peers[0],
+                            segments[i].first,
+                            payload,
+                            from,
+                            to);
     }
     Simulator::Stop(Seconds(2));
     Simulator::Run();

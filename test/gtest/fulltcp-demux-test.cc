@@ -5,6 +5,8 @@
  * FullTcpDemux: lookup order (exact 4-tuple, specific listener, wildcard listener), the
  * bind-conflict rules of Linux without SO_REUSEADDR, IPv4/IPv6 separation, removal, scale.
  */
+#include "fulltcp-ip-key-util.h"
+
 #include "ns3/fulltcp-demux.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/object.h"
@@ -20,18 +22,6 @@ using namespace ns3;
 
 namespace
 {
-
-FullTcpIpKey
-V4(const char* a)
-{
-    return FullTcpIpKey(Ipv4Address(a));
-}
-
-FullTcpIpKey
-V6(const char* a)
-{
-    return FullTcpIpKey(Ipv6Address(a));
-}
 
 /// The IPv4-compatible IPv6 address ::a.b.c.d (RFC 4291 §2.5.5.1), built from its bytes.
 FullTcpIpKey

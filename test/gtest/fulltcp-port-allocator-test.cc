@@ -5,6 +5,8 @@
  * Ports: the RFC 6335 ephemeral range, RFC 6056 Algorithm 3 selection, ports shared across
  * peers (a 4-tuple, not a port, must be unique), bind conflicts, exhaustion as an error.
  */
+#include "fulltcp-ip-key-util.h"
+
 #include "ns3/fulltcp-demux.h"
 #include "ns3/fulltcp-port-allocator.h"
 
@@ -18,18 +20,6 @@ using namespace ns3;
 
 namespace
 {
-
-FullTcpIpKey
-V4(const char* a)
-{
-    return FullTcpIpKey(Ipv4Address(a));
-}
-
-FullTcpIpKey
-V6(const char* a)
-{
-    return FullTcpIpKey(Ipv6Address(a));
-}
 
 const FullTcpIpKey ANY4 = FullTcpIpKey::GetAny(FullTcpIpKey::Family::IPV4);
 const FullTcpIpKey CLIENT = V4("10.0.0.1");

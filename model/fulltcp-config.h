@@ -8,6 +8,7 @@
 #include "ns3/nstime.h"
 
 #include <cstdint>
+#include <string>
 
 namespace ns3
 {
@@ -75,6 +76,66 @@ struct FullTcpConfig
     /// Receive buffer size in bytes; the advertised window is its free space: 131072 (ns-3
     /// TcpSocket RcvBufSize, Linux tcp_rmem[1]).
     uint32_t rcvBufSize {131072};
+
+    // ------------------------------------------------- data transfer and loss recovery
+
+    /// Lower bound of a computed RTO: 1 s (RFC 6298 §2.4 "SHOULD be rounded up to 1
+    /// second"; Linux uses 200 ms, TCP_RTO_MIN).
+    Time minRto {Seconds(1)};
+    /// Clock granularity G in RTO = SRTT + max(G, 4·RTTVAR): 1 ms (RFC 6298 §2.3; the
+    /// millisecond timestamp clock of RFC 7323 §5.4; ns-3 TcpSocketBase ClockGranularity).
+    Time clockGranularity {MilliSeconds(1)};
+    /// RTO once data transmission begins after a retransmitted SYN (or SYN-ACK) gave no RTT
+    /// sample: 3 s (RFC 6298 §5.7; Linux TCP_TIMEOUT_FALLBACK).
+    Time fallbackRto {Seconds(3)};
+    /// Give up when data (or a zero-window probe) stays unacknowledged this long: USER
+    /// TIMEOUT of RFC 9293 §3.8.3 / RFC 5482. 0: only dataRetries counts (Linux
+    /// TCP_USER_TIMEOUT = 0).
+    Time userTimeout {Seconds(0)};
+    /// Delayed ACK timeout: 200 ms (Linux TCP_DELACK_MAX; RFC 9293 §3.8.6.3 MUST-40: less
+    /// than 0.5 s). 0 acknowledges every segment at once.
+    Time delayedAckTimeout {MilliSeconds(200)};
+    /// Quick-ACK mode at connection start: the first data segments are acknowledged at
+    /// once, at most 16 of them (Linux TCP_MAX_QUICKACKS; as Linux tcp_incr_quickack(), the
+    /// count is RCV.WND / (2·MSS), at least 2, at most this). 0 disables it.
+    uint32_t quickAcks {16};
+    /// Disable Nagle's algorithm (TCP_NODELAY): false, Nagle on (RFC 896, RFC 9293 §3.7.4
+    /// SHLD-7; Linux).
+    bool noDelay {false};
+    /// Initial congestion window in segments: 10 (RFC 6928; Linux TCP_INIT_CWND). The
+    /// window is min(n·SMSS, max(2·SMSS, n·1460)), RFC 6928 §2 with 10 generalized to n;
+    /// one segment when the SYN or SYN-ACK was retransmitted (RFC 5681 §3.1).
+    uint32_t initialCwnd {10};
+    /// Initial slow-start threshold in bytes: 0x7fffffff, "arbitrarily high" (RFC 5681 §3.1;
+    /// Linux TCP_INFINITE_SSTHRESH).
+    uint32_t initialSsthresh {0x7fffffff};
+    /// Duplicate ACKs that mean a loss, DupThresh: 3 (RFC 5681 §3.2, RFC 6675 §2; Linux
+    /// tcp_reordering = 3).
+    uint32_t dupThresh {3};
+    /// Limited Transmit: new data on the first DupThresh - 1 duplicate ACKs: on (RFC 3042;
+    /// RFC 5681 §3.2 SHOULD).
+    bool limitedTransmit {true};
+    /// Congestion control algorithm, by registered name: "NewReno" (RFC 5681, RFC 6582;
+    /// ns-3's default TcpNewReno). Unknown names fall back to NewReno.
+    std::string congestionControl {"NewReno"};
+    /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
+    /// Linux tcp_dsack = 1).
+    bool dsack {true};
+    /// Keepalive probes on an idle connection: off (RFC 9293 §3.8.4 MUST-25: off by
+    /// default; Linux without SO_KEEPALIVE).
+    bool keepAlive {false};
+    /// Idle time before the first keepalive probe: 2 h (RFC 9293 §3.8.4 MUST-28: at least
+    /// 2 h; Linux tcp_keepalive_time = 7200 s).
+    Time keepAliveIdle {Seconds(7200)};
+    /// Time between unanswered keepalive probes: 75 s (Linux tcp_keepalive_intvl; RFC 1122
+    /// §4.2.3.6 names no value).
+    Time keepAliveInterval {Seconds(75)};
+    /// Unanswered keepalive probes before the connection times out: 9 (Linux
+    /// tcp_keepalive_probes).
+    uint32_t keepAliveProbes {9};
+    /// TS.Recent is no longer trusted for PAWS after this long without an update: 24 days
+    /// (RFC 7323 §5.5; Linux TCP_PAWS_24DAYS).
+    Time pawsIdleLimit {Days(24)};
 };
 
 } // namespace ns3

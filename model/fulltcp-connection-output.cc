@@ -96,6 +96,8 @@ FullTcpDropReasonName(FullTcpDropReason r)
         return "DATA_AFTER_CLOSE";
     case FullTcpDropReason::SYN_TEXT:
         return "SYN_TEXT";
+    case FullTcpDropReason::PAWS_REJECTED:
+        return "PAWS_REJECTED";
     }
     return "INVALID_REASON";
 }

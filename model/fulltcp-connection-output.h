@@ -23,9 +23,9 @@ namespace ns3
  */
 enum class FullTcpTimer : uint8_t
 {
-    RETRANSMIT,  //!< SYN, SYN-ACK, data and FIN retransmission (later also persist)
-    DELAYED_ACK, //!< delayed acknowledgment (armed by the data-transfer mechanisms)
-    KEEPALIVE,   //!< keepalive probes (armed by the data-transfer mechanisms)
+    RETRANSMIT,  //!< SYN, SYN-ACK, data and FIN retransmission; zero-window probes (persist)
+    DELAYED_ACK, //!< delayed acknowledgment (RFC 9293 §3.8.6.3)
+    KEEPALIVE,   //!< keepalive probes (RFC 9293 §3.8.4)
     LINGER,      //!< TIME_WAIT 2·MSL, or the orphaned FIN_WAIT_2 timeout
 };
 
@@ -72,10 +72,11 @@ enum class FullTcpDropReason : uint8_t
     NO_ACK,               //!< §3.10.7.4 fifth step: "if the ACK bit is off drop"
     ACK_OF_UNSENT_DATA,   //!< SEG.ACK > SND.NXT: ACK sent (§3.10.7.4, RFC 5961 §5.2)
     ACK_TOO_OLD,          //!< SEG.ACK < SND.UNA − MAX.SND.WND: challenge ACK (RFC 5961 §5.2)
-    TEXT_OUT_OF_ORDER,    //!< text beyond RCV.NXT, not kept until reassembly exists
+    TEXT_OUT_OF_ORDER,    //!< no longer reported: out-of-order text is kept for reassembly
     TEXT_AFTER_FIN,       //!< text after the peer's FIN (§3.10.7.4 seventh step: ignore)
     DATA_AFTER_CLOSE,     //!< new data after a full CLOSE: RST (RFC 2525 §2.17)
     SYN_TEXT,             //!< data or FIN carried on a SYN: not acknowledged, peer resends
+    PAWS_REJECTED,        //!< timestamp older than TS.Recent (RFC 7323 §5.3 R1), ACK sent
 };
 
 /**

@@ -7,6 +7,8 @@
  */
 #include "fulltcp-connection.h"
 
+#include "fulltcp-newreno.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -97,9 +99,19 @@ operator<<(std::ostream& os, FullTcpError e)
 }
 
 FullTcpConnection::FullTcpConnection(const FullTcpConfig& config, FullTcpConnectionOutput& output) :
-    m_config(config), m_out(output)
+    m_config(config), m_out(output),
+    m_cc(FullTcpCongestionControlFactory::Create(config.congestionControl))
 {
-    m_tcb.rto = m_config.initialRto;
+    if (!m_cc)
+    {
+        NS_LOG_WARN("unknown congestion control \"" << config.congestionControl
+                                                    << "\", using NewReno");
+        m_cc = std::make_unique<FullTcpNewReno>();
+    }
+    m_tcb.rtt = FullTcpRttEstimator(
+        m_config.initialRto, m_config.minRto, m_config.maxRto, m_config.clockGranularity);
+    m_tcb.rto = m_tcb.rtt.GetRto();
+    m_tcb.cc.ssthresh = m_config.initialSsthresh;
 }
 
 FullTcpConnection::InputScope::InputScope(FullTcpConnection& c, Time now) : m_c(c)
@@ -159,8 +171,10 @@ FullTcpConnection::SetState(FullTcpState next, FullTcpStateCause cause)
         break;
     case S::TIME_WAIT:
         // §3.10.7.4 eighth step: "Start the time-wait timer, turn off the other timers."
-        CancelTimer(FullTcpTimer::RETRANSMIT);
-        CancelTimer(FullTcpTimer::LINGER);
+        for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
+        {
+            CancelTimer(static_cast<FullTcpTimer>(t));
+        }
         if (m_config.msl.IsStrictlyPositive())
         {
             ArmTimer(FullTcpTimer::LINGER, 2 * m_config.msl);
@@ -217,6 +231,8 @@ FullTcpConnection::Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss
     SetState(S::SYN_SENT, C::APP_CONNECT);
     SendSyn();
     m_tcb.sndNxt = 1;
+    m_tcb.rttTimedEnd = 1; // the SYN's round trip is the first RTT sample (RFC 6298 §2)
+    m_tcb.rttTimedAt = m_now;
     StartRetransmitTimerIfIdle();
     return FullTcpError::OK;
 }
@@ -253,6 +269,8 @@ FullTcpConnection::AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now)
     SetState(S::SYN_RCVD, C::RCV_SYN);
     SendSyn();
     m_tcb.sndNxt = 1;
+    m_tcb.rttTimedEnd = 1;
+    m_tcb.rttTimedAt = m_now;
     StartRetransmitTimerIfIdle();
     return FullTcpError::OK;
 }
@@ -275,10 +293,33 @@ FullTcpConnection::Send(Ptr<Packet> data, Time now)
         return FullTcpError::NO_BUFFER_SPACE;
     }
     m_tcb.sendQueue.Append(data);
+    if (data && data->GetSize() > 0)
+    {
+        // The segment that carries the last byte of a write has PSH (RFC 9293 §3.9.1).
+        m_tcb.writeEnds.push_back(m_tcb.DataEnd());
+    }
     // SYN-SENT and SYN-RECEIVED queue the data "for transmission after entering
     // ESTABLISHED state"; Output() sends nothing before our SYN is acknowledged.
     Output();
     return FullTcpError::OK;
+}
+
+FullTcpError
+FullTcpConnection::SendUrgent(Ptr<Packet> data, Time now)
+{
+    InputScope input(*this, now);
+    const auto previous = m_tcb.sndUp;
+    if (data && data->GetSize() > 0)
+    {
+        // RFC 9293 §3.8.5 with RFC 6093: the urgent pointer points just past the urgent data.
+        m_tcb.sndUp = m_tcb.DataEnd() + data->GetSize();
+    }
+    const FullTcpError result = Send(data, now);
+    if (result != FullTcpError::OK)
+    {
+        m_tcb.sndUp = previous;
+    }
+    return result;
 }
 
 Ptr<Packet>
@@ -438,6 +479,9 @@ FullTcpConnection::NegotiateOptions(const FullTcpHeader& syn)
     const uint16_t mss = std::min(peerMss, m_config.mss);
     m_tcb.sndMss =
         std::max<uint16_t>(mss > optionBytes ? mss - optionBytes : 0, m_config.minSndMss);
+    // The peer's full-sized segment, until larger ones arrive: the default MSS (as Linux
+    // tcp_initialize_rcv_mss(), which starts from TCP_MSS_DEFAULT = 536).
+    m_tcb.rcvMss = std::min(m_config.mss, m_config.defaultPeerMss);
 }
 
 // ------------------------------------------------------------------------- status

@@ -6,6 +6,7 @@
 #define FULLTCP_CONNECTION_H
 
 #include "fulltcp-config.h"
+#include "fulltcp-congestion-control.h"
 #include "fulltcp-connection-output.h"
 #include "fulltcp-header.h"
 #include "fulltcp-state.h"
@@ -16,6 +17,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <ostream>
 
 namespace ns3
@@ -57,8 +59,11 @@ std::ostream& operator<<(std::ostream& os, FullTcpError e);
  * call returns an error.
  *
  * The implementation is split by job: fulltcp-connection.cc (user calls, SetState),
- * fulltcp-segment-arrives.cc (§3.10.7), fulltcp-transmit.cc (building and sending segments),
- * fulltcp-timers.cc (§3.10.8).
+ * fulltcp-segment-arrives.cc (§3.10.7), fulltcp-receive.cc (text, reassembly, the ACK policy,
+ * PAWS), fulltcp-ack-processing.cc (what an ACK does to the sender: RTT, congestion window,
+ * fast retransmit and recovery), fulltcp-output.cc (what to send next: window, Nagle,
+ * retransmissions), fulltcp-transmit.cc (building and sending segments),
+ * fulltcp-timers.cc (§3.10.8), fulltcp-probes.cc (zero-window and keepalive probes).
  */
 class FullTcpConnection
 {
@@ -111,6 +116,15 @@ class FullTcpConnection
      *         NO_BUFFER_SPACE when more than GetTxAvailable()
      */
     FullTcpError Send(Ptr<Packet> data, Time now);
+
+    /**
+     * \brief SEND with the URGENT flag (RFC 9293 §3.8.5): like Send(), and the urgent pointer
+     * of the segments that carry these bytes points just past them (RFC 6093). The peer
+     * receives them in line with the rest of the stream.
+     * \param data the bytes \param now current time
+     * \return as Send()
+     */
+    FullTcpError SendUrgent(Ptr<Packet> data, Time now);
 
     /**
      * \brief RECEIVE (§3.10.3): take up to maxBytes in-order bytes.
@@ -237,19 +251,84 @@ class FullTcpConnection
     bool SegmentAcceptable(int64_t seq, int64_t segLen) const;
     /// Fifth step (ACK field). \return false when the segment must be dropped
     bool AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
+    /// Eighth step (FIN): a FIN at finSeq was seen; it counts once RCV.NXT reaches it.
+    void FinArrives(int64_t finSeq);
+    /// RCV.NXT reached the peer's FIN: take it (state change, end of stream).
+    void FinReached();
+
+    // --- receiving text and acknowledging it (fulltcp-receive.cc) ---
+
+    /// \return whether TS.Recent may be trusted (RFC 7323 §5.5: set within 24 days)
+    bool TsRecentValid() const;
+    /// RFC 7323 §5.3 R1. \return whether PAWS rejects the segment (an old duplicate)
+    bool PawsRejects(const FullTcpHeader& h) const;
+    /// RFC 7323 §4.3 R3: record the timestamp of a segment that covers Last.ACK.sent.
+    void UpdateTsRecent(const FullTcpHeader& h, int64_t seq);
+    /// Answer a segment that failed PAWS or the sequence check, and drop it.
+    void RejectSegment(const FullTcpHeader& h, int64_t seq, uint32_t len, FullTcpDropReason why);
+    /// Sixth step (URG): advance RCV.UP.
+    void UrgentArrives(const FullTcpHeader& h, int64_t seq);
     /// Seventh step (text). \return false when the connection ended (data after close)
     bool TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
-    /// Eighth step (FIN).
-    void FinArrives(int64_t finSeq);
-    /// SND.UNA advances to ack: free acknowledged bytes, reset backoff, manage the timer.
-    void AckAdvances(int64_t ack);
+    /// In-order text reached RCV.NXT: decide between an ACK now and a delayed one.
+    /// \param filledHole whether it filled (part of) a gap before held text
+    void InOrderTextAcknowledgment(bool filledHole);
+    /// An ACK is owed: at once (now), or within the delayed-ACK time.
+    void AckOwed(bool now);
+    /// At the end of an input: send the ACK owed now, or start the delayed-ACK timer.
+    void SendOwedAck();
+    /// \return the SACK blocks our next ACK carries (RFC 2018, RFC 2883), on the wire
+    std::vector<FullTcpSackBlock> SackBlocksToSend();
+
+    // --- what an ACK does to the sender (fulltcp-ack-processing.cc) ---
+
+    /// Fifth step for an acceptable ACK: RTT, SACK, duplicate ACKs, cwnd, recovery, window.
+    void ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, uint32_t dataLength);
+    /// SND.UNA advances to ack: free acknowledged bytes, end the backoff, manage the timer.
+    void AckAdvances(const FullTcpHeader& h, int64_t ack);
+    /// Our SYN was just acknowledged: initial cwnd and RTO (RFC 5681 §3.1, RFC 6298 §5.7).
+    void HandshakeAcknowledged();
+    /// An RTT sample from the timestamps or the timed segment (RFC 6298 §3, RFC 7323 §4).
+    /// \return whether a valid sample was taken
+    bool TakeRttSample(const FullTcpHeader& h, int64_t ack);
+    /// Record the SACK blocks of an ACK. \return bytes newly SACKed
+    int64_t UpdateScoreboard(const FullTcpHeader& h, int64_t ack);
+    /// A duplicate ACK was counted: fast retransmit, or inflate cwnd in recovery.
+    void DuplicateAck();
+    /// Fast retransmit and enter loss recovery (RFC 5681 §3.2, RFC 6582, RFC 6675 §5).
+    void EnterRecovery();
     /// Update SND.WND per §3.10.7.4 fifth step (SND.WL1/SND.WL2 rule).
     void UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack);
+    /// \return what the congestion control algorithm may look at
+    FullTcpCongestionContext CongestionContext() const;
+
+    // --- what to send next (fulltcp-output.cc) ---
+
+    /// Send what the windows, the loss recovery and the sending policy allow.
+    void Output();
+    /// \return whether the state lets data and FIN go (our SYN acknowledged, side open)
+    bool SendingAllowed() const;
+    /// \return the offset new data may reach: SND.UNA + min(SND.WND, cwnd (+ limited
+    ///         transmit))
+    int64_t NewDataLimit() const;
+    /// \param start SND.NXT \param end end of the candidate segment \param limit the window
+    /// \return whether Nagle and sender SWS avoidance let it go now (RFC 9293 §3.8.6.2.1)
+    bool SendingPolicyAllows(int64_t start, int64_t end, int64_t limit) const;
+    /// Send one new segment at SND.NXT up to limit. \return whether one was sent
+    bool SendNewSegment(int64_t limit, bool ignorePolicy);
+    /// After a timeout: resend the unSACKed data below SND.NXT as cwnd allows (go-back-N).
+    void GoBackN();
+    /// RFC 6675 §5 step (C): send NextSeg() while cwnd - pipe >= SMSS.
+    void SackRecoveryOutput();
+    /// Resend [start, end) of our stream (not new data: Karn's algorithm applies).
+    void Retransmit(int64_t start, int64_t end);
+    /// Retransmit the first unacknowledged segment (fast retransmit, partial ACK).
+    void RetransmitFirstUnacknowledged();
+    /// Nothing in flight and data held back: arm the persist timer (RFC 9293 §3.8.6.1).
+    void ArmPersistIfStalled();
 
     // --- transmission (fulltcp-transmit.cc) ---
 
-    /// Send new data and the FIN as far as the window allows.
-    void Output();
     /// Retransmit the earliest unacknowledged segment (RFC 6298 §5.4).
     void RetransmitEarliest();
     /// \return end offset of the segment starting at start (data within dataLimit, plus
@@ -290,10 +369,27 @@ class FullTcpConnection
     void CancelTimer(FullTcpTimer timer);
     /// Start the retransmission timer if it is not running (RFC 6298 §5.1).
     void StartRetransmitTimerIfIdle();
-    /// RFC 6298 §5.4-5.7 and the retry limits of §3.8.3.
+    /// The RETRANSMIT slot expired: retransmission, zero-window probe or persist.
     void RetransmitTimeout();
+    /// RFC 6298 §5.4-5.7 and RFC 5681 §3.1 for data and FIN.
+    void DataRetransmitTimeout();
     /// \return how many retransmissions are allowed for what is outstanding
     uint32_t RetryLimit() const;
+    /// \param attempts retransmissions or probes so far \return whether to give up now
+    ///        (retry limit, or the user timeout of RFC 9293 §3.8.3)
+    bool GiveUp(uint32_t attempts) const;
+    /// Arm the RETRANSMIT slot, never beyond the user timeout's deadline.
+    void ArmRetransmitTimer(Time delay);
+
+    // --- probing the peer (fulltcp-probes.cc) ---
+
+    /// The persist timer expired (RFC 9293 §3.8.6.1): send a zero-window probe, or the
+    /// data that sender SWS avoidance held back.
+    void PersistTimeout();
+    /// Start the keepalive timer if keepalive is on (RFC 9293 §3.8.4).
+    void StartKeepAlive();
+    /// The KEEPALIVE slot expired: probe an idle connection, or give up.
+    void KeepAliveTimeout();
 
     FullTcpConfig m_config;               //!< durations, limits and options
     FullTcpConnectionOutput& m_out;       //!< the world
@@ -302,6 +398,8 @@ class FullTcpConnection
     uint32_t m_inputDepth {0};            //!< nesting of InputScope (re-entrant calls)
     std::deque<FullTcpAppEvent> m_events; //!< application events not yet delivered
     bool m_ackPending {false};            //!< an ACK is owed; cleared by any segment we send
+    bool m_ackNow {false};                //!< ... and it must not be delayed
+    std::unique_ptr<FullTcpCongestionControl> m_cc; //!< the congestion control algorithm
 };
 
 } // namespace ns3

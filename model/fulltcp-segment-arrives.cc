@@ -139,9 +139,11 @@ FullTcpConnection::SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload)
         Drop(h, D::NO_SYN_NO_RST);
         return;
     }
-    // "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ."
+    // "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ." The window our SYN offered
+    // counts from there (the peer's SYN takes no buffer space).
     m_tcb.rcv = FullTcpSeqSpace(h.GetSequenceNumber());
     m_tcb.rcvNxt = 1;
+    m_tcb.rcvAdvertisedEdge += 1;
     NegotiateOptions(h);
     m_tcb.sndWnd = h.GetWindow(); // a SYN's window is never scaled (RFC 7323 §2.2)
     m_tcb.maxSndWnd = m_tcb.sndWnd;
@@ -157,7 +159,7 @@ FullTcpConnection::SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload)
         // "SND.UNA should be advanced to equal SEG.ACK ... If SND.UNA > ISS (our SYN has been
         // ACKed), change the connection state to ESTABLISHED, form an ACK segment
         // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
-        AckAdvances(ack);
+        AckAdvances(h, ack);
         SetState(S::ESTABLISHED, C::RCV_SYN_ACK);
         SendAck();
         if (m_tcb.shutdownPending)
@@ -171,8 +173,10 @@ FullTcpConnection::SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload)
         return;
     }
     // Simultaneous open: "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment
-    // <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it." The SYN's timer keeps running.
+    // <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it." The SYN's timer keeps running; the
+    // ISS has now been sent twice, so its ACK gives no RTT sample (Karn).
     SetState(S::SYN_RCVD, C::RCV_SYN);
+    m_tcb.rttTimedEnd.reset();
     SendSyn();
 }
 
@@ -191,6 +195,8 @@ FullTcpConnection::EarlySynArrives(const FullTcpHeader& h, int64_t seq)
             // SYN-ACK, rate-limited as Linux tcp_check_req() does.
             if (ChallengeAckAllowed())
             {
+                m_tcb.synRetransmitted = true; // our SYN-ACK went again: Karn applies
+                m_tcb.rttTimedEnd.reset();
                 SendSyn();
             }
             Drop(h, D::DUPLICATE_SYN);
@@ -201,7 +207,7 @@ FullTcpConnection::EarlySynArrives(const FullTcpHeader& h, int64_t seq)
             // Simultaneous open (RFC 9293 §3.5 Figure 7, MUST-10): the peer's SYN-ACK
             // acknowledges our SYN. It sits just left of RCV.NXT, so the sequence check would
             // reject it; accept it here as Linux tcp_validate_incoming() does.
-            AckAdvances(m_tcb.sndNxt);
+            AckAdvances(h, m_tcb.sndNxt);
             m_tcb.sndWnd = h.GetWindow(); // SYN window, unscaled
             m_tcb.maxSndWnd = std::max(m_tcb.maxSndWnd, m_tcb.sndWnd);
             m_tcb.sndWl1 = seq;
@@ -285,6 +291,12 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
         Drop(h, D::RST_IGNORED_RFC1337);
         return;
     }
+    // RFC 7323 §5.3 (R1): PAWS comes before the sequence check.
+    if (PawsRejects(h))
+    {
+        RejectSegment(h, seq, len, D::PAWS_REJECTED);
+        return;
+    }
 
     // First: check sequence number (Table 6). SEG.LEN counts SYN and FIN.
     const int64_t segLen = len + (h.HasFlags(H::SYN) ? 1 : 0) + (h.HasFlags(H::FIN) ? 1 : 0);
@@ -296,26 +308,13 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
             // of the remote FIN. Acknowledge it, and restart the 2 MSL timeout."
             ArmTimer(FullTcpTimer::LINGER, 2 * m_config.msl);
         }
-        // "If an incoming segment is not acceptable, an acknowledgment should be sent in
-        // reply (unless the RST bit is set, if so drop the segment and return)".
-        if (!h.HasFlags(H::RST))
-        {
-            SendAck();
-        }
-        Drop(h, D::SEQ_NOT_ACCEPTABLE);
+        RejectSegment(h, seq, len, D::SEQ_NOT_ACCEPTABLE);
         return;
     }
-    // RFC 7323 §4.3 (R3): record the timestamp of a segment that covers Last.ACK.sent.
-    if (m_tcb.tsOk)
-    {
-        if (const auto ts = h.GetOptions().GetTimestamp())
-        {
-            if (static_cast<int32_t>(ts->value - m_tcb.tsRecent) >= 0 && seq <= m_tcb.lastAckSent)
-            {
-                m_tcb.tsRecent = ts->value;
-            }
-        }
-    }
+    UpdateTsRecent(h, seq);
+    // The peer is alive (RFC 9293 §3.8.4: keepalive counts idle time from here).
+    m_tcb.lastReceived = m_now;
+    m_tcb.keepAliveProbesOut = 0;
 
     // Second: check the RST bit (RFC 5961 §3.2, adopted by §3.10.7.4): "If the RST bit is
     // set and the sequence number exactly matches the next expected sequence number
@@ -349,17 +348,21 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
     {
         return;
     }
-    // Sixth: check the URG bit. The urgent pointer is carried in the header; urgent data is
-    // delivered in line with the rest (data transfer).
+    // Sixth: check the URG bit (the urgent data itself is delivered in line).
+    UrgentArrives(h, seq);
     // Seventh: process the segment text.
     if (!TextArrives(h, payload, seq))
     {
         return;
     }
-    // Eighth: check the FIN bit.
+    // Eighth: check the FIN bit; a FIN seen out of order counts once the text before it is in.
     if (h.HasFlags(H::FIN))
     {
         FinArrives(seq + len);
+    }
+    if (m_tcb.rcvFin && *m_tcb.rcvFin == m_tcb.rcvNxt && !m_tcb.finReceived)
+    {
+        FinReached();
     }
     // A FIN_WAIT_1 whose FIN this segment acknowledged moves on, unless the peer's FIN in the
     // same segment already took it to TIME_WAIT (RCV_FIN_ACK).
@@ -368,10 +371,7 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
         SetState(S::FIN_WAIT_2, C::RCV_ACK_OF_FIN);
     }
     Output();
-    if (m_ackPending)
-    {
-        SendAck();
-    }
+    SendOwedAck();
 }
 
 bool
@@ -395,7 +395,7 @@ FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64
             Drop(h, D::ACK_UNACCEPTABLE);
             return false;
         }
-        AckAdvances(ack);
+        AckAdvances(h, ack);
         SetState(S::ESTABLISHED, C::RCV_ACK_OF_SYN);
     }
     // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop
@@ -414,12 +414,9 @@ FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64
         return false;
     }
     // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK." "If the ACK is a
-    // duplicate (SEG.ACK < SND.UNA), it can be ignored" (text and FIN still count).
-    if (ack > m_tcb.sndUna)
-    {
-        AckAdvances(ack);
-    }
-    UpdateSendWindow(h, seq, ack);
+    // duplicate (SEG.ACK < SND.UNA), it can be ignored" (text and FIN still count). Then the
+    // send window, RTT, congestion window and loss recovery (fulltcp-ack-processing.cc).
+    ProcessAck(h, seq, ack, payload->GetSize());
     if (m_tcb.state == S::CLOSING && m_tcb.FinAcked())
     {
         // CLOSING: "if the ACK acknowledges our FIN, then enter the TIME-WAIT state".
@@ -436,102 +433,6 @@ FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64
 }
 
 void
-FullTcpConnection::AckAdvances(int64_t ack)
-{
-    // Data occupies offsets [1, DataEnd()); the SYN and FIN occupy no buffer space.
-    const int64_t dataAcked = std::min(ack, m_tcb.DataEnd());
-    const bool freed = dataAcked > m_tcb.sendQueueFront;
-    if (freed)
-    {
-        m_tcb.sendQueue.PopFront(static_cast<uint32_t>(dataAcked - m_tcb.sendQueueFront));
-        m_tcb.sendQueueFront = dataAcked;
-    }
-    m_tcb.sndUna = ack;
-    // New data acknowledged: the backoff ends (RFC 6298 §5.7 and Karn's algorithm).
-    m_tcb.retransmits = 0;
-    m_tcb.rto = m_config.initialRto;
-    // RFC 6298 §5.2: all outstanding data acknowledged, turn off the timer; §5.3: new data
-    // acknowledged, restart it.
-    if (m_tcb.sndUna == m_tcb.sndNxt)
-    {
-        CancelTimer(FullTcpTimer::RETRANSMIT);
-    }
-    else
-    {
-        ArmTimer(FullTcpTimer::RETRANSMIT, m_tcb.rto);
-    }
-    if (freed)
-    {
-        Notify(FullTcpAppEvent::SEND_SPACE);
-    }
-}
-
-void
-FullTcpConnection::UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack)
-{
-    // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated. If (SND.WL1 <
-    // SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)), set SND.WND <- SEG.WND, set
-    // SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
-    if (ack < m_tcb.sndUna)
-    {
-        return;
-    }
-    if (m_tcb.sndWl1 < seq || (m_tcb.sndWl1 == seq && m_tcb.sndWl2 <= ack))
-    {
-        m_tcb.sndWnd = static_cast<uint32_t>(h.GetWindow()) << m_tcb.sndWscale;
-        m_tcb.maxSndWnd = std::max(m_tcb.maxSndWnd, m_tcb.sndWnd);
-        m_tcb.sndWl1 = seq;
-        m_tcb.sndWl2 = ack;
-    }
-}
-
-bool
-FullTcpConnection::TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq)
-{
-    const uint32_t len = payload->GetSize();
-    if (len == 0)
-    {
-        return true;
-    }
-    if (!(m_tcb.state == S::ESTABLISHED || m_tcb.state == S::FIN_WAIT_1
-          || m_tcb.state == S::FIN_WAIT_2))
-    {
-        // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: "This should not occur since a FIN has
-        // been received from the remote side. Ignore the segment text."
-        Drop(h, D::TEXT_AFTER_FIN);
-        return true;
-    }
-    if (m_tcb.appClosed && seq + len > m_tcb.rcvNxt)
-    {
-        // New data after a full CLOSE: nobody will read it. RFC 9293 §3.6.1 / RFC 2525
-        // §2.17: reset the connection (as Linux does, with <SEQ=SEG.ACK><CTL=RST>).
-        SendResetFor(h, payload);
-        Drop(h, D::DATA_AFTER_CLOSE);
-        SetState(S::CLOSED, C::RCV_DATA_AFTER_CLOSE);
-        return false;
-    }
-    // "Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"; an
-    // out-of-order segment gets it at once (a duplicate ACK, RFC 5681 §4.2).
-    m_ackPending = true;
-    if (seq > m_tcb.rcvNxt)
-    {
-        Drop(h, D::TEXT_OUT_OF_ORDER); // kept once reassembly exists (data transfer)
-        return true;
-    }
-    // "If a segment's contents straddle the boundary between old and new, only the new
-    // parts are processed"; what does not fit the window is left for retransmission.
-    const auto skip = static_cast<uint32_t>(std::min<int64_t>(m_tcb.rcvNxt - seq, len));
-    const uint32_t take = std::min(len - skip, RcvWnd());
-    if (take > 0)
-    {
-        m_tcb.rcvQueue.Append(payload->CreateFragment(skip, take));
-        m_tcb.rcvNxt += take;
-        Notify(FullTcpAppEvent::DATA_ARRIVED);
-    }
-    return true;
-}
-
-void
 FullTcpConnection::FinArrives(int64_t finSeq)
 {
     if (m_tcb.finReceived || finSeq < m_tcb.rcvNxt)
@@ -540,17 +441,29 @@ FullTcpConnection::FinArrives(int64_t finSeq)
     }
     if (finSeq > m_tcb.rcvNxt)
     {
-        // The FIN counts only when everything before it has arrived; meanwhile a duplicate
-        // ACK tells the peer where the gap starts (as for out-of-order text).
-        m_ackPending = true;
+        // The FIN counts only when everything before it has arrived; it is remembered (the
+        // text before it may be on its way, or held for reassembly) and a duplicate ACK
+        // tells the peer where the gap starts, as for out-of-order text.
+        if (finSeq <= m_tcb.rcvNxt + RcvWnd())
+        {
+            m_tcb.rcvFin = finSeq;
+        }
+        AckOwed(true);
         return;
     }
+    m_tcb.rcvFin = finSeq;
+}
+
+void
+FullTcpConnection::FinReached()
+{
     // "If the FIN bit is set, signal the user 'connection closing' and return any pending
     // RECEIVEs with same message, advance RCV.NXT over the FIN, and send an acknowledgment
     // for the FIN."
     m_tcb.rcvNxt += 1;
+    m_tcb.rcvAdvertisedEdge += 1; // the FIN takes no buffer space: the offered window stays
     m_tcb.finReceived = true;
-    m_ackPending = true;
+    AckOwed(true);
     Notify(FullTcpAppEvent::PEER_CLOSED);
     switch (m_tcb.state)
     {

@@ -47,4 +47,10 @@ FullTcpTcb::FinAcked() const
     return finQueued && sndUna > DataEnd();
 }
 
+uint32_t
+FullTcpTcb::FlightSize() const
+{
+    return static_cast<uint32_t>(sndNxt - sndUna);
+}
+
 } // namespace ns3

@@ -44,8 +44,21 @@ FullTcpConnection::StartRetransmitTimerIfIdle()
     // expire after RTO seconds."
     if (!m_tcb.timerDeadline[static_cast<uint32_t>(FullTcpTimer::RETRANSMIT)])
     {
-        ArmTimer(FullTcpTimer::RETRANSMIT, m_tcb.rto);
+        ArmRetransmitTimer(m_tcb.rto);
     }
+}
+
+void
+FullTcpConnection::ArmRetransmitTimer(Time delay)
+{
+    // RFC 5482 / RFC 9293 §3.8.3 USER TIMEOUT: expire no later than its deadline, so that
+    // the connection gives up on time (as Linux tcp_clamp_rto_to_user_timeout()).
+    if (m_config.userTimeout.IsStrictlyPositive() && m_tcb.SynAcked())
+    {
+        const Time left = m_tcb.lastProgress + m_config.userTimeout - m_now;
+        delay = std::max(Seconds(0), std::min(delay, left));
+    }
+    ArmTimer(FullTcpTimer::RETRANSMIT, delay);
 }
 
 void
@@ -76,8 +89,14 @@ FullTcpConnection::TimerExpired(FullTcpTimer timer, Time now)
         }
         break;
     case FullTcpTimer::DELAYED_ACK:
+        // RFC 9293 §3.8.6.3: the delayed acknowledgment is due.
+        if (m_ackPending)
+        {
+            SendAck();
+        }
+        break;
     case FullTcpTimer::KEEPALIVE:
-        break; // not armed by the lifecycle engine
+        break;
     }
 }
 
@@ -91,6 +110,15 @@ FullTcpConnection::RetryLimit() const
     return m_config.dataRetries;
 }
 
+bool
+FullTcpConnection::GiveUp(uint32_t attempts) const
+{
+    // RFC 9293 §3.8.3: R2 retransmissions, or the USER TIMEOUT once data is flowing.
+    return attempts >= RetryLimit()
+        || (m_config.userTimeout.IsStrictlyPositive() && m_tcb.SynAcked()
+            && m_now - m_tcb.lastProgress >= m_config.userTimeout);
+}
+
 void
 FullTcpConnection::RetransmitTimeout()
 {
@@ -98,7 +126,7 @@ FullTcpConnection::RetransmitTimeout()
     {
         return; // everything acknowledged
     }
-    if (m_tcb.retransmits >= RetryLimit())
+    if (GiveUp(m_tcb.retransmits))
     {
         // RFC 9293 §3.8.3: at R2 "close the connection". No RST: the peer is unreachable.
         SetState(S::CLOSED, C::RETRIES_EXHAUSTED);
@@ -108,7 +136,7 @@ FullTcpConnection::RetransmitTimeout()
     // RFC 6298 §5.4 retransmit the earliest segment, §5.5 back off, §5.6 restart the timer.
     RetransmitEarliest();
     m_tcb.rto = std::min(2 * m_tcb.rto, m_config.maxRto);
-    ArmTimer(FullTcpTimer::RETRANSMIT, m_tcb.rto);
+    ArmRetransmitTimer(m_tcb.rto);
 }
 
 } // namespace ns3

@@ -31,7 +31,10 @@ FullTcpConnection::MakeHeader(uint8_t flags, int64_t seq)
     {
         h.SetAckNumber(m_tcb.rcv.ToWire(m_tcb.rcvNxt));
         m_tcb.lastAckSent = m_tcb.rcvNxt;
-        m_ackPending = false; // every segment with ACK carries the acknowledgment owed
+        // Every segment with ACK carries the acknowledgment owed, delayed or not.
+        m_ackPending = false;
+        m_ackNow = false;
+        CancelTimer(FullTcpTimer::DELAYED_ACK);
     }
     const uint32_t wnd = RcvWnd();
     if ((flags & H::SYN) != 0)
@@ -53,6 +56,15 @@ FullTcpConnection::MakeHeader(uint8_t flags, int64_t seq)
         {
             h.Options().SetTimestamp(TsVal(), m_tcb.tsRecent);
         }
+        if ((flags & H::ACK) != 0 && (flags & H::RST) == 0)
+        {
+            const auto blocks = SackBlocksToSend();
+            if (!blocks.empty())
+            {
+                h.Options().SetSackBlocks(blocks);
+                m_tcb.sackBlocks.Sent();
+            }
+        }
     }
     return h;
 }
@@ -70,12 +82,15 @@ FullTcpConnection::RcvWnd() const
     const uint32_t free = used < m_config.rcvBufSize ? m_config.rcvBufSize - used : 0;
     // Largest window the 16-bit field can express with our shift, in whole scale units.
     const uint32_t granule = 1U << m_tcb.rcvWscale;
-    uint32_t wnd = std::min<uint32_t>(free, 0xffffU << m_tcb.rcvWscale) & ~(granule - 1);
-    // RFC 9293 §3.8.6: the right edge of the window must not move left (no shrinking).
-    const int64_t advertised = m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt;
-    if (advertised > static_cast<int64_t>(wnd))
+    const uint32_t wnd = std::min<uint32_t>(free, 0xffffU << m_tcb.rcvWscale) & ~(granule - 1);
+    // RFC 9293 §3.8.6: the right edge of the window must not move left (no shrinking), and
+    // §3.8.6.2.2 (receiver SWS avoidance): it moves right only by at least
+    // min(RCV.BUFF / 2, Eff.snd.MSS), so the peer is never offered a sliver.
+    const int64_t advertised = std::max<int64_t>(0, m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt);
+    const int64_t threshold = std::min<int64_t>(m_config.rcvBufSize / 2, m_config.mss);
+    if (static_cast<int64_t>(wnd) < advertised + threshold)
     {
-        wnd = static_cast<uint32_t>(advertised);
+        return static_cast<uint32_t>(advertised);
     }
     return wnd;
 }
@@ -197,49 +212,39 @@ FullTcpConnection::SendRange(int64_t start, int64_t end)
             ? m_tcb.sendQueue.Copy(static_cast<uint32_t>(start - m_tcb.sendQueueFront), length)
             : Create<Packet>();
     uint8_t flags = H::ACK;
-    if (length > 0 && dataEnd == m_tcb.DataEnd())
+    // PSH on the segment that carries the last byte of a write (§3.9.1).
+    const auto writeEnd =
+        std::lower_bound(m_tcb.writeEnds.begin(), m_tcb.writeEnds.end(), start + 1);
+    if (length > 0 && writeEnd != m_tcb.writeEnds.end() && *writeEnd <= dataEnd)
     {
-        flags |= H::PSH; // the last queued byte: push it to the application (§3.9.1)
+        flags |= H::PSH;
     }
     if (end > m_tcb.DataEnd())
     {
         flags |= H::FIN;
     }
-    Transmit(MakeHeader(flags, start), payload);
-}
-
-void
-FullTcpConnection::Output()
-{
-    // Data and FIN go out only once our SYN is acknowledged (§3.10.2: SYN-SENT and
-    // SYN-RECEIVED queue them "for transmission after entering ESTABLISHED state"), and
-    // only in states whose sending side is still open or closing.
-    const S st = m_tcb.state;
-    if (!m_tcb.SynAcked()
-        || !(st == S::ESTABLISHED || st == S::CLOSE_WAIT || st == S::FIN_WAIT_1
-             || st == S::LAST_ACK))
+    // §3.8.5 (RFC 6093): while urgent data lies ahead, every segment points just past it.
+    const bool urgent = m_tcb.sndUp && *m_tcb.sndUp > start;
+    if (urgent)
     {
-        return;
+        flags |= H::URG;
     }
-    while (true)
+    FullTcpHeader h = MakeHeader(flags, start);
+    if (urgent)
     {
-        const int64_t start = m_tcb.sndNxt;
-        const int64_t end = SegmentEnd(start, m_tcb.sndUna + m_tcb.sndWnd, true);
-        if (end <= start)
-        {
-            return; // nothing queued, or the window is closed (persist: data transfer)
-        }
-        SendRange(start, end);
-        m_tcb.sndNxt = end;
-        StartRetransmitTimerIfIdle();
+        h.SetUrgentPointer(static_cast<uint16_t>(std::min<int64_t>(*m_tcb.sndUp - start, 0xffff)));
     }
+    Transmit(h, payload);
 }
 
 void
 FullTcpConnection::RetransmitEarliest()
 {
+    // Karn's algorithm (RFC 6298 §5): what is sent twice gives no RTT sample.
+    m_tcb.rttTimedEnd.reset();
     if (!m_tcb.SynAcked())
     {
+        m_tcb.synRetransmitted = true;
         SendSyn();
         return;
     }
@@ -260,12 +265,9 @@ FullTcpConnection::MaybeSendWindowUpdate()
     {
         return;
     }
-    // §3.8.6.2.2 (receiver SWS avoidance): announce a larger window once it has grown by
-    // min(RCV.BUFF / 2, Eff.snd.MSS) beyond what was last advertised.
-    const int64_t advertised = m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt;
-    const int64_t growth = static_cast<int64_t>(RcvWnd()) - advertised;
-    const int64_t threshold = std::min<int64_t>(m_config.rcvBufSize / 2, m_config.mss);
-    if (growth >= threshold)
+    // §3.8.6.2.2 (receiver SWS avoidance): RcvWnd() opens the window only by a worthwhile
+    // amount; announce it when it does.
+    if (static_cast<int64_t>(RcvWnd()) > m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt)
     {
         SendAck();
     }

@@ -6,6 +6,8 @@
 #     (example_name [with arguments], do_run, do_valgrind_run)
 cpp_examples = [
     ("fulltcp-handshake", "True", "False"),
+    ("fulltcp-minimal", "True", "False"),
+    ("fulltcp-many-connections --n=1000", "True", "False"),
 ]
 
 # (example_name, do_run); FullTcp has no Python examples.

@@ -245,8 +245,11 @@ TEST_F(EngineTest, RetransmittedFinRidesOnTheLastDataSegment)
     // Nothing acknowledged: the earliest segment goes again, with the FIN on it.
     Advance(cfg.initialRto);
     EXPECT_SENT(Flags(H::FIN | H::ACK | H::PSH).Seq(kIss + 1).Ack(kIrs + 1).Data("tail"));
-    // The data acknowledged, the FIN alone is retransmitted.
+    // The data acknowledged, the FIN alone is retransmitted. That ACK covers a retransmitted
+    // segment: no RTT sample, so the backed-off RTO of 2 s stays (RFC 6298 §5, Karn).
     Inject(Flags(H::ACK).Seq(kIrs + 1).Ack(kIss + 5));
+    Advance(cfg.initialRto);
+    EXPECT_NOTHING_SENT();
     Advance(cfg.initialRto);
     EXPECT_SENT(Flags(H::FIN | H::ACK).Seq(kIss + 5).Ack(kIrs + 1));
 }

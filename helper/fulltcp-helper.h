@@ -1,0 +1,106 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_HELPER_H
+#define FULLTCP_HELPER_H
+
+#include "ns3/attribute.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class FullTcpL4Protocol;
+
+/**
+ * \ingroup fulltcp
+ * \brief Installs FullTcp on nodes that already have an Internet stack.
+ *
+ * Each node gets a FullTcpL4Protocol (under its IpProtocolNumber: 6 takes over ns-3 TCP's
+ * slot on that node, 253 runs beside it) and a FullTcpSocketFactory, so applications use
+ * FullTcp by naming "ns3::FullTcpSocketFactory":
+ *
+ * \code
+ *   InternetStackHelper internet;
+ *   internet.Install(nodes);
+ *   FullTcpHelper fulltcp;
+ *   fulltcp.Install(nodes);
+ *   BulkSendHelper bulk("ns3::FullTcpSocketFactory", InetSocketAddress(server, 9));
+ * \endcode
+ *
+ * To run an unmodified ns-3 TCP program on FullTcp, use FullTcpInternetStackHelper instead
+ * (the drop-in mode).
+ */
+class FullTcpHelper
+{
+  public:
+    FullTcpHelper();
+
+    /**
+     * \brief Set an attribute of the FullTcpL4Protocol of each node installed from now on.
+     * \param name attribute of ns3::FullTcpL4Protocol, e.g. "IpProtocolNumber"
+     * \param value its value
+     */
+    void SetL4Attribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief Set an attribute of every socket created on the nodes installed from now on
+     * (without touching the global defaults, so ns-3 TCP sockets elsewhere keep theirs).
+     * \param name attribute of ns3::FullTcpSocket or ns3::TcpSocket, e.g. "SegmentSize"
+     * \param value its value
+     */
+    void SetSocketAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief Shorthand: SetL4Attribute for ns3::FullTcpL4Protocol attributes, otherwise
+     * SetSocketAttribute.
+     * \param name the attribute \param value its value
+     */
+    void SetAttribute(const std::string& name, const AttributeValue& value);
+
+    /// \param c nodes with an Internet stack and no FullTcp yet
+    void Install(NodeContainer c) const;
+    /// \param node a node with an Internet stack and no FullTcp yet
+    void Install(Ptr<Node> node) const;
+    /// \param nodeName the name of such a node (ns3::Names)
+    void Install(const std::string& nodeName) const;
+    /// Install on every node of the simulation.
+    void InstallAll() const;
+
+    /**
+     * \brief Create (without aggregating) a FullTcpL4Protocol with this helper's attributes.
+     * \return the protocol
+     */
+    Ptr<FullTcpL4Protocol> CreateProtocol() const;
+
+    /**
+     * \brief Apply this helper's attributes to a protocol created elsewhere (the drop-in
+     * mode on ns-3 <= 3.38, where InternetStackHelper creates it). IpProtocolNumber is not
+     * applied: the protocol is already registered under its number.
+     * \param protocol the protocol (null is ignored)
+     */
+    void Configure(Ptr<FullTcpL4Protocol> protocol) const;
+
+    /**
+     * \brief Fix the random streams of FullTcp on these nodes (ISNs, port selection, SYN
+     * cookies, timestamp offsets).
+     * \param c the nodes \param stream first stream index
+     * \return the number of streams used
+     */
+    static int64_t AssignStreams(NodeContainer c, int64_t stream);
+
+  private:
+    ObjectFactory m_l4Factory;                                                   //!< protocols
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_socketAttributes; //!< sockets
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_l4Attributes;     //!< as set
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_HELPER_H */

@@ -1,0 +1,902 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "fulltcp-l4-protocol.h"
+
+#include "fulltcp-rst-rules.h"
+#include "fulltcp-socket-factory.h"
+#include "fulltcp-socket.h"
+#include "fulltcp-time-wait.h"
+
+#include "ns3/boolean.h"
+#include "ns3/icmpv4.h"
+#include "ns3/icmpv6-header.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-interface.h"
+#include "ns3/ipv4-routing-protocol.h"
+#include "ns3/ipv4.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-routing-protocol.h"
+#include "ns3/ipv6.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpL4Protocol");
+NS_OBJECT_ENSURE_REGISTERED(FullTcpL4Protocol);
+
+const char*
+FullTcpListenDropName(FullTcpListenDrop d)
+{
+    switch (d)
+    {
+    case FullTcpListenDrop::SYN_QUEUE_FULL:
+        return "SYN_QUEUE_FULL";
+    case FullTcpListenDrop::ACCEPT_QUEUE_FULL:
+        return "ACCEPT_QUEUE_FULL";
+    case FullTcpListenDrop::APPLICATION_REFUSED:
+        return "APPLICATION_REFUSED";
+    case FullTcpListenDrop::BAD_SYN_COOKIE:
+        return "BAD_SYN_COOKIE";
+    }
+    return "INVALID_LISTEN_DROP";
+}
+
+TypeId
+FullTcpL4Protocol::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::FullTcpL4Protocol")
+            .SetParent<IpL4Protocol>()
+            .SetGroupName("FullTcp")
+            .AddConstructor<FullTcpL4Protocol>()
+            // IpL4Protocol already has a read-only "ProtocolNumber" (it reports this value);
+            // ns-3 allows no second attribute of that name, hence the longer one.
+            .AddAttribute("IpProtocolNumber",
+                          "IP protocol number FullTcp registers under (6 = TCP, IANA: it takes "
+                          "over ns-3 TCP's slot on this node; 253/254 = RFC 3692 experimental "
+                          "lets it run beside ns-3 TCP). Set it before aggregation.",
+                          UintegerValue(6),
+                          MakeUintegerAccessor(&FullTcpL4Protocol::m_protocolNumber),
+                          MakeUintegerChecker<uint8_t>(1))
+            .AddAttribute("EphemeralPortFirst",
+                          "First port of the ephemeral range (RFC 6335 §6: 49152).",
+                          UintegerValue(49152),
+                          MakeUintegerAccessor(&FullTcpL4Protocol::SetEphemeralFirst),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("EphemeralPortLast",
+                          "Last port of the ephemeral range (RFC 6335 §6: 65535).",
+                          UintegerValue(65535),
+                          MakeUintegerAccessor(&FullTcpL4Protocol::SetEphemeralLast),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("UseFixedIsn",
+                          "Give every connection the ISN FixedIsn instead of RFC 6528's "
+                          "(for teaching: sequence numbers then read as in textbooks).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpL4Protocol::m_useFixedIsn),
+                          MakeBooleanChecker())
+            .AddAttribute("FixedIsn",
+                          "The ISN of every connection when UseFixedIsn is true.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpL4Protocol::m_fixedIsn),
+                          MakeUintegerChecker<uint32_t>())
+            .AddTraceSource("ParseDrop",
+                            "A malformed segment, or one with a bad checksum, was dropped.",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_parseDropTrace),
+                            "ns3::FullTcpL4Protocol::ParseDropTracedCallback")
+            .AddTraceSource("Unmatched",
+                            "A segment matched no connection or listener (answered with a "
+                            "RST unless itself a RST, RFC 9293 §3.10.7.1).",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_unmatchedTrace),
+                            "ns3::FullTcpL4Protocol::UnmatchedTracedCallback")
+            .AddTraceSource("StateTransition",
+                            "Every state transition of every connection of this node, "
+                            "TIME_WAIT records included.",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_transitionTrace),
+                            "ns3::FullTcpL4Protocol::StateTransitionTracedCallback")
+            .AddTraceSource("ListenDrop",
+                            "A SYN or ACK a listener did not take (backlog overflow, refusal, "
+                            "bad SYN cookie).",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_listenDropTrace),
+                            "ns3::FullTcpL4Protocol::ListenDropTracedCallback")
+            .AddTraceSource("IcmpError",
+                            "An ICMP error about a connection (RFC 1122 §4.2.3.9).",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_icmpTrace),
+                            "ns3::FullTcpL4Protocol::IcmpTracedCallback")
+            .AddTraceSource("SocketCreated",
+                            "A socket was created by the factory or forked by a listener "
+                            "(connect its own trace sources here).",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_socketTrace),
+                            "ns3::FullTcpL4Protocol::SocketTracedCallback");
+    return tid;
+}
+
+FullTcpL4Protocol::FullTcpL4Protocol() :
+    m_timeWait(std::make_unique<FullTcpTimeWaitTable>(this)),
+    m_rng(CreateObject<UniformRandomVariable>())
+{
+    NS_LOG_FUNCTION(this);
+    m_socketFactory.SetTypeId(FullTcpSocket::GetTypeId());
+}
+
+FullTcpL4Protocol::~FullTcpL4Protocol()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+FullTcpL4Protocol::NotifyNewAggregate()
+{
+    Ptr<Node> node = GetObject<Node>();
+    Ptr<Ipv4> ipv4 = GetObject<Ipv4>();
+    Ptr<Ipv6> ipv6 = GetObject<Ipv6>();
+    if (!m_node && node && (ipv4 || ipv6))
+    {
+        m_node = node;
+        // As TcpL4Protocol does with TcpSocketFactoryImpl: the factory applications name
+        // ("ns3::FullTcpSocketFactory"). It derives from SocketFactory, not from
+        // TcpSocketFactory, so it never competes with ns-3 TCP's factory in lookups.
+        Ptr<FullTcpSocketFactory> factory = CreateObject<FullTcpSocketFactory>();
+        factory->SetProtocol(this);
+        node->AggregateObject(factory);
+    }
+    if (ipv4 && m_downTarget.IsNull())
+    {
+        ipv4->Insert(this);
+        SetDownTarget(MakeCallback(&Ipv4::Send, ipv4));
+    }
+    if (ipv6 && m_downTarget6.IsNull())
+    {
+        ipv6->Insert(this);
+        SetDownTarget6(MakeCallback(&Ipv6::Send, ipv6));
+    }
+    IpL4Protocol::NotifyNewAggregate();
+}
+
+void
+FullTcpL4Protocol::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    // Break the cycles socket <-> protocol: stop every socket, then drop the tables.
+    std::vector<Ptr<FullTcpSocket>> sockets;
+    m_demux.ForEach(
+        [&sockets](FullTcpDemuxValue& v)
+        {
+            if (v.socket)
+            {
+                sockets.push_back(v.socket);
+            }
+        });
+    for (const auto& s : sockets)
+    {
+        s->Shutdown();
+    }
+    m_demux = FullTcpDemux<FullTcpDemuxValue>();
+    m_timeWait->Clear();
+    m_released.clear();
+    m_node = nullptr;
+    m_downTarget = IpL4Protocol::DownTargetCallback();
+    m_downTarget6 = IpL4Protocol::DownTargetCallback6();
+    IpL4Protocol::DoDispose();
+}
+
+int
+FullTcpL4Protocol::GetProtocolNumber() const
+{
+    return m_protocolNumber;
+}
+
+Ptr<Node>
+FullTcpL4Protocol::GetNode() const
+{
+    return m_node;
+}
+
+Ptr<Socket>
+FullTcpL4Protocol::CreateSocket()
+{
+    Ptr<FullTcpSocket> socket = m_socketFactory.Create<FullTcpSocket>();
+    socket->Setup(m_node, this);
+    m_socketTrace(socket);
+    return socket;
+}
+
+void
+FullTcpL4Protocol::NotifySocketCreated(Ptr<FullTcpSocket> socket)
+{
+    m_socketTrace(socket);
+}
+
+void
+FullTcpL4Protocol::SetSocketAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_socketFactory.Set(name, value);
+}
+
+// ------------------------------------------------------------------------ randomness
+
+int64_t
+FullTcpL4Protocol::AssignStreams(int64_t stream)
+{
+    m_rng->SetStream(stream);
+    return 1;
+}
+
+uint64_t
+FullTcpL4Protocol::Draw64()
+{
+    const uint64_t hi = m_rng->GetInteger(0, UINT32_MAX);
+    const uint64_t lo = m_rng->GetInteger(0, UINT32_MAX);
+    return (hi << 32) | lo;
+}
+
+void
+FullTcpL4Protocol::EnsureSecrets()
+{
+    if (m_secretsDrawn)
+    {
+        return;
+    }
+    // Drawn at first use, so that AssignStreams() after installation still decides them.
+    m_secretsDrawn = true;
+    const uint64_t k0 = Draw64();
+    const uint64_t k1 = Draw64();
+    m_isn.SetKey(k0, k1); // RFC 6528 §3: "a secret key ... SHOULD be random"
+    m_isn.SetClockOffset(static_cast<uint32_t>(Draw64()));
+    const uint64_t p0 = Draw64();
+    const uint64_t p1 = Draw64();
+    m_demux.SetSelectionSecret(p0, p1, static_cast<uint32_t>(Draw64())); // RFC 6056 §3.3.3
+    m_cookieKey = {Draw64(), Draw64()};                                  // RFC 4987 §3.6
+    ApplyEphemeralRange();
+}
+
+uint32_t
+FullTcpL4Protocol::GenerateIss(const FullTcpFourTuple& tuple)
+{
+    EnsureSecrets();
+    m_isn.SetFixed(m_useFixedIsn ? std::optional<uint32_t>(m_fixedIsn) : std::nullopt);
+    return m_isn.Generate(tuple.localAddress.ToAddress(),
+                          tuple.localPort,
+                          tuple.remoteAddress.ToAddress(),
+                          tuple.remotePort,
+                          Simulator::Now());
+}
+
+uint32_t
+FullTcpL4Protocol::NewTimestampOffset()
+{
+    EnsureSecrets();
+    return static_cast<uint32_t>(m_rng->GetInteger(0, UINT32_MAX));
+}
+
+std::pair<uint64_t, uint64_t>
+FullTcpL4Protocol::GetCookieKey()
+{
+    EnsureSecrets();
+    return m_cookieKey;
+}
+
+void
+FullTcpL4Protocol::SetEphemeralFirst(uint16_t first)
+{
+    m_ephemeralFirst = first;
+    ApplyEphemeralRange();
+}
+
+void
+FullTcpL4Protocol::SetEphemeralLast(uint16_t last)
+{
+    m_ephemeralLast = last;
+    ApplyEphemeralRange();
+}
+
+void
+FullTcpL4Protocol::ApplyEphemeralRange()
+{
+    // The two attributes are set one at a time; a momentarily inverted range waits.
+    if (m_ephemeralFirst <= m_ephemeralLast)
+    {
+        m_demux.SetEphemeralRange(m_ephemeralFirst, m_ephemeralLast);
+    }
+}
+
+// ------------------------------------------------------------------------ statistics
+
+uint64_t
+FullTcpL4Protocol::GetParseDrops(FullTcpParseError reason) const
+{
+    const auto i = static_cast<size_t>(reason);
+    return i < m_parseDrops.size() ? m_parseDrops[i] : 0;
+}
+
+uint64_t
+FullTcpL4Protocol::GetUnmatchedSegments() const
+{
+    return m_unmatched;
+}
+
+uint64_t
+FullTcpL4Protocol::GetListenDrops(FullTcpListenDrop kind) const
+{
+    return m_listenDrops[static_cast<size_t>(kind)];
+}
+
+uint64_t
+FullTcpL4Protocol::GetSynCookiesSent() const
+{
+    return m_cookiesSent;
+}
+
+uint64_t
+FullTcpL4Protocol::GetSynCookiesAccepted() const
+{
+    return m_cookiesAccepted;
+}
+
+size_t
+FullTcpL4Protocol::GetNConnections() const
+{
+    return m_demux.GetNConnections();
+}
+
+size_t
+FullTcpL4Protocol::GetNTimeWaitRecords() const
+{
+    return m_timeWait->Size();
+}
+
+void
+FullTcpL4Protocol::NotifyTransition(const FullTcpFourTuple& tuple,
+                                    FullTcpState from,
+                                    FullTcpState to,
+                                    FullTcpStateCause cause)
+{
+    m_transitionTrace(tuple, from, to, cause);
+}
+
+void
+FullTcpL4Protocol::NotifyListenDrop(const FullTcpLocalEndpoint& local, FullTcpListenDrop kind)
+{
+    NS_LOG_LOGIC("listener " << local << " drops: " << FullTcpListenDropName(kind));
+    ++m_listenDrops[static_cast<size_t>(kind)];
+    m_listenDropTrace(local, kind);
+}
+
+void
+FullTcpL4Protocol::NotifySynCookie(bool sent)
+{
+    ++(sent ? m_cookiesSent : m_cookiesAccepted);
+}
+
+// --------------------------------------------------------------------------- tables
+
+FullTcpDemux<FullTcpDemuxValue>&
+FullTcpL4Protocol::GetDemux()
+{
+    return m_demux;
+}
+
+void
+FullTcpL4Protocol::ReleaseConnection(const FullTcpFourTuple& tuple)
+{
+    FullTcpDemuxValue* v = m_demux.FindConnection(tuple);
+    if (!v)
+    {
+        return;
+    }
+    if (v->socket)
+    {
+        m_released.push_back(v->socket);
+    }
+    else if (v->timeWait)
+    {
+        m_timeWait->Release(tuple);
+    }
+    m_demux.RemoveConnection(tuple);
+    if (!m_purgeScheduled)
+    {
+        m_purgeScheduled = true;
+        Simulator::ScheduleNow(&FullTcpL4Protocol::PurgeReleased, this);
+    }
+}
+
+void
+FullTcpL4Protocol::ReleaseListener(const FullTcpLocalEndpoint& local)
+{
+    const FullTcpDemuxResult<FullTcpDemuxValue> r =
+        m_demux.LookupListener(local.address, local.port);
+    if (r.value && r.value->socket)
+    {
+        m_released.push_back(r.value->socket);
+    }
+    m_demux.RemoveListener(local.address, local.port);
+    if (!m_purgeScheduled)
+    {
+        m_purgeScheduled = true;
+        Simulator::ScheduleNow(&FullTcpL4Protocol::PurgeReleased, this);
+    }
+}
+
+void
+FullTcpL4Protocol::PurgeReleased()
+{
+    m_purgeScheduled = false;
+    std::vector<Ptr<FullTcpSocket>> released;
+    released.swap(m_released);
+    m_timeWait->Purge();
+    // `released` goes here: sockets nobody else holds are destroyed outside any callback.
+}
+
+void
+FullTcpL4Protocol::AdoptTimeWait(const FullTcpFourTuple& tuple,
+                                 FullTcpPortableConnection connection,
+                                 const FullTcpIpParams& ip)
+{
+    FullTcpDemuxValue* v = m_demux.FindConnection(tuple);
+    if (!v)
+    {
+        return;
+    }
+    if (v->socket)
+    {
+        m_released.push_back(v->socket); // the socket may be inside its own call
+        if (!m_purgeScheduled)
+        {
+            m_purgeScheduled = true;
+            Simulator::ScheduleNow(&FullTcpL4Protocol::PurgeReleased, this);
+        }
+    }
+    FullTcpIpParams params = ip;
+    params.device = nullptr; // the record does not keep the device alive
+    *v = FullTcpDemuxValue {nullptr, m_timeWait->Adopt(tuple, std::move(connection), params)};
+}
+
+void
+FullTcpL4Protocol::ReopenFromTimeWait(const FullTcpFourTuple& tuple,
+                                      const FullTcpHeader& syn,
+                                      uint32_t iss,
+                                      Ptr<NetDevice> device)
+{
+    // RFC 6191 / RFC 1122 §4.2.2.13: the old incarnation is gone; the SYN is the listener's.
+    const FullTcpDemuxResult<FullTcpDemuxValue> r =
+        m_demux.LookupListener(tuple.localAddress, tuple.localPort);
+    if (r.value && r.value->socket)
+    {
+        r.value->socket->ReopenRequest(syn, iss, tuple, device);
+        return;
+    }
+    SendResetFor(syn, 0, tuple);
+}
+
+// ------------------------------------------------------------------------- routing
+
+FullTcpRouteInfo
+FullTcpL4Protocol::RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device)
+{
+    FullTcpRouteInfo info;
+    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
+    const Address dst = remote.ToAddress();
+    if (remote.GetFamily() == FullTcpIpKey::Family::IPV4)
+    {
+        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+        if (!ipv4 || !ipv4->GetRoutingProtocol())
+        {
+            info.error = Socket::ERROR_NOROUTETOHOST;
+            return info;
+        }
+        Ipv4Header header;
+        header.SetDestination(Ipv4Address::ConvertFrom(dst));
+        header.SetProtocol(m_protocolNumber);
+        Ptr<Ipv4Route> route =
+            ipv4->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, device, err);
+        if (!route)
+        {
+            info.error = Socket::ERROR_NOROUTETOHOST;
+            return info;
+        }
+        info.source = FullTcpIpKey(route->GetSource());
+        info.mtu = route->GetOutputDevice() ? route->GetOutputDevice()->GetMtu() : 1500;
+        return info;
+    }
+    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
+    if (!ipv6 || !ipv6->GetRoutingProtocol())
+    {
+        info.error = Socket::ERROR_NOROUTETOHOST;
+        return info;
+    }
+    Ipv6Header header;
+    header.SetDestination(Ipv6Address::ConvertFrom(dst));
+    header.SetNextHeader(m_protocolNumber);
+    Ptr<Ipv6Route> route =
+        ipv6->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, device, err);
+    if (!route)
+    {
+        info.error = Socket::ERROR_NOROUTETOHOST;
+        return info;
+    }
+    info.source = FullTcpIpKey(route->GetSource());
+    info.mtu = route->GetOutputDevice() ? route->GetOutputDevice()->GetMtu() : 1500;
+    return info;
+}
+
+uint32_t
+FullTcpL4Protocol::MtuOf(const FullTcpIpKey& local) const
+{
+    const Address a = local.ToAddress();
+    if (local.GetFamily() == FullTcpIpKey::Family::IPV4)
+    {
+        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+        const int32_t i = ipv4 ? ipv4->GetInterfaceForAddress(Ipv4Address::ConvertFrom(a)) : -1;
+        return i >= 0 ? ipv4->GetMtu(i) : 1500;
+    }
+    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
+    const int32_t i = ipv6 ? ipv6->GetInterfaceForAddress(Ipv6Address::ConvertFrom(a)) : -1;
+    return i >= 0 ? ipv6->GetMtu(i) : 1500;
+}
+
+bool
+FullTcpL4Protocol::IsLocalAddress(const FullTcpIpKey& address) const
+{
+    if (address.IsAny())
+    {
+        return true;
+    }
+    const Address a = address.ToAddress();
+    if (address.GetFamily() == FullTcpIpKey::Family::IPV4)
+    {
+        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+        return ipv4 && ipv4->GetInterfaceForAddress(Ipv4Address::ConvertFrom(a)) >= 0;
+    }
+    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
+    return ipv6 && ipv6->GetInterfaceForAddress(Ipv6Address::ConvertFrom(a)) >= 0;
+}
+
+bool
+FullTcpL4Protocol::IsNotUnicast(const FullTcpIpKey& address) const
+{
+    if (address.IsAny())
+    {
+        return true;
+    }
+    const Address a = address.ToAddress();
+    if (address.GetFamily() == FullTcpIpKey::Family::IPV6)
+    {
+        return Ipv6Address::ConvertFrom(a).IsMulticast();
+    }
+    const Ipv4Address v4 = Ipv4Address::ConvertFrom(a);
+    if (v4.IsBroadcast() || v4.IsMulticast())
+    {
+        return true;
+    }
+    Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+    for (uint32_t i = 0; ipv4 && i < ipv4->GetNInterfaces(); ++i)
+    {
+        for (uint32_t j = 0; j < ipv4->GetNAddresses(i); ++j)
+        {
+            const Ipv4InterfaceAddress ia = ipv4->GetAddress(i, j);
+            if (ia.GetMask() != Ipv4Mask::GetOnes() && ia.GetBroadcast() == v4)
+            {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// ------------------------------------------------------------------------------ send
+
+void
+FullTcpL4Protocol::SendSegment(const FullTcpHeader& header,
+                               Ptr<const Packet> payload,
+                               const FullTcpFourTuple& tuple,
+                               const FullTcpIpParams& ip)
+{
+    Ptr<Packet> p = payload ? payload->Copy() : Create<Packet>();
+    FullTcpHeader h = header;
+    const Address src = tuple.localAddress.ToAddress();
+    const Address dst = tuple.remoteAddress.ToAddress();
+    if (Node::ChecksumEnabled())
+    {
+        h.InitializeChecksum(src, dst, m_protocolNumber);
+    }
+    p->AddHeader(h);
+    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
+    if (tuple.localAddress.GetFamily() == FullTcpIpKey::Family::IPV4)
+    {
+        if (ip.ttl != 0)
+        {
+            SocketIpTtlTag tag;
+            tag.SetTtl(ip.ttl);
+            p->AddPacketTag(tag);
+        }
+        if (ip.tos != 0)
+        {
+            SocketIpTosTag tag;
+            tag.SetTos(ip.tos);
+            p->AddPacketTag(tag);
+        }
+        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
+        if (!ipv4 || m_downTarget.IsNull())
+        {
+            return;
+        }
+        Ipv4Header ipHeader;
+        ipHeader.SetSource(Ipv4Address::ConvertFrom(src));
+        ipHeader.SetDestination(Ipv4Address::ConvertFrom(dst));
+        ipHeader.SetProtocol(m_protocolNumber);
+        Ptr<Ipv4Route> route;
+        if (ipv4->GetRoutingProtocol())
+        {
+            route = ipv4->GetRoutingProtocol()->RouteOutput(p, ipHeader, ip.device, err);
+        }
+        m_downTarget(p,
+                     Ipv4Address::ConvertFrom(src),
+                     Ipv4Address::ConvertFrom(dst),
+                     m_protocolNumber,
+                     route);
+        return;
+    }
+    if (ip.ttl != 0)
+    {
+        SocketIpv6HopLimitTag tag;
+        tag.SetHopLimit(ip.ttl);
+        p->AddPacketTag(tag);
+    }
+    if (ip.tos != 0)
+    {
+        SocketIpv6TclassTag tag;
+        tag.SetTclass(ip.tos);
+        p->AddPacketTag(tag);
+    }
+    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
+    if (!ipv6 || m_downTarget6.IsNull())
+    {
+        return;
+    }
+    Ipv6Header ipHeader;
+    ipHeader.SetSource(Ipv6Address::ConvertFrom(src));
+    ipHeader.SetDestination(Ipv6Address::ConvertFrom(dst));
+    ipHeader.SetNextHeader(m_protocolNumber);
+    Ptr<Ipv6Route> route;
+    if (ipv6->GetRoutingProtocol())
+    {
+        route = ipv6->GetRoutingProtocol()->RouteOutput(p, ipHeader, ip.device, err);
+    }
+    m_downTarget6(
+        p, Ipv6Address::ConvertFrom(src), Ipv6Address::ConvertFrom(dst), m_protocolNumber, route);
+}
+
+void
+FullTcpL4Protocol::SendResetFor(const FullTcpHeader& header,
+                                uint32_t payloadSize,
+                                const FullTcpFourTuple& tuple)
+{
+    if (const auto rst = FullTcpResetFor(header, payloadSize))
+    {
+        SendSegment(*rst, nullptr, tuple, FullTcpIpParams {});
+    }
+}
+
+// --------------------------------------------------------------------------- receive
+
+IpL4Protocol::RxStatus
+FullTcpL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& ip, Ptr<Ipv4Interface> iface)
+{
+    const Ipv4Address dst = ip.GetDestination();
+    bool notUnicast = dst.IsBroadcast() || dst.IsMulticast();
+    for (uint32_t i = 0; iface && !notUnicast && i < iface->GetNAddresses(); ++i)
+    {
+        notUnicast = iface->GetAddress(i).GetBroadcast() == dst;
+    }
+    return DoReceive(p, ip.GetSource(), dst, iface ? iface->GetDevice() : nullptr, notUnicast);
+}
+
+IpL4Protocol::RxStatus
+FullTcpL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& ip, Ptr<Ipv6Interface> iface)
+{
+    return DoReceive(p,
+                     ip.GetSource(),
+                     ip.GetDestination(),
+                     iface ? iface->GetDevice() : nullptr,
+                     ip.GetDestination().IsMulticast());
+}
+
+IpL4Protocol::RxStatus
+FullTcpL4Protocol::DoReceive(
+    Ptr<Packet> p, const Address& src, const Address& dst, Ptr<NetDevice> device, bool notUnicast)
+{
+    FullTcpHeader h;
+    if (Node::ChecksumEnabled())
+    {
+        h.InitializeChecksum(src, dst, m_protocolNumber);
+    }
+    p->PeekHeader(h);
+    const FullTcpParseError error = h.GetParseError();
+    if (error != FullTcpParseError::NONE)
+    {
+        // Bad input is counted by name and dropped, never asserted on.
+        NS_LOG_LOGIC("drop from " << src << ": " << error);
+        const auto i = static_cast<size_t>(error);
+        if (i < m_parseDrops.size())
+        {
+            ++m_parseDrops[i];
+        }
+        m_parseDropTrace(p, error);
+        return error == FullTcpParseError::BAD_CHECKSUM ? IpL4Protocol::RX_CSUM_FAILED
+                                                        : IpL4Protocol::RX_ENDPOINT_CLOSED;
+    }
+    if (notUnicast)
+    {
+        // RFC 1122 §4.2.3.10: a SYN to a broadcast or multicast address MUST be silently
+        // discarded; nothing else of TCP can be addressed so either.
+        NS_LOG_LOGIC("drop segment to a non-unicast address " << dst);
+        return IpL4Protocol::RX_ENDPOINT_CLOSED;
+    }
+    p->RemoveAtStart(h.GetSerializedSize());
+    p->RemoveAllPacketTags();
+    const auto local = FullTcpIpKey::FromAddress(dst);
+    const auto remote = FullTcpIpKey::FromAddress(src);
+    if (!local || !remote)
+    {
+        return IpL4Protocol::RX_ENDPOINT_CLOSED;
+    }
+    const FullTcpFourTuple tuple {*local, h.GetDestinationPort(), *remote, h.GetSourcePort()};
+    const FullTcpDemuxResult<FullTcpDemuxValue> r = m_demux.Lookup(tuple);
+    FullTcpDemuxValue target = r.value ? *r.value : FullTcpDemuxValue {};
+    // SO_BINDTODEVICE: a socket bound to a device does not see segments of other devices.
+    if (target.socket && target.socket->GetBoundNetDevice() && device
+        && target.socket->GetBoundNetDevice() != device)
+    {
+        target = FullTcpDemuxValue {};
+    }
+    if (target.timeWait)
+    {
+        target.timeWait->SegmentArrives(h, p, device);
+        return IpL4Protocol::RX_OK;
+    }
+    if (target.socket && r.match == FullTcpDemuxMatch::CONNECTION)
+    {
+        target.socket->SegmentArrives(h, p, device);
+        return IpL4Protocol::RX_OK;
+    }
+    if (target.socket)
+    {
+        target.socket->ListenerSegmentArrives(h, p, tuple, device);
+        return IpL4Protocol::RX_OK;
+    }
+    // RFC 9293 §3.10.7.1: nothing here; a RST (never ICMP port unreachable, which
+    // RX_ENDPOINT_CLOSED keeps IP from sending).
+    ++m_unmatched;
+    m_unmatchedTrace(h, src, dst);
+    SendResetFor(h, p->GetSize(), tuple);
+    return IpL4Protocol::RX_ENDPOINT_CLOSED;
+}
+
+// ------------------------------------------------------------------------------ ICMP
+
+void
+FullTcpL4Protocol::IcmpError(
+    const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard)
+{
+    // ICMP quotes a segment this host sent, so it concerns a connection, never a listener.
+    FullTcpDemuxValue* v = m_demux.FindConnection(tuple);
+    if (!v || !v->socket)
+    {
+        NS_LOG_LOGIC("ICMP for no connection " << tuple);
+        return;
+    }
+    Ptr<FullTcpSocket> socket = v->socket;
+    const bool hardInSynSent = hard && socket->GetState() == FullTcpState::SYN_SENT;
+    if (socket->IcmpError(seq, hard))
+    {
+        m_icmpTrace(tuple, type, code, hardInSynSent);
+    }
+}
+
+void
+FullTcpL4Protocol::ReceiveIcmp(Ipv4Address icmpSource,
+                               uint8_t icmpTtl,
+                               uint8_t icmpType,
+                               uint8_t icmpCode,
+                               uint32_t icmpInfo,
+                               Ipv4Address payloadSource,
+                               Ipv4Address payloadDestination,
+                               const uint8_t payload[8])
+{
+    NS_LOG_FUNCTION(this << icmpSource << +icmpTtl << +icmpType << +icmpCode << icmpInfo);
+    const uint16_t sport = (payload[0] << 8) | payload[1];
+    const uint16_t dport = (payload[2] << 8) | payload[3];
+    const uint32_t seq = (uint32_t {payload[4]} << 24) | (uint32_t {payload[5]} << 16)
+                       | (uint32_t {payload[6]} << 8) | payload[7];
+    bool hard = false;
+    if (icmpType == Icmpv4Header::ICMPV4_DEST_UNREACH)
+    {
+        if (icmpCode == Icmpv4DestinationUnreachable::ICMPV4_FRAG_NEEDED)
+        {
+            return; // path MTU discovery, not an error of the connection
+        }
+        // RFC 1122 §4.2.3.9: codes 2 (protocol) and 3 (port) are hard errors.
+        hard = icmpCode == Icmpv4DestinationUnreachable::ICMPV4_PROTOCOL_UNREACHABLE
+            || icmpCode == Icmpv4DestinationUnreachable::ICMPV4_PORT_UNREACHABLE;
+    }
+    else if (icmpType != Icmpv4Header::ICMPV4_TIME_EXCEEDED)
+    {
+        return;
+    }
+    IcmpError(
+        FullTcpFourTuple {
+            FullTcpIpKey(payloadSource), sport, FullTcpIpKey(payloadDestination), dport},
+        icmpType,
+        icmpCode,
+        seq,
+        hard);
+}
+
+void
+FullTcpL4Protocol::ReceiveIcmp(Ipv6Address icmpSource,
+                               uint8_t icmpTtl,
+                               uint8_t icmpType,
+                               uint8_t icmpCode,
+                               uint32_t icmpInfo,
+                               Ipv6Address payloadSource,
+                               Ipv6Address payloadDestination,
+                               const uint8_t payload[8])
+{
+    NS_LOG_FUNCTION(this << icmpSource << +icmpTtl << +icmpType << +icmpCode << icmpInfo);
+    const uint16_t sport = (payload[0] << 8) | payload[1];
+    const uint16_t dport = (payload[2] << 8) | payload[3];
+    const uint32_t seq = (uint32_t {payload[4]} << 24) | (uint32_t {payload[5]} << 16)
+                       | (uint32_t {payload[6]} << 8) | payload[7];
+    bool hard = false;
+    if (icmpType == Icmpv6Header::ICMPV6_ERROR_DESTINATION_UNREACHABLE)
+    {
+        // RFC 4443 §3.1 code 4 (port unreachable), as Linux icmpv6_err_convert() (fatal).
+        hard = icmpCode == Icmpv6Header::ICMPV6_PORT_UNREACHABLE;
+    }
+    else if (icmpType != Icmpv6Header::ICMPV6_ERROR_TIME_EXCEEDED)
+    {
+        return; // packet too big is path MTU discovery; the rest is not about TCP
+    }
+    IcmpError(
+        FullTcpFourTuple {
+            FullTcpIpKey(payloadSource), sport, FullTcpIpKey(payloadDestination), dport},
+        icmpType,
+        icmpCode,
+        seq,
+        hard);
+}
+
+// ------------------------------------------------------------------------ down targets
+
+void
+FullTcpL4Protocol::SetDownTarget(IpL4Protocol::DownTargetCallback cb)
+{
+    m_downTarget = cb;
+}
+
+void
+FullTcpL4Protocol::SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb)
+{
+    m_downTarget6 = cb;
+}
+
+IpL4Protocol::DownTargetCallback
+FullTcpL4Protocol::GetDownTarget() const
+{
+    return m_downTarget;
+}
+
+IpL4Protocol::DownTargetCallback6
+FullTcpL4Protocol::GetDownTarget6() const
+{
+    return m_downTarget6;
+}
+
+} // namespace ns3

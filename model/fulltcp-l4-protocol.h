@@ -1,0 +1,406 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_L4_PROTOCOL_H
+#define FULLTCP_L4_PROTOCOL_H
+
+#include "fulltcp-demux.h"
+#include "fulltcp-header.h"
+#include "fulltcp-isn.h"
+#include "fulltcp-portable-connection.h"
+#include "fulltcp-state.h"
+
+#include "ns3/ip-l4-protocol.h"
+#include "ns3/ipv4-route.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/net-device.h"
+#include "ns3/object-factory.h"
+#include "ns3/packet.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ns3
+{
+
+class Node;
+class Socket;
+class FullTcpSocket;
+class FullTcpTimeWaitTable;
+class FullTcpTimeWaitRecord;
+
+/**
+ * \ingroup fulltcp
+ * \brief What one demux entry stands for: a socket (listener or connection), or a TIME_WAIT
+ * record that replaced a socket.
+ */
+struct FullTcpDemuxValue
+{
+    Ptr<FullTcpSocket> socket;                 //!< the socket, or null for a TIME_WAIT record
+    FullTcpTimeWaitRecord* timeWait {nullptr}; //!< the record (owned by the TIME_WAIT table)
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief IP-level parameters of the segments of one connection (the socket's TTL/TOS
+ * options and device binding).
+ */
+struct FullTcpIpParams
+{
+    Ptr<NetDevice> device; //!< BindToNetDevice(), or null
+    uint8_t ttl {0};       //!< IPv4 TTL or IPv6 hop limit; 0 leaves IP's default
+    uint8_t tos {0};       //!< IPv4 TOS or IPv6 traffic class; 0 leaves IP's default
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief The route to a peer, as a socket needs it to open a connection.
+ */
+struct FullTcpRouteInfo
+{
+    Socket::SocketErrno error {Socket::ERROR_NOTERROR}; //!< ERROR_NOROUTETOHOST when none
+    FullTcpIpKey source;                                //!< source address routing chose
+    uint32_t mtu {1500};                                //!< MTU of the outgoing device
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief Why a listener did not take a SYN (RFC 4987 §2: the backlog is the resource a SYN
+ * flood exhausts).
+ */
+enum class FullTcpListenDrop : uint8_t
+{
+    SYN_QUEUE_FULL,      //!< half-open children reached SynQueueLimit (no SYN cookies)
+    ACCEPT_QUEUE_FULL,   //!< established children not yet accepted reached AcceptQueueLimit
+    APPLICATION_REFUSED, //!< the accept callback (NotifyConnectionRequest) said no: RST sent
+    BAD_SYN_COOKIE,      //!< an ACK to a listener carried no valid cookie
+};
+
+/// \param d a listen drop kind \return its name, e.g. "SYN_QUEUE_FULL"
+const char* FullTcpListenDropName(FullTcpListenDrop d);
+
+/**
+ * \ingroup fulltcp
+ * \brief FullTcp's layer-4 protocol: the IPv4/IPv6 receive and send paths, demultiplexing,
+ * ports, ISNs, RSTs for segments that reach nothing, TIME_WAIT records and ICMP errors.
+ *
+ * Aggregate it to a node that has an Internet stack (FullTcpHelper does): it registers with
+ * Ipv4L3Protocol and Ipv6L3Protocol under its IpProtocolNumber (default 6, TCP's slot, so
+ * pcaps decode as TCP and FlowMonitor classifies the flows; another number such as 253 lets
+ * it run beside ns-3's TCP) and aggregates a FullTcpSocketFactory to the node.
+ *
+ * The attribute is "IpProtocolNumber", not "ProtocolNumber": ns3::IpL4Protocol already
+ * registers a read-only "ProtocolNumber" (it reports GetProtocolNumber(), i.e. this value),
+ * and ns-3 refuses a second attribute of one name in a TypeId hierarchy.
+ *
+ * Receive path (RFC 9293 §3.10.7): verify the checksum when the "ChecksumEnabled" global is
+ * on (a bad one is dropped and counted); parse once (malformed headers are dropped and
+ * counted by reason, never asserted on); drop segments to broadcast/multicast addresses (RFC
+ * 1122 §4.2.3.10); look up the 4-tuple, then a listener on the address, then a wildcard
+ * listener (FullTcpDemux: one hash lookup each, no scan); a segment that matches nothing
+ * gets the RST of §3.10.7.1 and never ICMP (Receive returns RX_ENDPOINT_CLOSED).
+ */
+class FullTcpL4Protocol : public IpL4Protocol
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    FullTcpL4Protocol();
+    ~FullTcpL4Protocol() override;
+
+    /**
+     * TracedCallback signature for a malformed segment.
+     * \param segment the whole segment as received
+     * \param reason why it was dropped (BAD_CHECKSUM for a checksum failure)
+     */
+    typedef void (*ParseDropTracedCallback)(Ptr<const Packet> segment, FullTcpParseError reason);
+    /**
+     * TracedCallback signature for a segment that matched no connection or listener.
+     * \param header its header
+     * \param src its source address \param dst its destination address
+     */
+    typedef void (*UnmatchedTracedCallback)(const FullTcpHeader& header,
+                                            const Address& src,
+                                            const Address& dst);
+    /**
+     * TracedCallback signature for every state transition of every connection of this node,
+     * sockets and TIME_WAIT records alike.
+     * \param tuple the connection (local = this node)
+     * \param from old state \param to new state \param cause why
+     */
+    typedef void (*StateTransitionTracedCallback)(const FullTcpFourTuple& tuple,
+                                                  FullTcpState from,
+                                                  FullTcpState to,
+                                                  FullTcpStateCause cause);
+    /**
+     * TracedCallback signature for a SYN or ACK a listener did not take.
+     * \param local the listener's address and port \param kind why
+     */
+    typedef void (*ListenDropTracedCallback)(const FullTcpLocalEndpoint& local,
+                                             FullTcpListenDrop kind);
+    /**
+     * TracedCallback signature for an ICMP error about one of this node's connections.
+     * \param tuple the connection \param type ICMP type \param code ICMP code
+     * \param hard whether it ended the connection (else a soft error, RFC 1122 §4.2.3.9)
+     */
+    typedef void (*IcmpTracedCallback)(const FullTcpFourTuple& tuple,
+                                       uint8_t type,
+                                       uint8_t code,
+                                       bool hard);
+
+    /**
+     * TracedCallback signature for a new socket (created, or forked by a listener).
+     * \param socket the socket
+     */
+    typedef void (*SocketTracedCallback)(Ptr<FullTcpSocket> socket);
+
+    /// \return a new FullTcpSocket of this node (with the helper's socket attributes)
+    Ptr<Socket> CreateSocket();
+    /// Fire the SocketCreated trace. \param socket a socket forked by a listener
+    void NotifySocketCreated(Ptr<FullTcpSocket> socket);
+
+    /**
+     * \brief Set an attribute on every socket this protocol creates from now on.
+     * \param name attribute of ns3::FullTcpSocket or ns3::TcpSocket
+     * \param value its value
+     */
+    void SetSocketAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief Use a fixed RNG stream for the secrets (ISN key and clock, port selection key,
+     * SYN cookie key, timestamp offsets), so that runs are reproducible.
+     * \param stream first stream index
+     * \return the number of streams used (1)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// \return the node
+    Ptr<Node> GetNode() const;
+
+    // --------------------------------------------------------------- statistics
+
+    /// \param reason a parse error \return segments dropped for it (BAD_CHECKSUM included)
+    uint64_t GetParseDrops(FullTcpParseError reason) const;
+    /// \return segments that matched nothing (each answered with a RST unless itself a RST)
+    uint64_t GetUnmatchedSegments() const;
+    /// \param kind a reason \return SYNs/ACKs listeners did not take for it
+    uint64_t GetListenDrops(FullTcpListenDrop kind) const;
+    /// \return SYN cookies sent (RFC 4987 §3.6)
+    uint64_t GetSynCookiesSent() const;
+    /// \return connections opened from a valid SYN cookie
+    uint64_t GetSynCookiesAccepted() const;
+    /// \return connections in the demux (TIME_WAIT records included)
+    size_t GetNConnections() const;
+    /// \return TIME_WAIT records (connections whose socket is gone)
+    size_t GetNTimeWaitRecords() const;
+
+    // ------------------------------------------- for FullTcpSocket and the TIME_WAIT table
+
+    /// \return the node's demux (FullTcpSocket binds, listens and connects through it)
+    FullTcpDemux<FullTcpDemuxValue>& GetDemux();
+
+    /**
+     * \brief Remove a connection from the demux; its socket stays alive until the current
+     * event ends (it may be inside its own callback).
+     * \param tuple the connection
+     */
+    void ReleaseConnection(const FullTcpFourTuple& tuple);
+    /**
+     * \brief Remove a listener from the demux (same deferral as ReleaseConnection()).
+     * \param local the listener's address and port
+     */
+    void ReleaseListener(const FullTcpLocalEndpoint& local);
+
+    /**
+     * \brief The route (source address, MTU) for a connection to remote.
+     * \param remote the peer \param device BindToNetDevice(), or null
+     * \return the route, or ERROR_NOROUTETOHOST
+     */
+    FullTcpRouteInfo RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device);
+    /**
+     * \param local one of this node's addresses
+     * \return the MTU of the device that holds it (1500 when unknown)
+     */
+    uint32_t MtuOf(const FullTcpIpKey& local) const;
+    /// \param address an address \return whether it is one of this node's (or the wildcard)
+    bool IsLocalAddress(const FullTcpIpKey& address) const;
+    /**
+     * \param address a destination
+     * \return whether it is not a unicast address: the wildcard, a multicast address, the
+     *         limited broadcast or the directed broadcast of one of this node's subnets
+     */
+    bool IsNotUnicast(const FullTcpIpKey& address) const;
+
+    /// \param tuple a connection \return its ISN (RFC 6528)
+    uint32_t GenerateIss(const FullTcpFourTuple& tuple);
+    /// \return a random timestamp offset for a new connection (RFC 7323 §5.4)
+    uint32_t NewTimestampOffset();
+    /// \return the SYN cookie secret (drawn from the RNG stream)
+    std::pair<uint64_t, uint64_t> GetCookieKey();
+    /// Draw the RNG secrets if not yet drawn (before the first port or ISN is chosen).
+    void EnsureSecrets();
+
+    /**
+     * \brief Send one segment of a connection.
+     * \param header the header (the checksum is computed when ChecksumEnabled is on)
+     * \param payload its bytes
+     * \param tuple local = source, remote = destination
+     * \param ip TTL/TOS and device
+     */
+    void SendSegment(const FullTcpHeader& header,
+                     Ptr<const Packet> payload,
+                     const FullTcpFourTuple& tuple,
+                     const FullTcpIpParams& ip);
+
+    /**
+     * \brief Answer a segment that reaches no connection (RFC 9293 §3.10.7.1).
+     * \param header the segment \param payloadSize its payload length
+     * \param tuple local = its destination, remote = its source
+     */
+    void SendResetFor(const FullTcpHeader& header,
+                      uint32_t payloadSize,
+                      const FullTcpFourTuple& tuple);
+
+    /// Fire the StateTransition trace. \param tuple the connection \param from old
+    /// \param to new \param cause why
+    void NotifyTransition(const FullTcpFourTuple& tuple,
+                          FullTcpState from,
+                          FullTcpState to,
+                          FullTcpStateCause cause);
+    /// Count and trace a listen drop. \param local the listener \param kind why
+    void NotifyListenDrop(const FullTcpLocalEndpoint& local, FullTcpListenDrop kind);
+    /// Count a SYN cookie sent (true) or accepted (false). \param sent which
+    void NotifySynCookie(bool sent);
+
+    /**
+     * \brief Take over a connection that entered TIME_WAIT, so that its socket can go.
+     * \param tuple the connection
+     * \param connection its engine (in TIME_WAIT)
+     * \param ip IP parameters for its ACKs
+     */
+    void AdoptTimeWait(const FullTcpFourTuple& tuple,
+                       FullTcpPortableConnection connection,
+                       const FullTcpIpParams& ip);
+    /**
+     * \brief A SYN reopened a 4-tuple in TIME_WAIT (RFC 6191): give it to the listener of
+     * the port with the ISS the old incarnation chose, or answer with a RST.
+     * \param tuple the connection (already removed) \param syn the SYN \param iss the ISS
+     * \param device the device the SYN came in on
+     */
+    void ReopenFromTimeWait(const FullTcpFourTuple& tuple,
+                            const FullTcpHeader& syn,
+                            uint32_t iss,
+                            Ptr<NetDevice> device);
+
+    // IpL4Protocol
+    int GetProtocolNumber() const override;
+    IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
+                                   const Ipv4Header& header,
+                                   Ptr<Ipv4Interface> incomingInterface) override;
+    IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
+                                   const Ipv6Header& header,
+                                   Ptr<Ipv6Interface> incomingInterface) override;
+    void ReceiveIcmp(Ipv4Address icmpSource,
+                     uint8_t icmpTtl,
+                     uint8_t icmpType,
+                     uint8_t icmpCode,
+                     uint32_t icmpInfo,
+                     Ipv4Address payloadSource,
+                     Ipv4Address payloadDestination,
+                     const uint8_t payload[8]) override;
+    void ReceiveIcmp(Ipv6Address icmpSource,
+                     uint8_t icmpTtl,
+                     uint8_t icmpType,
+                     uint8_t icmpCode,
+                     uint32_t icmpInfo,
+                     Ipv6Address payloadSource,
+                     Ipv6Address payloadDestination,
+                     const uint8_t payload[8]) override;
+    void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override;
+    void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
+    IpL4Protocol::DownTargetCallback GetDownTarget() const override;
+    IpL4Protocol::DownTargetCallback6 GetDownTarget6() const override;
+
+  protected:
+    void NotifyNewAggregate() override;
+    void DoDispose() override;
+
+  private:
+    /**
+     * \brief The common receive path.
+     * \param p the segment (IP header removed)
+     * \param src source address \param dst destination address
+     * \param device incoming device
+     * \param notUnicast the destination is a broadcast or multicast address
+     * \return the status for IP
+     */
+    IpL4Protocol::RxStatus DoReceive(Ptr<Packet> p,
+                                     const Address& src,
+                                     const Address& dst,
+                                     Ptr<NetDevice> device,
+                                     bool notUnicast);
+    /**
+     * \brief An ICMP error quoting one of our segments (RFC 1122 §4.2.3.9, RFC 5927).
+     * \param tuple the connection it concerns \param type ICMP type \param code ICMP code
+     * \param seq the quoted sequence number \param hard whether the error is hard (port or
+     *        protocol unreachable)
+     */
+    void IcmpError(
+        const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard);
+    /// Let the sockets and records released during the current event go.
+    void PurgeReleased();
+    /// Set the ephemeral port range from the attributes.
+    void ApplyEphemeralRange();
+    /// \param first the new first port (attribute setter)
+    void SetEphemeralFirst(uint16_t first);
+    /// \param last the new last port (attribute setter)
+    void SetEphemeralLast(uint16_t last);
+    /// \return a 64-bit random value from the stream
+    uint64_t Draw64();
+
+    Ptr<Node> m_node;                                 //!< the node
+    IpL4Protocol::DownTargetCallback m_downTarget;    //!< IPv4 send
+    IpL4Protocol::DownTargetCallback6 m_downTarget6;  //!< IPv6 send
+    uint8_t m_protocolNumber {6};                     //!< IpProtocolNumber attribute
+    uint16_t m_ephemeralFirst {49152};                //!< EphemeralPortFirst attribute
+    uint16_t m_ephemeralLast {65535};                 //!< EphemeralPortLast attribute
+    bool m_useFixedIsn {false};                       //!< UseFixedIsn attribute
+    uint32_t m_fixedIsn {0};                          //!< FixedIsn attribute
+    ObjectFactory m_socketFactory;                    //!< makes sockets, with attributes
+    FullTcpDemux<FullTcpDemuxValue> m_demux;          //!< endpoints
+    std::unique_ptr<FullTcpTimeWaitTable> m_timeWait; //!< TIME_WAIT records
+    FullTcpIsnGenerator m_isn;                        //!< RFC 6528 ISNs
+    Ptr<UniformRandomVariable> m_rng;                 //!< secrets and offsets
+    bool m_secretsDrawn {false};                      //!< secrets drawn from m_rng
+    std::pair<uint64_t, uint64_t> m_cookieKey;        //!< SYN cookie secret
+    std::vector<Ptr<FullTcpSocket>> m_released;       //!< kept alive until the event ends
+    bool m_purgeScheduled {false};                    //!< a purge is scheduled
+
+    std::array<uint64_t, 12> m_parseDrops {}; //!< by FullTcpParseError
+    uint64_t m_unmatched {0};                 //!< segments that matched nothing
+    std::array<uint64_t, 4> m_listenDrops {}; //!< by FullTcpListenDrop
+    uint64_t m_cookiesSent {0};               //!< SYN cookies sent
+    uint64_t m_cookiesAccepted {0};           //!< SYN cookies accepted
+
+    TracedCallback<Ptr<const Packet>, FullTcpParseError> m_parseDropTrace; //!< ParseDrop
+    TracedCallback<const FullTcpHeader&, const Address&, const Address&> m_unmatchedTrace;
+    //!< Unmatched
+    TracedCallback<const FullTcpFourTuple&, FullTcpState, FullTcpState, FullTcpStateCause>
+        m_transitionTrace; //!< StateTransition
+    TracedCallback<const FullTcpLocalEndpoint&, FullTcpListenDrop>
+        m_listenDropTrace;                                                       //!< ListenDrop
+    TracedCallback<const FullTcpFourTuple&, uint8_t, uint8_t, bool> m_icmpTrace; //!< IcmpError
+    TracedCallback<Ptr<FullTcpSocket>> m_socketTrace;                            //!< SocketCreated
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_L4_PROTOCOL_H */

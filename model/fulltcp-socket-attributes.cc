@@ -1,0 +1,347 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpSocket: TypeId, attributes and trace sources, construction and fork, and the
+ * twelve ns3::TcpSocket attribute accessors.
+ */
+#include "fulltcp-socket.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/nstime.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpSocketAttributes");
+NS_OBJECT_ENSURE_REGISTERED(FullTcpSocket);
+
+TypeId
+FullTcpSocket::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::FullTcpSocket")
+            .SetParent<TcpSocket>()
+            .SetGroupName("FullTcp")
+            .AddConstructor<FullTcpSocket>()
+            .AddAttribute("MaxRto",
+                          "Cap on the backed-off retransmission timeout (Linux TCP_RTO_MAX; "
+                          "RFC 6298 §2.5 allows a cap of at least 60 s).",
+                          TimeValue(Seconds(120)),
+                          MakeTimeAccessor(&FullTcpSocket::m_maxRto),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SynAckRetries",
+                          "Retransmissions of a SYN-ACK before a half-open connection is "
+                          "dropped (Linux tcp_synack_retries).",
+                          UintegerValue(5),
+                          MakeUintegerAccessor(&FullTcpSocket::m_synAckRetries),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Msl",
+                          "Maximum Segment Lifetime; TIME_WAIT lasts 2*Msl (RFC 9293 §3.4.2, "
+                          "MUST-13). 0 skips TIME_WAIT.",
+                          TimeValue(Seconds(120)),
+                          MakeTimeAccessor(&FullTcpSocket::m_msl),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("FinWait2Timeout",
+                          "How long an orphaned FIN_WAIT_2 waits for the peer's FIN (Linux "
+                          "tcp_fin_timeout).",
+                          TimeValue(Seconds(60)),
+                          MakeTimeAccessor(&FullTcpSocket::m_finWait2Timeout),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("Rfc1337",
+                          "Ignore RST in TIME_WAIT (RFC 1337 fix F1; Linux tcp_rfc1337 = 0).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_rfc1337),
+                          MakeBooleanChecker())
+            .AddAttribute("ChallengeAckInterval",
+                          "Minimum interval between two challenge ACKs of a connection (RFC "
+                          "5961 §7; Linux tcp_invalid_ratelimit). 0: no limit.",
+                          TimeValue(MilliSeconds(500)),
+                          MakeTimeAccessor(&FullTcpSocket::m_challengeAckInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("MinSndMss",
+                          "Floor of the send MSS whatever the peer announces (Linux "
+                          "tcp_min_snd_mss).",
+                          UintegerValue(48),
+                          MakeUintegerAccessor(&FullTcpSocket::m_minSndMss),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("Sack",
+                          "Offer SACK-permitted on SYNs (RFC 2018; Linux tcp_sack = 1).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_sack),
+                          MakeBooleanChecker())
+            .AddAttribute("Timestamps",
+                          "Offer timestamps on SYNs (RFC 7323 §3; Linux tcp_timestamps = 1).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_timestamps),
+                          MakeBooleanChecker())
+            .AddAttribute("WindowScaling",
+                          "Offer window scaling on SYNs (RFC 7323 §2; Linux "
+                          "tcp_window_scaling = 1).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_windowScaling),
+                          MakeBooleanChecker())
+            .AddAttribute("SynQueueLimit",
+                          "Most half-open (SYN_RCVD) children of a listener; more SYNs are "
+                          "dropped or answered with SYN cookies (Linux: listen() backlog "
+                          "capped by net.core.somaxconn = 4096).",
+                          UintegerValue(4096),
+                          MakeUintegerAccessor(&FullTcpSocket::SetSynQueueLimit,
+                                               &FullTcpSocket::GetSynQueueLimit),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("AcceptQueueLimit",
+                          "Most established children a listener holds for the application "
+                          "(Linux: listen() backlog capped by net.core.somaxconn = 4096).",
+                          UintegerValue(4096),
+                          MakeUintegerAccessor(&FullTcpSocket::SetAcceptQueueLimit,
+                                               &FullTcpSocket::GetAcceptQueueLimit),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute(
+                "SynCookies",
+                "Answer SYNs with SYN cookies when the SYN queue is full (RFC 4987 "
+                "§3.6; Linux tcp_syncookies = 1).",
+                BooleanValue(false),
+                MakeBooleanAccessor(&FullTcpSocket::SetSynCookies, &FullTcpSocket::GetSynCookies),
+                MakeBooleanChecker())
+            .AddTraceSource("State",
+                            "The connection's state (ns-3's TcpStates_t numbering).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_state),
+                            "ns3::TcpStatesTracedValueCallback")
+            .AddTraceSource("StateTransition",
+                            "Every state transition with its cause (RFC 9293 event).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_transitionTrace),
+                            "ns3::FullTcpSocket::TransitionTracedCallback")
+            .AddTraceSource("Tx",
+                            "A segment sent by this socket.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_txTrace),
+                            "ns3::FullTcpSocket::TxRxTracedCallback")
+            .AddTraceSource("Rx",
+                            "A segment received by this socket.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rxTrace),
+                            "ns3::FullTcpSocket::TxRxTracedCallback")
+            .AddTraceSource("Drop",
+                            "A received segment (or its text) the connection did not process.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_dropTrace),
+                            "ns3::FullTcpSocket::DropTracedCallback");
+    return tid;
+}
+
+FullTcpSocket::FullTcpSocket() :
+    m_state(CLOSED), m_sndBufSize(131072), m_rcvBufSize(131072), m_segmentSize(536),
+    m_initialSsThresh(UINT32_MAX), m_initialCwnd(10), m_connTimeout(Seconds(3)), m_synRetries(6),
+    m_dataRetries(6), m_delAckTimeout(MilliSeconds(200)), m_delAckMaxCount(2), m_noDelay(true),
+    m_persistTimeout(Seconds(6)), m_maxRto(Seconds(120)), m_synAckRetries(5), m_msl(Seconds(120)),
+    m_finWait2Timeout(Seconds(60)), m_rfc1337(false), m_challengeAckInterval(MilliSeconds(500)),
+    m_minSndMss(48), m_sack(true), m_timestamps(true), m_windowScaling(true)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+FullTcpSocket::FullTcpSocket(const FullTcpSocket& o) :
+    TcpSocket(o), FullTcpConnectionOutput(), m_node(o.m_node), m_tcp(o.m_tcp),
+    m_shutdownSend(o.m_shutdownSend), m_shutdownRecv(o.m_shutdownRecv), m_state(LISTEN),
+    m_sndBufSize(o.m_sndBufSize), m_rcvBufSize(o.m_rcvBufSize), m_segmentSize(o.m_segmentSize),
+    m_initialSsThresh(o.m_initialSsThresh), m_initialCwnd(o.m_initialCwnd),
+    m_connTimeout(o.m_connTimeout), m_synRetries(o.m_synRetries), m_dataRetries(o.m_dataRetries),
+    m_delAckTimeout(o.m_delAckTimeout), m_delAckMaxCount(o.m_delAckMaxCount),
+    m_noDelay(o.m_noDelay), m_persistTimeout(o.m_persistTimeout), m_maxRto(o.m_maxRto),
+    m_synAckRetries(o.m_synAckRetries), m_msl(o.m_msl), m_finWait2Timeout(o.m_finWait2Timeout),
+    m_rfc1337(o.m_rfc1337), m_challengeAckInterval(o.m_challengeAckInterval),
+    m_minSndMss(o.m_minSndMss), m_sack(o.m_sack), m_timestamps(o.m_timestamps),
+    m_windowScaling(o.m_windowScaling)
+{
+    NS_LOG_FUNCTION(this);
+    m_backlog.Configure(o.m_backlog.GetSynQueueLimit(),
+                        o.m_backlog.GetAcceptQueueLimit(),
+                        o.m_backlog.GetSynCookies());
+}
+
+// ---------------------------------------------------- ns3::TcpSocket attribute accessors
+
+void
+FullTcpSocket::SetSndBufSize(uint32_t size)
+{
+    m_sndBufSize = size;
+}
+
+uint32_t
+FullTcpSocket::GetSndBufSize() const
+{
+    return m_sndBufSize;
+}
+
+void
+FullTcpSocket::SetRcvBufSize(uint32_t size)
+{
+    m_rcvBufSize = size;
+}
+
+uint32_t
+FullTcpSocket::GetRcvBufSize() const
+{
+    return m_rcvBufSize;
+}
+
+void
+FullTcpSocket::SetSegSize(uint32_t size)
+{
+    m_segmentSize = size;
+}
+
+uint32_t
+FullTcpSocket::GetSegSize() const
+{
+    return m_segmentSize;
+}
+
+void
+FullTcpSocket::SetInitialSSThresh(uint32_t threshold)
+{
+    m_initialSsThresh = threshold;
+}
+
+uint32_t
+FullTcpSocket::GetInitialSSThresh() const
+{
+    return m_initialSsThresh;
+}
+
+void
+FullTcpSocket::SetInitialCwnd(uint32_t cwnd)
+{
+    m_initialCwnd = cwnd;
+}
+
+uint32_t
+FullTcpSocket::GetInitialCwnd() const
+{
+    return m_initialCwnd;
+}
+
+void
+FullTcpSocket::SetConnTimeout(Time timeout)
+{
+    m_connTimeout = timeout;
+}
+
+Time
+FullTcpSocket::GetConnTimeout() const
+{
+    return m_connTimeout;
+}
+
+void
+FullTcpSocket::SetSynRetries(uint32_t count)
+{
+    m_synRetries = count;
+}
+
+uint32_t
+FullTcpSocket::GetSynRetries() const
+{
+    return m_synRetries;
+}
+
+void
+FullTcpSocket::SetDataRetries(uint32_t retries)
+{
+    m_dataRetries = retries;
+}
+
+uint32_t
+FullTcpSocket::GetDataRetries() const
+{
+    return m_dataRetries;
+}
+
+void
+FullTcpSocket::SetDelAckTimeout(Time timeout)
+{
+    m_delAckTimeout = timeout;
+}
+
+Time
+FullTcpSocket::GetDelAckTimeout() const
+{
+    return m_delAckTimeout;
+}
+
+void
+FullTcpSocket::SetDelAckMaxCount(uint32_t count)
+{
+    m_delAckMaxCount = count;
+}
+
+uint32_t
+FullTcpSocket::GetDelAckMaxCount() const
+{
+    return m_delAckMaxCount;
+}
+
+void
+FullTcpSocket::SetTcpNoDelay(bool noDelay)
+{
+    m_noDelay = noDelay;
+}
+
+bool
+FullTcpSocket::GetTcpNoDelay() const
+{
+    return m_noDelay;
+}
+
+void
+FullTcpSocket::SetPersistTimeout(Time timeout)
+{
+    m_persistTimeout = timeout;
+}
+
+Time
+FullTcpSocket::GetPersistTimeout() const
+{
+    return m_persistTimeout;
+}
+
+// ------------------------------------------------------------------ backlog attributes
+
+void
+FullTcpSocket::SetSynQueueLimit(uint32_t limit)
+{
+    m_backlog.Configure(limit, m_backlog.GetAcceptQueueLimit(), m_backlog.GetSynCookies());
+}
+
+uint32_t
+FullTcpSocket::GetSynQueueLimit() const
+{
+    return m_backlog.GetSynQueueLimit();
+}
+
+void
+FullTcpSocket::SetAcceptQueueLimit(uint32_t limit)
+{
+    m_backlog.Configure(m_backlog.GetSynQueueLimit(), limit, m_backlog.GetSynCookies());
+}
+
+uint32_t
+FullTcpSocket::GetAcceptQueueLimit() const
+{
+    return m_backlog.GetAcceptQueueLimit();
+}
+
+void
+FullTcpSocket::SetSynCookies(bool on)
+{
+    m_backlog.Configure(m_backlog.GetSynQueueLimit(), m_backlog.GetAcceptQueueLimit(), on);
+}
+
+bool
+FullTcpSocket::GetSynCookies() const
+{
+    return m_backlog.GetSynCookies();
+}
+
+} // namespace ns3

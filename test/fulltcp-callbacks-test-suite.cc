@@ -1,0 +1,595 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Suite "fulltcp-callbacks": every application event of FullTcp through ns-3's socket
+ * callbacks, each on its own callback, with the errno that goes with it.
+ *  - connect succeeded; connect refused (RST, at once); connect timed out (SYN retries);
+ *  - the accept callback refusing a connection;
+ *  - reset by the peer (close with unread data, RFC 2525 §2.17) -> ErrorClose;
+ *  - data retries exhausted -> ErrorClose;
+ *  - half-close with data flowing the other way, then NormalClose on both ends;
+ *  - PacketSink's ShutdownSend() on the listener is inherited by accepted sockets.
+ */
+#include "fulltcp-test-helpers.h"
+
+#include "ns3/applications-module.h"
+
+#include <sstream>
+#include <vector>
+
+using namespace ns3;
+using namespace fulltcp_test;
+
+namespace
+{
+
+/// Records every callback of one socket, in order, with the time.
+class Recorder
+{
+  public:
+    /// \param s the socket \param name prefix of the entries
+    void
+    Watch(Ptr<Socket> s)
+    {
+        s->SetConnectCallback(MakeCallback(&Recorder::Connected, this),
+                              MakeCallback(&Recorder::Failed, this));
+        s->SetCloseCallbacks(MakeCallback(&Recorder::Normal, this),
+                             MakeCallback(&Recorder::Error, this));
+        s->SetRecvCallback(MakeCallback(&Recorder::Read, this));
+        s->SetDataSentCallback(MakeCallback(&Recorder::Sent, this));
+    }
+
+    /// \return the events, one per line
+    std::string
+    Log() const
+    {
+        std::ostringstream os;
+        for (const auto& e : events)
+        {
+            os << e << "\n";
+        }
+        return os.str();
+    }
+
+    /// \param name an event \return how often it happened
+    size_t
+    Count(const std::string& name) const
+    {
+        return std::count(events.begin(), events.end(), name);
+    }
+
+    std::vector<std::string> events; //!< "connected", "failed", "normal", "error", "eof"
+    std::string received;            //!< bytes read
+    Time failedAt;                   //!< time of ConnectionFailed
+    Time closedAt;                   //!< time of Normal/ErrorClose
+    Socket::SocketErrno lastErrno {Socket::ERROR_NOTERROR}; //!< errno at the last failure
+    uint64_t sent {0};                                      //!< DataSent total
+    bool readOnEof {false};                                 //!< whether an EOF was read
+
+  private:
+    void
+    Connected(Ptr<Socket>)
+    {
+        events.emplace_back("connected");
+    }
+
+    void
+    Failed(Ptr<Socket> s)
+    {
+        events.emplace_back("failed");
+        failedAt = Simulator::Now();
+        lastErrno = s->GetErrno();
+    }
+
+    void
+    Normal(Ptr<Socket>)
+    {
+        events.emplace_back("normal");
+        closedAt = Simulator::Now();
+    }
+
+    void
+    Error(Ptr<Socket> s)
+    {
+        events.emplace_back("error");
+        closedAt = Simulator::Now();
+        lastErrno = s->GetErrno();
+    }
+
+    void
+    Read(Ptr<Socket> s)
+    {
+        while (Ptr<Packet> p = s->Recv())
+        {
+            if (p->GetSize() == 0)
+            {
+                if (!readOnEof)
+                {
+                    events.emplace_back("eof");
+                }
+                readOnEof = true;
+                return;
+            }
+            received += Bytes(p);
+        }
+    }
+
+    void
+    Sent(Ptr<Socket>, uint32_t n)
+    {
+        sent += n;
+    }
+};
+
+/// A listener on node 1 that records the accepted socket's callbacks.
+class Server
+{
+  public:
+    /// \param s listener (bound) \param readData whether the accepted socket reads
+    Server(Ptr<Socket> s, bool readData = true) : listener(s)
+    {
+        s->SetAcceptCallback(MakeCallback(&Server::Request, this),
+                             MakeCallback(&Server::Accept, this));
+        if (!readData)
+        {
+            m_noRead = true;
+        }
+        s->Listen();
+    }
+
+    Ptr<Socket> listener;  //!< listening socket
+    Ptr<Socket> conn;      //!< accepted socket
+    Recorder rec;          //!< its callbacks
+    bool refuse {false};   //!< the accept callback says no
+    uint32_t requests {0}; //!< accept callback calls
+
+  private:
+    bool
+    Request(Ptr<Socket>, const Address&)
+    {
+        ++requests;
+        return !refuse;
+    }
+
+    void
+    Accept(Ptr<Socket> s, const Address&)
+    {
+        conn = s;
+        rec.Watch(s);
+        if (m_noRead)
+        {
+            s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        }
+    }
+
+    bool m_noRead {false}; //!< leave received bytes unread
+};
+
+/// A connect that succeeds fires ConnectionSucceeded once, and nothing else.
+class ConnectSucceedsTestCase : public TestCase
+{
+  public:
+    ConnectSucceedsTestCase(bool ipv6) :
+        TestCase(std::string("connect succeeded -> ConnectionSucceeded only, ")
+                 + (ipv6 ? "IPv6" : "IPv4")),
+        m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> l = net.Socket(1);
+        l->Bind(TwoNodes::AnyAddress(m_ipv6, 80));
+        Server server(l);
+        Ptr<Socket> c = net.Socket(0);
+        Recorder rec;
+        rec.Watch(c);
+        int connectResult = -2;
+        // Sockets send only once the simulation runs (the traffic-control layer is set up
+        // by Node::Initialize at the start of Simulator::Run()).
+        Simulator::Schedule(Seconds(0.1),
+                            [&]()
+                            {
+                                connectResult = c->Connect(net.AddressOf(1, m_ipv6, 80));
+                            });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(connectResult, 0, "connect");
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\n", "client events");
+        NS_TEST_EXPECT_MSG_EQ(server.requests, 1, "accept callback asked once");
+        NS_TEST_EXPECT_MSG_EQ((server.conn != nullptr), true, "NewConnectionCreated");
+        Address peer;
+        NS_TEST_EXPECT_MSG_EQ(server.conn->GetPeerName(peer), 0, "GetPeerName");
+        Address local;
+        c->GetSockName(local);
+        NS_TEST_EXPECT_MSG_EQ((peer == local), true, "peer name is the client's name");
+        c = nullptr;
+        l = nullptr;
+        server.conn = nullptr;
+        server.listener = nullptr;
+        Simulator::Destroy();
+    }
+
+    bool m_ipv6; //!< IPv6 or IPv4
+};
+
+/// Connect to a closed port: the RST|ACK fails the connect at once (ns-3 TCP takes 190 s).
+class ConnectRefusedTestCase : public TestCase
+{
+  public:
+    ConnectRefusedTestCase(bool ipv6) :
+        TestCase(std::string("connect refused -> ConnectionFailed at once, ERROR_NOTCONN, ")
+                 + (ipv6 ? "IPv6" : "IPv4")),
+        m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> c = net.Socket(0);
+        Recorder rec;
+        rec.Watch(c);
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, m_ipv6, 81));
+                            });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "failed\n", "client events");
+        NS_TEST_EXPECT_MSG_EQ(rec.lastErrno, Socket::ERROR_NOTCONN, "errno");
+        NS_TEST_EXPECT_MSG_LT(rec.failedAt, Seconds(1.1), "failed after one round trip");
+        NS_TEST_EXPECT_MSG_EQ(net.Tcp(1)->GetUnmatchedSegments(), 1, "server saw one SYN");
+        c = nullptr;
+        Simulator::Destroy();
+    }
+
+    bool m_ipv6; //!< IPv6 or IPv4
+};
+
+/// No answer at all: SYN retries (ConnCount) with backoff from ConnTimeout, then failure.
+class ConnectTimesOutTestCase : public TestCase
+{
+  public:
+    ConnectTimesOutTestCase() :
+        TestCase("connect timed out -> ConnectionFailed after the SYN retries, ERROR_AGAIN")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        net.CutAt(1, Seconds(0));
+        Ptr<Socket> c = net.Socket(0);
+        c->SetAttribute("ConnCount", UintegerValue(2));
+        c->SetAttribute("ConnTimeout", TimeValue(Seconds(1)));
+        Recorder rec;
+        rec.Watch(c);
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, false, 80));
+                            });
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "failed\n", "client events");
+        NS_TEST_EXPECT_MSG_EQ(rec.lastErrno, Socket::ERROR_AGAIN, "errno");
+        // SYN at 1 s, again at 2 s and 4 s, give up at 8 s (RFC 6298 §5.5 backoff).
+        NS_TEST_EXPECT_MSG_EQ(rec.failedAt, Seconds(8), "failed after 1 + 2 + 4 s");
+        c = nullptr;
+        Simulator::Destroy();
+    }
+};
+
+/// The listener's accept callback says no: the client is refused at once.
+class AcceptRefusesTestCase : public TestCase
+{
+  public:
+    AcceptRefusesTestCase() :
+        TestCase("accept callback refuses -> client ConnectionFailed, listen drop counted")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> l = net.Socket(1);
+        l->Bind(TwoNodes::AnyAddress(false, 80));
+        Server server(l);
+        server.refuse = true;
+        Ptr<Socket> c = net.Socket(0);
+        Recorder rec;
+        rec.Watch(c);
+        Simulator::Schedule(Seconds(0.1),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, false, 80));
+                            });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "failed\n", "client events");
+        NS_TEST_EXPECT_MSG_EQ((server.conn == nullptr), true, "no connection created");
+        NS_TEST_EXPECT_MSG_EQ(
+            net.Tcp(1)->GetListenDrops(FullTcpListenDrop::APPLICATION_REFUSED), 1, "drop counted");
+        c = nullptr;
+        l = nullptr;
+        server.listener = nullptr;
+        Simulator::Destroy();
+    }
+};
+
+/// The server closes with bytes it never read: RST; the client's ErrorClose fires.
+class ResetTestCase : public TestCase
+{
+  public:
+    ResetTestCase() :
+        TestCase("reset by the peer -> ErrorClose only, ERROR_NOTCONN; Send fails after")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> l = net.Socket(1);
+        l->Bind(TwoNodes::AnyAddress(false, 80));
+        Server server(l, false);
+        Ptr<Socket> c = net.Socket(0);
+        Recorder rec;
+        rec.Watch(c);
+        Simulator::Schedule(Seconds(0.1),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, false, 80));
+                            });
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                c->Send(PacketOf(Pattern(1000)));
+                            });
+        Simulator::Schedule(Seconds(2),
+                            [&]()
+                            {
+                                server.conn->Close();
+                            });
+        int sendAfter = 0;
+        Simulator::Schedule(Seconds(3),
+                            [&]()
+                            {
+                                sendAfter = c->Send(PacketOf(Pattern(10)));
+                            });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\nerror\n", "client events");
+        NS_TEST_EXPECT_MSG_EQ(rec.lastErrno, Socket::ERROR_NOTCONN, "errno of the reset");
+        NS_TEST_EXPECT_MSG_EQ(sendAfter, -1, "send after reset");
+        NS_TEST_EXPECT_MSG_EQ(c->GetErrno(), Socket::ERROR_NOTCONN, "errno of the send");
+        NS_TEST_EXPECT_MSG_EQ(server.rec.Count("normal") + server.rec.Count("error"),
+                              0,
+                              "the closing server gets no close callback");
+        c = nullptr;
+        l = nullptr;
+        server.conn = nullptr;
+        server.listener = nullptr;
+        Simulator::Destroy();
+    }
+};
+
+/// The link dies under an open connection: data retries run out -> ErrorClose.
+class DataTimeoutTestCase : public TestCase
+{
+  public:
+    DataTimeoutTestCase() : TestCase("data retries exhausted -> ErrorClose only, ERROR_AGAIN") {}
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> l = net.Socket(1);
+        l->Bind(TwoNodes::AnyAddress(false, 80));
+        Server server(l);
+        Ptr<Socket> c = net.Socket(0);
+        c->SetAttribute("DataRetries", UintegerValue(3));
+        c->SetAttribute("ConnTimeout", TimeValue(Seconds(1)));
+        Recorder rec;
+        rec.Watch(c);
+        Simulator::Schedule(Seconds(0.1),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, false, 80));
+                            });
+        net.CutAt(1, Seconds(1));
+        Simulator::Schedule(Seconds(2),
+                            [&]()
+                            {
+                                c->Send(PacketOf(Pattern(1000)));
+                            });
+        Simulator::Stop(Seconds(60));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\nerror\n", "client events");
+        NS_TEST_EXPECT_MSG_EQ(rec.lastErrno, Socket::ERROR_AGAIN, "errno");
+        // Sent at 2 s; retransmitted at 3, 5, 9 s (RTO 1 s doubling); gives up at 17 s.
+        NS_TEST_EXPECT_MSG_EQ(rec.closedAt, Seconds(17), "gave up after 1 + 2 + 4 + 8 s");
+        c = nullptr;
+        l = nullptr;
+        server.conn = nullptr;
+        server.listener = nullptr;
+        Simulator::Destroy();
+    }
+};
+
+/// Half-close: the client sends a request and ShutdownSend(); the server reads EOF, then
+/// answers for a while and closes. Each end sees EOF once and NormalClose once.
+class HalfCloseTestCase : public TestCase
+{
+  public:
+    HalfCloseTestCase(bool ipv6) :
+        TestCase(std::string("half-close with data flowing the other way, then NormalClose "
+                             "on both ends, ")
+                 + (ipv6 ? "IPv6" : "IPv4")),
+        m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> l = net.Socket(1);
+        l->Bind(TwoNodes::AnyAddress(m_ipv6, 80));
+        Server server(l);
+        Ptr<Socket> c = net.Socket(0);
+        Recorder rec;
+        rec.Watch(c);
+        Simulator::Schedule(Seconds(0.1),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, m_ipv6, 80));
+                            });
+        const std::string request = Pattern(1000, 1);
+        const std::string answer = Pattern(20 * 5000, 2);
+        int sendAfterShutdown = 0;
+        Socket::SocketErrno shutdownErrno = Socket::ERROR_NOTERROR;
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                c->Send(PacketOf(request));
+                                c->ShutdownSend();
+                                sendAfterShutdown = c->Send(PacketOf("x"));
+                                shutdownErrno = c->GetErrno();
+                            });
+        // The server answers in 20 chunks over 2 s after the client's EOF, then closes.
+        for (int i = 0; i < 20; ++i)
+        {
+            Simulator::Schedule(Seconds(2) + MilliSeconds(100 * i),
+                                [&, i]()
+                                {
+                                    server.conn->Send(PacketOf(answer.substr(i * 5000, 5000)));
+                                });
+        }
+        Simulator::Schedule(Seconds(4.05),
+                            [&]()
+                            {
+                                server.conn->Close();
+                            });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(sendAfterShutdown, -1, "send after ShutdownSend");
+        NS_TEST_EXPECT_MSG_EQ(shutdownErrno, Socket::ERROR_SHUTDOWN, "its errno");
+        NS_TEST_EXPECT_MSG_EQ((server.rec.received == request), true, "request bytes");
+        NS_TEST_EXPECT_MSG_EQ((rec.received == answer), true, "answer bytes");
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\neof\nnormal\n", "client events");
+        NS_TEST_EXPECT_MSG_EQ(server.rec.Log(), "eof\nnormal\n", "server events");
+        NS_TEST_EXPECT_MSG_EQ(rec.sent, request.size(), "client DataSent");
+        NS_TEST_EXPECT_MSG_EQ(server.rec.sent, answer.size(), "server DataSent");
+        NS_TEST_EXPECT_MSG_GT(rec.closedAt, Seconds(4), "client closed after the answer");
+        c = nullptr;
+        l = nullptr;
+        server.conn = nullptr;
+        server.listener = nullptr;
+        Simulator::Destroy();
+    }
+
+    bool m_ipv6; //!< IPv6 or IPv4
+};
+
+/// PacketSink calls ShutdownSend() on its listener: accepted sockets cannot send, and they
+/// send their FIN when the client sends its own.
+class ListenerShutdownInheritedTestCase : public TestCase
+{
+  public:
+    ListenerShutdownInheritedTestCase() :
+        TestCase("ShutdownSend on a listener is inherited by accepted sockets")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> l = net.Socket(1);
+        l->Bind(TwoNodes::AnyAddress(false, 80));
+        Server server(l); // listens
+        NS_TEST_EXPECT_MSG_EQ(l->ShutdownSend(), 0, "ShutdownSend on a listener (PacketSink)");
+        Ptr<Socket> c = net.Socket(0);
+        Recorder rec;
+        rec.Watch(c);
+        Simulator::Schedule(Seconds(0.1),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, false, 80));
+                            });
+        int childSend = 0;
+        Socket::SocketErrno childErrno = Socket::ERROR_NOTERROR;
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                childSend = server.conn->Send(PacketOf("no"));
+                                childErrno = server.conn->GetErrno();
+                                c->Send(PacketOf(Pattern(3000)));
+                                c->Close();
+                            });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(childSend, -1, "accepted socket cannot send");
+        NS_TEST_EXPECT_MSG_EQ(childErrno, Socket::ERROR_SHUTDOWN, "errno");
+        NS_TEST_EXPECT_MSG_EQ(server.rec.received.size(), 3000, "bytes");
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\nnormal\n", "client closed normally");
+        NS_TEST_EXPECT_MSG_EQ(server.rec.Log(), "eof\nnormal\n", "server closed normally");
+        NS_TEST_EXPECT_MSG_EQ(DynamicCast<FullTcpSocket>(server.conn)->GetState(),
+                              FullTcpState::CLOSED,
+                              "server side fully closed (LAST_ACK -> CLOSED)");
+        c = nullptr;
+        l = nullptr;
+        server.conn = nullptr;
+        server.listener = nullptr;
+        Simulator::Destroy();
+    }
+};
+
+/// The suite.
+class FullTcpCallbacksTestSuite : public TestSuite
+{
+  public:
+    FullTcpCallbacksTestSuite() : TestSuite("fulltcp-callbacks", SYSTEM)
+    {
+        for (bool ipv6 : {false, true})
+        {
+            AddTestCase(new ConnectSucceedsTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new ConnectRefusedTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new HalfCloseTestCase(ipv6), TestCase::QUICK);
+        }
+        AddTestCase(new ConnectTimesOutTestCase(), TestCase::QUICK);
+        AddTestCase(new AcceptRefusesTestCase(), TestCase::QUICK);
+        AddTestCase(new ResetTestCase(), TestCase::QUICK);
+        AddTestCase(new DataTimeoutTestCase(), TestCase::QUICK);
+        AddTestCase(new ListenerShutdownInheritedTestCase(), TestCase::QUICK);
+    }
+};
+
+FullTcpCallbacksTestSuite g_fullTcpCallbacksTestSuite; //!< registers the suite
+
+} // namespace

@@ -1,0 +1,162 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Suite "fulltcp-drop-in": an ns-3 TCP program, unchanged except for its stack helper
+ * (FullTcpInternetStackHelper instead of InternetStackHelper), runs on FullTcp:
+ * "ns3::TcpSocketFactory" creates FullTcp sockets, Config::SetDefault on ns3::TcpSocket
+ * attributes reaches them, and the pcap (judged by tshark) shows FullTcp's segments at IP
+ * protocol 6 with good checksums and the MSS option ns-3's TCP never sends.
+ */
+#include "fulltcp-test-helpers.h"
+
+#include "ns3/applications-module.h"
+#include "ns3/fulltcp-internet-stack-helper.h"
+#include "ns3/tcp-l4-protocol.h"
+
+using namespace ns3;
+using namespace fulltcp_test;
+
+namespace
+{
+
+/// The program of an ns-3 TCP user, with its stack line changed.
+class DropInTestCase : public TestCase
+{
+  public:
+    DropInTestCase(bool ipv6) :
+        TestCase(std::string("an ns-3 TCP program runs on FullTcp over ")
+                 + (ipv6 ? "IPv6" : "IPv4")),
+        m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+        // ----------------------------------------------- the user's program, unchanged
+        NodeContainer nodes;
+        nodes.Create(2);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+        NetDeviceContainer devices = p2p.Install(nodes);
+        FullTcpInternetStackHelper internet; // the only changed line: was InternetStackHelper
+        internet.Install(nodes);
+        Address sinkAddress;
+        Address anyAddress;
+        if (m_ipv6)
+        {
+            Ipv6AddressHelper address;
+            address.SetBase(Ipv6Address("2001:db8::"), Ipv6Prefix(64));
+            Ipv6InterfaceContainer interfaces = address.Assign(devices);
+            sinkAddress = Inet6SocketAddress(interfaces.GetAddress(1, 1), 8080);
+            anyAddress = Inet6SocketAddress(Ipv6Address::GetAny(), 8080);
+        }
+        else
+        {
+            Ipv4AddressHelper address("10.1.1.0", "255.255.255.0");
+            Ipv4InterfaceContainer interfaces = address.Assign(devices);
+            sinkAddress = InetSocketAddress(interfaces.GetAddress(1), 8080);
+            anyAddress = InetSocketAddress(Ipv4Address::GetAny(), 8080);
+        }
+        BulkSendHelper source("ns3::TcpSocketFactory", sinkAddress);
+        source.SetAttribute("MaxBytes", UintegerValue(200000));
+        ApplicationContainer sourceApps = source.Install(nodes.Get(0));
+        sourceApps.Start(Seconds(0.5));
+        PacketSinkHelper sink("ns3::TcpSocketFactory", anyAddress);
+        ApplicationContainer sinkApps = sink.Install(nodes.Get(1));
+        sinkApps.Start(Seconds(0.1));
+        const std::string pcap =
+            CreateTempDirFilename(m_ipv6 ? "drop-in-v6.pcap" : "drop-in-v4.pcap");
+        p2p.EnablePcap(pcap, devices.Get(0), false, true);
+        // ------------------------------------------------------------------------------
+
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            Ptr<Node> node = nodes.Get(i);
+            NS_TEST_EXPECT_MSG_NE(node->GetObject<FullTcpL4Protocol>(), nullptr, "FullTcp here");
+            NS_TEST_EXPECT_MSG_EQ(
+                node->GetObject<FullTcpL4Protocol>()->GetProtocolNumber(), 6, "at protocol 6");
+            NS_TEST_EXPECT_MSG_NE(
+                node->GetObject<FullTcpSocketFactory>(), nullptr, "FullTcpSocketFactory");
+#if FULLTCP_NS3_VERSION_MAJOR == 3 && FULLTCP_NS3_VERSION_MINOR < 39
+            NS_TEST_EXPECT_MSG_EQ(node->GetObject<TcpL4Protocol>(), nullptr, "no ns-3 TCP");
+#endif
+            Ptr<Socket> s = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+            NS_TEST_EXPECT_MSG_NE(
+                DynamicCast<FullTcpSocket>(s), nullptr, "TcpSocketFactory makes FullTcp sockets");
+            UintegerValue segmentSize;
+            s->GetAttribute("SegmentSize", segmentSize);
+            NS_TEST_EXPECT_MSG_EQ(segmentSize.Get(), 1448, "ns3::TcpSocket defaults apply");
+        }
+        uint32_t fullTcpConnections = 0;
+        nodes.Get(0)->GetObject<FullTcpL4Protocol>()->TraceConnectWithoutContext(
+            "StateTransition",
+            Callback<void, const FullTcpFourTuple&, FullTcpState, FullTcpState, FullTcpStateCause>(
+                [&fullTcpConnections](
+                    const FullTcpFourTuple&, FullTcpState, FullTcpState to, FullTcpStateCause)
+                {
+                    if (to == FullTcpState::ESTABLISHED)
+                    {
+                        ++fullTcpConnections;
+                    }
+                }));
+
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(
+            DynamicCast<PacketSink>(sinkApps.Get(0))->GetTotalRx(), 200000, "bytes delivered");
+        NS_TEST_EXPECT_MSG_EQ(fullTcpConnections, 1, "the connection was FullTcp's");
+        Simulator::Destroy();
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(536));
+
+        if (!HaveTshark())
+        {
+            NS_TEST_EXPECT_MSG_EQ((getenv("FULLTCP_REQUIRE_TSHARK") == nullptr),
+                                  true,
+                                  "tshark is required here (apt-get install tshark)");
+            return;
+        }
+        const std::string tcp = m_ipv6 ? "ipv6.nxt == 6" : "ip.proto == 6";
+        const size_t segments = TsharkCount(pcap, tcp);
+        NS_TEST_EXPECT_MSG_GT(segments, 100, "segments in the pcap");
+        NS_TEST_EXPECT_MSG_EQ(TsharkCount(pcap, tcp + " && tcp"), segments, "all decode as TCP");
+        NS_TEST_EXPECT_MSG_EQ(
+            TsharkCount(pcap, "tcp.checksum.status == 1"), segments, "TCP checksums good");
+        NS_TEST_EXPECT_MSG_EQ(TsharkCount(pcap, "_ws.malformed"), 0, "nothing malformed");
+        // SegmentSize 1448 fits an IPv4 path (MTU 1500 - 40); over IPv6 the path caps the MSS
+        // at 1500 - 60 = 1440 (RFC 9293 §3.7.1). Timestamps take 12 bytes of each segment.
+        const uint32_t mss = m_ipv6 ? 1440 : 1448;
+        NS_TEST_EXPECT_MSG_EQ(
+            TsharkCount(pcap,
+                        "tcp.flags.syn == 1 && tcp.options.mss_val == " + std::to_string(mss)),
+            2,
+            "SYN and SYN-ACK carry the MSS option");
+        NS_TEST_EXPECT_MSG_EQ(TsharkCount(pcap, "tcp.len > " + std::to_string(mss - 12)),
+                              0,
+                              "no segment beyond the MSS");
+        NS_TEST_EXPECT_MSG_GT(
+            TsharkCount(pcap, "tcp.len == " + std::to_string(mss - 12)), 10, "full-sized segments");
+    }
+
+    bool m_ipv6; //!< IPv6 or IPv4
+};
+
+/// The suite.
+class FullTcpDropInTestSuite : public TestSuite
+{
+  public:
+    FullTcpDropInTestSuite() : TestSuite("fulltcp-drop-in", SYSTEM)
+    {
+        AddTestCase(new DropInTestCase(false), TestCase::QUICK);
+        AddTestCase(new DropInTestCase(true), TestCase::QUICK);
+    }
+};
+
+FullTcpDropInTestSuite g_fullTcpDropInTestSuite; //!< registers the suite
+
+} // namespace

@@ -1,0 +1,449 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Suite "fulltcp-socket": stock ns-3 applications and a raw-Socket-API echo application over
+ * FullTcp, with checksums on, over IPv4 and IPv6.
+ *  - BulkSend -> PacketSink byte-exact for 1, MSS-1, MSS, MSS+1 bytes and 1 MB; the segments
+ *    on the wire have the expected sizes;
+ *  - a connection that carries 0 bytes (connect, close);
+ *  - OnOff -> PacketSink;
+ *  - an echo application written against the Socket API checks every byte both ways.
+ */
+#include "fulltcp-test-helpers.h"
+
+#include "ns3/applications-module.h"
+
+#include <algorithm>
+#include <vector>
+
+using namespace ns3;
+using namespace fulltcp_test;
+
+namespace
+{
+
+/// Payload of a full segment: SegmentSize 536 (ns-3's default) less 12 bytes of timestamps.
+constexpr uint32_t kMss = 524;
+
+/// Records the payload sizes of the data segments node 0 sends.
+class SegmentSizes
+{
+  public:
+    /// \param tcp the protocol whose sockets to watch
+    explicit SegmentSizes(Ptr<FullTcpL4Protocol> tcp)
+    {
+        tcp->TraceConnectWithoutContext("SocketCreated",
+                                        Callback<void, Ptr<FullTcpSocket>>(
+                                            [this](Ptr<FullTcpSocket> s)
+                                            {
+                                                s->TraceConnectWithoutContext(
+                                                    "Tx",
+                                                    Callback<void,
+                                                             Ptr<const Packet>,
+                                                             const FullTcpHeader&,
+                                                             Ptr<const FullTcpSocket>>(
+                                                        [this](Ptr<const Packet> p,
+                                                               const FullTcpHeader&,
+                                                               Ptr<const FullTcpSocket>)
+                                                        {
+                                                            if (p->GetSize() > 0)
+                                                            {
+                                                                sizes.push_back(p->GetSize());
+                                                            }
+                                                        }));
+                                            }));
+    }
+
+    std::vector<uint32_t> sizes; //!< payload sizes, in order
+};
+
+/// BulkSend -> PacketSink for one size and one IP version; every byte arrives once.
+class BulkSendTestCase : public TestCase
+{
+  public:
+    BulkSendTestCase(uint32_t bytes, bool ipv6) :
+        TestCase("BulkSend -> PacketSink, " + std::to_string(bytes) + " bytes over "
+                 + (ipv6 ? "IPv6" : "IPv4")),
+        m_bytes(bytes), m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        const uint16_t port = 9;
+        BulkSendHelper bulk("ns3::FullTcpSocketFactory", net.AddressOf(1, m_ipv6, port));
+        bulk.SetAttribute("MaxBytes", UintegerValue(m_bytes));
+        bulk.SetAttribute("SendSize", UintegerValue(10000)); // FullTcp cuts the segments
+        ApplicationContainer client = bulk.Install(net.nodes.Get(0));
+        client.Start(Seconds(0.5));
+        PacketSinkHelper sinkHelper("ns3::FullTcpSocketFactory",
+                                    TwoNodes::AnyAddress(m_ipv6, port));
+        ApplicationContainer server = sinkHelper.Install(net.nodes.Get(1));
+        server.Start(Seconds(0.1));
+
+        SegmentSizes segments(net.Tcp(0));
+        std::vector<FullTcpState> clientStates;
+        net.Tcp(0)->TraceConnectWithoutContext(
+            "StateTransition",
+            Callback<void, const FullTcpFourTuple&, FullTcpState, FullTcpState, FullTcpStateCause>(
+                [&clientStates](
+                    const FullTcpFourTuple&, FullTcpState, FullTcpState to, FullTcpStateCause)
+                {
+                    clientStates.push_back(to);
+                }));
+
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        Ptr<PacketSink> sink = DynamicCast<PacketSink>(server.Get(0));
+        NS_TEST_EXPECT_MSG_EQ(sink->GetTotalRx(), m_bytes, "bytes delivered");
+        for (uint32_t node : {0, 1})
+        {
+            NS_TEST_EXPECT_MSG_EQ(net.Tcp(node)->GetParseDrops(FullTcpParseError::BAD_CHECKSUM),
+                                  0,
+                                  "no bad checksum at node " << node);
+        }
+        NS_TEST_ASSERT_MSG_EQ(clientStates.empty(), false, "the client opened a connection");
+        NS_TEST_EXPECT_MSG_EQ(clientStates.back(), FullTcpState::TIME_WAIT, "client closed");
+        NS_TEST_EXPECT_MSG_EQ(*std::max_element(segments.sizes.begin(), segments.sizes.end()),
+                              std::min(m_bytes, kMss),
+                              "largest segment");
+        if (m_bytes <= kMss + 1)
+        {
+            NS_TEST_EXPECT_MSG_EQ(
+                segments.sizes.size(), (m_bytes <= kMss ? 1U : 2U), "number of data segments");
+        }
+        Simulator::Destroy();
+    }
+
+    uint32_t m_bytes; //!< bytes to send
+    bool m_ipv6;      //!< IPv6 or IPv4
+};
+
+/// A connection that carries nothing: connect, close; the sink sees 0 bytes and the close.
+class ZeroBytesTestCase : public TestCase
+{
+  public:
+    ZeroBytesTestCase(bool ipv6) :
+        TestCase(std::string("0 bytes: connect and close over ") + (ipv6 ? "IPv6" : "IPv4")),
+        m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        PacketSinkHelper sinkHelper("ns3::FullTcpSocketFactory", TwoNodes::AnyAddress(m_ipv6, 9));
+        ApplicationContainer server = sinkHelper.Install(net.nodes.Get(1));
+        server.Start(Seconds(0.1));
+        Ptr<FullTcpSocket> client = net.Socket(0);
+        bool connected = false;
+        bool closed = false;
+        client->SetConnectCallback(Callback<void, Ptr<Socket>>(
+                                       [&connected](Ptr<Socket> s)
+                                       {
+                                           connected = true;
+                                           s->Close();
+                                       }),
+                                   MakeNullCallback<void, Ptr<Socket>>());
+        client->SetCloseCallbacks(Callback<void, Ptr<Socket>>(
+                                      [&closed](Ptr<Socket>)
+                                      {
+                                          closed = true;
+                                      }),
+                                  MakeNullCallback<void, Ptr<Socket>>());
+        Simulator::Schedule(Seconds(0.5),
+                            [&]()
+                            {
+                                client->Connect(net.AddressOf(1, m_ipv6, 9));
+                            });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(connected, true, "connected");
+        NS_TEST_EXPECT_MSG_EQ(closed, true, "normal close");
+        NS_TEST_EXPECT_MSG_EQ(DynamicCast<PacketSink>(server.Get(0))->GetTotalRx(), 0, "bytes");
+        NS_TEST_EXPECT_MSG_EQ(client->GetState(), FullTcpState::TIME_WAIT, "client state");
+        client = nullptr;
+        Simulator::Destroy();
+    }
+
+    bool m_ipv6; //!< IPv6 or IPv4
+};
+
+/// OnOff -> PacketSink: every packet OnOff sends arrives.
+class OnOffTestCase : public TestCase
+{
+  public:
+    OnOffTestCase(bool ipv6) :
+        TestCase(std::string("OnOff -> PacketSink over ") + (ipv6 ? "IPv6" : "IPv4")), m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        OnOffHelper onoff("ns3::FullTcpSocketFactory", net.AddressOf(1, m_ipv6, 9));
+        onoff.SetConstantRate(DataRate("2Mbps"), 1000);
+        onoff.SetAttribute("MaxBytes", UintegerValue(150000));
+        ApplicationContainer client = onoff.Install(net.nodes.Get(0));
+        client.Start(Seconds(0.5));
+        client.Stop(Seconds(5));
+        PacketSinkHelper sinkHelper("ns3::FullTcpSocketFactory", TwoNodes::AnyAddress(m_ipv6, 9));
+        ApplicationContainer server = sinkHelper.Install(net.nodes.Get(1));
+        server.Start(Seconds(0.1));
+        Simulator::Stop(Seconds(8));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(
+            DynamicCast<PacketSink>(server.Get(0))->GetTotalRx(), 150000, "bytes delivered");
+        Simulator::Destroy();
+    }
+
+    bool m_ipv6; //!< IPv6 or IPv4
+};
+
+/// An echo server on the raw Socket API: echoes every byte, closes after the client's EOF.
+class EchoServer
+{
+  public:
+    /// \param listener a bound socket
+    explicit EchoServer(Ptr<Socket> listener) : m_listener(listener)
+    {
+        listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    MakeCallback(&EchoServer::Accept, this));
+        listener->Listen();
+    }
+
+    std::string received; //!< every byte received
+    bool closed {false};  //!< normal close seen
+
+  private:
+    void
+    Accept(Ptr<Socket> s, const Address&)
+    {
+        m_conn = s;
+        s->SetRecvCallback(MakeCallback(&EchoServer::Read, this));
+        s->SetSendCallback(MakeCallback(&EchoServer::Space, this));
+        s->SetCloseCallbacks(MakeCallback(&EchoServer::Closed, this),
+                             MakeNullCallback<void, Ptr<Socket>>());
+    }
+
+    void
+    Read(Ptr<Socket> s)
+    {
+        while (Ptr<Packet> p = s->Recv())
+        {
+            if (p->GetSize() == 0)
+            {
+                m_eof = true;
+                break;
+            }
+            received += Bytes(p);
+            m_pending += Bytes(p);
+        }
+        Flush(s);
+    }
+
+    void
+    Space(Ptr<Socket> s, uint32_t)
+    {
+        Flush(s);
+    }
+
+    void
+    Flush(Ptr<Socket> s)
+    {
+        while (!m_pending.empty())
+        {
+            const uint32_t n =
+                std::min<uint32_t>(s->GetTxAvailable(), static_cast<uint32_t>(m_pending.size()));
+            if (n == 0 || s->Send(PacketOf(m_pending.substr(0, n))) < 0)
+            {
+                return;
+            }
+            m_pending.erase(0, n);
+        }
+        if (m_eof && !m_closing)
+        {
+            m_closing = true;
+            s->Close();
+        }
+    }
+
+    void
+    Closed(Ptr<Socket>)
+    {
+        closed = true;
+    }
+
+    Ptr<Socket> m_listener; //!< listening socket
+    Ptr<Socket> m_conn;     //!< the accepted connection
+    std::string m_pending;  //!< received, not yet echoed
+    bool m_eof {false};     //!< the client's FIN arrived
+    bool m_closing {false}; //!< Close() called
+};
+
+/// The echo client: writes a pattern, half-closes, reads the echo until EOF.
+class EchoClient
+{
+  public:
+    /// \param s a socket \param message bytes to send
+    EchoClient(Ptr<Socket> s, std::string message) : m_socket(s), m_toSend(std::move(message))
+    {
+        s->SetConnectCallback(MakeCallback(&EchoClient::Connected, this),
+                              MakeNullCallback<void, Ptr<Socket>>());
+        s->SetSendCallback(MakeCallback(&EchoClient::Space, this));
+        s->SetRecvCallback(MakeCallback(&EchoClient::Read, this));
+        s->SetDataSentCallback(MakeCallback(&EchoClient::Sent, this));
+        s->SetCloseCallbacks(MakeCallback(&EchoClient::Closed, this),
+                             MakeNullCallback<void, Ptr<Socket>>());
+    }
+
+    std::string echoed;    //!< bytes received back
+    bool eof {false};      //!< Recv returned 0 bytes
+    bool closed {false};   //!< normal close seen
+    uint64_t dataSent {0}; //!< sum of DataSent callbacks
+
+  private:
+    void
+    Connected(Ptr<Socket> s)
+    {
+        Write(s);
+    }
+
+    void
+    Space(Ptr<Socket> s, uint32_t)
+    {
+        Write(s);
+    }
+
+    void
+    Sent(Ptr<Socket>, uint32_t n)
+    {
+        dataSent += n;
+    }
+
+    void
+    Write(Ptr<Socket> s)
+    {
+        while (!m_toSend.empty())
+        {
+            // Odd chunk sizes, so segment and write boundaries never line up.
+            const uint32_t n = std::min<uint32_t>(
+                {s->GetTxAvailable(), static_cast<uint32_t>(m_toSend.size()), 7777});
+            if (n == 0 || s->Send(PacketOf(m_toSend.substr(0, n))) < 0)
+            {
+                return;
+            }
+            m_toSend.erase(0, n);
+        }
+        if (!m_shut)
+        {
+            m_shut = true;
+            s->ShutdownSend();
+        }
+    }
+
+    void
+    Read(Ptr<Socket> s)
+    {
+        Address from;
+        while (Ptr<Packet> p = s->RecvFrom(from))
+        {
+            if (p->GetSize() == 0)
+            {
+                eof = true;
+                return;
+            }
+            echoed += Bytes(p);
+        }
+    }
+
+    void
+    Closed(Ptr<Socket>)
+    {
+        closed = true;
+    }
+
+    Ptr<Socket> m_socket; //!< the socket
+    std::string m_toSend; //!< not yet written
+    bool m_shut {false};  //!< ShutdownSend() called
+};
+
+/// Echo through the raw Socket API: every byte checked both ways, then an orderly close.
+class EchoTestCase : public TestCase
+{
+  public:
+    EchoTestCase(bool ipv6) :
+        TestCase(std::string("raw Socket API echo, bytes checked both ways over ")
+                 + (ipv6 ? "IPv6" : "IPv4")),
+        m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> listener = net.Socket(1);
+        NS_TEST_ASSERT_MSG_EQ(listener->Bind(TwoNodes::AnyAddress(m_ipv6, 7)), 0, "bind");
+        EchoServer server(listener);
+        const std::string message = Pattern(300000, 3); // more than the send buffer
+        Ptr<Socket> socket = net.Socket(0);
+        EchoClient client(socket, message);
+        Simulator::Schedule(Seconds(0.5),
+                            [&]()
+                            {
+                                socket->Connect(net.AddressOf(1, m_ipv6, 7));
+                            });
+        Simulator::Stop(Seconds(20));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(server.received.size(), message.size(), "server byte count");
+        NS_TEST_EXPECT_MSG_EQ((server.received == message), true, "server bytes");
+        NS_TEST_EXPECT_MSG_EQ(client.echoed.size(), message.size(), "client byte count");
+        NS_TEST_EXPECT_MSG_EQ((client.echoed == message), true, "client bytes");
+        NS_TEST_EXPECT_MSG_EQ(client.dataSent, message.size(), "DataSent total");
+        NS_TEST_EXPECT_MSG_EQ(client.eof, true, "client saw EOF");
+        NS_TEST_EXPECT_MSG_EQ(client.closed, true, "client normal close");
+        NS_TEST_EXPECT_MSG_EQ(server.closed, true, "server normal close");
+        socket = nullptr;
+        listener = nullptr;
+        Simulator::Destroy();
+    }
+
+    bool m_ipv6; //!< IPv6 or IPv4
+};
+
+/// The suite.
+class FullTcpSocketTestSuite : public TestSuite
+{
+  public:
+    FullTcpSocketTestSuite() : TestSuite("fulltcp-socket", SYSTEM)
+    {
+        for (bool ipv6 : {false, true})
+        {
+            AddTestCase(new ZeroBytesTestCase(ipv6), TestCase::QUICK);
+            for (uint32_t bytes : {1U, kMss - 1, kMss, kMss + 1, 1000000U})
+            {
+                AddTestCase(new BulkSendTestCase(bytes, ipv6), TestCase::QUICK);
+            }
+            AddTestCase(new OnOffTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new EchoTestCase(ipv6), TestCase::QUICK);
+        }
+    }
+};
+
+FullTcpSocketTestSuite g_fullTcpSocketTestSuite; //!< registers the suite
+
+} // namespace

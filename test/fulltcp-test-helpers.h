@@ -1,0 +1,239 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Shared by the ns-3 TestSuites of FullTcp: a two-node network, checksums on for a test
+ * case, a byte pattern, and a recorder of socket callbacks.
+ */
+#ifndef FULLTCP_TEST_HELPERS_H
+#define FULLTCP_TEST_HELPERS_H
+
+#include "ns3/core-module.h"
+#include "ns3/fulltcp-helper.h"
+#include "ns3/fulltcp-l4-protocol.h"
+#include "ns3/fulltcp-socket-factory.h"
+#include "ns3/fulltcp-socket.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace fulltcp_test
+{
+
+using namespace ns3;
+
+/// Enables the "ChecksumEnabled" global for the life of the object.
+class ChecksumScope
+{
+  public:
+    ChecksumScope()
+    {
+        BooleanValue old;
+        GlobalValue::GetValueByName("ChecksumEnabled", old);
+        m_old = old.Get();
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    }
+
+    ~ChecksumScope()
+    {
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(m_old));
+    }
+
+    ChecksumScope(const ChecksumScope&) = delete;
+    ChecksumScope& operator=(const ChecksumScope&) = delete;
+
+  private:
+    bool m_old; //!< value to restore
+};
+
+/// How the two nodes get their TCP.
+enum class Stacks
+{
+    FULLTCP_BOTH,   //!< FullTcp at protocol 6 on both nodes (over ns-3's stack)
+    FULLTCP_CLIENT, //!< FullTcp on node 0 only; node 1 runs ns-3 TCP
+    FULLTCP_SERVER, //!< FullTcp on node 1 only; node 0 runs ns-3 TCP
+};
+
+/// Two nodes over point-to-point, IPv4 10.1.1.0/24 and IPv6 2001:db8::/64.
+struct TwoNodes
+{
+    NodeContainer nodes;        //!< node 0 = client, node 1 = server
+    NetDeviceContainer devices; //!< the link's two devices
+    Ipv4InterfaceContainer v4;  //!< IPv4 interfaces
+    Ipv6InterfaceContainer v6;  //!< IPv6 interfaces
+    PointToPointHelper p2p;     //!< the link (for pcaps)
+
+    /**
+     * \param stacks where FullTcp goes
+     * \param helper FullTcp's helper (attributes)
+     * \param delay one-way delay of the link
+     */
+    explicit TwoNodes(Stacks stacks = Stacks::FULLTCP_BOTH,
+                      const FullTcpHelper& helper = FullTcpHelper(),
+                      const std::string& delay = "5ms")
+    {
+        nodes.Create(2);
+        p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue(delay));
+        devices = p2p.Install(nodes);
+        InternetStackHelper internet;
+        internet.Install(nodes);
+        if (stacks != Stacks::FULLTCP_SERVER)
+        {
+            helper.Install(nodes.Get(0));
+        }
+        if (stacks != Stacks::FULLTCP_CLIENT)
+        {
+            helper.Install(nodes.Get(1));
+        }
+        FullTcpHelper::AssignStreams(nodes, 1);
+        Ipv4AddressHelper a4("10.1.1.0", "255.255.255.0");
+        v4 = a4.Assign(devices);
+        Ipv6AddressHelper a6;
+        a6.SetBase(Ipv6Address("2001:db8::"), Ipv6Prefix(64));
+        v6 = a6.Assign(devices);
+    }
+
+    /// \param ipv6 family \param port port \param node 0 or 1 \return node's address
+    Address
+    AddressOf(uint32_t node, bool ipv6, uint16_t port) const
+    {
+        if (ipv6)
+        {
+            return Inet6SocketAddress(v6.GetAddress(node, 1), port);
+        }
+        return InetSocketAddress(v4.GetAddress(node), port);
+    }
+
+    /// \param ipv6 family \param port port \return the wildcard address
+    static Address
+    AnyAddress(bool ipv6, uint16_t port)
+    {
+        if (ipv6)
+        {
+            return Inet6SocketAddress(Ipv6Address::GetAny(), port);
+        }
+        return InetSocketAddress(Ipv4Address::GetAny(), port);
+    }
+
+    /// \param node 0 or 1 \return a new FullTcp socket there
+    Ptr<FullTcpSocket>
+    Socket(uint32_t node) const
+    {
+        return DynamicCast<FullTcpSocket>(
+            ns3::Socket::CreateSocket(nodes.Get(node), FullTcpSocketFactory::GetTypeId()));
+    }
+
+    /// \param node 0 or 1 \return its FullTcp protocol
+    Ptr<FullTcpL4Protocol>
+    Tcp(uint32_t node) const
+    {
+        return nodes.Get(node)->GetObject<FullTcpL4Protocol>();
+    }
+
+    /**
+     * \brief Drop every packet node `node` receives from `from` on (a dead link).
+     * \param node 0 or 1 \param from when
+     */
+    void
+    CutAt(uint32_t node, Time from) const
+    {
+        Ptr<NetDevice> dev = devices.Get(node);
+        Simulator::Schedule(from,
+                            [dev]()
+                            {
+                                Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+                                em->SetAttribute("ErrorRate", DoubleValue(1.0));
+                                em->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+                                dev->SetAttribute("ReceiveErrorModel", PointerValue(em));
+                            });
+    }
+
+    /**
+     * \brief Stop the drops CutAt() started.
+     * \param node 0 or 1 \param at when
+     */
+    void
+    HealAt(uint32_t node, Time at) const
+    {
+        Ptr<NetDevice> dev = devices.Get(node);
+        Simulator::Schedule(at,
+                            [dev]()
+                            {
+                                PointerValue v;
+                                dev->GetAttribute("ReceiveErrorModel", v);
+                                if (Ptr<ErrorModel> em = v.Get<ErrorModel>())
+                                {
+                                    em->Disable();
+                                }
+                            });
+    }
+};
+
+/// \param n length \param seed variation \return n bytes that do not repeat with a short period
+inline std::string
+Pattern(size_t n, uint8_t seed = 0)
+{
+    std::string s(n, '\0');
+    for (size_t i = 0; i < n; ++i)
+    {
+        s[i] = static_cast<char>(seed + i * 7 + i / 251);
+    }
+    return s;
+}
+
+/// \param p a packet \return its bytes
+inline std::string
+Bytes(Ptr<const Packet> p)
+{
+    std::string s(p->GetSize(), '\0');
+    p->CopyData(reinterpret_cast<uint8_t*>(s.data()), s.size());
+    return s;
+}
+
+/// \param s bytes \return a packet holding them
+inline Ptr<Packet>
+PacketOf(const std::string& s)
+{
+    return Create<Packet>(reinterpret_cast<const uint8_t*>(s.data()), s.size());
+}
+
+/// \return whether tshark is installed (when FULLTCP_REQUIRE_TSHARK is set it must be)
+inline bool
+HaveTshark()
+{
+    return system("command -v tshark >/dev/null 2>&1") == 0;
+}
+
+/**
+ * \param pcap a capture file \param filter a Wireshark display filter
+ * \return how many frames match, with TCP and IP checksum validation on
+ */
+inline size_t
+TsharkCount(const std::string& pcap, const std::string& filter)
+{
+    const std::string cmd = "tshark -n -r '" + pcap
+                          + "' -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE -Y '" + filter
+                          + "' 2>/dev/null | wc -l";
+    std::string out;
+    if (FILE* f = popen(cmd.c_str(), "r"))
+    {
+        char buf[256];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+        {
+            out.append(buf, n);
+        }
+        pclose(f);
+    }
+    return std::strtoul(out.c_str(), nullptr, 10);
+}
+
+} // namespace fulltcp_test
+
+#endif /* FULLTCP_TEST_HELPERS_H */

@@ -68,6 +68,12 @@ ClientClosed(Ptr<Socket>)
     ++g_closed;
 }
 
+void
+Connect(Ptr<Socket> s, Address server)
+{
+    s->Connect(server);
+}
+
 } // namespace
 
 int
@@ -98,18 +104,14 @@ main(int argc, char* argv[])
     listener->Listen();
     listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                 MakeCallback(&ServerAccept));
-    const InetSocketAddress server(interfaces.GetAddress(1), 80);
+    const Address server = InetSocketAddress(interfaces.GetAddress(1), 80);
     for (uint32_t i = 0; i < n; ++i)
     {
         Ptr<Socket> c = Socket::CreateSocket(nodes.Get(0), FullTcpSocketFactory::GetTypeId());
         c->SetConnectCallback(MakeCallback(&ClientConnected), MakeCallback(&ClientFailed));
         c->SetCloseCallbacks(MakeCallback(&ClientClosed), MakeCallback(&ClientFailed));
         // All within one millisecond: the connections are open at the same time.
-        Simulator::Schedule(Seconds(1) + NanoSeconds(100) * i,
-                            [c, server]()
-                            {
-                                c->Connect(server);
-                            });
+        Simulator::Schedule(Seconds(1) + NanoSeconds(100) * i, &Connect, c, server);
     }
 
     const auto start = std::chrono::steady_clock::now();

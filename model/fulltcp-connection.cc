@@ -122,18 +122,23 @@ FullTcpConnection::InputScope::InputScope(FullTcpConnection& c, Time now) : m_c(
 
 FullTcpConnection::InputScope::~InputScope()
 {
-    if (--m_c.m_inputDepth > 0)
+    if (--m_c.m_inputDepth > 0 || m_c.m_delivering)
     {
         return;
     }
-    // One at a time: a callback may re-enter the connection and queue more events, which
-    // its own (outermost again) input delivers in order.
+    // One at a time, each after the callback of the one before has returned: a callback may
+    // re-enter the connection (e.g. read on DATA_ARRIVED), and what that call queues, like
+    // what was queued before it (PEER_CLOSED after DATA_ARRIVED), waits for this loop. Were
+    // the nested call to deliver them, the application would hear of the end of stream
+    // before its read returned the last bytes.
+    m_c.m_delivering = true;
     while (!m_c.m_events.empty())
     {
         const FullTcpAppEvent event = m_c.m_events.front();
         m_c.m_events.pop_front();
         m_c.m_out.NotifyApplication(event);
     }
+    m_c.m_delivering = false;
 }
 
 void
@@ -185,6 +190,9 @@ FullTcpConnection::SetState(FullTcpState next, FullTcpStateCause cause)
         {
             ArmTimer(FullTcpTimer::LINGER, m_config.finWait2Timeout);
         }
+        break;
+    case S::ESTABLISHED:
+        StartKeepAlive();
         break;
     default:
         break;

@@ -308,20 +308,26 @@ class FullTcpConnection
     void Output();
     /// \return whether the state lets data and FIN go (our SYN acknowledged, side open)
     bool SendingAllowed() const;
-    /// \return the offset new data may reach: SND.UNA + min(SND.WND, cwnd (+ limited
-    ///         transmit))
+    /// \param extra bytes allowed beyond cwnd
+    /// \return the end of the windows: SND.UNA + min(SND.WND, cwnd + extra)
+    int64_t WindowEnd(uint32_t extra) const;
+    /// \return the offset new data may reach: WindowEnd() with Limited Transmit's extra
     int64_t NewDataLimit() const;
-    /// \param start SND.NXT \param end end of the candidate segment \param limit the window
+    /// \param start SND.NXT \param end end of the candidate segment
     /// \return whether Nagle and sender SWS avoidance let it go now (RFC 9293 §3.8.6.2.1)
-    bool SendingPolicyAllows(int64_t start, int64_t end, int64_t limit) const;
-    /// Send one new segment at SND.NXT up to limit. \return whether one was sent
-    bool SendNewSegment(int64_t limit, bool ignorePolicy);
+    bool SendingPolicyAllows(int64_t start, int64_t end) const;
+    /// Send one new segment at SND.NXT ending at end (data and possibly the FIN).
+    void SendNewSegment(int64_t end);
     /// After a timeout: resend the unSACKed data below SND.NXT as cwnd allows (go-back-N).
     void GoBackN();
     /// RFC 6675 §5 step (C): send NextSeg() while cwnd - pipe >= SMSS.
     void SackRecoveryOutput();
-    /// Resend [start, end) of our stream (not new data: Karn's algorithm applies).
-    void Retransmit(int64_t start, int64_t end);
+    /// Resend one segment from start, at most up to limit (Karn's algorithm applies).
+    /// \return the end of what was sent (start when nothing was)
+    int64_t RetransmitFrom(int64_t start, int64_t limit);
+    /// \param limit the window's end \return the end of the new segment that the window and
+    ///        the sending policy let go now, if any
+    std::optional<int64_t> NextNewSegmentEnd(int64_t limit) const;
     /// Retransmit the first unacknowledged segment (fast retransmit, partial ACK).
     void RetransmitFirstUnacknowledged();
     /// Nothing in flight and data held back: arm the persist timer (RFC 9293 §3.8.6.1).
@@ -331,6 +337,9 @@ class FullTcpConnection
 
     /// Retransmit the earliest unacknowledged segment (RFC 6298 §5.4).
     void RetransmitEarliest();
+    /// \return the most data one segment may carry now: SND.MSS less the SACK option the
+    ///         segment will carry (RFC 9293 §3.7.1: options come out of the MSS)
+    uint32_t SegmentPayloadLimit() const;
     /// \return end offset of the segment starting at start (data within dataLimit, plus
     ///         our FIN when finAllowed and the data reaches it)
     int64_t SegmentEnd(int64_t start, int64_t dataLimit, bool finAllowed) const;
@@ -386,6 +395,8 @@ class FullTcpConnection
     /// The persist timer expired (RFC 9293 §3.8.6.1): send a zero-window probe, or the
     /// data that sender SWS avoidance held back.
     void PersistTimeout();
+    /// An ACK arrived while probing: a window that opened ends the probing.
+    void ProbeAnswered();
     /// Start the keepalive timer if keepalive is on (RFC 9293 §3.8.4).
     void StartKeepAlive();
     /// The KEEPALIVE slot expired: probe an idle connection, or give up.
@@ -396,6 +407,7 @@ class FullTcpConnection
     FullTcpTcb m_tcb;                     //!< state variables
     Time m_now;                           //!< time of the input being processed
     uint32_t m_inputDepth {0};            //!< nesting of InputScope (re-entrant calls)
+    bool m_delivering {false};            //!< application events are being delivered
     std::deque<FullTcpAppEvent> m_events; //!< application events not yet delivered
     bool m_ackPending {false};            //!< an ACK is owed; cleared by any segment we send
     bool m_ackNow {false};                //!< ... and it must not be delayed

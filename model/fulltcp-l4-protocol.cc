@@ -4,24 +4,20 @@
  */
 #include "fulltcp-l4-protocol.h"
 
-#include "fulltcp-rst-rules.h"
 #include "fulltcp-socket-factory.h"
 #include "fulltcp-socket.h"
 #include "fulltcp-time-wait.h"
 
 #include "ns3/boolean.h"
-#include "ns3/icmpv4.h"
-#include "ns3/icmpv6-header.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-interface.h"
-#include "ns3/ipv4-routing-protocol.h"
 #include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
-#include "ns3/ipv6-routing-protocol.h"
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/object-map.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/uinteger.h"
@@ -87,6 +83,13 @@ FullTcpL4Protocol::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&FullTcpL4Protocol::m_fixedIsn),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("SocketList",
+                          "The sockets that hold a listener or a connection in the demux "
+                          "(not TIME_WAIT records), by creation index: Config paths such as "
+                          "/NodeList/0/$ns3::FullTcpL4Protocol/SocketList/*/State.",
+                          ObjectMapValue(),
+                          MakeObjectMapAccessor(&FullTcpL4Protocol::m_sockets),
+                          MakeObjectMapChecker<FullTcpSocket>())
             .AddTraceSource("ParseDrop",
                             "A malformed segment, or one with a bad checksum, was dropped.",
                             MakeTraceSourceAccessor(&FullTcpL4Protocol::m_parseDropTrace),
@@ -179,6 +182,7 @@ FullTcpL4Protocol::DoDispose()
         s->Shutdown();
     }
     m_demux = FullTcpDemux<FullTcpDemuxValue>();
+    m_sockets.clear();
     m_timeWait->Clear();
     m_released.clear();
     m_node = nullptr;
@@ -212,6 +216,23 @@ void
 FullTcpL4Protocol::NotifySocketCreated(Ptr<FullTcpSocket> socket)
 {
     m_socketTrace(socket);
+}
+
+void
+FullTcpL4Protocol::TrackSocket(Ptr<FullTcpSocket> socket)
+{
+    socket->m_socketListIndex = m_nextSocketIndex;
+    m_sockets[m_nextSocketIndex++] = socket;
+}
+
+void
+FullTcpL4Protocol::UntrackSocket(const Ptr<FullTcpSocket>& socket)
+{
+    if (socket->m_socketListIndex)
+    {
+        m_sockets.erase(*socket->m_socketListIndex);
+        socket->m_socketListIndex.reset();
+    }
 }
 
 void
@@ -393,6 +414,7 @@ FullTcpL4Protocol::ReleaseConnection(const FullTcpFourTuple& tuple)
     }
     if (v->socket)
     {
+        UntrackSocket(v->socket);
         m_released.push_back(v->socket);
     }
     else if (v->timeWait)
@@ -414,6 +436,7 @@ FullTcpL4Protocol::ReleaseListener(const FullTcpLocalEndpoint& local)
         m_demux.LookupListener(local.address, local.port);
     if (r.value && r.value->socket)
     {
+        UntrackSocket(r.value->socket);
         m_released.push_back(r.value->socket);
     }
     m_demux.RemoveListener(local.address, local.port);
@@ -446,6 +469,7 @@ FullTcpL4Protocol::AdoptTimeWait(const FullTcpFourTuple& tuple,
     }
     if (v->socket)
     {
+        UntrackSocket(v->socket);
         m_released.push_back(v->socket); // the socket may be inside its own call
         if (!m_purgeScheduled)
         {
@@ -473,215 +497,6 @@ FullTcpL4Protocol::ReopenFromTimeWait(const FullTcpFourTuple& tuple,
         return;
     }
     SendResetFor(syn, 0, tuple);
-}
-
-// ------------------------------------------------------------------------- routing
-
-FullTcpRouteInfo
-FullTcpL4Protocol::RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device)
-{
-    FullTcpRouteInfo info;
-    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
-    const Address dst = remote.ToAddress();
-    if (remote.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        if (!ipv4 || !ipv4->GetRoutingProtocol())
-        {
-            info.error = Socket::ERROR_NOROUTETOHOST;
-            return info;
-        }
-        Ipv4Header header;
-        header.SetDestination(Ipv4Address::ConvertFrom(dst));
-        header.SetProtocol(m_protocolNumber);
-        Ptr<Ipv4Route> route =
-            ipv4->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, device, err);
-        if (!route)
-        {
-            info.error = Socket::ERROR_NOROUTETOHOST;
-            return info;
-        }
-        info.source = FullTcpIpKey(route->GetSource());
-        info.mtu = route->GetOutputDevice() ? route->GetOutputDevice()->GetMtu() : 1500;
-        return info;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    if (!ipv6 || !ipv6->GetRoutingProtocol())
-    {
-        info.error = Socket::ERROR_NOROUTETOHOST;
-        return info;
-    }
-    Ipv6Header header;
-    header.SetDestination(Ipv6Address::ConvertFrom(dst));
-    header.SetNextHeader(m_protocolNumber);
-    Ptr<Ipv6Route> route =
-        ipv6->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, device, err);
-    if (!route)
-    {
-        info.error = Socket::ERROR_NOROUTETOHOST;
-        return info;
-    }
-    info.source = FullTcpIpKey(route->GetSource());
-    info.mtu = route->GetOutputDevice() ? route->GetOutputDevice()->GetMtu() : 1500;
-    return info;
-}
-
-uint32_t
-FullTcpL4Protocol::MtuOf(const FullTcpIpKey& local) const
-{
-    const Address a = local.ToAddress();
-    if (local.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        const int32_t i = ipv4 ? ipv4->GetInterfaceForAddress(Ipv4Address::ConvertFrom(a)) : -1;
-        return i >= 0 ? ipv4->GetMtu(i) : 1500;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    const int32_t i = ipv6 ? ipv6->GetInterfaceForAddress(Ipv6Address::ConvertFrom(a)) : -1;
-    return i >= 0 ? ipv6->GetMtu(i) : 1500;
-}
-
-bool
-FullTcpL4Protocol::IsLocalAddress(const FullTcpIpKey& address) const
-{
-    if (address.IsAny())
-    {
-        return true;
-    }
-    const Address a = address.ToAddress();
-    if (address.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        return ipv4 && ipv4->GetInterfaceForAddress(Ipv4Address::ConvertFrom(a)) >= 0;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    return ipv6 && ipv6->GetInterfaceForAddress(Ipv6Address::ConvertFrom(a)) >= 0;
-}
-
-bool
-FullTcpL4Protocol::IsNotUnicast(const FullTcpIpKey& address) const
-{
-    if (address.IsAny())
-    {
-        return true;
-    }
-    const Address a = address.ToAddress();
-    if (address.GetFamily() == FullTcpIpKey::Family::IPV6)
-    {
-        return Ipv6Address::ConvertFrom(a).IsMulticast();
-    }
-    const Ipv4Address v4 = Ipv4Address::ConvertFrom(a);
-    if (v4.IsBroadcast() || v4.IsMulticast())
-    {
-        return true;
-    }
-    Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-    for (uint32_t i = 0; ipv4 && i < ipv4->GetNInterfaces(); ++i)
-    {
-        for (uint32_t j = 0; j < ipv4->GetNAddresses(i); ++j)
-        {
-            const Ipv4InterfaceAddress ia = ipv4->GetAddress(i, j);
-            if (ia.GetMask() != Ipv4Mask::GetOnes() && ia.GetBroadcast() == v4)
-            {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-// ------------------------------------------------------------------------------ send
-
-void
-FullTcpL4Protocol::SendSegment(const FullTcpHeader& header,
-                               Ptr<const Packet> payload,
-                               const FullTcpFourTuple& tuple,
-                               const FullTcpIpParams& ip)
-{
-    Ptr<Packet> p = payload ? payload->Copy() : Create<Packet>();
-    FullTcpHeader h = header;
-    const Address src = tuple.localAddress.ToAddress();
-    const Address dst = tuple.remoteAddress.ToAddress();
-    if (Node::ChecksumEnabled())
-    {
-        h.InitializeChecksum(src, dst, m_protocolNumber);
-    }
-    p->AddHeader(h);
-    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
-    if (tuple.localAddress.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        if (ip.ttl != 0)
-        {
-            SocketIpTtlTag tag;
-            tag.SetTtl(ip.ttl);
-            p->AddPacketTag(tag);
-        }
-        if (ip.tos != 0)
-        {
-            SocketIpTosTag tag;
-            tag.SetTos(ip.tos);
-            p->AddPacketTag(tag);
-        }
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        if (!ipv4 || m_downTarget.IsNull())
-        {
-            return;
-        }
-        Ipv4Header ipHeader;
-        ipHeader.SetSource(Ipv4Address::ConvertFrom(src));
-        ipHeader.SetDestination(Ipv4Address::ConvertFrom(dst));
-        ipHeader.SetProtocol(m_protocolNumber);
-        Ptr<Ipv4Route> route;
-        if (ipv4->GetRoutingProtocol())
-        {
-            route = ipv4->GetRoutingProtocol()->RouteOutput(p, ipHeader, ip.device, err);
-        }
-        m_downTarget(p,
-                     Ipv4Address::ConvertFrom(src),
-                     Ipv4Address::ConvertFrom(dst),
-                     m_protocolNumber,
-                     route);
-        return;
-    }
-    if (ip.ttl != 0)
-    {
-        SocketIpv6HopLimitTag tag;
-        tag.SetHopLimit(ip.ttl);
-        p->AddPacketTag(tag);
-    }
-    if (ip.tos != 0)
-    {
-        SocketIpv6TclassTag tag;
-        tag.SetTclass(ip.tos);
-        p->AddPacketTag(tag);
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    if (!ipv6 || m_downTarget6.IsNull())
-    {
-        return;
-    }
-    Ipv6Header ipHeader;
-    ipHeader.SetSource(Ipv6Address::ConvertFrom(src));
-    ipHeader.SetDestination(Ipv6Address::ConvertFrom(dst));
-    ipHeader.SetNextHeader(m_protocolNumber);
-    Ptr<Ipv6Route> route;
-    if (ipv6->GetRoutingProtocol())
-    {
-        route = ipv6->GetRoutingProtocol()->RouteOutput(p, ipHeader, ip.device, err);
-    }
-    m_downTarget6(
-        p, Ipv6Address::ConvertFrom(src), Ipv6Address::ConvertFrom(dst), m_protocolNumber, route);
-}
-
-void
-FullTcpL4Protocol::SendResetFor(const FullTcpHeader& header,
-                                uint32_t payloadSize,
-                                const FullTcpFourTuple& tuple)
-{
-    if (const auto rst = FullTcpResetFor(header, payloadSize))
-    {
-        SendSegment(*rst, nullptr, tuple, FullTcpIpParams {});
-    }
 }
 
 // --------------------------------------------------------------------------- receive
@@ -777,100 +592,6 @@ FullTcpL4Protocol::DoReceive(
     m_unmatchedTrace(h, src, dst);
     SendResetFor(h, p->GetSize(), tuple);
     return IpL4Protocol::RX_ENDPOINT_CLOSED;
-}
-
-// ------------------------------------------------------------------------------ ICMP
-
-void
-FullTcpL4Protocol::IcmpError(
-    const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard)
-{
-    // ICMP quotes a segment this host sent, so it concerns a connection, never a listener.
-    FullTcpDemuxValue* v = m_demux.FindConnection(tuple);
-    if (!v || !v->socket)
-    {
-        NS_LOG_LOGIC("ICMP for no connection " << tuple);
-        return;
-    }
-    Ptr<FullTcpSocket> socket = v->socket;
-    const bool hardInSynSent = hard && socket->GetState() == FullTcpState::SYN_SENT;
-    if (socket->IcmpError(seq, hard))
-    {
-        m_icmpTrace(tuple, type, code, hardInSynSent);
-    }
-}
-
-void
-FullTcpL4Protocol::ReceiveIcmp(Ipv4Address icmpSource,
-                               uint8_t icmpTtl,
-                               uint8_t icmpType,
-                               uint8_t icmpCode,
-                               uint32_t icmpInfo,
-                               Ipv4Address payloadSource,
-                               Ipv4Address payloadDestination,
-                               const uint8_t payload[8])
-{
-    NS_LOG_FUNCTION(this << icmpSource << +icmpTtl << +icmpType << +icmpCode << icmpInfo);
-    const uint16_t sport = (payload[0] << 8) | payload[1];
-    const uint16_t dport = (payload[2] << 8) | payload[3];
-    const uint32_t seq = (uint32_t {payload[4]} << 24) | (uint32_t {payload[5]} << 16)
-                       | (uint32_t {payload[6]} << 8) | payload[7];
-    bool hard = false;
-    if (icmpType == Icmpv4Header::ICMPV4_DEST_UNREACH)
-    {
-        if (icmpCode == Icmpv4DestinationUnreachable::ICMPV4_FRAG_NEEDED)
-        {
-            return; // path MTU discovery, not an error of the connection
-        }
-        // RFC 1122 §4.2.3.9: codes 2 (protocol) and 3 (port) are hard errors.
-        hard = icmpCode == Icmpv4DestinationUnreachable::ICMPV4_PROTOCOL_UNREACHABLE
-            || icmpCode == Icmpv4DestinationUnreachable::ICMPV4_PORT_UNREACHABLE;
-    }
-    else if (icmpType != Icmpv4Header::ICMPV4_TIME_EXCEEDED)
-    {
-        return;
-    }
-    IcmpError(
-        FullTcpFourTuple {
-            FullTcpIpKey(payloadSource), sport, FullTcpIpKey(payloadDestination), dport},
-        icmpType,
-        icmpCode,
-        seq,
-        hard);
-}
-
-void
-FullTcpL4Protocol::ReceiveIcmp(Ipv6Address icmpSource,
-                               uint8_t icmpTtl,
-                               uint8_t icmpType,
-                               uint8_t icmpCode,
-                               uint32_t icmpInfo,
-                               Ipv6Address payloadSource,
-                               Ipv6Address payloadDestination,
-                               const uint8_t payload[8])
-{
-    NS_LOG_FUNCTION(this << icmpSource << +icmpTtl << +icmpType << +icmpCode << icmpInfo);
-    const uint16_t sport = (payload[0] << 8) | payload[1];
-    const uint16_t dport = (payload[2] << 8) | payload[3];
-    const uint32_t seq = (uint32_t {payload[4]} << 24) | (uint32_t {payload[5]} << 16)
-                       | (uint32_t {payload[6]} << 8) | payload[7];
-    bool hard = false;
-    if (icmpType == Icmpv6Header::ICMPV6_ERROR_DESTINATION_UNREACHABLE)
-    {
-        // RFC 4443 §3.1 code 4 (port unreachable), as Linux icmpv6_err_convert() (fatal).
-        hard = icmpCode == Icmpv6Header::ICMPV6_PORT_UNREACHABLE;
-    }
-    else if (icmpType != Icmpv6Header::ICMPV6_ERROR_TIME_EXCEEDED)
-    {
-        return; // packet too big is path MTU discovery; the rest is not about TCP
-    }
-    IcmpError(
-        FullTcpFourTuple {
-            FullTcpIpKey(payloadSource), sport, FullTcpIpKey(payloadDestination), dport},
-        icmpType,
-        icmpCode,
-        seq,
-        hard);
 }
 
 // ------------------------------------------------------------------------ down targets

@@ -21,6 +21,7 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -166,6 +167,13 @@ class FullTcpL4Protocol : public IpL4Protocol
     Ptr<Socket> CreateSocket();
     /// Fire the SocketCreated trace. \param socket a socket forked by a listener
     void NotifySocketCreated(Ptr<FullTcpSocket> socket);
+    /**
+     * \brief List a socket that entered the demux (listener or connection) in SocketList,
+     * for Config paths such as /NodeList/0/$ns3::FullTcpL4Protocol/SocketList/0/State.
+     * It leaves the list when its entry leaves the demux.
+     * \param socket the socket
+     */
+    void TrackSocket(Ptr<FullTcpSocket> socket);
 
     /**
      * \brief Set an attribute on every socket this protocol creates from now on.
@@ -357,6 +365,8 @@ class FullTcpL4Protocol : public IpL4Protocol
         const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard);
     /// Let the sockets and records released during the current event go.
     void PurgeReleased();
+    /// \param socket a socket leaving the demux: remove it from SocketList
+    void UntrackSocket(const Ptr<FullTcpSocket>& socket);
     /// Set the ephemeral port range from the attributes.
     void ApplyEphemeralRange();
     /// \param first the new first port (attribute setter)
@@ -382,6 +392,8 @@ class FullTcpL4Protocol : public IpL4Protocol
     bool m_secretsDrawn {false};                      //!< secrets drawn from m_rng
     std::pair<uint64_t, uint64_t> m_cookieKey;        //!< SYN cookie secret
     std::vector<Ptr<FullTcpSocket>> m_released;       //!< kept alive until the event ends
+    std::map<uint32_t, Ptr<FullTcpSocket>> m_sockets; //!< SocketList: sockets in the demux
+    uint32_t m_nextSocketIndex {0};                   //!< next SocketList index
     bool m_purgeScheduled {false};                    //!< a purge is scheduled
 
     std::array<uint64_t, 12> m_parseDrops {}; //!< by FullTcpParseError

@@ -93,6 +93,12 @@ FullTcpReassemblyQueue::Ranges() const
     return out;
 }
 
+uint32_t
+FullTcpReassemblyQueue::RangeCount() const
+{
+    return static_cast<uint32_t>(boost::icl::interval_count(m_held));
+}
+
 std::optional<FullTcpRange>
 FullTcpReassemblyQueue::RangeContaining(int64_t offset) const
 {
@@ -102,13 +108,6 @@ FullTcpReassemblyQueue::RangeContaining(int64_t offset) const
         return std::nullopt;
     }
     return FullTcpRangeOf(*it);
-}
-
-void
-FullTcpReassemblyQueue::Clear()
-{
-    m_held.clear();
-    m_chunks.clear();
 }
 
 } // namespace ns3

@@ -55,10 +55,10 @@ class FullTcpReassemblyQueue
     uint32_t Size() const;
     /// \return the held ranges, lowest first
     std::vector<FullTcpRange> Ranges() const;
+    /// \return how many disjoint ranges are held
+    uint32_t RangeCount() const;
     /// \param offset a stream offset \return the held range that contains it, if any
     std::optional<FullTcpRange> RangeContaining(int64_t offset) const;
-    /// Forget everything.
-    void Clear();
 
   private:
     FullTcpRangeSet m_held;                  //!< offsets held, joined

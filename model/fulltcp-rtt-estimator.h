@@ -61,15 +61,15 @@ class FullTcpRttEstimator
     Time GetLatestRtt() const;
 
   private:
-    Time m_initialRto;  //!< RTO before the first sample
-    Time m_minRto;      //!< lower bound
-    Time m_maxRto;      //!< upper bound
-    Time m_granularity; //!< G
-    bool m_hasSample {false};
-    int64_t m_srtt {0};   //!< SRTT in nanoseconds
-    int64_t m_rttvar {0}; //!< RTTVAR in nanoseconds
-    int64_t m_minRtt {0}; //!< smallest sample in nanoseconds
-    int64_t m_latest {0}; //!< latest sample in nanoseconds
+    Time m_initialRto;        //!< RTO before the first sample
+    Time m_minRto;            //!< lower bound
+    Time m_maxRto;            //!< upper bound
+    Time m_granularity;       //!< G
+    bool m_hasSample {false}; //!< a sample has been taken
+    int64_t m_srtt {0};       //!< SRTT in nanoseconds
+    int64_t m_rttvar {0};     //!< RTTVAR in nanoseconds
+    int64_t m_minRtt {0};     //!< smallest sample in nanoseconds
+    int64_t m_latest {0};     //!< latest sample in nanoseconds
 };
 
 } // namespace ns3

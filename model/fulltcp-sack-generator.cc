@@ -63,16 +63,15 @@ FullTcpSackGenerator::Blocks(const FullTcpReassemblyQueue& held)
     return blocks;
 }
 
-void
-FullTcpSackGenerator::Sent()
+uint32_t
+FullTcpSackGenerator::MostBlocks(const FullTcpReassemblyQueue& held) const
 {
-    m_dsack.reset();
+    return std::min(held.RangeCount() + (m_dsack ? 2 : 0), MAX_BLOCKS);
 }
 
 void
-FullTcpSackGenerator::Clear()
+FullTcpSackGenerator::Sent()
 {
-    m_recent.clear();
     m_dsack.reset();
 }
 

@@ -50,8 +50,10 @@ class FullTcpSackGenerator
     std::vector<FullTcpRange> Blocks(const FullTcpReassemblyQueue& held);
     /// An ACK carried the blocks: the D-SACK block has been reported.
     void Sent();
-    /// Forget everything (the connection ends).
-    void Clear();
+    /// \param held the reassembly queue as it is now
+    /// \return at least as many blocks as Blocks() would return now (without changing
+    ///         anything), for sizing a segment's payload
+    uint32_t MostBlocks(const FullTcpReassemblyQueue& held) const;
 
   private:
     std::deque<int64_t> m_recent;        //!< one offset of each reported block, newest first

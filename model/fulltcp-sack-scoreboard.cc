@@ -49,6 +49,16 @@ FullTcpSackScoreboard::SackedBytes() const
     return boost::icl::length(m_sacked);
 }
 
+int64_t
+FullTcpSackScoreboard::SackedIn(FullTcpRange range) const
+{
+    if (range.Length() == 0)
+    {
+        return 0;
+    }
+    return boost::icl::length(m_sacked & FullTcpInterval(range.start, range.end));
+}
+
 bool
 FullTcpSackScoreboard::IsSacked(int64_t offset) const
 {

@@ -197,6 +197,7 @@ FullTcpConnection::EarlySynArrives(const FullTcpHeader& h, int64_t seq)
             {
                 m_tcb.synRetransmitted = true; // our SYN-ACK went again: Karn applies
                 m_tcb.rttTimedEnd.reset();
+                m_tcb.rtxTsVal = TsVal();
                 SendSyn();
             }
             Drop(h, D::DUPLICATE_SYN);

@@ -11,6 +11,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
+#include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
 
@@ -104,9 +105,94 @@ FullTcpSocket::GetTypeId()
                 "SynCookies",
                 "Answer SYNs with SYN cookies when the SYN queue is full (RFC 4987 "
                 "§3.6; Linux tcp_syncookies = 1).",
-                BooleanValue(false),
+                BooleanValue(true),
                 MakeBooleanAccessor(&FullTcpSocket::SetSynCookies, &FullTcpSocket::GetSynCookies),
                 MakeBooleanChecker())
+            .AddAttribute("MinRto",
+                          "Lower bound of a computed RTO (RFC 6298 §2.4: 1 s; Linux TCP_RTO_MIN "
+                          "is 200 ms).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&FullTcpSocket::m_minRto),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ClockGranularity",
+                          "Clock granularity G of RTO = SRTT + max(G, 4*RTTVAR) (RFC 6298 §2.3; "
+                          "ns-3 TcpSocketBase ClockGranularity).",
+                          TimeValue(MilliSeconds(1)),
+                          MakeTimeAccessor(&FullTcpSocket::m_clockGranularity),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("FallbackRto",
+                          "RTO when data starts after a retransmitted SYN or SYN-ACK gave no "
+                          "RTT sample (RFC 6298 §5.7; Linux TCP_TIMEOUT_FALLBACK).",
+                          TimeValue(Seconds(3)),
+                          MakeTimeAccessor(&FullTcpSocket::m_fallbackRto),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("UserTimeout",
+                          "Give up when data stays unacknowledged this long (RFC 9293 §3.8.3 "
+                          "USER TIMEOUT, RFC 5482). 0: only DataRetries counts (Linux "
+                          "TCP_USER_TIMEOUT = 0).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&FullTcpSocket::m_userTimeout),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("QuickAcks",
+                          "Data segments acknowledged at once at connection start (Linux "
+                          "TCP_MAX_QUICKACKS). 0 disables quick-ACK mode.",
+                          UintegerValue(16),
+                          MakeUintegerAccessor(&FullTcpSocket::m_quickAcks),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("DupThresh",
+                          "Duplicate ACKs that signal a loss (RFC 5681 §3.2, RFC 6675 §2; Linux "
+                          "tcp_reordering = 3).",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&FullTcpSocket::m_dupThresh),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("LimitedTransmit",
+                          "Send new data on the first DupThresh-1 duplicate ACKs (RFC 3042).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_limitedTransmit),
+                          MakeBooleanChecker())
+            .AddAttribute("CongestionControl",
+                          "Congestion control algorithm by name (\"NewReno\": RFC 5681, RFC "
+                          "6582; ns-3's default TcpNewReno). Unknown names fall back to "
+                          "NewReno.",
+                          StringValue("NewReno"),
+                          MakeStringAccessor(&FullTcpSocket::m_congestionControl),
+                          MakeStringChecker())
+            .AddAttribute("Dsack",
+                          "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
+                          "tcp_dsack = 1).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_dsack),
+                          MakeBooleanChecker())
+            .AddAttribute("KeepAlive",
+                          "Send keepalive probes on an idle connection (RFC 9293 §3.8.4 MUST-25: "
+                          "off by default; Linux SO_KEEPALIVE).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_keepAlive),
+                          MakeBooleanChecker())
+            .AddAttribute("KeepAliveIdle",
+                          "Idle time before the first keepalive probe (RFC 9293 §3.8.4 MUST-28: "
+                          "at least 2 h; Linux tcp_keepalive_time).",
+                          TimeValue(Seconds(7200)),
+                          MakeTimeAccessor(&FullTcpSocket::m_keepAliveIdle),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("KeepAliveInterval",
+                          "Time between unanswered keepalive probes (Linux "
+                          "tcp_keepalive_intvl).",
+                          TimeValue(Seconds(75)),
+                          MakeTimeAccessor(&FullTcpSocket::m_keepAliveInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("KeepAliveProbes",
+                          "Unanswered keepalive probes before the connection times out (Linux "
+                          "tcp_keepalive_probes).",
+                          UintegerValue(9),
+                          MakeUintegerAccessor(&FullTcpSocket::m_keepAliveProbes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PawsIdleLimit",
+                          "TS.Recent is no longer trusted for PAWS after this long idle (RFC 7323 "
+                          "§5.5; Linux TCP_PAWS_24DAYS).",
+                          TimeValue(Days(24)),
+                          MakeTimeAccessor(&FullTcpSocket::m_pawsIdleLimit),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("State",
                             "The connection's state (ns-3's TcpStates_t numbering).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_state),
@@ -130,34 +216,36 @@ FullTcpSocket::GetTypeId()
     return tid;
 }
 
-FullTcpSocket::FullTcpSocket() :
-    m_state(CLOSED), m_sndBufSize(131072), m_rcvBufSize(131072), m_segmentSize(536),
-    m_initialSsThresh(UINT32_MAX), m_initialCwnd(10), m_connTimeout(Seconds(3)), m_synRetries(6),
-    m_dataRetries(6), m_delAckTimeout(MilliSeconds(200)), m_delAckMaxCount(2), m_noDelay(true),
-    m_persistTimeout(Seconds(6)), m_maxRto(Seconds(120)), m_synAckRetries(5), m_msl(Seconds(120)),
-    m_finWait2Timeout(Seconds(60)), m_rfc1337(false), m_challengeAckInterval(MilliSeconds(500)),
-    m_minSndMss(48), m_sack(true), m_timestamps(true), m_windowScaling(true)
+FullTcpSocket::FullTcpSocket() : m_state(CLOSED)
 {
     NS_LOG_FUNCTION(this);
 }
 
 FullTcpSocket::FullTcpSocket(const FullTcpSocket& o) :
     TcpSocket(o), FullTcpConnectionOutput(), m_node(o.m_node), m_tcp(o.m_tcp),
-    m_shutdownSend(o.m_shutdownSend), m_shutdownRecv(o.m_shutdownRecv), m_state(LISTEN),
-    m_sndBufSize(o.m_sndBufSize), m_rcvBufSize(o.m_rcvBufSize), m_segmentSize(o.m_segmentSize),
-    m_initialSsThresh(o.m_initialSsThresh), m_initialCwnd(o.m_initialCwnd),
-    m_connTimeout(o.m_connTimeout), m_synRetries(o.m_synRetries), m_dataRetries(o.m_dataRetries),
-    m_delAckTimeout(o.m_delAckTimeout), m_delAckMaxCount(o.m_delAckMaxCount),
-    m_noDelay(o.m_noDelay), m_persistTimeout(o.m_persistTimeout), m_maxRto(o.m_maxRto),
-    m_synAckRetries(o.m_synAckRetries), m_msl(o.m_msl), m_finWait2Timeout(o.m_finWait2Timeout),
-    m_rfc1337(o.m_rfc1337), m_challengeAckInterval(o.m_challengeAckInterval),
-    m_minSndMss(o.m_minSndMss), m_sack(o.m_sack), m_timestamps(o.m_timestamps),
-    m_windowScaling(o.m_windowScaling)
+    m_shutdownSend(o.m_shutdownSend), m_shutdownRecv(o.m_shutdownRecv), m_state(LISTEN)
 {
     NS_LOG_FUNCTION(this);
-    m_backlog.Configure(o.m_backlog.GetSynQueueLimit(),
-                        o.m_backlog.GetAcceptQueueLimit(),
-                        o.m_backlog.GetSynCookies());
+    // A child is a copy of its listener's configuration (ns-3's fork semantics): every
+    // attribute that can be read and written, of this TypeId and its parents (TcpSocket's
+    // through their virtual accessors), so none can be forgotten here.
+    for (TypeId tid = GetTypeId(); tid != Object::GetTypeId(); tid = tid.GetParent())
+    {
+        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = tid.GetAttribute(i);
+            if ((info.flags & TypeId::ATTR_GET) == 0 || (info.flags & TypeId::ATTR_SET) == 0
+                || !info.accessor->HasGetter() || !info.accessor->HasSetter())
+            {
+                continue;
+            }
+            Ptr<AttributeValue> value = info.checker->Create();
+            if (info.accessor->Get(&o, *value))
+            {
+                info.accessor->Set(this, *value);
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------- ns3::TcpSocket attribute accessors

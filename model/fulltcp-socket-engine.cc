@@ -97,6 +97,28 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.timestampOffset = m_tcp->NewTimestampOffset();
     c.sndBufSize = m_sndBufSize;
     c.rcvBufSize = m_rcvBufSize;
+    // ns3::TcpSocket attributes of the data path, with ns-3's meaning.
+    c.noDelay = m_noDelay;
+    c.initialCwnd = m_initialCwnd;
+    // "Arbitrarily high" either way (RFC 5681 §3.1); ns-3's UINT32_MAX is kept below 2^31
+    // so that window arithmetic in bytes cannot wrap.
+    c.initialSsthresh = std::min<uint32_t>(m_initialSsThresh, 0x7fffffff);
+    c.delayedAckTimeout = m_delAckTimeout;
+    // FullTcp's own data-path knobs.
+    c.minRto = m_minRto;
+    c.clockGranularity = m_clockGranularity;
+    c.fallbackRto = m_fallbackRto;
+    c.userTimeout = m_userTimeout;
+    c.quickAcks = m_quickAcks;
+    c.dupThresh = m_dupThresh;
+    c.limitedTransmit = m_limitedTransmit;
+    c.congestionControl = m_congestionControl;
+    c.dsack = m_dsack;
+    c.keepAlive = m_keepAlive;
+    c.keepAliveIdle = m_keepAliveIdle;
+    c.keepAliveInterval = m_keepAliveInterval;
+    c.keepAliveProbes = m_keepAliveProbes;
+    c.pawsIdleLimit = m_pawsIdleLimit;
     return c;
 }
 

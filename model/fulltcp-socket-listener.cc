@@ -121,6 +121,7 @@ FullTcpSocket::StartChild(const FullTcpHeader& syn,
         return nullptr;
     }
     child->m_inDemux = true;
+    m_tcp->TrackSocket(child);
     child->m_listener = this;
     m_tcp->NotifySocketCreated(child);
     m_backlog.AddHalfOpen(PeekPointer(child));

@@ -304,6 +304,7 @@ FullTcpSocket::Connect(const Address& address)
     m_tuple = tuple;
     m_role = Role::CONNECTION;
     m_inDemux = true;
+    m_tcp->TrackSocket(this);
     m_engine = FullTcpPortableConnection(MakeConfig(route.mtu, remote.GetFamily()), this);
     EngineCall call(this);
     m_engine->Connect(
@@ -340,6 +341,7 @@ FullTcpSocket::Listen()
     m_bound = false; // the listener holds the port now
     m_role = Role::LISTENER;
     m_inDemux = true;
+    m_tcp->TrackSocket(this);
     m_engine = FullTcpPortableConnection(
         MakeConfig(m_tcp->MtuOf(m_local.address), m_local.address.GetFamily()), this);
     EngineCall call(this);
@@ -567,7 +569,12 @@ FullTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
     if (m_engine && !m_handedOff && m_engine->GetRxAvailable() > 0)
     {
         EngineCall call(this);
-        return m_engine->Receive(maxSize, Simulator::Now());
+        Ptr<Packet> bytes = m_engine->Receive(maxSize, Simulator::Now());
+        // 0 bytes means end of stream to the application: never return it for "nothing now".
+        if (bytes && bytes->GetSize() > 0)
+        {
+            return bytes;
+        }
     }
     // End of stream (RFC 9293 §3.10.3, "connection closing"): Recv returns 0 bytes once
     // the peer's FIN arrived and everything before it was read.

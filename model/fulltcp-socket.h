@@ -18,7 +18,9 @@
 #include "ns3/traced-value.h"
 
 #include <array>
+#include <cstdint>
 #include <optional>
+#include <string>
 
 namespace ns3
 {
@@ -177,6 +179,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
 
   private:
     friend class FullTcpListenBacklog;
+    friend class FullTcpL4Protocol; // SocketList bookkeeping (m_socketListIndex)
 
     /// What the socket is.
     enum class Role : uint8_t
@@ -338,13 +341,14 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::optional<Socket::SocketErrno> m_softErrno; //!< ICMP soft error (RFC 1122 §4.2.3.9)
 
     // --- identity ---
-    Role m_role {Role::NONE};           //!< what the socket is
-    bool m_bound {false};               //!< local endpoint holds a bind in the demux
-    FullTcpLocalEndpoint m_local;       //!< bound address (possibly the wildcard) and port
-    FullTcpFourTuple m_tuple;           //!< the connection (Role::CONNECTION)
-    bool m_inDemux {false};             //!< the demux holds this listener or connection
-    FullTcpPortableConnection m_engine; //!< the engine (moves away in TIME_WAIT)
-    bool m_handedOff {false};           //!< the engine went to the TIME_WAIT table
+    Role m_role {Role::NONE};                  //!< what the socket is
+    bool m_bound {false};                      //!< local endpoint holds a bind in the demux
+    FullTcpLocalEndpoint m_local;              //!< bound address (possibly the wildcard) and port
+    FullTcpFourTuple m_tuple;                  //!< the connection (Role::CONNECTION)
+    bool m_inDemux {false};                    //!< the demux holds this listener or connection
+    FullTcpPortableConnection m_engine;        //!< the engine (moves away in TIME_WAIT)
+    bool m_handedOff {false};                  //!< the engine went to the TIME_WAIT table
+    std::optional<uint32_t> m_socketListIndex; //!< index in the protocol's SocketList
 
     // --- application side ---
     bool m_closeCalled {false};     //!< Close() was called
@@ -375,31 +379,46 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     //!< Rx
     TracedCallback<const FullTcpHeader&, FullTcpDropReason> m_dropTrace; //!< Drop
 
-    // --- attributes: ns3::TcpSocket ---
-    uint32_t m_sndBufSize;      //!< SndBufSize
-    uint32_t m_rcvBufSize;      //!< RcvBufSize
-    uint32_t m_segmentSize;     //!< SegmentSize
-    uint32_t m_initialSsThresh; //!< InitialSlowStartThreshold
-    uint32_t m_initialCwnd;     //!< InitialCwnd
-    Time m_connTimeout;         //!< ConnTimeout
-    uint32_t m_synRetries;      //!< ConnCount
-    uint32_t m_dataRetries;     //!< DataRetries
-    Time m_delAckTimeout;       //!< DelAckTimeout
-    uint32_t m_delAckMaxCount;  //!< DelAckCount
-    bool m_noDelay;             //!< TcpNoDelay
-    Time m_persistTimeout;      //!< PersistTimeout
-
-    // --- attributes: ns3::FullTcpSocket ---
-    Time m_maxRto;               //!< MaxRto
-    uint32_t m_synAckRetries;    //!< SynAckRetries
-    Time m_msl;                  //!< Msl
-    Time m_finWait2Timeout;      //!< FinWait2Timeout
-    bool m_rfc1337;              //!< Rfc1337
-    Time m_challengeAckInterval; //!< ChallengeAckInterval
-    uint16_t m_minSndMss;        //!< MinSndMss
-    bool m_sack;                 //!< Sack
-    bool m_timestamps;           //!< Timestamps
-    bool m_windowScaling;        //!< WindowScaling
+    // --- attributes (defaults here; the TypeId sets them at construction, and a forked
+    // child copies them all through the attribute system, see the copy constructor) ---
+    // ns3::TcpSocket
+    uint32_t m_sndBufSize {131072};           //!< SndBufSize
+    uint32_t m_rcvBufSize {131072};           //!< RcvBufSize
+    uint32_t m_segmentSize {536};             //!< SegmentSize
+    uint32_t m_initialSsThresh {UINT32_MAX};  //!< InitialSlowStartThreshold
+    uint32_t m_initialCwnd {10};              //!< InitialCwnd
+    Time m_connTimeout {Seconds(3)};          //!< ConnTimeout
+    uint32_t m_synRetries {6};                //!< ConnCount
+    uint32_t m_dataRetries {6};               //!< DataRetries
+    Time m_delAckTimeout {MilliSeconds(200)}; //!< DelAckTimeout
+    uint32_t m_delAckMaxCount {2};            //!< DelAckCount
+    bool m_noDelay {true};                    //!< TcpNoDelay
+    Time m_persistTimeout {Seconds(6)};       //!< PersistTimeout
+    // ns3::FullTcpSocket
+    Time m_maxRto {Seconds(120)};                    //!< MaxRto
+    uint32_t m_synAckRetries {5};                    //!< SynAckRetries
+    Time m_msl {Seconds(120)};                       //!< Msl
+    Time m_finWait2Timeout {Seconds(60)};            //!< FinWait2Timeout
+    bool m_rfc1337 {false};                          //!< Rfc1337
+    Time m_challengeAckInterval {MilliSeconds(500)}; //!< ChallengeAckInterval
+    uint16_t m_minSndMss {48};                       //!< MinSndMss
+    bool m_sack {true};                              //!< Sack
+    bool m_timestamps {true};                        //!< Timestamps
+    bool m_windowScaling {true};                     //!< WindowScaling
+    Time m_minRto {Seconds(1)};                      //!< MinRto
+    Time m_clockGranularity {MilliSeconds(1)};       //!< ClockGranularity
+    Time m_fallbackRto {Seconds(3)};                 //!< FallbackRto
+    Time m_userTimeout {Seconds(0)};                 //!< UserTimeout
+    uint32_t m_quickAcks {16};                       //!< QuickAcks
+    uint32_t m_dupThresh {3};                        //!< DupThresh
+    bool m_limitedTransmit {true};                   //!< LimitedTransmit
+    std::string m_congestionControl {"NewReno"};     //!< CongestionControl
+    bool m_dsack {true};                             //!< Dsack
+    bool m_keepAlive {false};                        //!< KeepAlive
+    Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
+    Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval
+    uint32_t m_keepAliveProbes {9};                  //!< KeepAliveProbes
+    Time m_pawsIdleLimit {Days(24)};                 //!< PawsIdleLimit
 };
 
 } // namespace ns3

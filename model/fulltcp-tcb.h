@@ -117,6 +117,7 @@ struct FullTcpTcb
     uint32_t retransmits {0};           //!< retransmissions since the last new ACK
     FullTcpRttEstimator rtt;            //!< SRTT, RTTVAR and the un-backed-off RTO
     std::optional<int64_t> rttTimedEnd; //!< end of the segment timed for a sample (no TS)
+    std::optional<uint32_t> rtxTsVal;   //!< TSval when we last retransmitted (Karn with TS)
     Time rttTimedAt;                    //!< when that segment was sent
     bool synRetransmitted {false};      //!< our SYN or SYN-ACK went more than once
     Time lastProgress;                  //!< last new ACK, or first send (user timeout)
@@ -132,6 +133,8 @@ struct FullTcpTcb
     std::optional<int64_t> rescueRxt; //!< RescueRxt (RFC 6675 §4, rule 4)
     int64_t rtxNxt {0};               //!< next go-back-N retransmission after a timeout
     FullTcpSackScoreboard scoreboard; //!< what the peer SACKed above SND.UNA
+    uint32_t dsacksReceived {0};      //!< D-SACK blocks the peer sent (RFC 2883)
+    uint32_t fastRetransmits {0};     //!< loss recoveries entered (statistics)
 
     // --- Keepalive (RFC 9293 §3.8.4) ---
     Time lastReceived;                    //!< when the peer was last heard from

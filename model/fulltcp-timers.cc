@@ -96,6 +96,7 @@ FullTcpConnection::TimerExpired(FullTcpTimer timer, Time now)
         }
         break;
     case FullTcpTimer::KEEPALIVE:
+        KeepAliveTimeout();
         break;
     }
 }
@@ -122,15 +123,50 @@ FullTcpConnection::GiveUp(uint32_t attempts) const
 void
 FullTcpConnection::RetransmitTimeout()
 {
-    if (m_tcb.sndUna >= m_tcb.sndNxt)
+    // One slot, three jobs. Data in flight is retransmitted (RFC 6298 §5.4), unless the
+    // peer's window is closed: then the expiry is a zero-window probe, as it is when nothing
+    // is in flight and data waits (persist, RFC 9293 §3.8.6.1). The FIN needs no window.
+    const bool dataInFlight = m_tcb.sndUna < std::min(m_tcb.sndNxt, m_tcb.DataEnd());
+    const bool dataWaiting = m_tcb.DataEnd() > m_tcb.sndNxt;
+    if (SendingAllowed()
+        && ((m_tcb.sndWnd == 0 && (dataInFlight || dataWaiting))
+            || (m_tcb.sndNxt == m_tcb.sndUna && dataWaiting)))
     {
-        return; // everything acknowledged
+        PersistTimeout();
+        return;
     }
+    if (m_tcb.sndUna < m_tcb.sndNxt)
+    {
+        DataRetransmitTimeout();
+    }
+}
+
+void
+FullTcpConnection::DataRetransmitTimeout()
+{
     if (GiveUp(m_tcb.retransmits))
     {
         // RFC 9293 §3.8.3: at R2 "close the connection". No RST: the peer is unreachable.
         SetState(S::CLOSED, C::RETRIES_EXHAUSTED);
         return;
+    }
+    if (m_tcb.SynAcked())
+    {
+        // RFC 5681 §3.1: ssthresh from FlightSize (held constant when the segment already
+        // went by timeout once), cwnd = LW = 1 SMSS; RFC 6582 §3.2 step 6 and RFC 6675 §5.1:
+        // recover = HighData, leave loss recovery; RFC 2018 §8: forget the SACKed bits (the
+        // receiver may have reneged). Then go-back-N in slow start (Output()).
+        const FullTcpCongestionContext ctx = CongestionContext();
+        if (m_tcb.retransmits == 0)
+        {
+            m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, ctx);
+        }
+        m_tcb.cc.cwnd = m_tcb.sndMss;
+        m_tcb.inRecovery = false;
+        m_tcb.dupAcks = 0;
+        m_tcb.recover = m_tcb.sndNxt;
+        m_tcb.scoreboard.Clear();
+        m_cc->OnEvent(m_tcb.cc, FullTcpCongestionEvent::TIMEOUT, ctx);
     }
     ++m_tcb.retransmits;
     // RFC 6298 §5.4 retransmit the earliest segment, §5.5 back off, §5.6 restart the timer.

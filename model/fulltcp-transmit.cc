@@ -188,12 +188,28 @@ FullTcpConnection::SendResetFor(const FullTcpHeader& h, Ptr<Packet> payload)
     }
 }
 
+uint32_t
+FullTcpConnection::SegmentPayloadLimit() const
+{
+    // SND.MSS already excludes the timestamps option that every segment carries; SACK
+    // blocks come and go. The options layout is "nop,nop,SACK" (4 + 8 bytes per block), at
+    // most what fits beside the timestamps (RFC 2018 §3).
+    if (!m_tcb.sackOk)
+    {
+        return m_tcb.sndMss;
+    }
+    const uint32_t fit = m_tcb.tsOk ? 3 : 4;
+    const uint32_t blocks = std::min(fit, m_tcb.sackBlocks.MostBlocks(m_tcb.reassembly));
+    const uint32_t optionBytes = blocks > 0 ? 4 + 8 * blocks : 0;
+    return std::max<uint32_t>(m_tcb.sndMss > optionBytes ? m_tcb.sndMss - optionBytes : 0, 1);
+}
+
 int64_t
 FullTcpConnection::SegmentEnd(int64_t start, int64_t dataLimit, bool finAllowed) const
 {
     const int64_t dataEnd = m_tcb.DataEnd();
     const int64_t end =
-        std::max(start, std::min({start + int64_t {m_tcb.sndMss}, dataEnd, dataLimit}));
+        std::max(start, std::min({start + int64_t {SegmentPayloadLimit()}, dataEnd, dataLimit}));
     // The FIN rides on the segment that carries the last data byte, or goes alone.
     if (m_tcb.finQueued && finAllowed && end == dataEnd)
     {
@@ -240,20 +256,18 @@ FullTcpConnection::SendRange(int64_t start, int64_t end)
 void
 FullTcpConnection::RetransmitEarliest()
 {
-    // Karn's algorithm (RFC 6298 §5): what is sent twice gives no RTT sample.
-    m_tcb.rttTimedEnd.reset();
     if (!m_tcb.SynAcked())
     {
+        // Karn's algorithm (RFC 6298 §5): the SYN's ACK gives no RTT sample any more.
+        m_tcb.rttTimedEnd.reset();
+        m_tcb.rtxTsVal = TsVal();
         m_tcb.synRetransmitted = true;
         SendSyn();
         return;
     }
-    // Never beyond SND.NXT: a retransmission resends, it does not send new data.
-    const int64_t end = SegmentEnd(m_tcb.sndUna, m_tcb.sndNxt, m_tcb.FinSent());
-    if (end > m_tcb.sndUna)
-    {
-        SendRange(m_tcb.sndUna, end);
-    }
+    // Never beyond SND.NXT: a retransmission resends, it does not send new data. The
+    // go-back-N pointer continues after it.
+    m_tcb.rtxNxt = RetransmitFrom(m_tcb.sndUna, m_tcb.sndNxt);
 }
 
 void

@@ -78,6 +78,7 @@ class SynQueueTestCase : public TestCase
         ChecksumScope checksums;
         FullTcpHelper helper;
         helper.SetSocketAttribute("SynQueueLimit", UintegerValue(2));
+        helper.SetSocketAttribute("SynCookies", BooleanValue(false)); // drop, not cookies
         helper.SetSocketAttribute("ConnTimeout", TimeValue(Seconds(1)));
         TwoNodes net(Stacks::FULLTCP_BOTH, helper);
         // The client loses everything until 2.5 s: SYN-ACKs never arrive, children stay

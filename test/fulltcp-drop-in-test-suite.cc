@@ -146,6 +146,49 @@ class DropInTestCase : public TestCase
     bool m_ipv6; //!< IPv6 or IPv4
 };
 
+/// The mechanism the drop-in mode uses from ns-3.39 on (where InternetStackHelper::SetTcp
+/// is gone), checked piece by piece on this release: a TcpL4Protocol whose node is set before
+/// IP arrives creates no TcpSocketFactoryImpl, and FullTcp aggregated afterwards holds
+/// protocol 6 in both IP demuxes.
+class InertTcpTestCase : public TestCase
+{
+  public:
+    InertTcpTestCase() :
+        TestCase("ns-3 >= 3.39 drop-in mechanism: an inert TcpL4Protocol makes no factory")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        Ptr<Node> node = CreateObject<Node>();
+        Ptr<TcpL4Protocol> inert = CreateObject<TcpL4Protocol>();
+        inert->SetNode(node);
+        node->AggregateObject(inert);
+        // What InternetStackHelper::Install adds after it (the IP layers are enough here).
+        node->AggregateObject(CreateObject<Ipv4L3Protocol>());
+        node->AggregateObject(CreateObject<Ipv6L3Protocol>());
+        NS_TEST_EXPECT_MSG_EQ(
+            node->GetObject<TcpSocketFactory>(), nullptr, "no TcpSocketFactoryImpl was created");
+        Ptr<FullTcpL4Protocol> fulltcp = CreateObject<FullTcpL4Protocol>();
+        node->AggregateObject(fulltcp);
+        NS_TEST_EXPECT_MSG_EQ(
+            node->GetObject<Ipv4>()->GetProtocol(6), fulltcp, "IPv4 protocol 6 is FullTcp");
+        NS_TEST_EXPECT_MSG_EQ(
+            node->GetObject<Ipv6>()->GetProtocol(6), fulltcp, "IPv6 protocol 6 is FullTcp");
+        Ptr<FullTcpDropInSocketFactory> factory = CreateObject<FullTcpDropInSocketFactory>();
+        factory->SetProtocol(fulltcp);
+        node->AggregateObject(factory);
+        NS_TEST_EXPECT_MSG_NE(
+            DynamicCast<FullTcpSocket>(Socket::CreateSocket(node, TcpSocketFactory::GetTypeId())),
+            nullptr,
+            "TcpSocketFactory makes FullTcp sockets");
+        node->Dispose();
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class FullTcpDropInTestSuite : public TestSuite
 {
@@ -154,6 +197,7 @@ class FullTcpDropInTestSuite : public TestSuite
     {
         AddTestCase(new DropInTestCase(false), TestCase::QUICK);
         AddTestCase(new DropInTestCase(true), TestCase::QUICK);
+        AddTestCase(new InertTcpTestCase(), TestCase::QUICK);
     }
 };
 

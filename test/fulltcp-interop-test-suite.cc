@@ -193,10 +193,8 @@ class FullTcpInteropTestSuite : public TestSuite
             for (bool ipv6 : {false, true})
             {
                 AddTestCase(new InteropTestCase(fullTcpClient, ipv6, 500000, 0), TestCase::QUICK);
-                // Loss needs the data path's recovery (reassembly, fast retransmit, SACK):
-                // EXTENSIVE until it lands (run with --fullness=EXTENSIVE).
                 AddTestCase(new InteropTestCase(fullTcpClient, ipv6, 300000, 0.01),
-                            TestCase::EXTENSIVE);
+                            TestCase::QUICK);
             }
         }
     }

@@ -425,6 +425,135 @@ class EchoTestCase : public TestCase
     bool m_ipv6; //!< IPv6 or IPv4
 };
 
+/// Config paths through SocketList reach FullTcp sockets' trace sources.
+class SocketListTestCase : public TestCase
+{
+  public:
+    SocketListTestCase() :
+        TestCase("Config paths through the SocketList attribute reach a socket's State trace")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        BulkSendHelper bulk("ns3::FullTcpSocketFactory", net.AddressOf(1, false, 9));
+        bulk.SetAttribute("MaxBytes", UintegerValue(200000));
+        ApplicationContainer client = bulk.Install(net.nodes.Get(0));
+        client.Start(Seconds(0.5));
+        PacketSinkHelper sinkHelper("ns3::FullTcpSocketFactory", TwoNodes::AnyAddress(false, 9));
+        sinkHelper.Install(net.nodes.Get(1)).Start(Seconds(0.1));
+        const std::string path = "/NodeList/0/$ns3::FullTcpL4Protocol/SocketList/*";
+        size_t during = 0;
+        std::vector<TcpSocket::TcpStates_t> states;
+        Simulator::Schedule(Seconds(0.52),
+                            [&]()
+                            {
+                                during = Config::LookupMatches(path).GetN();
+                                Config::ConnectWithoutContext(
+                                    path + "/State",
+                                    Callback<void, TcpSocket::TcpStates_t, TcpSocket::TcpStates_t>(
+                                        [&states](TcpSocket::TcpStates_t, TcpSocket::TcpStates_t to)
+                                        {
+                                            states.push_back(to);
+                                        }));
+                            });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(during, 1, "the client's connection is listed");
+        NS_TEST_EXPECT_MSG_EQ(Config::LookupMatches(path).GetN(), 0, "gone once in TIME_WAIT");
+        NS_TEST_ASSERT_MSG_EQ(states.empty(), false, "State trace reached through the path");
+        NS_TEST_EXPECT_MSG_EQ(states.back(), TcpSocket::TIME_WAIT, "up to TIME_WAIT");
+        Simulator::Destroy();
+    }
+};
+
+/// IP options of a socket (TTL/hop limit, TOS/traffic class) reach the IP headers.
+class IpOptionsTestCase : public TestCase
+{
+  public:
+    IpOptionsTestCase(bool ipv6) :
+        TestCase(std::string("SetIpTtl and SetIpTos reach the IP header over ")
+                 + (ipv6 ? "IPv6" : "IPv4")),
+        m_ipv6(ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net;
+        Ptr<Socket> listener = net.Socket(1);
+        listener->Bind(TwoNodes::AnyAddress(m_ipv6, 80));
+        listener->Listen();
+        Ptr<Socket> c = net.Socket(0);
+        uint32_t tcpPackets = 0;
+        uint32_t matching = 0;
+        if (m_ipv6)
+        {
+            c->SetIpv6HopLimit(9);
+            c->SetIpv6Tclass(0x28);
+            net.nodes.Get(0)->GetObject<Ipv6L3Protocol>()->TraceConnectWithoutContext(
+                "Tx",
+                Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
+                    [&](Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
+                    {
+                        Ipv6Header h;
+                        p->PeekHeader(h);
+                        if (h.GetNextHeader() == 6)
+                        {
+                            ++tcpPackets;
+                            matching += h.GetHopLimit() == 9 && h.GetTrafficClass() == 0x28;
+                        }
+                    }));
+        }
+        else
+        {
+            c->SetIpTtl(7);
+            c->SetIpTos(0x28);
+            net.nodes.Get(0)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+                "Tx",
+                Callback<void, Ptr<const Packet>, Ptr<Ipv4>, uint32_t>(
+                    [&](Ptr<const Packet> p, Ptr<Ipv4>, uint32_t)
+                    {
+                        Ipv4Header h;
+                        p->PeekHeader(h);
+                        if (h.GetProtocol() == 6)
+                        {
+                            ++tcpPackets;
+                            matching += h.GetTtl() == 7 && h.GetTos() == 0x28;
+                        }
+                    }));
+        }
+        c->SetConnectCallback(Callback<void, Ptr<Socket>>(
+                                  [](Ptr<Socket> s)
+                                  {
+                                      s->Send(Create<Packet>(3000));
+                                      s->Close();
+                                  }),
+                              MakeNullCallback<void, Ptr<Socket>>());
+        Simulator::Schedule(Seconds(0.5),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, m_ipv6, 80));
+                            });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_GT(tcpPackets, 4, "segments sent");
+        NS_TEST_EXPECT_MSG_EQ(matching, tcpPackets, "every one with the socket's options");
+        c = nullptr;
+        listener = nullptr;
+        Simulator::Destroy();
+    }
+
+    bool m_ipv6; //!< IPv6 or IPv4
+};
+
 /// The suite.
 class FullTcpSocketTestSuite : public TestSuite
 {
@@ -440,7 +569,9 @@ class FullTcpSocketTestSuite : public TestSuite
             }
             AddTestCase(new OnOffTestCase(ipv6), TestCase::QUICK);
             AddTestCase(new EchoTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new IpOptionsTestCase(ipv6), TestCase::QUICK);
         }
+        AddTestCase(new SocketListTestCase(), TestCase::QUICK);
     }
 };
 

@@ -13,6 +13,8 @@
 
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace fulltcp_test
 {
@@ -75,14 +77,64 @@ class DataTest : public EngineTest
     {
         cfg.timestamps = true;
         DriveToSynSent();
-        Inject(Flags(H::SYN | H::ACK)
-                   .Seq(kIrs)
-                   .Ack(kIss + 1)
-                   .Mss(kPeerMss)
-                   .Ts(peerTs, OurTsVal()));
+        Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss).Ts(peerTs, OurTsVal()));
         ASSERT_EQ(State(), S::ESTABLISHED);
         ASSERT_TRUE(Tcb().tsOk);
         out.ClearHistory();
+    }
+
+    /// Active open with SACK-permitted on both SYNs (no timestamps).
+    void
+    DriveToEstablishedWithSack()
+    {
+        cfg.sack = true;
+        DriveToSynSent();
+        Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss).SackOk());
+        ASSERT_EQ(State(), S::ESTABLISHED);
+        ASSERT_TRUE(Tcb().sackOk);
+        out.ClearHistory();
+    }
+
+    /// \return the peer's ACK of our ackOffset with SACK blocks given as our data offsets
+    Seg
+    PeerSack(uint32_t ackOffset, std::vector<std::pair<uint32_t, uint32_t>> blocks) const
+    {
+        Seg s = PeerAck(ackOffset);
+        std::vector<FullTcpSackBlock> wire;
+        for (const auto& [left, right] : blocks)
+        {
+            wire.push_back(FullTcpSackBlock {kIss + 1 + left, kIss + 1 + right});
+        }
+        s.Opts().SetSackBlocks(wire);
+        return s;
+    }
+
+    /// \return our ACK of peer offset ackOffset with SACK blocks given as peer data offsets
+    Seg
+    OurSack(uint32_t ackOffset, std::vector<std::pair<uint32_t, uint32_t>> blocks) const
+    {
+        Seg s = OurAck(ackOffset);
+        std::vector<FullTcpSackBlock> wire;
+        for (const auto& [left, right] : blocks)
+        {
+            wire.push_back(FullTcpSackBlock {kIrs + 1 + left, kIrs + 1 + right});
+        }
+        s.Opts().SetSackBlocks(wire);
+        return s;
+    }
+
+    /// Write n bytes of Text() and expect them to leave as full segments of 1000 bytes
+    /// (PSH on the last), then forget them.
+    void
+    WriteAndSendSegments(uint32_t n)
+    {
+        const std::string data = Text(n);
+        Write(data);
+        for (uint32_t o = 0; o < n; o += 1000)
+        {
+            EXPECT_SENT(OurData(data, o, 1000, o + 1000 >= n ? H::PSH : 0)) << "offset " << o;
+        }
+        EXPECT_NOTHING_SENT();
     }
 
     /// \return the TSval the engine sends now (a millisecond clock, offset 0)

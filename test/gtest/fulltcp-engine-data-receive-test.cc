@@ -63,6 +63,29 @@ TEST_F(DataTest, TextBeyondTheWindowIsLeftForRetransmission)
     EXPECT_EQ(ReadAll(), Text(8000));
 }
 
+TEST_F(DataTest, LastDataAndFinInOneSegmentReachTheApplicationInOrder)
+{
+    DriveToEstablished();
+    // The application reads on DATA_ARRIVED, from inside the callback; the end of stream
+    // must not overtake that read.
+    std::vector<std::string> seen;
+    out.onEvent = [&](FullTcpAppEvent e)
+    {
+        if (e == E::DATA_ARRIVED)
+        {
+            seen.push_back("data");
+            seen.push_back("read " + Bytes(Conn().Receive(UINT32_MAX, now)));
+        }
+        if (e == E::PEER_CLOSED)
+        {
+            seen.push_back("eof");
+        }
+    };
+    Inject(Flags(H::FIN | H::ACK | H::PSH).Seq(kIrs + 1).Ack(kIss + 1).Data("last"));
+    EXPECT_EQ(seen, (std::vector<std::string> {"data", "read last", "eof"}));
+    EXPECT_EQ(out.events, (std::vector<E> {E::DATA_ARRIVED, E::PEER_CLOSED}));
+}
+
 TEST_F(DataTest, OutOfOrderFinCountsOnceTheGapFills)
 {
     DriveToEstablished();

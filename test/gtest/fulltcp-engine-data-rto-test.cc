@@ -64,6 +64,28 @@ TEST_F(DataTest, TimestampsGiveASampleFromEveryAck)
     EXPECT_EQ(Tcb().rtt.GetLatestRtt(), MilliSeconds(50));
 }
 
+TEST_F(DataTest, TimestampEchoOlderThanTheRetransmissionGivesNoSample)
+{
+    cfg.minRto = MilliSeconds(200);
+    DriveToEstablishedWithTimestamps(500);
+    const uint32_t first = OurTsVal();
+    Write("data");
+    Advance(Tcb().rto); // retransmitted
+    const Time srtt = Tcb().rtt.GetSrtt();
+    // The first copy arrived but its ACK was lost; the retransmission arrives as a duplicate
+    // and the peer echoes the first copy's TSval (RFC 7323 §4.3 R3): no sample, it would
+    // hold the whole timeout.
+    Inject(PeerAck(4).Ts(501, first));
+    EXPECT_EQ(Tcb().rtt.GetSrtt(), srtt);
+    EXPECT_EQ(Tcb().rtt.GetLatestRtt(), Seconds(0));
+    // Data sent since echoes a later TSval: samples again.
+    const uint32_t later = OurTsVal();
+    Write("more");
+    Advance(MilliSeconds(40));
+    Inject(PeerAck(8).Ts(502, later));
+    EXPECT_EQ(Tcb().rtt.GetLatestRtt(), MilliSeconds(40));
+}
+
 TEST_F(DataTest, KarnRetransmittedSegmentGivesNoSample)
 {
     DriveToEstablished();
@@ -95,11 +117,16 @@ TEST_F(DataTest, RtoBackoffDoublesUntilNewAck)
         EXPECT_EQ(out.Timer(T::RETRANSMIT), now + rto);
     }
     // The retransmitted segment is acknowledged: no RTT sample (Karn), the backoff stays.
+    // The rest of the window goes again (go-back-N after a timeout); its ACK keeps it too.
     Inject(PeerAck(1000));
+    EXPECT_SENT(OurData(data, 1000, 1000, H::PSH));
     EXPECT_EQ(Tcb().rto, rto);
     EXPECT_EQ(out.Timer(T::RETRANSMIT), now + rto);
+    Inject(PeerAck(2000));
+    EXPECT_EQ(Tcb().rto, rto);
     // New data, sent once and acknowledged: a valid sample ends the backoff (§5, §2).
     Write("new");
+    EXPECT_SENT(Flags(H::ACK | H::PSH).Seq(kIss + 2001).Ack(kIrs + 1).Data("new"));
     Inject(PeerAck(2003));
     EXPECT_EQ(Tcb().rto, cfg.minRto);
     EXPECT_FALSE(out.Timer(T::RETRANSMIT));
@@ -111,7 +138,7 @@ TEST_F(DataTest, RtoIsCappedAtMaxRto)
     cfg.dataRetries = 10;
     DriveToEstablished();
     Write("x");
-    Advance(Seconds(1) + Seconds(2) + Seconds(4)); // three expiries: 1, 2, 4
+    Advance(Seconds(1) + Seconds(2) + Seconds(4));         // three expiries: 1, 2, 4
     EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(5)); // 8 capped at 5
     Advance(Seconds(5));
     EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(5));

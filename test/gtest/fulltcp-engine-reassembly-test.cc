@@ -25,6 +25,7 @@ TEST(ReassemblyQueue, HoldsRangesAndMovesOnlyTheContiguousPrefix)
     EXPECT_FALSE(q.Insert(10, Part(10, 5)));
     EXPECT_FALSE(q.Insert(20, Part(20, 5)));
     EXPECT_EQ(q.Ranges(), (std::vector<FullTcpRange> {{10, 15}, {20, 25}}));
+    EXPECT_EQ(q.RangeCount(), 2u);
     EXPECT_EQ(q.Size(), 10u);
     FullTcpByteQueue out;
     EXPECT_EQ(q.MoveInOrder(0, out), 0u); // a gap at 0

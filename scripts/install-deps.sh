@@ -10,6 +10,7 @@ packages=(
   libboost-dev   # Boost (interval containers)
   libgtest-dev   # GoogleTest
   tshark         # the independent judge of every pcap the tests write
+  python3-sphinx # builds doc/ (CTest doc-sphinx)
   cmake g++ make pkg-config python3
 )
 packages+=("$@")

@@ -19,30 +19,32 @@ namespace
 
 // Geometry, in SVG user units (pixels at 100 %).
 constexpr double WIDTH = 1000;
-constexpr double AXIS_X = 72;      //!< time axis
+constexpr double AXIS_X = 72;            //!< time axis
 constexpr double LINE_X[2] = {270, 810}; //!< client and server time lines
-constexpr double BOX_TOP = 58;     //!< endpoint boxes
+constexpr double BOX_TOP = 58;           //!< endpoint boxes
 constexpr double BOX_H = 28;
-constexpr double INITIAL_Y = 112;  //!< initial states
+constexpr double INITIAL_Y = 112; //!< initial states
 constexpr double FIRST_ROW_Y = 140;
-constexpr double ROW_H = 24;
-constexpr double LOST_REACH = 0.6; //!< how far a lost segment gets across, as a fraction
+constexpr double ROW_H = 32;
+constexpr double LOST_REACH = 0.6; //!< how far across a lost segment gets (fraction)
+constexpr double LOST_DROP = 0.5;  //!< and how far down (rows): it stays off the next row
 constexpr double PI = 3.14159265358979323846;
 
-const char* const CSS = "text{font-family:DejaVu Sans Mono,Menlo,Consolas,monospace;font-size:11px}"
-                        ".title{font-size:14px;font-weight:bold}.sub{fill:#555}"
-                        ".endpoint{fill:#eef3fb;stroke:#1f4e9c}.epname{font-weight:bold}"
-                        ".timeline{stroke:#333;stroke-width:2}.axis{stroke:#999}"
-                        ".tick{fill:#555;font-size:10px}"
-                        ".state{font-weight:bold;fill:#b71c1c;font-size:12px}"
-                        ".cause{fill:#777;font-size:9px}.opts{fill:#666;font-size:9px}"
-                        ".omitted{fill:#555;font-style:italic}"
-                        "line.seg,polyline.seg{stroke:#1f4e9c;stroke-width:1.5;fill:none}"
-                        ".syn line,.syn polyline{stroke:#2e7d32}.fin line,.fin polyline{stroke:#6a1b9a}"
-                        ".rst line,.rst polyline{stroke:#c62828}.pureack line,.pureack polyline{stroke:#555}"
-                        ".rtx line.seg{stroke-dasharray:6 3}.cross{stroke:#c62828;stroke-width:2.5}"
-                        ".syn text.lbl{fill:#2e7d32}.fin text.lbl{fill:#6a1b9a}.rst text.lbl{fill:#c62828}"
-                        ".data text.lbl{fill:#1f4e9c}";
+const char* const CSS =
+    "text{font-family:DejaVu Sans Mono,Menlo,Consolas,monospace;font-size:11px}"
+    ".title{font-size:14px;font-weight:bold}.sub{fill:#555}"
+    ".endpoint{fill:#eef3fb;stroke:#1f4e9c}.epname{font-weight:bold}"
+    ".timeline{stroke:#333;stroke-width:2}.axis{stroke:#999}"
+    ".tick{fill:#555;font-size:10px}"
+    ".state{font-weight:bold;fill:#b71c1c;font-size:12px}"
+    ".cause{fill:#777;font-size:9px}.opts{fill:#666;font-size:9px}"
+    ".omitted{fill:#555;font-style:italic}"
+    "line.seg,polyline.seg{stroke:#1f4e9c;stroke-width:1.5;fill:none}"
+    ".syn line,.syn polyline{stroke:#2e7d32}.fin line,.fin polyline{stroke:#6a1b9a}"
+    ".rst line,.rst polyline{stroke:#c62828}.pureack line,.pureack polyline{stroke:#555}"
+    ".rtx line.seg{stroke-dasharray:6 3}"
+    ".syn text.lbl{fill:#2e7d32}.fin text.lbl{fill:#6a1b9a}.rst text.lbl{fill:#c62828}"
+    ".data text.lbl{fill:#1f4e9c}line.cross{stroke:#c62828;stroke-width:2.5}";
 
 /// \return the CSS classes of a segment's group: kind, and lost / retransmission
 std::string
@@ -75,10 +77,11 @@ ArrowHead(FullTcpSvg& svg, FullTcpSvg::Point from, FullTcpSvg::Point tip)
     const double a = std::atan2(tip.second - from.second, tip.first - from.first);
     const double len = 9;
     const double spread = 25 * PI / 180;
-    svg.Polyline({{tip.first - len * std::cos(a - spread), tip.second - len * std::sin(a - spread)},
-                  tip,
-                  {tip.first - len * std::cos(a + spread), tip.second - len * std::sin(a + spread)}},
-                 "seg");
+    svg.Polyline(
+        {{tip.first - len * std::cos(a - spread), tip.second - len * std::sin(a - spread)},
+         tip,
+         {tip.first - len * std::cos(a + spread), tip.second - len * std::sin(a + spread)}},
+        "seg");
 }
 
 /// Label above and options below the middle of a segment's line, along its slope.
@@ -91,7 +94,7 @@ ArrowLabels(FullTcpSvg& svg,
 {
     // atan, not atan2: text along a right-to-left arrow must still read left to right.
     const double deg = std::atan((b.second - a.second) / (b.first - a.first)) * 180 / PI;
-    const FullTcpSvg::Point mid{(a.first + b.first) / 2, (a.second + b.second) / 2};
+    const FullTcpSvg::Point mid {(a.first + b.first) / 2, (a.second + b.second) / 2};
     svg.Text({mid.first, mid.second - 4}, label, "lbl", "middle", deg);
     if (!opts.empty())
     {
@@ -101,7 +104,8 @@ ArrowLabels(FullTcpSvg& svg,
 
 /// A state beside its side's line, with the cause under it.
 void
-StateLabel(FullTcpSvg& svg, uint8_t side, double y, const std::string& state, const std::string& cause)
+StateLabel(
+    FullTcpSvg& svg, uint8_t side, double y, const std::string& state, const std::string& cause)
 {
     const double x = side == 0 ? LINE_X[0] - 10 : LINE_X[1] + 10;
     const char* anchor = side == 0 ? "end" : "start";
@@ -143,8 +147,8 @@ FullTcpSvgLadder(std::ostream& os,
     const uint32_t shown = FullTcpLadderShownSegments(r, options.maxSegments);
     if (shown < segs.size())
     {
-        sub += "; first " + std::to_string(shown) + " of " + std::to_string(segs.size()) +
-               " segments drawn";
+        sub += "; first " + std::to_string(shown) + " of " + std::to_string(segs.size())
+             + " segments drawn";
     }
     svg.Text({WIDTH / 2, 40}, sub, "sub", "middle");
 
@@ -182,7 +186,8 @@ FullTcpSvgLadder(std::ostream& os,
         }
         switch (row.kind)
         {
-        case FullTcpLadderRow::STATE: {
+        case FullTcpLadderRow::STATE:
+        {
             const auto& e = states[row.index];
             svg.BeginGroup("statechange", time + " s");
             StateLabel(svg, e.side, y, FullTcpStateName(e.to), FullTcpStateCauseName(e.cause));
@@ -190,7 +195,8 @@ FullTcpSvgLadder(std::ostream& os,
             break;
         }
         case FullTcpLadderRow::SENT:
-        case FullTcpLadderRow::ARRIVED: {
+        case FullTcpLadderRow::ARRIVED:
+        {
             const auto& s = segs[row.index];
             if (row.kind == FullTcpLadderRow::ARRIVED && s.sent)
             {
@@ -198,15 +204,16 @@ FullTcpSvgLadder(std::ostream& os,
             }
             const double x0 = LINE_X[s.from];
             const double x1 = LINE_X[1 - s.from];
-            FullTcpSvg::Point a{x0, y};
-            FullTcpSvg::Point b{x1, s.sent && s.arrived ? arrivalY[row.index] : y};
+            FullTcpSvg::Point a {x0, y};
+            FullTcpSvg::Point b {x1, s.sent && s.arrived ? arrivalY[row.index] : y};
             if (s.IsLost())
             {
-                b = {x0 + LOST_REACH * (x1 - x0), y + ROW_H};
+                b = {x0 + LOST_REACH * (x1 - x0), y + LOST_DROP * ROW_H};
             }
             const std::string label = FullTcpSegmentLabel(r, s, options.relative);
-            std::string tip = label + "; sent " + (s.sent ? FullTcpLadderTime(*s.sent) : "(not traced)") +
-                              ", " + (s.arrived ? "arrived " + FullTcpLadderTime(*s.arrived) : "lost");
+            std::string tip = label + "; sent "
+                            + (s.sent ? FullTcpLadderTime(*s.sent) : "(not traced)") + ", "
+                            + (s.arrived ? "arrived " + FullTcpLadderTime(*s.arrived) : "lost");
             svg.BeginGroup(SegmentClasses(s), tip);
             svg.Line(a, b, "seg");
             if (s.IsLost())
@@ -228,8 +235,8 @@ FullTcpSvgLadder(std::ostream& os,
         }
         case FullTcpLadderRow::OMITTED:
             svg.Text({(LINE_X[0] + LINE_X[1]) / 2, y + 4},
-                     "... " + std::to_string(row.index) + " more segments not drawn (cap " +
-                         std::to_string(options.maxSegments) + ") ...",
+                     "... " + std::to_string(row.index) + " more segments not drawn (cap "
+                         + std::to_string(options.maxSegments) + ") ...",
                      "omitted",
                      "middle");
             break;

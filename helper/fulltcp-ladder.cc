@@ -51,8 +51,7 @@ FullTcpLadderRows(const FullTcpConnectionRecord& r, uint32_t maxSegments)
         }
         if (segs[i].arrived)
         {
-            rows.push_back(
-                {FullTcpLadderRow::ARRIVED, *segs[i].arrived, segs[i].arrivedOrder, i});
+            rows.push_back({FullTcpLadderRow::ARRIVED, *segs[i].arrived, segs[i].arrivedOrder, i});
         }
     }
     if (shown < segs.size())
@@ -64,9 +63,12 @@ FullTcpLadderRows(const FullTcpConnectionRecord& r, uint32_t maxSegments)
                         sent ? first.sentOrder : first.arrivedOrder,
                         static_cast<uint32_t>(segs.size() - shown)});
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return a.time != b.time ? a.time < b.time : a.order < b.order;
-    });
+    std::stable_sort(rows.begin(),
+                     rows.end(),
+                     [](const auto& a, const auto& b)
+                     {
+                         return a.time != b.time ? a.time < b.time : a.order < b.order;
+                     });
     return rows;
 }
 
@@ -190,8 +192,8 @@ Line(const std::string& time,
      const std::string& note,
      std::size_t middleWidth)
 {
-    std::string line = Pad(time, TIME_WIDTH) + Pad(left, STATE_WIDTH, true) + " |" +
-                       Pad(middle, middleWidth) + "| " + Pad(right, STATE_WIDTH) + "  " + note;
+    std::string line = Pad(time, TIME_WIDTH) + Pad(left, STATE_WIDTH, true) + " |"
+                     + Pad(middle, middleWidth) + "| " + Pad(right, STATE_WIDTH) + "  " + note;
     line.erase(line.find_last_not_of(' ') + 1);
     return line + "\n";
 }
@@ -246,7 +248,8 @@ FullTcpTextLadder(const FullTcpConnectionRecord& r, const FullTcpLadderOptions& 
         const std::string time = FullTcpLadderTime(row.time);
         switch (row.kind)
         {
-        case FullTcpLadderRow::STATE: {
+        case FullTcpLadderRow::STATE:
+        {
             const auto& e = states[row.index];
             const std::string cause = std::string("(") + FullTcpStateCauseName(e.cause) + ")";
             const std::string state = FullTcpStateName(e.to);
@@ -255,7 +258,8 @@ FullTcpTextLadder(const FullTcpConnectionRecord& r, const FullTcpLadderOptions& 
             break;
         }
         case FullTcpLadderRow::SENT:
-        case FullTcpLadderRow::ARRIVED: {
+        case FullTcpLadderRow::ARRIVED:
+        {
             const auto& s = segs[row.index];
             if (row.kind == FullTcpLadderRow::ARRIVED && s.sent)
             {
@@ -275,7 +279,8 @@ FullTcpTextLadder(const FullTcpConnectionRecord& r, const FullTcpLadderOptions& 
             os << Line(time, "", arrow, "", note, middle);
             break;
         }
-        case FullTcpLadderRow::OMITTED: {
+        case FullTcpLadderRow::OMITTED:
+        {
             const std::string text =
                 "... " + std::to_string(row.index) + " more segments not shown ...";
             const std::size_t left = middle > text.size() ? (middle - text.size()) / 2 : 0;

@@ -22,6 +22,21 @@ namespace
 /// RFC 7323 §2.3: a shift above 14 is used as 14.
 constexpr uint8_t MAX_WINDOW_SHIFT = 14;
 
+/// \return a segment from side \p from with the header's fields (no times yet)
+FullTcpSegmentEvent
+FromHeader(uint8_t from, const FullTcpHeader& header, uint32_t length)
+{
+    FullTcpSegmentEvent s;
+    s.from = from;
+    s.seq = header.GetSequenceNumber();
+    s.ack = header.GetAckNumber();
+    s.flags = header.GetFlags();
+    s.window = header.GetWindow();
+    s.length = length;
+    s.options = header.GetOptions();
+    return s;
+}
+
 /// \return TSval, or nothing without the Timestamps option
 std::optional<uint32_t>
 TsVal(const FullTcpOptions& o)
@@ -73,8 +88,8 @@ FullTcpSegmentEvent::SequenceLength() const
     return length + ((flags & FullTcpHeader::SYN) ? 1 : 0) + ((flags & FullTcpHeader::FIN) ? 1 : 0);
 }
 
-FullTcpConnectionRecord::FullTcpConnectionRecord(std::string client, std::string server)
-    : m_endpoint{std::move(client), std::move(server)}
+FullTcpConnectionRecord::FullTcpConnectionRecord(std::string client, std::string server) :
+    m_endpoint {std::move(client), std::move(server)}
 {
 }
 
@@ -109,25 +124,15 @@ FullTcpConnectionRecord::Learn(uint8_t side, const FullTcpHeader& h)
 }
 
 void
-FullTcpConnectionRecord::AddSent(Time t,
-                                 uint8_t side,
-                                 uint32_t node,
-                                 const FullTcpHeader& header,
-                                 uint32_t length)
+FullTcpConnectionRecord::AddSent(
+    Time t, uint8_t side, uint32_t node, const FullTcpHeader& header, uint32_t length)
 {
     NS_LOG_FUNCTION(this << t << +side << node << length);
     SetNode(side, node);
     Learn(side, header);
-    FullTcpSegmentEvent s;
-    s.from = side;
+    FullTcpSegmentEvent s = FromHeader(side, header, length);
     s.sent = t;
     s.sentOrder = NextOrder();
-    s.seq = header.GetSequenceNumber();
-    s.ack = header.GetAckNumber();
-    s.flags = header.GetFlags();
-    s.window = header.GetWindow();
-    s.length = length;
-    s.options = header.GetOptions();
     // Sequence space already covered by this side: anything starting below it is sent again.
     const uint32_t start = ShowSeq(side, s.seq, true);
     const uint32_t end = start + s.SequenceLength();
@@ -137,11 +142,8 @@ FullTcpConnectionRecord::AddSent(Time t,
 }
 
 void
-FullTcpConnectionRecord::AddArrived(Time t,
-                                    uint8_t side,
-                                    uint32_t node,
-                                    const FullTcpHeader& header,
-                                    uint32_t length)
+FullTcpConnectionRecord::AddArrived(
+    Time t, uint8_t side, uint32_t node, const FullTcpHeader& header, uint32_t length)
 {
     NS_LOG_FUNCTION(this << t << +side << node << length);
     SetNode(side, node);
@@ -151,8 +153,8 @@ FullTcpConnectionRecord::AddArrived(Time t,
     for (auto& s : m_segments)
     {
         if (s.from == from && s.sent && !s.arrived && s.seq == header.GetSequenceNumber()
-            && s.ack == header.GetAckNumber() && s.flags == header.GetFlags()
-            && s.length == length && TsVal(s.options) == tsval)
+            && s.ack == header.GetAckNumber() && s.flags == header.GetFlags() && s.length == length
+            && TsVal(s.options) == tsval)
         {
             s.arrived = t;
             s.arrivedOrder = NextOrder();
@@ -162,16 +164,9 @@ FullTcpConnectionRecord::AddArrived(Time t,
     // No traced send matches: the sender is not recorded (another TCP, or tracing started
     // late). Keep the arrival so the picture shows everything this end accepted.
     NS_LOG_LOGIC("arrival without a traced send");
-    FullTcpSegmentEvent s;
-    s.from = from;
+    FullTcpSegmentEvent s = FromHeader(from, header, length);
     s.arrived = t;
     s.arrivedOrder = NextOrder();
-    s.seq = header.GetSequenceNumber();
-    s.ack = header.GetAckNumber();
-    s.flags = header.GetFlags();
-    s.window = header.GetWindow();
-    s.length = length;
-    s.options = header.GetOptions();
     m_segments.push_back(s);
 }
 

@@ -70,11 +70,11 @@ struct FullTcpSegmentEvent
  */
 struct FullTcpStateEvent
 {
-    uint8_t side {0};   //!< 0 = client, 1 = server
-    Time time;          //!< when it happened
-    uint64_t order {0}; //!< call order within the record (ties in time)
-    FullTcpState from {FullTcpState::CLOSED};               //!< state before
-    FullTcpState to {FullTcpState::CLOSED};                 //!< state after
+    uint8_t side {0};                         //!< 0 = client, 1 = server
+    Time time;                                //!< when it happened
+    uint64_t order {0};                       //!< call order within the record (ties in time)
+    FullTcpState from {FullTcpState::CLOSED}; //!< state before
+    FullTcpState to {FullTcpState::CLOSED};   //!< state after
     FullTcpStateCause cause {FullTcpStateCause::APP_CLOSE}; //!< the event that caused it
 };
 
@@ -116,11 +116,8 @@ class FullTcpConnectionRecord
      * \param t arrival time \param side receiving side \param node receiver's node id
      * \param header its header \param length payload bytes
      */
-    void AddArrived(Time t,
-                    uint8_t side,
-                    uint32_t node,
-                    const FullTcpHeader& header,
-                    uint32_t length);
+    void AddArrived(
+        Time t, uint8_t side, uint32_t node, const FullTcpHeader& header, uint32_t length);
     /**
      * \brief One end changed state.
      * \param t time \param side the side \param node its node id

@@ -14,13 +14,13 @@ FullTcpSvg::FullTcpSvg(std::ostream& os,
                        double width,
                        double height,
                        const std::string& title,
-                       const std::string& css)
-    : m_os(os)
+                       const std::string& css) :
+    m_os(os)
 {
     m_os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          << "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" << Num(width)
-         << "\" height=\"" << Num(height) << "\" viewBox=\"0 0 " << Num(width) << " "
-         << Num(height) << "\">\n"
+         << "\" height=\"" << Num(height) << "\" viewBox=\"0 0 " << Num(width) << " " << Num(height)
+         << "\">\n"
          << "<title>" << Escape(title) << "</title>\n"
          << "<style>" << Escape(css) << "</style>\n"
          << "<rect x=\"0\" y=\"0\" width=\"" << Num(width) << "\" height=\"" << Num(height)

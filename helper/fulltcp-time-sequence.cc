@@ -23,11 +23,11 @@ namespace
 // Geometry, in SVG user units.
 constexpr double WIDTH = 900;
 constexpr double HEIGHT = 560;
-constexpr double LEFT = 90;  //!< room for the sequence-number labels
+constexpr double LEFT = 90; //!< room for the sequence-number labels
 constexpr double RIGHT = 30;
-constexpr double TOP = 56;   //!< room for the title
+constexpr double TOP = 56;    //!< room for the title
 constexpr double BOTTOM = 56; //!< room for the time labels
-constexpr double TICKS = 6;  //!< about how many ticks an axis gets
+constexpr double TICKS = 6;   //!< about how many ticks an axis gets
 
 const char* const CSS = "text{font-family:DejaVu Sans,Arial,sans-serif;font-size:11px}"
                         ".title{font-size:14px;font-weight:bold}.sub{fill:#555}"
@@ -107,9 +107,12 @@ bool
 FullTcpSendsData(const FullTcpConnectionRecord& r, uint8_t sender)
 {
     const auto& segs = r.GetSegments();
-    return std::any_of(segs.begin(), segs.end(), [sender](const FullTcpSegmentEvent& s) {
-        return s.from == sender && s.length > 0;
-    });
+    return std::any_of(segs.begin(),
+                       segs.end(),
+                       [sender](const FullTcpSegmentEvent& s)
+                       {
+                           return s.from == sender && s.length > 0;
+                       });
 }
 
 void
@@ -147,25 +150,28 @@ FullTcpSvgTimeSequence(std::ostream& os, const FullTcpConnectionRecord& r, uint8
             yMax = std::max(yMax, acks.back().window);
         }
     }
-    std::stable_sort(acks.begin(), acks.end(), [](const AckPoint& a, const AckPoint& b) {
-        return a.t < b.t;
-    });
+    std::stable_sort(acks.begin(),
+                     acks.end(),
+                     [](const AckPoint& a, const AckPoint& b)
+                     {
+                         return a.t < b.t;
+                     });
     if (!(t0 < t1))
     {
         t0 = std::isfinite(t0) ? t0 : 0;
         t1 = t0 + 0.001;
     }
     const double pad = (t1 - t0) * 0.03;
-    const Scale x{t0 - pad, t1 + pad, LEFT, WIDTH - RIGHT};
-    const Scale y{0, yMax * 1.05, HEIGHT - BOTTOM, TOP};
+    const Scale x {t0 - pad, t1 + pad, LEFT, WIDTH - RIGHT};
+    const Scale y {0, yMax * 1.05, HEIGHT - BOTTOM, TOP};
 
     const std::string title =
         "Time-sequence graph: " + r.GetEndpoint(sender) + " -> " + r.GetEndpoint(peer);
     FullTcpSvg svg(os, WIDTH, HEIGHT, title, CSS);
     svg.Text({WIDTH / 2, 22}, title, "title", "middle");
     svg.Text({WIDTH / 2, 40},
-             std::string("data sent by the ") + (sender == 0 ? "client" : "server") +
-                 "; sequence numbers relative to its ISN",
+             std::string("data sent by the ") + (sender == 0 ? "client" : "server")
+                 + "; sequence numbers relative to its ISN",
              "sub",
              "middle");
 
@@ -248,8 +254,8 @@ FullTcpSvgTimeSequence(std::ostream& os, const FullTcpConnectionRecord& r, uint8
                 svg.Text({t, top - 4}, "R", "rtxmark", "middle");
             }
         }
-        for (auto [bit, name] : {std::pair<uint8_t, const char*>{FullTcpHeader::SYN, "SYN"},
-                                 std::pair<uint8_t, const char*>{FullTcpHeader::FIN, "FIN"}})
+        for (auto [bit, name] : {std::pair<uint8_t, const char*> {FullTcpHeader::SYN, "SYN"},
+                                 std::pair<uint8_t, const char*> {FullTcpHeader::FIN, "FIN"}})
         {
             if (s->flags & bit)
             {

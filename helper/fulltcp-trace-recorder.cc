@@ -84,7 +84,7 @@ FullTcpTraceRecorder::GetTypeId()
                           MakeBooleanChecker())
             .AddAttribute("MaxSegments",
                           "Segments drawn per ladder, the first ones (0: all). 200 keeps a "
-                          "ladder under ~200 kB while showing a handshake, a few windows of "
+                          "ladder under 200 kB while showing a handshake, a few windows of "
                           "data and the close; the ladder says how many were left out.",
                           UintegerValue(200),
                           MakeUintegerAccessor(&FullTcpTraceRecorder::m_maxSegments),
@@ -92,9 +92,7 @@ FullTcpTraceRecorder::GetTypeId()
     return tid;
 }
 
-FullTcpTraceRecorder::FullTcpTraceRecorder()
-    : m_relative(true),
-      m_maxSegments(200)
+FullTcpTraceRecorder::FullTcpTraceRecorder() : m_relative(true), m_maxSegments(200)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -169,6 +167,21 @@ FullTcpTraceRecorder::SideOf(uint32_t i, const std::string& local) const
     return m_records[i].GetEndpoint(0) == local ? 0 : 1;
 }
 
+uint32_t
+FullTcpTraceRecorder::SegmentLookup(const FullTcpHeader& header,
+                                    const std::string& sender,
+                                    const std::string& receiver)
+{
+    // A new record's client is the sender: the first segment seen is usually the SYN.
+    const bool syn = IsPureSyn(header);
+    return Lookup(sender,
+                  receiver,
+                  true,
+                  syn,
+                  sender,
+                  syn ? std::optional<uint32_t>(header.GetSequenceNumber()) : std::nullopt);
+}
+
 void
 FullTcpTraceRecorder::RecordSent(Time t,
                                  uint32_t nodeId,
@@ -179,14 +192,7 @@ FullTcpTraceRecorder::RecordSent(Time t,
 {
     NS_LOG_FUNCTION(this << t << nodeId << length);
     const std::string me = FullTcpEndpointName(local);
-    const bool syn = IsPureSyn(header);
-    const uint32_t i = Lookup(me,
-                              FullTcpEndpointName(remote),
-                              true,
-                              syn,
-                              me,
-                              syn ? std::optional<uint32_t>(header.GetSequenceNumber())
-                                  : std::nullopt);
+    const uint32_t i = SegmentLookup(header, me, FullTcpEndpointName(remote));
     m_records[i].AddSent(t, SideOf(i, me), nodeId, header, length);
 }
 
@@ -200,15 +206,7 @@ FullTcpTraceRecorder::RecordReceived(Time t,
 {
     NS_LOG_FUNCTION(this << t << nodeId << length);
     const std::string me = FullTcpEndpointName(local);
-    const std::string peer = FullTcpEndpointName(remote);
-    const bool syn = IsPureSyn(header);
-    const uint32_t i = Lookup(me,
-                              peer,
-                              false,
-                              syn,
-                              peer,
-                              syn ? std::optional<uint32_t>(header.GetSequenceNumber())
-                                  : std::nullopt);
+    const uint32_t i = SegmentLookup(header, FullTcpEndpointName(remote), me);
     m_records[i].AddArrived(t, SideOf(i, me), nodeId, header, length);
 }
 
@@ -229,14 +227,10 @@ FullTcpTraceRecorder::RecordStateChange(Time t,
     }
     const std::string me = FullTcpEndpointName(local);
     // The end that leaves LISTEN is the server; any other end seen first is the client.
-    const bool opening = (from == FullTcpState::CLOSED && to == FullTcpState::SYN_SENT) ||
-                         (from == FullTcpState::LISTEN && to == FullTcpState::SYN_RCVD);
-    const uint32_t i = Lookup(me,
-                              FullTcpEndpointName(remote),
-                              from != FullTcpState::LISTEN,
-                              opening,
-                              me,
-                              std::nullopt);
+    const bool opening = (from == FullTcpState::CLOSED && to == FullTcpState::SYN_SENT)
+                      || (from == FullTcpState::LISTEN && to == FullTcpState::SYN_RCVD);
+    const uint32_t i = Lookup(
+        me, FullTcpEndpointName(remote), from != FullTcpState::LISTEN, opening, me, std::nullopt);
     m_records[i].AddStateChange(t, SideOf(i, me), nodeId, from, to, cause);
 }
 
@@ -290,8 +284,8 @@ std::string
 FullTcpTraceRecorder::GetFileStem(uint32_t i) const
 {
     const auto& r = GetConnection(i);
-    return std::to_string(i + 1) + "-" + FileName(r.GetEndpoint(0)) + "-" +
-           FileName(r.GetEndpoint(1));
+    return std::to_string(i + 1) + "-" + FileName(r.GetEndpoint(0)) + "-"
+         + FileName(r.GetEndpoint(1));
 }
 
 void
@@ -333,8 +327,8 @@ FullTcpTraceRecorder::WriteTimeSequences(const std::string& prefix) const
         {
             if (FullTcpSendsData(m_records[i], sender))
             {
-                WriteFile(prefix + "-" + GetFileStem(i) + "-tseq-" +
-                              (sender == 0 ? "client" : "server") + ".svg",
+                WriteFile(prefix + "-" + GetFileStem(i) + "-tseq-"
+                              + (sender == 0 ? "client" : "server") + ".svg",
                           GetTimeSequence(i, sender),
                           written);
             }

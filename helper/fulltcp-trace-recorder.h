@@ -163,6 +163,14 @@ class FullTcpTraceRecorder : public Object
                     bool opening,
                     const std::string& synFrom,
                     std::optional<uint32_t> synSeq);
+    /**
+     * \brief Lookup() for a segment from \p sender to \p receiver.
+     * \param header the segment's header \param sender its sender \param receiver the other end
+     * \return the record's index
+     */
+    uint32_t SegmentLookup(const FullTcpHeader& header,
+                           const std::string& sender,
+                           const std::string& receiver);
     /// \param i index \param local an endpoint of it \return that endpoint's side
     uint8_t SideOf(uint32_t i, const std::string& local) const;
     /// \param path file \param text contents \param written list to add the path to
@@ -170,8 +178,8 @@ class FullTcpTraceRecorder : public Object
                           const std::string& text,
                           std::vector<std::string>& written);
 
-    bool m_relative;         //!< attribute RelativeSequenceNumbers
-    uint32_t m_maxSegments;  //!< attribute MaxSegments
+    bool m_relative;        //!< attribute RelativeSequenceNumbers
+    uint32_t m_maxSegments; //!< attribute MaxSegments
     std::vector<FullTcpConnectionRecord> m_records;
     std::map<std::pair<std::string, std::string>, uint32_t> m_current; //!< pair -> newest
 };

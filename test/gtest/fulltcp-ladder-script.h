@@ -12,6 +12,9 @@
 #include "ns3/fulltcp-trace-recorder.h"
 #include "ns3/inet-socket-address.h"
 
+#include <string>
+#include <vector>
+
 namespace fulltcp_test
 {
 
@@ -20,15 +23,19 @@ using namespace ns3;
 /// One-way delay of the scripted path.
 inline const Time DELAY = MilliSeconds(10);
 
+/// The states the client's line shows in HandshakeDataLostFinClose(), in order.
+inline const std::vector<std::string> CLIENT_STATES = {
+    "CLOSED", "SYN_SENT", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED"};
+/// The states the server's line shows, in order.
+inline const std::vector<std::string> SERVER_STATES = {
+    "LISTEN", "SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "LAST_ACK", "CLOSED"};
+
 /// Plays segments and state changes between a client (node 0) and a server (node 1).
 class LadderScript
 {
   public:
     /// \param rec where the events go
-    explicit LadderScript(FullTcpTraceRecorder& rec)
-        : m_rec(rec)
-    {
-    }
+    explicit LadderScript(FullTcpTraceRecorder& rec) : m_rec(rec) {}
 
     /// The two endpoints (side 0 = client).
     Address ep[2] = {InetSocketAddress(Ipv4Address("10.0.0.1"), 49153),

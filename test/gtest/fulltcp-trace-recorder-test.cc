@@ -12,10 +12,10 @@
 #include "ns3/inet6-socket-address.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
-#include <unistd.h>
 
 using namespace ns3;
 using namespace fulltcp_test;
@@ -83,7 +83,10 @@ TEST(TraceRecorder, NewSynOnAFinishedPairStartsANewRecord)
     LadderScript s(*rec);
     s.HandshakeDataLostFinClose();
     // A retransmitted SYN of the same incarnation would carry ISN 1000; this one is new.
-    s.State(Seconds(70), 0, FullTcpState::CLOSED, FullTcpState::SYN_SENT,
+    s.State(Seconds(70),
+            0,
+            FullTcpState::CLOSED,
+            FullTcpState::SYN_SENT,
             FullTcpStateCause::APP_CONNECT);
     s.Deliver(Seconds(70), 0, s.Header(0, FullTcpHeader::SYN, 9000, 0, 65535, 0, 0));
     s.Deliver(Seconds(70.5), 0, s.Header(0, FullTcpHeader::SYN, 9000, 0, 65535, 0, 0));
@@ -134,12 +137,13 @@ TEST(TraceRecorder, WritesLaddersAndTimeSequenceGraphs)
     const std::string prefix = std::string(dir) + "/ladder";
     const auto ladders = rec->WriteLadders(prefix);
     ASSERT_EQ(ladders,
-              (std::vector<std::string>{prefix + "-1-10.0.0.1_49153-10.0.0.2_80.txt",
-                                        prefix + "-1-10.0.0.1_49153-10.0.0.2_80.svg"}));
+              (std::vector<std::string> {prefix + "-1-10.0.0.1_49153-10.0.0.2_80.txt",
+                                         prefix + "-1-10.0.0.1_49153-10.0.0.2_80.svg"}));
     // Only the client sent data in this script.
     const auto graphs = rec->WriteTimeSequences(prefix);
-    ASSERT_EQ(graphs,
-              (std::vector<std::string>{prefix + "-1-10.0.0.1_49153-10.0.0.2_80-tseq-client.svg"}));
+    ASSERT_EQ(
+        graphs,
+        (std::vector<std::string> {prefix + "-1-10.0.0.1_49153-10.0.0.2_80-tseq-client.svg"}));
     for (const auto& path : {ladders[0], ladders[1], graphs[0]})
     {
         std::ifstream f(path);

@@ -25,7 +25,8 @@ XmlProblem(const std::string& doc)
     std::vector<std::string> open;
     int roots = 0;
     std::size_t i = 0;
-    auto entityOk = [&doc](std::size_t at) {
+    auto entityOk = [&doc](std::size_t at)
+    {
         for (const char* e : {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"})
         {
             if (doc.compare(at, std::string(e).size(), e) == 0)
@@ -68,8 +69,9 @@ XmlProblem(const std::string& doc)
         const bool closing = i + 1 < doc.size() && doc[i + 1] == '/';
         std::size_t j = i + (closing ? 2 : 1);
         std::string name;
-        while (j < doc.size() && (std::isalnum(static_cast<unsigned char>(doc[j])) ||
-                                  doc[j] == '-' || doc[j] == ':'))
+        while (
+            j < doc.size()
+            && (std::isalnum(static_cast<unsigned char>(doc[j])) || doc[j] == '-' || doc[j] == ':'))
         {
             name += doc[j++];
         }
@@ -96,8 +98,8 @@ XmlProblem(const std::string& doc)
             {
                 return "attributes in a closing tag at " + std::to_string(j);
             }
-            while (j < doc.size() && doc[j] != '=' && doc[j] != '>' &&
-                   !std::isspace(static_cast<unsigned char>(doc[j])))
+            while (j < doc.size() && doc[j] != '=' && doc[j] != '>'
+                   && !std::isspace(static_cast<unsigned char>(doc[j])))
             {
                 ++j;
             }
@@ -153,8 +155,8 @@ PythonParsesSvg(const std::string& doc, const std::string& path)
     std::ofstream(path) << doc;
     const std::string cmd = "python3 -c \"import sys, xml.etree.ElementTree as E; "
                             "sys.exit(0 if E.parse(sys.argv[1]).getroot().tag == "
-                            "'{http://www.w3.org/2000/svg}svg' else 1)\" '" +
-                            path + "'";
+                            "'{http://www.w3.org/2000/svg}svg' else 1)\" '"
+                          + path + "'";
     return std::system(cmd.c_str()) == 0;
 }
 

@@ -51,6 +51,12 @@ FULLTCP_SOURCES = [
     'model/fulltcp-socket-factory.cc',
     'helper/fulltcp-helper.cc',
     'helper/fulltcp-internet-stack-helper.cc',
+    'helper/fulltcp-segment-record.cc',
+    'helper/fulltcp-svg.cc',
+    'helper/fulltcp-ladder.cc',
+    'helper/fulltcp-ladder-svg.cc',
+    'helper/fulltcp-time-sequence.cc',
+    'helper/fulltcp-trace-recorder.cc',
 ]
 
 FULLTCP_HEADERS = [
@@ -84,6 +90,11 @@ FULLTCP_HEADERS = [
     'model/fulltcp-socket-factory.h',
     'helper/fulltcp-helper.h',
     'helper/fulltcp-internet-stack-helper.h',
+    'helper/fulltcp-segment-record.h',
+    'helper/fulltcp-svg.h',
+    'helper/fulltcp-ladder.h',
+    'helper/fulltcp-time-sequence.h',
+    'helper/fulltcp-trace-recorder.h',
 ]
 
 # ns-3 TestSuites; a suite's name is its file name without "-test-suite.cc".

@@ -23,47 +23,90 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("FullTcpL4ProtocolTx");
 
-// ------------------------------------------------------------------------- routing
+namespace
+{
 
+/// IPv4's types and spellings, for the code both families share.
+struct Ipv4Family
+{
+    using L3 = Ipv4;                                          //!< the IP object of the node
+    using Addr = Ipv4Address;                                 //!< an address
+    using Header = Ipv4Header;                                //!< its header
+    using Route = Ipv4Route;                                  //!< a route
+    using TtlTag = SocketIpTtlTag;                            //!< IP_TTL
+    using TosTag = SocketIpTosTag;                            //!< IP_TOS
+    static constexpr auto SetTtl = &TtlTag::SetTtl;           //!< sets the TTL tag
+    static constexpr auto SetTos = &TosTag::SetTos;           //!< sets the TOS tag
+    static constexpr auto SetProtocol = &Header::SetProtocol; //!< sets our protocol number
+};
+
+/// IPv6's types and spellings (hop limit and traffic class for TTL and TOS).
+struct Ipv6Family
+{
+    using L3 = Ipv6;                                            //!< the IP object of the node
+    using Addr = Ipv6Address;                                   //!< an address
+    using Header = Ipv6Header;                                  //!< its header
+    using Route = Ipv6Route;                                    //!< a route
+    using TtlTag = SocketIpv6HopLimitTag;                       //!< IPV6_UNICAST_HOPS
+    using TosTag = SocketIpv6TclassTag;                         //!< IPV6_TCLASS
+    static constexpr auto SetTtl = &TtlTag::SetHopLimit;        //!< sets the hop limit tag
+    static constexpr auto SetTos = &TosTag::SetTclass;          //!< sets the traffic class tag
+    static constexpr auto SetProtocol = &Header::SetNextHeader; //!< sets our protocol number
+};
+
+/// Add a socket tag holding value, unless value is 0 (IP's default then applies).
+template<class Tag, class Setter>
+void
+AddTagUnlessZero(Ptr<Packet> p, uint8_t value, Setter set)
+{
+    if (value != 0)
+    {
+        Tag tag;
+        (tag.*set)(value);
+        p->AddPacketTag(tag);
+    }
+}
+
+/**
+ * \brief Ask the node's routing protocol for a route.
+ * \param l3 the node's IP \param p the packet (empty for a lookup) \param src source (may
+ * be the wildcard) \param dst destination \param protocol our protocol number
+ * \param device the bound device, or null
+ * \return the route, or null
+ */
+template<class F>
+Ptr<typename F::Route>
+RouteFor(Ptr<typename F::L3> l3,
+         Ptr<Packet> p,
+         const Address& src,
+         const Address& dst,
+         uint8_t protocol,
+         Ptr<NetDevice> device)
+{
+    if (!l3 || !l3->GetRoutingProtocol())
+    {
+        return nullptr;
+    }
+    typename F::Header header;
+    if (!src.IsInvalid())
+    {
+        header.SetSource(F::Addr::ConvertFrom(src));
+    }
+    header.SetDestination(F::Addr::ConvertFrom(dst));
+    (header.*F::SetProtocol)(protocol);
+    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
+    return l3->GetRoutingProtocol()->RouteOutput(p, header, device, err);
+}
+
+/// \return the source address and MTU towards remote, or ERROR_NOROUTETOHOST
+template<class F>
 FullTcpRouteInfo
-FullTcpL4Protocol::RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device)
+RouteInfo(Ptr<Node> node, const FullTcpIpKey& remote, uint8_t protocol, Ptr<NetDevice> device)
 {
     FullTcpRouteInfo info;
-    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
-    const Address dst = remote.ToAddress();
-    if (remote.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        if (!ipv4 || !ipv4->GetRoutingProtocol())
-        {
-            info.error = Socket::ERROR_NOROUTETOHOST;
-            return info;
-        }
-        Ipv4Header header;
-        header.SetDestination(Ipv4Address::ConvertFrom(dst));
-        header.SetProtocol(m_protocolNumber);
-        Ptr<Ipv4Route> route =
-            ipv4->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, device, err);
-        if (!route)
-        {
-            info.error = Socket::ERROR_NOROUTETOHOST;
-            return info;
-        }
-        info.source = FullTcpIpKey(route->GetSource());
-        info.mtu = route->GetOutputDevice() ? route->GetOutputDevice()->GetMtu() : 1500;
-        return info;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    if (!ipv6 || !ipv6->GetRoutingProtocol())
-    {
-        info.error = Socket::ERROR_NOROUTETOHOST;
-        return info;
-    }
-    Ipv6Header header;
-    header.SetDestination(Ipv6Address::ConvertFrom(dst));
-    header.SetNextHeader(m_protocolNumber);
-    Ptr<Ipv6Route> route =
-        ipv6->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, device, err);
+    Ptr<typename F::L3> l3 = node ? node->GetObject<typename F::L3>() : nullptr;
+    Ptr<typename F::Route> route =
+        RouteFor<F>(l3, Create<Packet>(), Address(), remote.ToAddress(), protocol, device);
     if (!route)
     {
         info.error = Socket::ERROR_NOROUTETOHOST;
@@ -72,6 +115,40 @@ FullTcpL4Protocol::RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device)
     info.source = FullTcpIpKey(route->GetSource());
     info.mtu = route->GetOutputDevice() ? route->GetOutputDevice()->GetMtu() : 1500;
     return info;
+}
+
+/// Tag a segment with TTL/TOS, route it and hand it to IP's down target.
+template<class F, class DownTarget>
+void
+SendDown(Ptr<Node> node,
+         Ptr<Packet> p,
+         const Address& src,
+         const Address& dst,
+         uint8_t protocol,
+         const FullTcpIpParams& ip,
+         const DownTarget& downTarget)
+{
+    AddTagUnlessZero<typename F::TtlTag>(p, ip.ttl, F::SetTtl);
+    AddTagUnlessZero<typename F::TosTag>(p, ip.tos, F::SetTos);
+    Ptr<typename F::L3> l3 = node ? node->GetObject<typename F::L3>() : nullptr;
+    if (!l3 || downTarget.IsNull())
+    {
+        return;
+    }
+    Ptr<typename F::Route> route = RouteFor<F>(l3, p, src, dst, protocol, ip.device);
+    downTarget(p, F::Addr::ConvertFrom(src), F::Addr::ConvertFrom(dst), protocol, route);
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------- routing
+
+FullTcpRouteInfo
+FullTcpL4Protocol::RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device)
+{
+    return remote.GetFamily() == FullTcpIpKey::Family::IPV4
+             ? RouteInfo<Ipv4Family>(m_node, remote, m_protocolNumber, device)
+             : RouteInfo<Ipv6Family>(m_node, remote, m_protocolNumber, device);
 }
 
 uint32_t
@@ -155,70 +232,14 @@ FullTcpL4Protocol::SendSegment(const FullTcpHeader& header,
         h.InitializeChecksum(src, dst, m_protocolNumber);
     }
     p->AddHeader(h);
-    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
     if (tuple.localAddress.GetFamily() == FullTcpIpKey::Family::IPV4)
     {
-        if (ip.ttl != 0)
-        {
-            SocketIpTtlTag tag;
-            tag.SetTtl(ip.ttl);
-            p->AddPacketTag(tag);
-        }
-        if (ip.tos != 0)
-        {
-            SocketIpTosTag tag;
-            tag.SetTos(ip.tos);
-            p->AddPacketTag(tag);
-        }
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        if (!ipv4 || m_downTarget.IsNull())
-        {
-            return;
-        }
-        Ipv4Header ipHeader;
-        ipHeader.SetSource(Ipv4Address::ConvertFrom(src));
-        ipHeader.SetDestination(Ipv4Address::ConvertFrom(dst));
-        ipHeader.SetProtocol(m_protocolNumber);
-        Ptr<Ipv4Route> route;
-        if (ipv4->GetRoutingProtocol())
-        {
-            route = ipv4->GetRoutingProtocol()->RouteOutput(p, ipHeader, ip.device, err);
-        }
-        m_downTarget(p,
-                     Ipv4Address::ConvertFrom(src),
-                     Ipv4Address::ConvertFrom(dst),
-                     m_protocolNumber,
-                     route);
-        return;
+        SendDown<Ipv4Family>(m_node, p, src, dst, m_protocolNumber, ip, m_downTarget);
     }
-    if (ip.ttl != 0)
+    else
     {
-        SocketIpv6HopLimitTag tag;
-        tag.SetHopLimit(ip.ttl);
-        p->AddPacketTag(tag);
+        SendDown<Ipv6Family>(m_node, p, src, dst, m_protocolNumber, ip, m_downTarget6);
     }
-    if (ip.tos != 0)
-    {
-        SocketIpv6TclassTag tag;
-        tag.SetTclass(ip.tos);
-        p->AddPacketTag(tag);
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    if (!ipv6 || m_downTarget6.IsNull())
-    {
-        return;
-    }
-    Ipv6Header ipHeader;
-    ipHeader.SetSource(Ipv6Address::ConvertFrom(src));
-    ipHeader.SetDestination(Ipv6Address::ConvertFrom(dst));
-    ipHeader.SetNextHeader(m_protocolNumber);
-    Ptr<Ipv6Route> route;
-    if (ipv6->GetRoutingProtocol())
-    {
-        route = ipv6->GetRoutingProtocol()->RouteOutput(p, ipHeader, ip.device, err);
-    }
-    m_downTarget6(
-        p, Ipv6Address::ConvertFrom(src), Ipv6Address::ConvertFrom(dst), m_protocolNumber, route);
 }
 
 void

@@ -18,6 +18,8 @@
 #include "ns3/node.h"
 #include "ns3/socket.h"
 
+#include <utility>
+
 namespace ns3
 {
 
@@ -139,6 +141,27 @@ SendDown(Ptr<Node> node,
     downTarget(p, F::Addr::ConvertFrom(src), F::Addr::ConvertFrom(dst), protocol, route);
 }
 
+/**
+ * \param node the node (may be null) \param address one of its addresses (or not)
+ * \return the node's IP of family F and the interface that holds the address (-1: none)
+ */
+template<class F>
+std::pair<Ptr<typename F::L3>, int32_t>
+InterfaceOf(Ptr<Node> node, const Address& address)
+{
+    Ptr<typename F::L3> l3 = node ? node->GetObject<typename F::L3>() : nullptr;
+    return {l3, l3 ? l3->GetInterfaceForAddress(F::Addr::ConvertFrom(address)) : -1};
+}
+
+/// \return the MTU of the interface that holds the address, 1500 when none does
+template<class F>
+uint32_t
+MtuAt(Ptr<Node> node, const Address& address)
+{
+    const auto [l3, i] = InterfaceOf<F>(node, address);
+    return i >= 0 ? l3->GetMtu(i) : 1500;
+}
+
 } // namespace
 
 // ------------------------------------------------------------------------- routing
@@ -155,15 +178,8 @@ uint32_t
 FullTcpL4Protocol::MtuOf(const FullTcpIpKey& local) const
 {
     const Address a = local.ToAddress();
-    if (local.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        const int32_t i = ipv4 ? ipv4->GetInterfaceForAddress(Ipv4Address::ConvertFrom(a)) : -1;
-        return i >= 0 ? ipv4->GetMtu(i) : 1500;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    const int32_t i = ipv6 ? ipv6->GetInterfaceForAddress(Ipv6Address::ConvertFrom(a)) : -1;
-    return i >= 0 ? ipv6->GetMtu(i) : 1500;
+    return local.GetFamily() == FullTcpIpKey::Family::IPV4 ? MtuAt<Ipv4Family>(m_node, a)
+                                                           : MtuAt<Ipv6Family>(m_node, a);
 }
 
 bool
@@ -174,13 +190,10 @@ FullTcpL4Protocol::IsLocalAddress(const FullTcpIpKey& address) const
         return true;
     }
     const Address a = address.ToAddress();
-    if (address.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        return ipv4 && ipv4->GetInterfaceForAddress(Ipv4Address::ConvertFrom(a)) >= 0;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    return ipv6 && ipv6->GetInterfaceForAddress(Ipv6Address::ConvertFrom(a)) >= 0;
+    const int32_t i = address.GetFamily() == FullTcpIpKey::Family::IPV4
+                        ? InterfaceOf<Ipv4Family>(m_node, a).second
+                        : InterfaceOf<Ipv6Family>(m_node, a).second;
+    return i >= 0;
 }
 
 bool

@@ -17,6 +17,7 @@ FULLTCP_SOURCES = [
     'model/fulltcp-state.cc',
     'model/fulltcp-connection-output.cc',
     'model/fulltcp-rst-rules.cc',
+    'model/fulltcp-segment-checks.cc',
     'model/fulltcp-isn.cc',
     'model/fulltcp-byte-queue.cc',
     'model/fulltcp-reassembly.cc',
@@ -38,6 +39,7 @@ FULLTCP_SOURCES = [
     'model/fulltcp-port-allocator.cc',
     'model/fulltcp-demux.cc',
     'model/fulltcp-portable-connection.cc',
+    'model/fulltcp-time-wait-rules.cc',
     'model/fulltcp-time-wait.cc',
     'model/fulltcp-listen-backlog.cc',
     'model/fulltcp-l4-protocol.cc',
@@ -67,6 +69,7 @@ FULLTCP_HEADERS = [
     'model/fulltcp-config.h',
     'model/fulltcp-connection-output.h',
     'model/fulltcp-rst-rules.h',
+    'model/fulltcp-segment-checks.h',
     'model/fulltcp-isn.h',
     'model/fulltcp-byte-queue.h',
     'model/fulltcp-range.h',
@@ -82,6 +85,7 @@ FULLTCP_HEADERS = [
     'model/fulltcp-port-allocator.h',
     'model/fulltcp-demux.h',
     'model/fulltcp-portable-connection.h',
+    'model/fulltcp-time-wait-rules.h',
     'model/fulltcp-time-wait.h',
     'model/fulltcp-listen-backlog.h',
     'model/fulltcp-syn-cookie.h',
@@ -111,6 +115,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-syn-cookies-test-suite.cc',
     'test/fulltcp-icmp-test-suite.cc',
     'test/fulltcp-rx-drops-test-suite.cc',
+    'test/fulltcp-bind-device-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on

@@ -95,6 +95,11 @@ struct FullTcpConfig
     /// Delayed ACK timeout: 200 ms (Linux TCP_DELACK_MAX; RFC 9293 §3.8.6.3 MUST-40: less
     /// than 0.5 s). 0 acknowledges every segment at once.
     Time delayedAckTimeout {MilliSeconds(200)};
+    /// Acknowledge at least every this many full-sized segments: 2 (RFC 1122 §4.2.3.2 and
+    /// RFC 5681 §4.2: "an ACK SHOULD be generated for at least every second full-sized
+    /// segment"; ns-3 TcpSocket DelAckCount). The ACK goes once more than count − 1
+    /// full-sized segments are unacknowledged; 1 (or 0) acknowledges every segment.
+    uint32_t delAckCount {2};
     /// Quick-ACK mode at connection start: the first data segments are acknowledged at
     /// once, at most 16 of them (Linux TCP_MAX_QUICKACKS; as Linux tcp_incr_quickack(), the
     /// count is RCV.WND / (2·MSS), at least 2, at most this). 0 disables it.
@@ -102,6 +107,11 @@ struct FullTcpConfig
     /// Disable Nagle's algorithm (TCP_NODELAY): false, Nagle on (RFC 896, RFC 9293 §3.7.4
     /// SHLD-7; Linux).
     bool noDelay {false};
+    /// First interval of zero-window probing (persist timer): 0 uses the RTO (RFC 1122
+    /// §4.2.2.17; Linux tcp_probe_timer()). The socket sets ns-3's TcpSocket PersistTimeout
+    /// (6 s), with which ns-3 TcpSocketBase arms its persist timer. Later probes back off
+    /// from it, doubling up to maxRto (ns-3 doubles up to 60 s).
+    Time persistTimeout {Seconds(0)};
     /// Initial congestion window in segments: 10 (RFC 6928; Linux TCP_INIT_CWND). The
     /// window is min(n·SMSS, max(2·SMSS, n·1460)), RFC 6928 §2 with 10 generalized to n;
     /// one segment when the SYN or SYN-ACK was retransmitted (RFC 5681 §3.1).

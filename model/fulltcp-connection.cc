@@ -531,4 +531,22 @@ FullTcpConnection::IsPeerClosed() const
     return m_tcb.finReceived;
 }
 
+FullTcpTimeWaitState
+FullTcpConnection::GetTimeWaitState() const
+{
+    FullTcpTimeWaitState st;
+    st.sndNxt = m_tcb.snd.ToWire(m_tcb.sndNxt);
+    st.rcvNxt = m_tcb.rcv.ToWire(m_tcb.rcvNxt);
+    st.rcvWnd = RcvWnd();
+    st.maxSndWnd = m_tcb.maxSndWnd;
+    st.tsRecent = m_tcb.tsRecent;
+    st.tsOffset = m_config.timestampOffset;
+    st.tsRecentTime = m_tcb.tsRecentTime;
+    st.lastChallengeAck = m_tcb.lastChallengeAck;
+    st.rcvWscale = m_tcb.rcvWscale;
+    st.tsOk = m_tcb.tsOk;
+    st.sackOk = m_tcb.sackOk;
+    return st;
+}
+
 } // namespace ns3

@@ -11,6 +11,7 @@
 #include "fulltcp-header.h"
 #include "fulltcp-state.h"
 #include "fulltcp-tcb.h"
+#include "fulltcp-time-wait-rules.h"
 
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
@@ -191,6 +192,12 @@ class FullTcpConnection
     uint32_t GetRxAvailable() const;
     /// \return whether the peer's FIN arrived (end of stream once GetRxAvailable() is 0)
     bool IsPeerClosed() const;
+    /**
+     * \brief What TIME_WAIT needs of this connection (meaningful in TIME_WAIT), for the
+     * rules it shares with the glue's compact records; ttl and tos are left 0.
+     * \return the compact state
+     */
+    FullTcpTimeWaitState GetTimeWaitState() const;
 
   private:
     /**
@@ -242,13 +249,11 @@ class FullTcpConnection
     void SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload);
     /// §3.10.7.4: SYN-RECEIVED and the synchronized states, steps one to eight.
     void OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload);
-    /// SYNs handled before the sequence check (duplicate SYN, simultaneous-open SYN-ACK,
-    /// TIME_WAIT reuse). \return true when the segment was consumed
+    /// §3.10.7.4 in TIME-WAIT: FullTcpTimeWaitSegmentArrives() applied to this TCB.
+    void TimeWaitArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// SYNs handled before the sequence check (duplicate SYN, simultaneous-open SYN-ACK).
+    /// \return true when the segment was consumed
     bool EarlySynArrives(const FullTcpHeader& h, int64_t seq);
-    /// RFC 6191 §2 for a SYN reaching TIME_WAIT. \return whether it may open a new incarnation
-    bool TimeWaitAcceptsSyn(const FullTcpHeader& syn, int64_t seq) const;
-    /// Table 6 of §3.10.7.4. \return whether the segment is acceptable
-    bool SegmentAcceptable(int64_t seq, int64_t segLen) const;
     /// Fifth step (ACK field). \return false when the segment must be dropped
     bool AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
     /// Eighth step (FIN): a FIN at finSeq was seen; it counts once RCV.NXT reaches it.
@@ -395,6 +400,9 @@ class FullTcpConnection
     /// The persist timer expired (RFC 9293 §3.8.6.1): send a zero-window probe, or the
     /// data that sender SWS avoidance held back.
     void PersistTimeout();
+    /// \return the first persist interval: persistTimeout for a closed window when set,
+    ///         else the RTO
+    Time PersistBase() const;
     /// An ACK arrived while probing: a window that opened ends the probing.
     void ProbeAnswered();
     /// Start the keepalive timer if keepalive is on (RFC 9293 §3.8.4).

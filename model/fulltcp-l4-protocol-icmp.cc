@@ -19,6 +19,35 @@ NS_LOG_COMPONENT_DEFINE("FullTcpL4ProtocolIcmp");
 
 // ------------------------------------------------------------------------------ ICMP
 
+namespace
+{
+/// \param b two bytes in network order \return their value
+uint16_t
+Read16(const uint8_t* b)
+{
+    return static_cast<uint16_t>((b[0] << 8) | b[1]);
+}
+
+/// What an ICMP error quotes of our segment.
+struct Quote
+{
+    FullTcpFourTuple tuple; //!< the connection: local = the quoted source
+    uint32_t seq;           //!< the quoted sequence number
+};
+
+/**
+ * \param source the quoted IP source (us) \param destination the quoted IP destination
+ * \param bytes the first 8 bytes of the segment (RFC 792, RFC 4443): ports, sequence number
+ * \return the connection and sequence number
+ */
+Quote
+ReadQuote(const FullTcpIpKey& source, const FullTcpIpKey& destination, const uint8_t bytes[8])
+{
+    return Quote {FullTcpFourTuple {source, Read16(bytes), destination, Read16(bytes + 2)},
+                  (uint32_t {Read16(bytes + 4)} << 16) | Read16(bytes + 6)};
+}
+} // namespace
+
 void
 FullTcpL4Protocol::IcmpError(
     const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard)
@@ -49,10 +78,6 @@ FullTcpL4Protocol::ReceiveIcmp(Ipv4Address icmpSource,
                                const uint8_t payload[8])
 {
     NS_LOG_FUNCTION(this << icmpSource << +icmpTtl << +icmpType << +icmpCode << icmpInfo);
-    const uint16_t sport = (payload[0] << 8) | payload[1];
-    const uint16_t dport = (payload[2] << 8) | payload[3];
-    const uint32_t seq = (uint32_t {payload[4]} << 24) | (uint32_t {payload[5]} << 16)
-                       | (uint32_t {payload[6]} << 8) | payload[7];
     bool hard = false;
     if (icmpType == Icmpv4Header::ICMPV4_DEST_UNREACH)
     {
@@ -68,13 +93,9 @@ FullTcpL4Protocol::ReceiveIcmp(Ipv4Address icmpSource,
     {
         return;
     }
-    IcmpError(
-        FullTcpFourTuple {
-            FullTcpIpKey(payloadSource), sport, FullTcpIpKey(payloadDestination), dport},
-        icmpType,
-        icmpCode,
-        seq,
-        hard);
+    const Quote q =
+        ReadQuote(FullTcpIpKey(payloadSource), FullTcpIpKey(payloadDestination), payload);
+    IcmpError(q.tuple, icmpType, icmpCode, q.seq, hard);
 }
 
 void
@@ -88,10 +109,6 @@ FullTcpL4Protocol::ReceiveIcmp(Ipv6Address icmpSource,
                                const uint8_t payload[8])
 {
     NS_LOG_FUNCTION(this << icmpSource << +icmpTtl << +icmpType << +icmpCode << icmpInfo);
-    const uint16_t sport = (payload[0] << 8) | payload[1];
-    const uint16_t dport = (payload[2] << 8) | payload[3];
-    const uint32_t seq = (uint32_t {payload[4]} << 24) | (uint32_t {payload[5]} << 16)
-                       | (uint32_t {payload[6]} << 8) | payload[7];
     bool hard = false;
     if (icmpType == Icmpv6Header::ICMPV6_ERROR_DESTINATION_UNREACHABLE)
     {
@@ -102,13 +119,9 @@ FullTcpL4Protocol::ReceiveIcmp(Ipv6Address icmpSource,
     {
         return; // packet too big is path MTU discovery; the rest is not about TCP
     }
-    IcmpError(
-        FullTcpFourTuple {
-            FullTcpIpKey(payloadSource), sport, FullTcpIpKey(payloadDestination), dport},
-        icmpType,
-        icmpCode,
-        seq,
-        hard);
+    const Quote q =
+        ReadQuote(FullTcpIpKey(payloadSource), FullTcpIpKey(payloadDestination), payload);
+    IcmpError(q.tuple, icmpType, icmpCode, q.seq, hard);
 }
 
 } // namespace ns3

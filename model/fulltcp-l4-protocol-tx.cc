@@ -18,52 +18,97 @@
 #include "ns3/node.h"
 #include "ns3/socket.h"
 
+#include <utility>
+
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("FullTcpL4ProtocolTx");
 
-// ------------------------------------------------------------------------- routing
+namespace
+{
 
+/// IPv4's types and spellings, for the code both families share.
+struct Ipv4Family
+{
+    using L3 = Ipv4;                                          //!< the IP object of the node
+    using Addr = Ipv4Address;                                 //!< an address
+    using Header = Ipv4Header;                                //!< its header
+    using Route = Ipv4Route;                                  //!< a route
+    using TtlTag = SocketIpTtlTag;                            //!< IP_TTL
+    using TosTag = SocketIpTosTag;                            //!< IP_TOS
+    static constexpr auto SetTtl = &TtlTag::SetTtl;           //!< sets the TTL tag
+    static constexpr auto SetTos = &TosTag::SetTos;           //!< sets the TOS tag
+    static constexpr auto SetProtocol = &Header::SetProtocol; //!< sets our protocol number
+};
+
+/// IPv6's types and spellings (hop limit and traffic class for TTL and TOS).
+struct Ipv6Family
+{
+    using L3 = Ipv6;                                            //!< the IP object of the node
+    using Addr = Ipv6Address;                                   //!< an address
+    using Header = Ipv6Header;                                  //!< its header
+    using Route = Ipv6Route;                                    //!< a route
+    using TtlTag = SocketIpv6HopLimitTag;                       //!< IPV6_UNICAST_HOPS
+    using TosTag = SocketIpv6TclassTag;                         //!< IPV6_TCLASS
+    static constexpr auto SetTtl = &TtlTag::SetHopLimit;        //!< sets the hop limit tag
+    static constexpr auto SetTos = &TosTag::SetTclass;          //!< sets the traffic class tag
+    static constexpr auto SetProtocol = &Header::SetNextHeader; //!< sets our protocol number
+};
+
+/// Add a socket tag holding value, unless value is 0 (IP's default then applies).
+template<class Tag, class Setter>
+void
+AddTagUnlessZero(Ptr<Packet> p, uint8_t value, Setter set)
+{
+    if (value != 0)
+    {
+        Tag tag;
+        (tag.*set)(value);
+        p->AddPacketTag(tag);
+    }
+}
+
+/**
+ * \brief Ask the node's routing protocol for a route.
+ * \param l3 the node's IP \param p the packet (empty for a lookup) \param src source (may
+ * be the wildcard) \param dst destination \param protocol our protocol number
+ * \param device the bound device, or null
+ * \return the route, or null
+ */
+template<class F>
+Ptr<typename F::Route>
+RouteFor(Ptr<typename F::L3> l3,
+         Ptr<Packet> p,
+         const Address& src,
+         const Address& dst,
+         uint8_t protocol,
+         Ptr<NetDevice> device)
+{
+    if (!l3 || !l3->GetRoutingProtocol())
+    {
+        return nullptr;
+    }
+    typename F::Header header;
+    if (!src.IsInvalid())
+    {
+        header.SetSource(F::Addr::ConvertFrom(src));
+    }
+    header.SetDestination(F::Addr::ConvertFrom(dst));
+    (header.*F::SetProtocol)(protocol);
+    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
+    return l3->GetRoutingProtocol()->RouteOutput(p, header, device, err);
+}
+
+/// \return the source address and MTU towards remote, or ERROR_NOROUTETOHOST
+template<class F>
 FullTcpRouteInfo
-FullTcpL4Protocol::RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device)
+RouteInfo(Ptr<Node> node, const FullTcpIpKey& remote, uint8_t protocol, Ptr<NetDevice> device)
 {
     FullTcpRouteInfo info;
-    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
-    const Address dst = remote.ToAddress();
-    if (remote.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        if (!ipv4 || !ipv4->GetRoutingProtocol())
-        {
-            info.error = Socket::ERROR_NOROUTETOHOST;
-            return info;
-        }
-        Ipv4Header header;
-        header.SetDestination(Ipv4Address::ConvertFrom(dst));
-        header.SetProtocol(m_protocolNumber);
-        Ptr<Ipv4Route> route =
-            ipv4->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, device, err);
-        if (!route)
-        {
-            info.error = Socket::ERROR_NOROUTETOHOST;
-            return info;
-        }
-        info.source = FullTcpIpKey(route->GetSource());
-        info.mtu = route->GetOutputDevice() ? route->GetOutputDevice()->GetMtu() : 1500;
-        return info;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    if (!ipv6 || !ipv6->GetRoutingProtocol())
-    {
-        info.error = Socket::ERROR_NOROUTETOHOST;
-        return info;
-    }
-    Ipv6Header header;
-    header.SetDestination(Ipv6Address::ConvertFrom(dst));
-    header.SetNextHeader(m_protocolNumber);
-    Ptr<Ipv6Route> route =
-        ipv6->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, device, err);
+    Ptr<typename F::L3> l3 = node ? node->GetObject<typename F::L3>() : nullptr;
+    Ptr<typename F::Route> route =
+        RouteFor<F>(l3, Create<Packet>(), Address(), remote.ToAddress(), protocol, device);
     if (!route)
     {
         info.error = Socket::ERROR_NOROUTETOHOST;
@@ -74,19 +119,67 @@ FullTcpL4Protocol::RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device)
     return info;
 }
 
+/// Tag a segment with TTL/TOS, route it and hand it to IP's down target.
+template<class F, class DownTarget>
+void
+SendDown(Ptr<Node> node,
+         Ptr<Packet> p,
+         const Address& src,
+         const Address& dst,
+         uint8_t protocol,
+         const FullTcpIpParams& ip,
+         const DownTarget& downTarget)
+{
+    AddTagUnlessZero<typename F::TtlTag>(p, ip.ttl, F::SetTtl);
+    AddTagUnlessZero<typename F::TosTag>(p, ip.tos, F::SetTos);
+    Ptr<typename F::L3> l3 = node ? node->GetObject<typename F::L3>() : nullptr;
+    if (!l3 || downTarget.IsNull())
+    {
+        return;
+    }
+    Ptr<typename F::Route> route = RouteFor<F>(l3, p, src, dst, protocol, ip.device);
+    downTarget(p, F::Addr::ConvertFrom(src), F::Addr::ConvertFrom(dst), protocol, route);
+}
+
+/**
+ * \param node the node (may be null) \param address one of its addresses (or not)
+ * \return the node's IP of family F and the interface that holds the address (-1: none)
+ */
+template<class F>
+std::pair<Ptr<typename F::L3>, int32_t>
+InterfaceOf(Ptr<Node> node, const Address& address)
+{
+    Ptr<typename F::L3> l3 = node ? node->GetObject<typename F::L3>() : nullptr;
+    return {l3, l3 ? l3->GetInterfaceForAddress(F::Addr::ConvertFrom(address)) : -1};
+}
+
+/// \return the MTU of the interface that holds the address, 1500 when none does
+template<class F>
+uint32_t
+MtuAt(Ptr<Node> node, const Address& address)
+{
+    const auto [l3, i] = InterfaceOf<F>(node, address);
+    return i >= 0 ? l3->GetMtu(i) : 1500;
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------- routing
+
+FullTcpRouteInfo
+FullTcpL4Protocol::RouteTo(const FullTcpIpKey& remote, Ptr<NetDevice> device)
+{
+    return remote.GetFamily() == FullTcpIpKey::Family::IPV4
+             ? RouteInfo<Ipv4Family>(m_node, remote, m_protocolNumber, device)
+             : RouteInfo<Ipv6Family>(m_node, remote, m_protocolNumber, device);
+}
+
 uint32_t
 FullTcpL4Protocol::MtuOf(const FullTcpIpKey& local) const
 {
     const Address a = local.ToAddress();
-    if (local.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        const int32_t i = ipv4 ? ipv4->GetInterfaceForAddress(Ipv4Address::ConvertFrom(a)) : -1;
-        return i >= 0 ? ipv4->GetMtu(i) : 1500;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    const int32_t i = ipv6 ? ipv6->GetInterfaceForAddress(Ipv6Address::ConvertFrom(a)) : -1;
-    return i >= 0 ? ipv6->GetMtu(i) : 1500;
+    return local.GetFamily() == FullTcpIpKey::Family::IPV4 ? MtuAt<Ipv4Family>(m_node, a)
+                                                           : MtuAt<Ipv6Family>(m_node, a);
 }
 
 bool
@@ -97,13 +190,10 @@ FullTcpL4Protocol::IsLocalAddress(const FullTcpIpKey& address) const
         return true;
     }
     const Address a = address.ToAddress();
-    if (address.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        return ipv4 && ipv4->GetInterfaceForAddress(Ipv4Address::ConvertFrom(a)) >= 0;
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    return ipv6 && ipv6->GetInterfaceForAddress(Ipv6Address::ConvertFrom(a)) >= 0;
+    const int32_t i = address.GetFamily() == FullTcpIpKey::Family::IPV4
+                        ? InterfaceOf<Ipv4Family>(m_node, a).second
+                        : InterfaceOf<Ipv6Family>(m_node, a).second;
+    return i >= 0;
 }
 
 bool
@@ -155,70 +245,14 @@ FullTcpL4Protocol::SendSegment(const FullTcpHeader& header,
         h.InitializeChecksum(src, dst, m_protocolNumber);
     }
     p->AddHeader(h);
-    Socket::SocketErrno err = Socket::ERROR_NOTERROR;
     if (tuple.localAddress.GetFamily() == FullTcpIpKey::Family::IPV4)
     {
-        if (ip.ttl != 0)
-        {
-            SocketIpTtlTag tag;
-            tag.SetTtl(ip.ttl);
-            p->AddPacketTag(tag);
-        }
-        if (ip.tos != 0)
-        {
-            SocketIpTosTag tag;
-            tag.SetTos(ip.tos);
-            p->AddPacketTag(tag);
-        }
-        Ptr<Ipv4> ipv4 = m_node ? m_node->GetObject<Ipv4>() : nullptr;
-        if (!ipv4 || m_downTarget.IsNull())
-        {
-            return;
-        }
-        Ipv4Header ipHeader;
-        ipHeader.SetSource(Ipv4Address::ConvertFrom(src));
-        ipHeader.SetDestination(Ipv4Address::ConvertFrom(dst));
-        ipHeader.SetProtocol(m_protocolNumber);
-        Ptr<Ipv4Route> route;
-        if (ipv4->GetRoutingProtocol())
-        {
-            route = ipv4->GetRoutingProtocol()->RouteOutput(p, ipHeader, ip.device, err);
-        }
-        m_downTarget(p,
-                     Ipv4Address::ConvertFrom(src),
-                     Ipv4Address::ConvertFrom(dst),
-                     m_protocolNumber,
-                     route);
-        return;
+        SendDown<Ipv4Family>(m_node, p, src, dst, m_protocolNumber, ip, m_downTarget);
     }
-    if (ip.ttl != 0)
+    else
     {
-        SocketIpv6HopLimitTag tag;
-        tag.SetHopLimit(ip.ttl);
-        p->AddPacketTag(tag);
+        SendDown<Ipv6Family>(m_node, p, src, dst, m_protocolNumber, ip, m_downTarget6);
     }
-    if (ip.tos != 0)
-    {
-        SocketIpv6TclassTag tag;
-        tag.SetTclass(ip.tos);
-        p->AddPacketTag(tag);
-    }
-    Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr;
-    if (!ipv6 || m_downTarget6.IsNull())
-    {
-        return;
-    }
-    Ipv6Header ipHeader;
-    ipHeader.SetSource(Ipv6Address::ConvertFrom(src));
-    ipHeader.SetDestination(Ipv6Address::ConvertFrom(dst));
-    ipHeader.SetNextHeader(m_protocolNumber);
-    Ptr<Ipv6Route> route;
-    if (ipv6->GetRoutingProtocol())
-    {
-        route = ipv6->GetRoutingProtocol()->RouteOutput(p, ipHeader, ip.device, err);
-    }
-    m_downTarget6(
-        p, Ipv6Address::ConvertFrom(src), Ipv6Address::ConvertFrom(dst), m_protocolNumber, route);
 }
 
 void

@@ -453,7 +453,6 @@ FullTcpL4Protocol::PurgeReleased()
     m_purgeScheduled = false;
     std::vector<Ptr<FullTcpSocket>> released;
     released.swap(m_released);
-    m_timeWait->Purge();
     // `released` goes here: sockets nobody else holds are destroyed outside any callback.
 }
 
@@ -477,9 +476,8 @@ FullTcpL4Protocol::AdoptTimeWait(const FullTcpFourTuple& tuple,
             Simulator::ScheduleNow(&FullTcpL4Protocol::PurgeReleased, this);
         }
     }
-    FullTcpIpParams params = ip;
-    params.device = nullptr; // the record does not keep the device alive
-    *v = FullTcpDemuxValue {nullptr, m_timeWait->Adopt(tuple, std::move(connection), params)};
+    // The record keeps what TIME_WAIT needs; the engine goes with `connection`.
+    *v = FullTcpDemuxValue {nullptr, m_timeWait->Adopt(tuple, *connection.Get(), ip)};
 }
 
 void
@@ -573,7 +571,7 @@ FullTcpL4Protocol::DoReceive(
     }
     if (target.timeWait)
     {
-        target.timeWait->SegmentArrives(h, p, device);
+        m_timeWait->SegmentArrives(tuple, h, p, device);
         return IpL4Protocol::RX_OK;
     }
     if (target.socket && r.match == FullTcpDemuxMatch::CONNECTION)

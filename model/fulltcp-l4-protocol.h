@@ -363,7 +363,7 @@ class FullTcpL4Protocol : public IpL4Protocol
      */
     void IcmpError(
         const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard);
-    /// Let the sockets and records released during the current event go.
+    /// Let the sockets released during the current event go.
     void PurgeReleased();
     /// \param socket a socket leaving the demux: remove it from SocketList
     void UntrackSocket(const Ptr<FullTcpSocket>& socket);

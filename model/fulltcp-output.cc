@@ -242,7 +242,7 @@ FullTcpConnection::ArmPersistIfStalled()
     if (held && m_tcb.sndNxt == m_tcb.sndUna
         && !m_tcb.timerDeadline[static_cast<uint32_t>(FullTcpTimer::RETRANSMIT)])
     {
-        ArmRetransmitTimer(m_tcb.rto);
+        ArmRetransmitTimer(PersistBase());
     }
 }
 

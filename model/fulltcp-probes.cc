@@ -47,6 +47,7 @@ FullTcpConnection::PersistTimeout()
         return;
     }
     ++m_tcb.probesOut;
+    const bool firstProbe = !m_tcb.probing;
     m_tcb.probing = true;
     if (m_tcb.sndUna < std::min(m_tcb.sndNxt, m_tcb.DataEnd()))
     {
@@ -56,10 +57,23 @@ FullTcpConnection::PersistTimeout()
     {
         SendNewSegment(m_tcb.sndNxt + 1); // one new octet
     }
-    // SHLD-29/30: the first probe after one RTO, then exponentially further apart (RFC 1122
-    // §4.2.2.17), at most maxRto apart.
-    m_tcb.rto = std::min(2 * m_tcb.rto, m_config.maxRto);
+    // SHLD-29/30: the first probe after one RTO (or PersistTimeout), then exponentially
+    // further apart (RFC 1122 §4.2.2.17), at most maxRto apart.
+    const Time base = firstProbe ? PersistBase() : m_tcb.rto;
+    m_tcb.rto = std::min(2 * base, m_config.maxRto);
     ArmRetransmitTimer(m_tcb.rto);
+}
+
+Time
+FullTcpConnection::PersistBase() const
+{
+    // A closed window waits persistTimeout when configured (as ns-3 TcpSocketBase's
+    // m_persistTimeout), else one RTO; data held by sender SWS avoidance waits one RTO.
+    if (m_tcb.sndWnd == 0 && m_config.persistTimeout.IsStrictlyPositive())
+    {
+        return m_config.persistTimeout;
+    }
+    return m_tcb.rto;
 }
 
 void

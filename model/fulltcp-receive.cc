@@ -34,30 +34,16 @@ FullTcpConnection::TsRecentValid() const
 bool
 FullTcpConnection::PawsRejects(const FullTcpHeader& h) const
 {
-    // §5.3 R1: "If there is a Timestamps option in the arriving segment, SEG.TSval <
-    // TS.Recent, TS.Recent is valid ..., and the RST bit is off, then treat the arriving
-    // segment as not acceptable". "<" is modulo 2^32.
-    if (!m_tcb.tsOk || h.HasFlags(H::RST) || !TsRecentValid())
-    {
-        return false;
-    }
-    const auto ts = h.GetOptions().GetTimestamp();
-    return ts && static_cast<int32_t>(ts->value - m_tcb.tsRecent) < 0;
+    return FullTcpPawsRejects(h, m_tcb.tsOk, m_tcb.tsRecent, TsRecentValid());
 }
 
 void
 FullTcpConnection::UpdateTsRecent(const FullTcpHeader& h, int64_t seq)
 {
-    // §4.3 R3: "If SEG.TSval >= TS.Recent and SEG.SEQ <= Last.ACK.sent, then SEG.TSval is
-    // copied to TS.Recent"; an invalid (stale) TS.Recent is replaced in any case (§5.5).
-    const auto ts = h.GetOptions().GetTimestamp();
-    if (!m_tcb.tsOk || !ts || seq > m_tcb.lastAckSent)
+    if (const auto ts = FullTcpTsRecentUpdate(
+            h, seq, m_tcb.lastAckSent, m_tcb.tsOk, m_tcb.tsRecent, TsRecentValid()))
     {
-        return;
-    }
-    if (static_cast<int32_t>(ts->value - m_tcb.tsRecent) >= 0 || !TsRecentValid())
-    {
-        m_tcb.tsRecent = ts->value;
+        m_tcb.tsRecent = *ts;
         m_tcb.tsRecentTime = m_now;
     }
 }
@@ -68,27 +54,20 @@ FullTcpConnection::RejectSegment(const FullTcpHeader& h,
                                  uint32_t len,
                                  FullTcpDropReason why)
 {
-    // §3.10.7.4 first step: "If an incoming segment is not acceptable, an acknowledgment
-    // should be sent in reply (unless the RST bit is set, if so drop the segment and
-    // return)". As Linux tcp_oow_rate_limited(), the reply to a segment that occupies no
-    // sequence space is rate-limited like a challenge ACK (RFC 5961 §7): two confused ends
-    // could otherwise ACK each other forever. A segment with data, SYN or FIN may be a
-    // retransmission whose ACK the peer needs, so it is always answered.
-    if (!h.HasFlags(H::RST))
+    // §3.10.7.4 first step, as FullTcpAnswerUnacceptable() explains.
+    const FullTcpUnacceptableAnswer a =
+        FullTcpAnswerUnacceptable(h, seq, len, m_tcb.rcvNxt, m_tcb.sackOk && m_config.dsack);
+    if (a.dsack)
     {
-        if (len > 0 && seq < m_tcb.rcvNxt && m_tcb.sackOk && m_config.dsack)
-        {
-            // RFC 2883 §4: tell the peer it sent these bytes twice.
-            m_tcb.sackBlocks.Duplicate(FullTcpRange {seq, std::min(seq + len, m_tcb.rcvNxt)});
-        }
-        if (len > 0 || h.HasFlags(H::SYN) || h.HasFlags(H::FIN))
-        {
-            SendAck();
-        }
-        else
-        {
-            SendChallengeAck();
-        }
+        m_tcb.sackBlocks.Duplicate(*a.dsack);
+    }
+    if (a.reply == FullTcpReply::ACK)
+    {
+        SendAck();
+    }
+    else if (a.reply == FullTcpReply::CHALLENGE_ACK)
+    {
+        SendChallengeAck();
     }
     Drop(h, why);
 }
@@ -213,9 +192,11 @@ FullTcpConnection::InOrderTextAcknowledgment(bool filledHole)
         return;
     }
     // RFC 9293 §3.8.6.3 (SHLD-19) and RFC 5681 §4.2: an ACK for at least every second
-    // full-sized segment, i.e. once more than one full-sized segment is unacknowledged (as
-    // Linux __tcp_ack_snd_check()); otherwise the delayed-ACK timer.
-    AckOwed(m_tcb.rcvNxt - m_tcb.lastAckSent > m_tcb.rcvMss);
+    // (delAckCount-th) full-sized segment, i.e. once more than delAckCount - 1 full-sized
+    // segments are unacknowledged (as Linux __tcp_ack_snd_check() for 2); otherwise the
+    // delayed-ACK timer.
+    const int64_t held = std::max<uint32_t>(m_config.delAckCount, 1) - 1;
+    AckOwed(m_tcb.rcvNxt - m_tcb.lastAckSent > held * m_tcb.rcvMss);
 }
 
 void

@@ -7,6 +7,7 @@
  * TIME_WAIT reuse and RFC 1337's option. Flags are always tested bit by bit.
  */
 #include "fulltcp-connection.h"
+#include "fulltcp-time-wait-rules.h"
 
 #include <algorithm>
 
@@ -39,6 +40,9 @@ FullTcpConnection::SegmentArrives(const FullTcpHeader& header, Ptr<Packet> paylo
         return;
     case S::SYN_SENT:
         SynSentArrives(header, payload);
+        return;
+    case S::TIME_WAIT:
+        TimeWaitArrives(header, payload);
         return;
     default:
         OtherStateArrives(header, payload);
@@ -219,62 +223,51 @@ FullTcpConnection::EarlySynArrives(const FullTcpHeader& h, int64_t seq)
         }
         return false;
     }
-    if (m_tcb.state == S::TIME_WAIT && !h.HasFlags(H::ACK))
-    {
-        // RFC 1122 §4.2.2.13 and RFC 6191: a new SYN may reopen the 4-tuple. This
-        // incarnation ends and the glue hands the SYN to the listener; the new ISS lies
-        // beyond everything this incarnation sent.
-        if (TimeWaitAcceptsSyn(h, seq))
-        {
-            const uint32_t reuseIss = m_tcb.snd.ToWire(m_tcb.sndNxt) + 65537;
-            SetState(S::CLOSED, C::RCV_SYN);
-            m_out.ConnectionRequest(FullTcpConnectionRequest {h, reuseIss});
-            return true;
-        }
-        // An old duplicate: it gets the TIME_WAIT ACK (RFC 9293 §3.10.7.4 fourth step with
-        // RFC 5961 §4; RFC 6191 would drop it silently), rate-limited.
-        SendChallengeAck();
-        Drop(h, D::OLD_SYN_IN_TIME_WAIT);
-        return true;
-    }
     return false;
 }
 
-bool
-FullTcpConnection::TimeWaitAcceptsSyn(const FullTcpHeader& syn, int64_t seq) const
+void
+FullTcpConnection::TimeWaitArrives(const FullTcpHeader& h, Ptr<Packet> payload)
 {
-    // RFC 6191 §2. "Timestamps would be enabled for the new incarnation" when the SYN
-    // carries them and we offer them; "greater" is modulo 2^32.
-    const auto ts = syn.GetOptions().GetTimestamp();
-    const bool newUsesTs = m_config.timestamps && ts.has_value();
-    const bool seqNewer = seq > m_tcb.rcvNxt;
-    if (m_tcb.tsOk)
+    // §3.10.7.4 in TIME-WAIT: the rules shared with the glue's compact records
+    // (fulltcp-time-wait-rules.cc), applied to this TCB.
+    const FullTcpTimeWaitVerdict v = FullTcpTimeWaitSegmentArrives(
+        GetTimeWaitState(), FullTcpTimeWaitPolicy::From(m_config), h, payload->GetSize(), m_now);
+    if (v.tsRecent)
     {
-        if (newUsesTs)
+        m_tcb.tsRecent = *v.tsRecent;
+        m_tcb.tsRecentTime = m_now;
+    }
+    if (v.restartTimer)
+    {
+        ArmTimer(FullTcpTimer::LINGER, 2 * m_config.msl);
+    }
+    if (v.dsack)
+    {
+        m_tcb.sackBlocks.Duplicate(
+            FullTcpRange {m_tcb.rcvNxt + v.dsack->start, m_tcb.rcvNxt + v.dsack->end});
+    }
+    if (v.reply == FullTcpReply::ACK)
+    {
+        SendAck();
+    }
+    else if (v.reply == FullTcpReply::CHALLENGE_ACK)
+    {
+        SendChallengeAck();
+    }
+    if (v.drop)
+    {
+        Drop(h, *v.drop);
+    }
+    if (v.close)
+    {
+        SetState(S::CLOSED, *v.close);
+        if (*v.close == C::RCV_SYN)
         {
-            const auto delta = static_cast<int32_t>(ts->value - m_tcb.tsRecent);
-            return delta > 0 || (delta == 0 && seqNewer);
+            // The glue hands the SYN to the listener with the new incarnation's ISS.
+            m_out.ConnectionRequest(FullTcpConnectionRequest {h, v.reuseIss});
         }
-        return seqNewer;
     }
-    return newUsesTs || seqNewer;
-}
-
-bool
-FullTcpConnection::SegmentAcceptable(int64_t seq, int64_t segLen) const
-{
-    // §3.10.7.4 Table 6: the four cases of segment length and receive window.
-    const int64_t nxt = m_tcb.rcvNxt;
-    const int64_t wnd = RcvWnd();
-    const auto inWindow = [nxt, wnd](int64_t s)
-    {
-        return nxt <= s && s < nxt + wnd;
-    };
-    if (segLen == 0)
-    {
-        return wnd == 0 ? seq == nxt : inWindow(seq);
-    }
-    return wnd > 0 && (inWindow(seq) || inWindow(seq + segLen - 1));
 }
 
 void
@@ -286,12 +279,6 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
     {
         return;
     }
-    if (m_tcb.state == S::TIME_WAIT && h.HasFlags(H::RST) && m_config.rfc1337)
-    {
-        // RFC 1337 §3 fix (F1): "Ignore RST segments in TIME-WAIT state."
-        Drop(h, D::RST_IGNORED_RFC1337);
-        return;
-    }
     // RFC 7323 §5.3 (R1): PAWS comes before the sequence check.
     if (PawsRejects(h))
     {
@@ -301,14 +288,8 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
 
     // First: check sequence number (Table 6). SEG.LEN counts SYN and FIN.
     const int64_t segLen = len + (h.HasFlags(H::SYN) ? 1 : 0) + (h.HasFlags(H::FIN) ? 1 : 0);
-    if (!SegmentAcceptable(seq, segLen))
+    if (!FullTcpSegmentAcceptable(seq, segLen, m_tcb.rcvNxt, RcvWnd()))
     {
-        if (m_tcb.state == S::TIME_WAIT && h.HasFlags(H::FIN) && seq + segLen == m_tcb.rcvNxt)
-        {
-            // TIME-WAIT: "The only thing that can arrive in this state is a retransmission
-            // of the remote FIN. Acknowledge it, and restart the 2 MSL timeout."
-            ArmTimer(FullTcpTimer::LINGER, 2 * m_config.msl);
-        }
         RejectSegment(h, seq, len, D::SEQ_NOT_ACCEPTABLE);
         return;
     }

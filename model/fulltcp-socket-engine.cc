@@ -104,6 +104,8 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     // so that window arithmetic in bytes cannot wrap.
     c.initialSsthresh = std::min<uint32_t>(m_initialSsThresh, 0x7fffffff);
     c.delayedAckTimeout = m_delAckTimeout;
+    c.delAckCount = m_delAckMaxCount;
+    c.persistTimeout = m_persistTimeout;
     // FullTcp's own data-path knobs.
     c.minRto = m_minRto;
     c.clockGranularity = m_clockGranularity;

@@ -12,128 +12,55 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("FullTcpTimeWait");
 
-FullTcpTimeWaitRecord::FullTcpTimeWaitRecord(FullTcpL4Protocol* protocol,
-                                             const FullTcpFourTuple& tuple,
-                                             FullTcpPortableConnection connection,
-                                             const FullTcpIpParams& ip) :
-    m_protocol(protocol),
-    m_tuple(tuple), m_connection(std::move(connection)), m_ip(ip)
+// --------------------------------------------------------------------------------- record
+
+FullTcpTimeWaitRecord::FullTcpTimeWaitRecord(const FullTcpTimeWaitState& state,
+                                             Time expiry,
+                                             uint32_t policy) :
+    m_state(state),
+    m_expiry(expiry), m_policy(policy)
 {
-    m_connection.Retarget(this);
-    // The engine knows its armed slots (the 2·MSL linger); re-arm them here, the socket's
-    // events are gone with the socket.
-    const Time now = Simulator::Now();
-    const auto& deadlines = m_connection->GetTcb().timerDeadline;
-    for (uint32_t i = 0; i < FULLTCP_TIMER_COUNT; ++i)
+}
+
+FullTcpTimeWaitRecord::Answer
+FullTcpTimeWaitRecord::SegmentArrives(const FullTcpTimeWaitPolicy& policy,
+                                      const FullTcpHeader& h,
+                                      uint32_t len,
+                                      Time now)
+{
+    Answer answer {FullTcpTimeWaitSegmentArrives(m_state, policy, h, len, now), std::nullopt};
+    const FullTcpTimeWaitVerdict& v = answer.verdict;
+    if (v.tsRecent)
     {
-        if (deadlines[i])
-        {
-            ArmTimer(static_cast<FullTcpTimer>(i), Max(*deadlines[i] - now, Time(0)));
-        }
+        m_state.tsRecent = *v.tsRecent;
+        m_state.tsRecentTime = now;
     }
-}
-
-FullTcpTimeWaitRecord::~FullTcpTimeWaitRecord()
-{
-    Cancel();
-}
-
-void
-FullTcpTimeWaitRecord::Cancel()
-{
-    for (auto& t : m_timers)
+    if (v.restartTimer)
     {
-        t.Cancel();
+        m_expiry = now + 2 * policy.msl;
     }
+    const bool send = v.reply == FullTcpReply::ACK
+                   || (v.reply == FullTcpReply::CHALLENGE_ACK
+                       && FullTcpChallengeAckAllowed(
+                           m_state.lastChallengeAck, policy.challengeAckInterval, now));
+    if (send)
+    {
+        answer.ack =
+            FullTcpTimeWaitAck(m_state, h.GetDestinationPort(), h.GetSourcePort(), now, v.dsack);
+    }
+    return answer;
 }
 
-const FullTcpFourTuple&
-FullTcpTimeWaitRecord::GetTuple() const
-{
-    return m_tuple;
-}
-
-FullTcpState
+const FullTcpTimeWaitState&
 FullTcpTimeWaitRecord::GetState() const
 {
-    return m_connection->GetState();
+    return m_state;
 }
 
-void
-FullTcpTimeWaitRecord::SegmentArrives(const FullTcpHeader& header,
-                                      Ptr<Packet> payload,
-                                      Ptr<NetDevice> device)
+Time
+FullTcpTimeWaitRecord::GetExpiry() const
 {
-    m_rxDevice = device;
-    m_connection->SegmentArrives(header, payload, Simulator::Now());
-    m_rxDevice = nullptr;
-}
-
-void
-FullTcpTimeWaitRecord::SendSegment(const FullTcpHeader& header, Ptr<Packet> payload)
-{
-    m_protocol->SendSegment(header, payload, m_tuple, m_ip);
-}
-
-void
-FullTcpTimeWaitRecord::ArmTimer(FullTcpTimer timer, Time delay)
-{
-    auto& event = m_timers[static_cast<uint32_t>(timer)];
-    event.Cancel();
-    event = Simulator::Schedule(delay, &FullTcpTimeWaitRecord::TimerFired, this, timer);
-}
-
-void
-FullTcpTimeWaitRecord::CancelTimer(FullTcpTimer timer)
-{
-    m_timers[static_cast<uint32_t>(timer)].Cancel();
-}
-
-void
-FullTcpTimeWaitRecord::TimerFired(FullTcpTimer timer)
-{
-    m_connection->TimerExpired(timer, Simulator::Now());
-}
-
-void
-FullTcpTimeWaitRecord::NotifyApplication(FullTcpAppEvent event)
-{
-    // No application any more: the socket that had one is gone.
-    NS_LOG_LOGIC(m_tuple << " event without application: " << event);
-}
-
-void
-FullTcpTimeWaitRecord::StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCause cause)
-{
-    m_protocol->NotifyTransition(m_tuple, from, to, cause);
-    if (to == FullTcpState::CLOSED)
-    {
-        // 2·MSL over, an acceptable RST, or a SYN reopening the 4-tuple: the entry goes at
-        // once (a new incarnation may need it in this very event), the object at the end of
-        // the event.
-        m_protocol->ReleaseConnection(m_tuple);
-    }
-}
-
-void
-FullTcpTimeWaitRecord::ConnectionRequest(const FullTcpConnectionRequest& request)
-{
-    // Only TIME_WAIT reuse (RFC 6191) asks; the record has already released the 4-tuple.
-    m_protocol->ReopenFromTimeWait(m_tuple, request.syn, request.reuseIss.value_or(0), m_rxDevice);
-}
-
-void
-FullTcpTimeWaitRecord::SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason)
-{
-    NS_LOG_LOGIC(m_tuple << " drop " << header << ": " << reason);
-}
-
-void
-FullTcpTimeWaitRecord::IllegalTransition(FullTcpState from,
-                                         FullTcpState to,
-                                         FullTcpStateCause cause)
-{
-    NS_LOG_ERROR(m_tuple << " illegal transition " << from << " -> " << to << " (" << cause << ")");
+    return m_expiry;
 }
 
 // ---------------------------------------------------------------------------------- table
@@ -147,49 +74,187 @@ FullTcpTimeWaitTable::~FullTcpTimeWaitTable()
 
 FullTcpTimeWaitRecord*
 FullTcpTimeWaitTable::Adopt(const FullTcpFourTuple& tuple,
-                            FullTcpPortableConnection connection,
+                            const FullTcpConnection& connection,
                             const FullTcpIpParams& ip)
 {
-    auto record =
-        std::make_unique<FullTcpTimeWaitRecord>(m_protocol, tuple, std::move(connection), ip);
-    FullTcpTimeWaitRecord* raw = record.get();
-    m_records[tuple] = std::move(record);
-    return raw;
+    FullTcpTimeWaitState state = connection.GetTimeWaitState();
+    state.ttl = ip.ttl;
+    state.tos = ip.tos;
+    // The engine armed 2·MSL on entering TIME_WAIT (or restarted it since).
+    const auto& linger =
+        connection.GetTcb().timerDeadline[static_cast<uint32_t>(FullTcpTimer::LINGER)];
+    const Time expiry = linger.value_or(Simulator::Now());
+    const uint32_t policy = QueueFor(FullTcpTimeWaitPolicy::From(connection.GetConfig()));
+    Release(tuple); // a stale record of the same 4-tuple, if any
+    auto [it, inserted] = m_records.emplace(tuple, FullTcpTimeWaitRecord(state, expiry, policy));
+    Link(*it);
+    Reschedule();
+    return &it->second;
+}
+
+void
+FullTcpTimeWaitTable::SegmentArrives(const FullTcpFourTuple& tuple,
+                                     const FullTcpHeader& h,
+                                     Ptr<Packet> payload,
+                                     Ptr<NetDevice> device)
+{
+    auto it = m_records.find(tuple);
+    if (it == m_records.end())
+    {
+        return;
+    }
+    FullTcpTimeWaitRecord& record = it->second;
+    const FullTcpTimeWaitPolicy& policy = m_queues[record.m_policy].policy;
+    const FullTcpTimeWaitRecord::Answer answer =
+        record.SegmentArrives(policy, h, payload ? payload->GetSize() : 0, Simulator::Now());
+    const FullTcpTimeWaitVerdict& v = answer.verdict;
+    if (v.restartTimer)
+    {
+        Unlink(*it);
+        Link(*it);
+        Reschedule();
+    }
+    if (answer.ack)
+    {
+        const FullTcpTimeWaitState& st = record.GetState();
+        m_protocol->SendSegment(
+            *answer.ack, nullptr, tuple, FullTcpIpParams {nullptr, st.ttl, st.tos});
+    }
+    if (v.drop)
+    {
+        NS_LOG_LOGIC(tuple << " drop " << h << ": " << *v.drop);
+    }
+    if (v.close)
+    {
+        const FullTcpFourTuple copy = tuple;
+        Close(copy, *v.close);
+        if (*v.close == FullTcpStateCause::RCV_SYN)
+        {
+            // RFC 6191: the SYN is the listener's, with the ISS chosen here.
+            m_protocol->ReopenFromTimeWait(copy, h, v.reuseIss, device);
+        }
+    }
+}
+
+void
+FullTcpTimeWaitTable::Close(FullTcpFourTuple tuple, FullTcpStateCause cause)
+{
+    m_protocol->NotifyTransition(tuple, FullTcpState::TIME_WAIT, FullTcpState::CLOSED, cause);
+    m_protocol->ReleaseConnection(tuple); // the demux entry; it calls Release()
+    Release(tuple);                       // in case the demux no longer had it
 }
 
 void
 FullTcpTimeWaitTable::Release(const FullTcpFourTuple& tuple)
 {
     auto it = m_records.find(tuple);
-    if (it != m_records.end())
+    if (it == m_records.end())
     {
-        it->second->Cancel();
-        m_released.push_back(std::move(it->second));
-        m_records.erase(it);
+        return;
     }
-}
-
-void
-FullTcpTimeWaitTable::Purge()
-{
-    m_released.clear();
+    Unlink(*it);
+    m_records.erase(it);
+    Reschedule();
 }
 
 void
 FullTcpTimeWaitTable::Clear()
 {
-    for (auto& [tuple, record] : m_records)
-    {
-        record->Cancel();
-    }
+    m_event.Cancel();
     m_records.clear();
-    m_released.clear();
+    m_queues.clear();
 }
 
 size_t
 FullTcpTimeWaitTable::Size() const
 {
     return m_records.size();
+}
+
+uint32_t
+FullTcpTimeWaitTable::QueueFor(const FullTcpTimeWaitPolicy& policy)
+{
+    for (size_t i = 0; i < m_queues.size(); ++i)
+    {
+        if (m_queues[i].policy == policy)
+        {
+            return static_cast<uint32_t>(i);
+        }
+    }
+    m_queues.push_back(Queue {policy, nullptr, nullptr});
+    return static_cast<uint32_t>(m_queues.size() - 1);
+}
+
+void
+FullTcpTimeWaitTable::Link(FullTcpTimeWaitEntry& entry)
+{
+    FullTcpTimeWaitRecord& r = entry.second;
+    Queue& q = m_queues[r.m_policy];
+    // Walk back from the tail past later expiries. With one MSL a new or restarted record
+    // expires last and the walk stops at once; one adopted with an older deadline (its
+    // socket lingered) moves further forward.
+    FullTcpTimeWaitEntry* before = q.tail;
+    while (before && before->second.m_expiry > r.m_expiry)
+    {
+        before = before->second.m_prev;
+    }
+    r.m_prev = before;
+    r.m_next = before ? before->second.m_next : q.head;
+    (r.m_next ? r.m_next->second.m_prev : q.tail) = &entry;
+    (before ? before->second.m_next : q.head) = &entry;
+}
+
+void
+FullTcpTimeWaitTable::Unlink(FullTcpTimeWaitEntry& entry)
+{
+    FullTcpTimeWaitRecord& r = entry.second;
+    Queue& q = m_queues[r.m_policy];
+    (r.m_prev ? r.m_prev->second.m_next : q.head) = r.m_next;
+    (r.m_next ? r.m_next->second.m_prev : q.tail) = r.m_prev;
+    r.m_prev = nullptr;
+    r.m_next = nullptr;
+}
+
+void
+FullTcpTimeWaitTable::Reschedule()
+{
+    std::optional<Time> earliest;
+    for (const Queue& q : m_queues)
+    {
+        if (q.head && (!earliest || q.head->second.m_expiry < *earliest))
+        {
+            earliest = q.head->second.m_expiry;
+        }
+    }
+    if (!earliest)
+    {
+        m_event.Cancel();
+        return;
+    }
+    if (!m_event.IsExpired() && m_eventAt == *earliest)
+    {
+        return;
+    }
+    m_event.Cancel();
+    m_eventAt = *earliest;
+    m_event = Simulator::Schedule(
+        Max(*earliest - Simulator::Now(), Time(0)), &FullTcpTimeWaitTable::Expire, this);
+}
+
+void
+FullTcpTimeWaitTable::Expire()
+{
+    const Time now = Simulator::Now();
+    for (size_t i = 0; i < m_queues.size(); ++i)
+    {
+        // §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter
+        // the CLOSED state, and return."
+        while (m_queues[i].head && m_queues[i].head->second.m_expiry <= now)
+        {
+            Close(m_queues[i].head->first, FullTcpStateCause::TIMEOUT_2MSL);
+        }
+    }
+    Reschedule();
 }
 
 } // namespace ns3

@@ -5,85 +5,94 @@
 #ifndef FULLTCP_TIME_WAIT_H
 #define FULLTCP_TIME_WAIT_H
 
+#include "fulltcp-connection.h"
 #include "fulltcp-endpoint.h"
 #include "fulltcp-l4-protocol.h"
-#include "fulltcp-portable-connection.h"
+#include "fulltcp-time-wait-rules.h"
 
 #include "ns3/event-id.h"
 
-#include <array>
-#include <memory>
+#include <cstdint>
+#include <optional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ns3
 {
 
+class FullTcpTimeWaitRecord;
+/// A record with its 4-tuple: an element of FullTcpTimeWaitTable's map.
+using FullTcpTimeWaitEntry = std::pair<const FullTcpFourTuple, FullTcpTimeWaitRecord>;
+
 /**
  * \ingroup fulltcp
- * \brief A connection in TIME_WAIT whose socket is gone (RFC 9293 §3.6.1, §3.10.7.4).
+ * \brief A connection in TIME_WAIT whose socket is gone (RFC 9293 §3.6.1, §3.10.7.4): a
+ * compact record, as Linux's inet_timewait_sock, instead of the whole engine.
  *
- * The record keeps the connection's engine, so the lifecycle rules stay exactly those of the
- * engine: a retransmitted FIN is re-ACKed and restarts 2·MSL, an old duplicate gets the
- * TIME_WAIT ACK, a new SYN reopens the 4-tuple (RFC 6191, handed to the port's listener),
- * an acceptable RST closes it (unless RFC 1337 is on), and 2·MSL later it closes. What goes
- * is the socket object: its callbacks, attributes, traces, buffers and the application's
- * reference. Without an application, the engine's application events are dropped here.
+ * It keeps FullTcpTimeWaitState (sequence numbers, window, timestamp state, rate limit,
+ * TTL/TOS) and its expiry time, and answers segments with FullTcpTimeWaitSegmentArrives(),
+ * the rules the engine itself uses in TIME_WAIT: a retransmitted FIN is re-ACKed and
+ * restarts 2·MSL, an old duplicate gets the TIME_WAIT ACK, a new SYN reopens the 4-tuple
+ * (RFC 6191), an acceptable RST closes it (unless RFC 1337 is on). Its 4-tuple is the key
+ * of the table's map, its configuration a policy the table shares among records, and it
+ * holds no event: the table keeps records in expiry order behind a single one.
  */
-class FullTcpTimeWaitRecord : public FullTcpConnectionOutput
+class FullTcpTimeWaitRecord
 {
   public:
-    /**
-     * \param protocol the owner's protocol \param tuple the connection
-     * \param connection its engine (in TIME_WAIT) \param ip IP parameters for its ACKs
-     */
-    FullTcpTimeWaitRecord(FullTcpL4Protocol* protocol,
-                          const FullTcpFourTuple& tuple,
-                          FullTcpPortableConnection connection,
-                          const FullTcpIpParams& ip);
-    ~FullTcpTimeWaitRecord() override;
-    FullTcpTimeWaitRecord(const FullTcpTimeWaitRecord&) = delete;
-    FullTcpTimeWaitRecord& operator=(const FullTcpTimeWaitRecord&) = delete;
+    /// What a segment did to the record.
+    struct Answer
+    {
+        FullTcpTimeWaitVerdict verdict;   //!< the rules' verdict (already applied to the state)
+        std::optional<FullTcpHeader> ack; //!< the ACK to send, if any (rate limit applied)
+    };
 
     /**
-     * \brief A segment for this 4-tuple.
-     * \param header its header \param payload its bytes \param device where it came in
+     * \param state what TIME_WAIT keeps of the connection
+     * \param expiry when 2·MSL ends
+     * \param policy index of the record's policy in its table
      */
-    void SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Ptr<NetDevice> device);
+    FullTcpTimeWaitRecord(const FullTcpTimeWaitState& state, Time expiry, uint32_t policy);
 
-    /// \return the connection's 4-tuple
-    const FullTcpFourTuple& GetTuple() const;
-    /// \return the connection's state (TIME_WAIT until it closes)
-    FullTcpState GetState() const;
-    /// Stop the timers (the protocol is being disposed).
-    void Cancel();
+    /**
+     * \brief A segment for this record: run the TIME_WAIT rules, update TS.Recent, the rate
+     * limit and the expiry (restart), and build the reply. Closing and reopening are the
+     * caller's (the verdict says so).
+     * \param policy the record's configuration
+     * \param h the segment (its ports, swapped, are the reply's)
+     * \param len its text length \param now current time
+     * \return the verdict and the ACK to send
+     */
+    Answer SegmentArrives(const FullTcpTimeWaitPolicy& policy,
+                          const FullTcpHeader& h,
+                          uint32_t len,
+                          Time now);
 
-    // FullTcpConnectionOutput
-    void SendSegment(const FullTcpHeader& header, Ptr<Packet> payload) override;
-    void ArmTimer(FullTcpTimer timer, Time delay) override;
-    void CancelTimer(FullTcpTimer timer) override;
-    void NotifyApplication(FullTcpAppEvent event) override;
-    void StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
-    void ConnectionRequest(const FullTcpConnectionRequest& request) override;
-    void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
-    void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
+    /// \return the compact state
+    const FullTcpTimeWaitState& GetState() const;
+    /// \return when 2·MSL ends
+    Time GetExpiry() const;
 
   private:
-    /// \param timer the slot that expired
-    void TimerFired(FullTcpTimer timer);
+    friend class FullTcpTimeWaitTable;
 
-    FullTcpL4Protocol* m_protocol;                     //!< owner (outlives the table)
-    FullTcpFourTuple m_tuple;                          //!< the connection
-    FullTcpPortableConnection m_connection;            //!< the engine
-    FullTcpIpParams m_ip;                              //!< TTL/TOS/device
-    std::array<EventId, FULLTCP_TIMER_COUNT> m_timers; //!< armed slots
-    Ptr<NetDevice> m_rxDevice;                         //!< device of the segment in hand
+    FullTcpTimeWaitState m_state;           //!< what TIME_WAIT keeps
+    Time m_expiry;                          //!< end of 2·MSL
+    FullTcpTimeWaitEntry* m_prev {nullptr}; //!< earlier expiry in the table's queue
+    FullTcpTimeWaitEntry* m_next {nullptr}; //!< later expiry in the table's queue
+    uint32_t m_policy {0};                  //!< policy (and queue) index in the table
 };
 
 /**
  * \ingroup fulltcp
- * \brief The protocol's TIME_WAIT records, by 4-tuple; a record that closes goes at the end
- * of the current event (it may be inside its own engine's callback).
+ * \brief The protocol's TIME_WAIT records, by 4-tuple, with one ns-3 event for the earliest
+ * expiry.
+ *
+ * Records that share a policy (the same MSL and options) form one queue in expiry order:
+ * 2·MSL is the same for all of them, so a new record or a restarted one (a retransmitted FIN)
+ * goes to the back. The single event fires at the earliest head; a record that closes
+ * leaves the table at once.
  */
 class FullTcpTimeWaitTable
 {
@@ -91,32 +100,66 @@ class FullTcpTimeWaitTable
     /// \param protocol the owner
     explicit FullTcpTimeWaitTable(FullTcpL4Protocol* protocol);
     ~FullTcpTimeWaitTable();
+    FullTcpTimeWaitTable(const FullTcpTimeWaitTable&) = delete;
+    FullTcpTimeWaitTable& operator=(const FullTcpTimeWaitTable&) = delete;
 
     /**
-     * \brief Take over a connection in TIME_WAIT.
-     * \param tuple the connection \param connection its engine \param ip IP parameters
+     * \brief Take over a connection in TIME_WAIT; the engine can go afterwards.
+     * \param tuple the connection \param connection its engine \param ip TTL/TOS of its ACKs
      * \return the record (owned by the table)
      */
     FullTcpTimeWaitRecord* Adopt(const FullTcpFourTuple& tuple,
-                                 FullTcpPortableConnection connection,
+                                 const FullTcpConnection& connection,
                                  const FullTcpIpParams& ip);
     /**
-     * \brief Remove a record that closed; it is destroyed by Purge().
+     * \brief A segment for a record.
+     * \param tuple its 4-tuple \param h its header \param payload its bytes
+     * \param device where it came in (for a SYN that reopens the 4-tuple)
+     */
+    void SegmentArrives(const FullTcpFourTuple& tuple,
+                        const FullTcpHeader& h,
+                        Ptr<Packet> payload,
+                        Ptr<NetDevice> device);
+    /**
+     * \brief Remove a record (it closed).
      * \param tuple the connection
      */
     void Release(const FullTcpFourTuple& tuple);
-    /// Destroy the records released so far.
-    void Purge();
-    /// Cancel every record's timers and drop them all (protocol disposal).
+    /// Drop every record and the event (protocol disposal).
     void Clear();
     /// \return records held
     size_t Size() const;
 
   private:
-    FullTcpL4Protocol* m_protocol; //!< owner
-    std::unordered_map<FullTcpFourTuple, std::unique_ptr<FullTcpTimeWaitRecord>> m_records;
-    //!< live records
-    std::vector<std::unique_ptr<FullTcpTimeWaitRecord>> m_released; //!< to destroy
+    /// Records of one policy, in expiry order.
+    struct Queue
+    {
+        FullTcpTimeWaitPolicy policy;         //!< their configuration
+        FullTcpTimeWaitEntry* head {nullptr}; //!< earliest expiry
+        FullTcpTimeWaitEntry* tail {nullptr}; //!< latest expiry
+    };
+
+    /// \param policy a configuration \return the index of its queue (created if new)
+    uint32_t QueueFor(const FullTcpTimeWaitPolicy& policy);
+    /// Put an entry into its queue at the place of its expiry (normally the back).
+    void Link(FullTcpTimeWaitEntry& entry);
+    /// Take an entry out of its queue.
+    void Unlink(FullTcpTimeWaitEntry& entry);
+    /// Schedule the event for the earliest expiry (or cancel it when there is none).
+    void Reschedule();
+    /// The event: close every record whose 2·MSL is over (RFC 9293 §3.10.8).
+    void Expire();
+    /**
+     * \brief TIME_WAIT → CLOSED: trace it, release the 4-tuple, remove the record.
+     * \param tuple the connection (a copy: the record goes) \param cause why
+     */
+    void Close(FullTcpFourTuple tuple, FullTcpStateCause cause);
+
+    FullTcpL4Protocol* m_protocol;                                         //!< owner
+    std::unordered_map<FullTcpFourTuple, FullTcpTimeWaitRecord> m_records; //!< by 4-tuple
+    std::vector<Queue> m_queues; //!< one per distinct policy (few)
+    EventId m_event;             //!< at the earliest expiry
+    Time m_eventAt;              //!< when m_event fires
 };
 
 } // namespace ns3

@@ -98,7 +98,7 @@ FullTcpConnection::RcvWnd() const
 uint32_t
 FullTcpConnection::TsVal() const
 {
-    return static_cast<uint32_t>(m_now.GetMilliSeconds()) + m_config.timestampOffset;
+    return FullTcpTsVal(m_now, m_config.timestampOffset);
 }
 
 uint8_t
@@ -159,14 +159,7 @@ FullTcpConnection::SendAck()
 bool
 FullTcpConnection::ChallengeAckAllowed()
 {
-    const Time interval = m_config.challengeAckInterval;
-    if (interval.IsStrictlyPositive() && m_tcb.lastChallengeAck
-        && m_now - *m_tcb.lastChallengeAck < interval)
-    {
-        return false;
-    }
-    m_tcb.lastChallengeAck = m_now;
-    return true;
+    return FullTcpChallengeAckAllowed(m_tcb.lastChallengeAck, m_config.challengeAckInterval, m_now);
 }
 
 void

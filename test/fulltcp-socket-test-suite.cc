@@ -554,6 +554,43 @@ class IpOptionsTestCase : public TestCase
     bool m_ipv6; //!< IPv6 or IPv4
 };
 
+/// ns3::TcpSocket's DelAckCount and PersistTimeout reach the engine's configuration (their
+/// effect is asserted by the engine tests DelAckCount* and PersistTimeout*).
+class DataPathAttributesTestCase : public TestCase
+{
+  public:
+    DataPathAttributesTestCase() : TestCase("DelAckCount and PersistTimeout reach the connection")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        TwoNodes net;
+        Ptr<Socket> listener = net.Socket(1);
+        listener->Bind(TwoNodes::AnyAddress(false, 80));
+        listener->Listen();
+        Ptr<FullTcpSocket> c = net.Socket(0);
+        c->SetAttribute("DelAckCount", UintegerValue(5));
+        c->SetAttribute("PersistTimeout", TimeValue(Seconds(3)));
+        Simulator::Schedule(Seconds(0.5),
+                            [&]()
+                            {
+                                c->Connect(net.AddressOf(1, false, 80));
+                            });
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_NE(c->GetConnection(), nullptr, "connection opened");
+        const FullTcpConfig& config = c->GetConnection()->GetConfig();
+        NS_TEST_EXPECT_MSG_EQ(config.delAckCount, 5, "DelAckCount");
+        NS_TEST_EXPECT_MSG_EQ(config.persistTimeout, Seconds(3), "PersistTimeout");
+        c = nullptr;
+        listener = nullptr;
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class FullTcpSocketTestSuite : public TestSuite
 {
@@ -572,6 +609,7 @@ class FullTcpSocketTestSuite : public TestSuite
             AddTestCase(new IpOptionsTestCase(ipv6), TestCase::QUICK);
         }
         AddTestCase(new SocketListTestCase(), TestCase::QUICK);
+        AddTestCase(new DataPathAttributesTestCase(), TestCase::QUICK);
     }
 };
 

@@ -141,6 +141,26 @@ TEST_F(ZeroWindowTest, ZeroWindowProbesBackOff)
     EXPECT_EQ(Tcb().dupAcks, 0u); // the answers are not duplicate ACKs
 }
 
+TEST_F(DataTest, PersistTimeoutIsTheFirstZeroWindowProbeInterval)
+{
+    // ns-3 TcpSocketBase arms its persist timer with PersistTimeout and doubles it.
+    cfg.persistTimeout = Seconds(6);
+    DriveToEstablished();
+    const std::string data = Text(5000);
+    Write(data.substr(0, 3000));
+    Inject(PeerAck(3000).Win(0));
+    Write(data.substr(3000));
+    out.ClearHistory();
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(6));
+    Advance(Seconds(6));
+    EXPECT_SENT(OurData(data, 3000, 1));
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(12));
+    Inject(PeerAck(3000).Win(0)); // answered, the window still closed
+    Advance(Seconds(12));
+    EXPECT_SENT(OurData(data, 3000, 1));
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(24));
+}
+
 TEST_F(ZeroWindowTest, ZeroWindowProbingNeverGivesUpWhileAnswered)
 {
     for (int i = 0; i < 12; ++i)

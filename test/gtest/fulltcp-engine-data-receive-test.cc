@@ -119,6 +119,31 @@ TEST_F(DataTest, DelayedAckEverySecondFullSegment)
     EXPECT_SENT(OurAck(4000));
 }
 
+TEST_F(DataTest, DelAckCountSetsHowManyFullSegmentsWaitForAnAck)
+{
+    // ns-3's DelAckCount: an ACK for every third full-sized segment here.
+    cfg.quickAcks = 0;
+    cfg.delAckCount = 3;
+    DriveToEstablished();
+    Inject(PeerData(0, 1000));
+    Inject(PeerData(1000, 1000));
+    EXPECT_NOTHING_SENT();
+    Inject(PeerData(2000, 1000));
+    EXPECT_SENT(OurAck(3000));
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(DataTest, DelAckCountOneAcknowledgesEverySegment)
+{
+    cfg.quickAcks = 0;
+    cfg.delAckCount = 1;
+    DriveToEstablished();
+    Inject(PeerData(0, 1000));
+    EXPECT_SENT(OurAck(1000));
+    Inject(PeerData(1000, 1000));
+    EXPECT_SENT(OurAck(2000));
+}
+
 TEST_F(DataTest, DelayedAckIsSentWhenTheTimerExpires)
 {
     cfg.quickAcks = 0;

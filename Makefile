@@ -7,7 +7,7 @@ JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 CTEST_ARGS ?=
 
-.PHONY: all deps build demo test test-asan install clean
+.PHONY: all deps build demo test test-asan bench install clean
 
 all: build
 
@@ -34,6 +34,14 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# The benchmark (issue 8): every scenario of examples/fulltcp-bench.cc on FullTcp and on ns-3's
+# TCP, one table (doc/performance.rst). valgrind counts instructions where perf cannot (VMs).
+# BENCH_ARGS=--quick for a few-minute run; --time-limit=S caps each run.
+BENCH_ARGS ?=
+bench: build
+	@scripts/install-deps.sh valgrind
+	bench/compare --build $(BUILD) $(BENCH_ARGS)
 
 # Install into PREFIX (default /usr/local): headers under include/ns3, the library, ns3-fulltcp.pc.
 PREFIX ?= /usr/local

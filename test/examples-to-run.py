@@ -8,6 +8,7 @@ cpp_examples = [
     ("fulltcp-handshake", "True", "False"),
     ("fulltcp-minimal", "True", "False"),
     ("fulltcp-many-connections --n=1000", "True", "False"),
+    ("fulltcp-bench --scenario=concurrent --connections=50", "True", "False"),
 ]
 
 # (example_name, do_run); FullTcp has no Python examples.

@@ -95,10 +95,20 @@ class DropInTestCase : public TestCase
         }
         uint32_t fullTcpConnections = 0;
         nodes.Get(0)->GetObject<FullTcpL4Protocol>()->TraceConnectWithoutContext(
-            "StateTransition",
-            Callback<void, const FullTcpFourTuple&, FullTcpState, FullTcpState, FullTcpStateCause>(
-                [&fullTcpConnections](
-                    const FullTcpFourTuple&, FullTcpState, FullTcpState to, FullTcpStateCause)
+            "StateChange",
+            Callback<void,
+                     uint32_t,
+                     const Address&,
+                     const Address&,
+                     FullTcpState,
+                     FullTcpState,
+                     FullTcpStateCause>(
+                [&fullTcpConnections](uint32_t,
+                                      const Address&,
+                                      const Address&,
+                                      FullTcpState,
+                                      FullTcpState to,
+                                      FullTcpStateCause)
                 {
                     if (to == FullTcpState::ESTABLISHED)
                     {

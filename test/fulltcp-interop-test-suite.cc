@@ -113,21 +113,27 @@ class InteropTestCase : public TestCase
 
         std::vector<FullTcpState> fullTcpStates;
         net.Tcp(fullTcpNode)
-            ->TraceConnectWithoutContext(
-                "StateTransition",
-                Callback<void,
-                         const FullTcpFourTuple&,
-                         FullTcpState,
-                         FullTcpState,
-                         FullTcpStateCause>(
-                    [&fullTcpStates](
-                        const FullTcpFourTuple& t, FullTcpState, FullTcpState to, FullTcpStateCause)
-                    {
-                        if (t.remotePort != 0) // connections only, not the listener
-                        {
-                            fullTcpStates.push_back(to);
-                        }
-                    }));
+            ->TraceConnectWithoutContext("StateChange",
+                                         Callback<void,
+                                                  uint32_t,
+                                                  const Address&,
+                                                  const Address&,
+                                                  FullTcpState,
+                                                  FullTcpState,
+                                                  FullTcpStateCause>(
+                                             [&fullTcpStates](uint32_t,
+                                                              const Address&,
+                                                              const Address& remote,
+                                                              FullTcpState,
+                                                              FullTcpState to,
+                                                              FullTcpStateCause)
+                                             {
+                                                 if (PortOf(remote)
+                                                     != 0) // connections only, not the listener
+                                                 {
+                                                     fullTcpStates.push_back(to);
+                                                 }
+                                             }));
         // ns-3 TCP's sockets appear when the applications start and when a SYN is accepted:
         // look for new ones every millisecond and connect to their State trace.
         const std::string sockets =

@@ -175,6 +175,15 @@ struct TwoNodes
     }
 };
 
+/// \param a an InetSocketAddress or Inet6SocketAddress \return its port (0 for a
+/// listener's remote in the StateChange trace)
+inline uint16_t
+PortOf(const Address& a)
+{
+    return InetSocketAddress::IsMatchingType(a) ? InetSocketAddress::ConvertFrom(a).GetPort()
+                                                : Inet6SocketAddress::ConvertFrom(a).GetPort();
+}
+
 /// \param n length \param seed variation \return n bytes that do not repeat with a short period
 inline std::string
 Pattern(size_t n, uint8_t seed = 0)

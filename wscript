@@ -42,6 +42,7 @@ FULLTCP_SOURCES = [
     'model/fulltcp-time-wait-rules.cc',
     'model/fulltcp-time-wait.cc',
     'model/fulltcp-listen-backlog.cc',
+    'model/fulltcp-mib.cc',
     'model/fulltcp-l4-protocol.cc',
     'model/fulltcp-l4-protocol-tx.cc',
     'model/fulltcp-l4-protocol-icmp.cc',
@@ -52,6 +53,8 @@ FULLTCP_SOURCES = [
     'model/fulltcp-socket-attributes.cc',
     'model/fulltcp-socket-factory.cc',
     'helper/fulltcp-helper.cc',
+    'helper/fulltcp-snapshot.cc',
+    'helper/fulltcp-state-log.cc',
     'helper/fulltcp-internet-stack-helper.cc',
     'helper/fulltcp-segment-record.cc',
     'helper/fulltcp-svg.cc',
@@ -88,11 +91,14 @@ FULLTCP_HEADERS = [
     'model/fulltcp-time-wait-rules.h',
     'model/fulltcp-time-wait.h',
     'model/fulltcp-listen-backlog.h',
+    'model/fulltcp-mib.h',
     'model/fulltcp-syn-cookie.h',
     'model/fulltcp-l4-protocol.h',
     'model/fulltcp-socket.h',
     'model/fulltcp-socket-factory.h',
     'helper/fulltcp-helper.h',
+    'helper/fulltcp-snapshot.h',
+    'helper/fulltcp-state-log.h',
     'helper/fulltcp-internet-stack-helper.h',
     'helper/fulltcp-segment-record.h',
     'helper/fulltcp-svg.h',
@@ -116,6 +122,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-icmp-test-suite.cc',
     'test/fulltcp-rx-drops-test-suite.cc',
     'test/fulltcp-bind-device-test-suite.cc',
+    'test/fulltcp-traces-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on
@@ -133,6 +140,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-syn-cookies-test-suite.cc',
     'test/fulltcp-icmp-test-suite.cc',
     'test/fulltcp-rx-drops-test-suite.cc',
+    'test/fulltcp-traces-test-suite.cc',
 ]
 
 # ns-3 modules the library needs, and those its tests and examples need besides.

@@ -26,12 +26,15 @@ namespace
 
 /// Prints every state transition of the client's connections.
 void
-PrintTransition(const FullTcpFourTuple& tuple,
+PrintTransition(uint32_t,
+                const Address& local,
+                const Address& remote,
                 FullTcpState from,
                 FullTcpState to,
                 FullTcpStateCause cause)
 {
-    std::cout << Simulator::Now().As(Time::S) << "  " << tuple << "  " << from << " -> " << to
+    std::cout << Simulator::Now().As(Time::S) << "  " << FullTcpStateLog::FormatAddress(local)
+              << " > " << FullTcpStateLog::FormatAddress(remote) << "  " << from << " -> " << to
               << "  (" << cause << ")\n";
 }
 
@@ -89,7 +92,7 @@ main(int argc, char* argv[])
     bulkApp.Start(Seconds(1));
 
     nodes.Get(0)->GetObject<FullTcpL4Protocol>()->TraceConnectWithoutContext(
-        "StateTransition", MakeCallback(&PrintTransition));
+        "StateChange", MakeCallback(&PrintTransition));
     p2p.EnablePcapAll("fulltcp-minimal");
 
     Simulator::Stop(Seconds(300)); // past the client's TIME_WAIT (2·MSL = 240 s)

@@ -4,6 +4,10 @@
  */
 #include "fulltcp-helper.h"
 
+#include "fulltcp-snapshot.h"
+#include "fulltcp-state-log.h"
+
+#include "ns3/abort.h"
 #include "ns3/fulltcp-l4-protocol.h"
 #include "ns3/ipv4.h"
 #include "ns3/ipv6.h"
@@ -11,11 +15,36 @@
 #include "ns3/names.h"
 #include "ns3/node-list.h"
 #include "ns3/node.h"
+#include "ns3/simulator.h"
+
+#include <fstream>
+#include <memory>
 
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("FullTcpHelper");
+
+namespace
+{
+
+/// The scheduled snapshot (a function, not a lambda: ns-3 <= 3.35 schedules no lambdas).
+/// \param node the node \param os where
+void
+PrintSnapshot(Ptr<Node> node, std::ostream* os)
+{
+    FullTcpSnapshot::Print(node, *os);
+}
+
+/// The scheduled snapshot into a file it owns (closed once the table is written).
+/// \param node the node \param file the file
+void
+PrintSnapshotToFile(Ptr<Node> node, std::shared_ptr<std::ofstream> file)
+{
+    FullTcpSnapshot::Print(node, *file);
+}
+
+} // namespace
 
 FullTcpHelper::FullTcpHelper()
 {
@@ -100,6 +129,7 @@ FullTcpHelper::Install(Ptr<Node> node) const
         return;
     }
     node->AggregateObject(CreateProtocol());
+    m_installed.Add(node);
 }
 
 void
@@ -135,6 +165,39 @@ FullTcpHelper::AssignStreams(NodeContainer c, int64_t stream)
         }
     }
     return current - stream;
+}
+
+void
+FullTcpHelper::EnableStateLog(std::string path) const
+{
+    NS_ABORT_MSG_IF(m_installed.GetN() == 0,
+                    "FullTcpHelper::EnableStateLog: call it after Install()");
+    auto log = Create<FullTcpStateLog>(path);
+    for (auto i = m_installed.Begin(); i != m_installed.End(); ++i)
+    {
+        // The protocol's StateChange covers every connection of the node, including the
+        // ones that do not exist yet.
+        log->Attach((*i)->GetObject<FullTcpL4Protocol>());
+    }
+}
+
+void
+FullTcpHelper::Snapshot(Ptr<Node> node, Time at, std::ostream* os)
+{
+    NS_ABORT_MSG_IF(!node || !node->GetObject<FullTcpL4Protocol>(),
+                    "FullTcpHelper::Snapshot: the node has no FullTcp");
+    NS_ABORT_MSG_IF(!os, "FullTcpHelper::Snapshot: no output stream");
+    Simulator::Schedule(Max(at - Simulator::Now(), Time(0)), &PrintSnapshot, node, os);
+}
+
+void
+FullTcpHelper::Snapshot(Ptr<Node> node, Time at, const std::string& path)
+{
+    auto file = std::make_shared<std::ofstream>(path);
+    NS_ABORT_MSG_IF(!*file, "FullTcpHelper::Snapshot: cannot write \"" << path << "\"");
+    NS_ABORT_MSG_IF(!node || !node->GetObject<FullTcpL4Protocol>(),
+                    "FullTcpHelper::Snapshot: the node has no FullTcp");
+    Simulator::Schedule(Max(at - Simulator::Now(), Time(0)), &PrintSnapshotToFile, node, file);
 }
 
 } // namespace ns3

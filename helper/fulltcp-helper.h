@@ -7,8 +7,10 @@
 
 #include "ns3/attribute.h"
 #include "ns3/node-container.h"
+#include "ns3/nstime.h"
 #include "ns3/object-factory.h"
 
+#include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -95,10 +97,37 @@ class FullTcpHelper
      */
     static int64_t AssignStreams(NodeContainer c, int64_t stream);
 
+    /**
+     * \brief Log every state transition of every connection on the nodes this helper
+     * installed, present and future (children forked by listeners and TIME_WAIT records
+     * included), as CSV: header `time,node,local,remote,from,to,cause` (FullTcpStateLog
+     * has the format). Call it after Install().
+     * \param path the CSV file (created or truncated now)
+     */
+    void EnableStateLog(std::string path) const;
+
+    /**
+     * \brief At a given time, print an `ss -tan`-style table of every FullTcp connection
+     * of a node: listeners, connections and TIME_WAIT records (FullTcpSnapshot has the
+     * columns).
+     * \param node a node with FullTcp
+     * \param at simulation time of the snapshot (now if already past)
+     * \param os where to print (must outlive the simulation's run)
+     */
+    static void Snapshot(Ptr<Node> node, Time at, std::ostream* os = &std::cout);
+    /**
+     * \brief As Snapshot(), into a file (created or truncated now).
+     * \param node a node with FullTcp \param at simulation time \param path the file
+     */
+    static void Snapshot(Ptr<Node> node, Time at, const std::string& path);
+
   private:
     ObjectFactory m_l4Factory;                                                   //!< protocols
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_socketAttributes; //!< sockets
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_l4Attributes;     //!< as set
+    /// Nodes this helper installed FullTcp on (Install() is const, as ns-3's helpers'
+    /// Install; what they installed is bookkeeping, not configuration).
+    mutable NodeContainer m_installed;
 };
 
 } // namespace ns3

@@ -5,11 +5,14 @@
 #include "fulltcp-byte-queue.h"
 
 #include "ns3/assert.h"
+#include "ns3/log.h"
 
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpByteQueue");
 
 void
 FullTcpByteQueue::Append(Ptr<Packet> bytes)

@@ -4,10 +4,14 @@
  */
 #include "fulltcp-congestion-control.h"
 
+#include "ns3/log.h"
+
 #include <map>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpCongestionControl");
 
 namespace
 {

@@ -4,8 +4,12 @@
  */
 #include "fulltcp-connection-output.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpConnectionOutput");
 
 const char*
 FullTcpTimerName(FullTcpTimer t)

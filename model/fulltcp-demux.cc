@@ -7,8 +7,12 @@
  */
 #include "fulltcp-demux.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpDemux");
 
 std::ostream&
 operator<<(std::ostream& os, FullTcpDemuxMatch match)

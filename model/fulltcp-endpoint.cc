@@ -4,8 +4,14 @@
  */
 #include "fulltcp-endpoint.h"
 
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpEndpoint");
 
 namespace
 {
@@ -80,6 +86,16 @@ FullTcpIpKey::ToAddress() const
     StoreBigEndian64(m_high, bytes);
     StoreBigEndian64(m_low, bytes + 8);
     return Ipv6Address(bytes);
+}
+
+Address
+FullTcpIpKey::ToSocketAddress(uint16_t port) const
+{
+    if (m_family == Family::IPV4)
+    {
+        return InetSocketAddress(Ipv4Address(static_cast<uint32_t>(m_low)), port);
+    }
+    return Inet6SocketAddress(Ipv6Address::ConvertFrom(ToAddress()), port);
 }
 
 FullTcpIpKey::Family

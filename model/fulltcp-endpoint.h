@@ -67,6 +67,9 @@ class FullTcpIpKey
     /// \return the address as an ns3::Address holding an Ipv4Address or an Ipv6Address
     Address ToAddress() const;
 
+    /// \param port a port \return an InetSocketAddress or an Inet6SocketAddress
+    Address ToSocketAddress(uint16_t port) const;
+
     /// \return the address family
     Family GetFamily() const;
 

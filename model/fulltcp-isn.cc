@@ -4,10 +4,14 @@
  */
 #include "fulltcp-isn.h"
 
+#include "ns3/log.h"
+
 #include <vector>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpIsn");
 
 namespace
 {

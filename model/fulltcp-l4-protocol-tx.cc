@@ -234,9 +234,22 @@ void
 FullTcpL4Protocol::SendSegment(const FullTcpHeader& header,
                                Ptr<const Packet> payload,
                                const FullTcpFourTuple& tuple,
-                               const FullTcpIpParams& ip)
+                               const FullTcpIpParams& ip,
+                               bool retransmission)
 {
     Ptr<Packet> p = payload ? payload->Copy() : Create<Packet>();
+    // Every segment of the node passes here: the one place that counts OutSegs,
+    // RetransSegs and OutRsts (RFC 4022) and traces SegmentSent.
+    m_mib.CountSent(header, retransmission);
+    if (!m_segmentSentTrace.IsEmpty())
+    {
+        // The caller's payload, untouched below (p gets the header).
+        m_segmentSentTrace(NodeId(),
+                           payload ? payload : Ptr<const Packet>(Create<Packet>()),
+                           header,
+                           tuple.localAddress.ToSocketAddress(tuple.localPort),
+                           tuple.remoteAddress.ToSocketAddress(tuple.remotePort));
+    }
     FullTcpHeader h = header;
     const Address src = tuple.localAddress.ToAddress();
     const Address dst = tuple.remoteAddress.ToAddress();

@@ -28,23 +28,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("FullTcpL4Protocol");
 NS_OBJECT_ENSURE_REGISTERED(FullTcpL4Protocol);
 
-const char*
-FullTcpListenDropName(FullTcpListenDrop d)
-{
-    switch (d)
-    {
-    case FullTcpListenDrop::SYN_QUEUE_FULL:
-        return "SYN_QUEUE_FULL";
-    case FullTcpListenDrop::ACCEPT_QUEUE_FULL:
-        return "ACCEPT_QUEUE_FULL";
-    case FullTcpListenDrop::APPLICATION_REFUSED:
-        return "APPLICATION_REFUSED";
-    case FullTcpListenDrop::BAD_SYN_COOKIE:
-        return "BAD_SYN_COOKIE";
-    }
-    return "INVALID_LISTEN_DROP";
-}
-
 TypeId
 FullTcpL4Protocol::GetTypeId()
 {
@@ -90,25 +73,27 @@ FullTcpL4Protocol::GetTypeId()
                           ObjectMapValue(),
                           MakeObjectMapAccessor(&FullTcpL4Protocol::m_sockets),
                           MakeObjectMapChecker<FullTcpSocket>())
-            .AddTraceSource("ParseDrop",
-                            "A malformed segment, or one with a bad checksum, was dropped.",
-                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_parseDropTrace),
-                            "ns3::FullTcpL4Protocol::ParseDropTracedCallback")
-            .AddTraceSource("Unmatched",
-                            "A segment matched no connection or listener (answered with a "
-                            "RST unless itself a RST, RFC 9293 §3.10.7.1).",
-                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_unmatchedTrace),
-                            "ns3::FullTcpL4Protocol::UnmatchedTracedCallback")
-            .AddTraceSource("StateTransition",
-                            "Every state transition of every connection of this node, "
-                            "TIME_WAIT records included.",
-                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_transitionTrace),
-                            "ns3::FullTcpL4Protocol::StateTransitionTracedCallback")
-            .AddTraceSource("ListenDrop",
-                            "A SYN or ACK a listener did not take (backlog overflow, refusal, "
-                            "bad SYN cookie).",
-                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_listenDropTrace),
-                            "ns3::FullTcpL4Protocol::ListenDropTracedCallback")
+            .AddTraceSource("StateChange",
+                            "Every state transition of every connection of this node: "
+                            "sockets, children forked by listeners and TIME_WAIT records, "
+                            "including connections that do not exist yet.",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_stateChangeTrace),
+                            "ns3::FullTcpL4Protocol::StateChangeTracedCallback")
+            .AddTraceSource("SegmentSent",
+                            "Every segment this node's FullTcp sends (connections, TIME_WAIT "
+                            "records, RSTs for segments that reached nothing).",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_segmentSentTrace),
+                            "ns3::FullTcpL4Protocol::SegmentTracedCallback")
+            .AddTraceSource("SegmentReceived",
+                            "Every segment received whose header parsed, whether or not a "
+                            "connection takes it.",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_segmentReceivedTrace),
+                            "ns3::FullTcpL4Protocol::SegmentTracedCallback")
+            .AddTraceSource("Drop",
+                            "A segment that was malformed or reached no connection (parse "
+                            "error, bad checksum, not unicast, no endpoint, listen drops).",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_dropTrace),
+                            "ns3::FullTcpL4Protocol::DropTracedCallback")
             .AddTraceSource("IcmpError",
                             "An ICMP error about a connection (RFC 1122 §4.2.3.9).",
                             MakeTraceSourceAccessor(&FullTcpL4Protocol::m_icmpTrace),
@@ -330,35 +315,60 @@ FullTcpL4Protocol::ApplyEphemeralRange()
 
 // ------------------------------------------------------------------------ statistics
 
+const FullTcpMib&
+FullTcpL4Protocol::GetMib() const
+{
+    return m_mib;
+}
+
 uint64_t
 FullTcpL4Protocol::GetParseDrops(FullTcpParseError reason) const
 {
     const auto i = static_cast<size_t>(reason);
-    return i < m_parseDrops.size() ? m_parseDrops[i] : 0;
+    return i < m_mib.parseErrors.size() ? m_mib.parseErrors[i] : 0;
 }
 
 uint64_t
 FullTcpL4Protocol::GetUnmatchedSegments() const
 {
-    return m_unmatched;
+    return m_mib.drops[static_cast<size_t>(FullTcpL4DropReason::NO_ENDPOINT)];
 }
 
 uint64_t
 FullTcpL4Protocol::GetListenDrops(FullTcpListenDrop kind) const
 {
-    return m_listenDrops[static_cast<size_t>(kind)];
+    return m_mib.drops[static_cast<size_t>(kind)];
 }
 
 uint64_t
 FullTcpL4Protocol::GetSynCookiesSent() const
 {
-    return m_cookiesSent;
+    return m_mib.synCookiesSent;
 }
 
 uint64_t
 FullTcpL4Protocol::GetSynCookiesAccepted() const
 {
-    return m_cookiesAccepted;
+    return m_mib.synCookiesAccepted;
+}
+
+void
+FullTcpL4Protocol::ForEachConnection(
+    const std::function<void(Ptr<const FullTcpSocket>)>& socket,
+    const std::function<void(const FullTcpFourTuple&, FullTcpState)>& timeWait)
+{
+    m_demux.ForEach(
+        [&](FullTcpDemuxValue& v)
+        {
+            if (v.socket)
+            {
+                socket(v.socket);
+            }
+            else if (v.timeWait)
+            {
+                timeWait(v.timeWait->GetTuple(), v.timeWait->GetState());
+            }
+        });
 }
 
 size_t
@@ -373,27 +383,50 @@ FullTcpL4Protocol::GetNTimeWaitRecords() const
     return m_timeWait->Size();
 }
 
+uint32_t
+FullTcpL4Protocol::NodeId() const
+{
+    return m_node ? m_node->GetId() : 0;
+}
+
 void
 FullTcpL4Protocol::NotifyTransition(const FullTcpFourTuple& tuple,
                                     FullTcpState from,
                                     FullTcpState to,
                                     FullTcpStateCause cause)
 {
-    m_transitionTrace(tuple, from, to, cause);
+    m_mib.CountTransition(from, to);
+    if (!m_stateChangeTrace.IsEmpty())
+    {
+        m_stateChangeTrace(NodeId(),
+                           tuple.localAddress.ToSocketAddress(tuple.localPort),
+                           tuple.remoteAddress.ToSocketAddress(tuple.remotePort),
+                           from,
+                           to,
+                           cause);
+    }
 }
 
 void
-FullTcpL4Protocol::NotifyListenDrop(const FullTcpLocalEndpoint& local, FullTcpListenDrop kind)
+FullTcpL4Protocol::Drop(const Address& local, const Address& remote, FullTcpL4DropReason reason)
 {
-    NS_LOG_LOGIC("listener " << local << " drops: " << FullTcpListenDropName(kind));
-    ++m_listenDrops[static_cast<size_t>(kind)];
-    m_listenDropTrace(local, kind);
+    m_mib.CountDrop(reason);
+    m_dropTrace(NodeId(), local, remote, reason);
+}
+
+void
+FullTcpL4Protocol::NotifyListenDrop(const FullTcpFourTuple& tuple, FullTcpListenDrop kind)
+{
+    NS_LOG_LOGIC("listener " << tuple.GetLocal() << " drops: " << kind);
+    Drop(tuple.localAddress.ToSocketAddress(tuple.localPort),
+         tuple.remoteAddress.ToSocketAddress(tuple.remotePort),
+         kind);
 }
 
 void
 FullTcpL4Protocol::NotifySynCookie(bool sent)
 {
-    ++(sent ? m_cookiesSent : m_cookiesAccepted);
+    ++(sent ? m_mib.synCookiesSent : m_mib.synCookiesAccepted);
 }
 
 // --------------------------------------------------------------------------- tables
@@ -525,42 +558,47 @@ IpL4Protocol::RxStatus
 FullTcpL4Protocol::DoReceive(
     Ptr<Packet> p, const Address& src, const Address& dst, Ptr<NetDevice> device, bool notUnicast)
 {
+    m_mib.CountReceived();
     FullTcpHeader h;
     if (Node::ChecksumEnabled())
     {
         h.InitializeChecksum(src, dst, m_protocolNumber);
     }
     p->PeekHeader(h);
-    const FullTcpParseError error = h.GetParseError();
-    if (error != FullTcpParseError::NONE)
-    {
-        // Bad input is counted by name and dropped, never asserted on.
-        NS_LOG_LOGIC("drop from " << src << ": " << error);
-        const auto i = static_cast<size_t>(error);
-        if (i < m_parseDrops.size())
-        {
-            ++m_parseDrops[i];
-        }
-        m_parseDropTrace(p, error);
-        return error == FullTcpParseError::BAD_CHECKSUM ? IpL4Protocol::RX_CSUM_FAILED
-                                                        : IpL4Protocol::RX_ENDPOINT_CLOSED;
-    }
-    if (notUnicast)
-    {
-        // RFC 1122 §4.2.3.10: a SYN to a broadcast or multicast address MUST be silently
-        // discarded; nothing else of TCP can be addressed so either.
-        NS_LOG_LOGIC("drop segment to a non-unicast address " << dst);
-        return IpL4Protocol::RX_ENDPOINT_CLOSED;
-    }
-    p->RemoveAtStart(h.GetSerializedSize());
-    p->RemoveAllPacketTags();
     const auto local = FullTcpIpKey::FromAddress(dst);
     const auto remote = FullTcpIpKey::FromAddress(src);
     if (!local || !remote)
     {
         return IpL4Protocol::RX_ENDPOINT_CLOSED;
     }
+    const FullTcpParseError error = h.GetParseError();
+    if (error != FullTcpParseError::NONE)
+    {
+        // Bad input is counted by name and dropped, never asserted on.
+        NS_LOG_LOGIC("drop from " << src << ": " << error);
+        m_mib.CountParseError(error);
+        m_dropTrace(NodeId(),
+                    local->ToSocketAddress(0),
+                    remote->ToSocketAddress(0),
+                    error == FullTcpParseError::BAD_CHECKSUM ? FullTcpL4DropReason::BAD_CHECKSUM
+                                                             : FullTcpL4DropReason::MALFORMED);
+        return error == FullTcpParseError::BAD_CHECKSUM ? IpL4Protocol::RX_CSUM_FAILED
+                                                        : IpL4Protocol::RX_ENDPOINT_CLOSED;
+    }
+    p->RemoveAtStart(h.GetSerializedSize());
+    p->RemoveAllPacketTags();
     const FullTcpFourTuple tuple {*local, h.GetDestinationPort(), *remote, h.GetSourcePort()};
+    const Address localAddress = local->ToSocketAddress(tuple.localPort);
+    const Address remoteAddress = remote->ToSocketAddress(tuple.remotePort);
+    m_segmentReceivedTrace(NodeId(), p, h, localAddress, remoteAddress);
+    if (notUnicast)
+    {
+        // RFC 1122 §4.2.3.10: a SYN to a broadcast or multicast address MUST be silently
+        // discarded; nothing else of TCP can be addressed so either.
+        NS_LOG_LOGIC("drop segment to a non-unicast address " << dst);
+        Drop(localAddress, remoteAddress, FullTcpL4DropReason::NOT_UNICAST);
+        return IpL4Protocol::RX_ENDPOINT_CLOSED;
+    }
     const FullTcpDemuxResult<FullTcpDemuxValue> r = m_demux.Lookup(tuple);
     FullTcpDemuxValue target = r.value ? *r.value : FullTcpDemuxValue {};
     // SO_BINDTODEVICE: a socket bound to a device does not see segments of other devices.
@@ -586,8 +624,7 @@ FullTcpL4Protocol::DoReceive(
     }
     // RFC 9293 §3.10.7.1: nothing here; a RST (never ICMP port unreachable, which
     // RX_ENDPOINT_CLOSED keeps IP from sending).
-    ++m_unmatched;
-    m_unmatchedTrace(h, src, dst);
+    Drop(localAddress, remoteAddress, FullTcpL4DropReason::NO_ENDPOINT);
     SendResetFor(h, p->GetSize(), tuple);
     return IpL4Protocol::RX_ENDPOINT_CLOSED;
 }

@@ -8,6 +8,7 @@
 #include "fulltcp-demux.h"
 #include "fulltcp-header.h"
 #include "fulltcp-isn.h"
+#include "fulltcp-mib.h"
 #include "fulltcp-portable-connection.h"
 #include "fulltcp-state.h"
 
@@ -21,6 +22,7 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -71,22 +73,6 @@ struct FullTcpRouteInfo
 
 /**
  * \ingroup fulltcp
- * \brief Why a listener did not take a SYN (RFC 4987 §2: the backlog is the resource a SYN
- * flood exhausts).
- */
-enum class FullTcpListenDrop : uint8_t
-{
-    SYN_QUEUE_FULL,      //!< half-open children reached SynQueueLimit (no SYN cookies)
-    ACCEPT_QUEUE_FULL,   //!< established children not yet accepted reached AcceptQueueLimit
-    APPLICATION_REFUSED, //!< the accept callback (NotifyConnectionRequest) said no: RST sent
-    BAD_SYN_COOKIE,      //!< an ACK to a listener carried no valid cookie
-};
-
-/// \param d a listen drop kind \return its name, e.g. "SYN_QUEUE_FULL"
-const char* FullTcpListenDropName(FullTcpListenDrop d);
-
-/**
- * \ingroup fulltcp
  * \brief FullTcp's layer-4 protocol: the IPv4/IPv6 receive and send paths, demultiplexing,
  * ports, ISNs, RSTs for segments that reach nothing, TIME_WAIT records and ICMP errors.
  *
@@ -118,35 +104,44 @@ class FullTcpL4Protocol : public IpL4Protocol
     ~FullTcpL4Protocol() override;
 
     /**
-     * TracedCallback signature for a malformed segment.
-     * \param segment the whole segment as received
-     * \param reason why it was dropped (BAD_CHECKSUM for a checksum failure)
+     * TracedCallback signature for every state transition of every connection of this node:
+     * sockets, children forked by a listener and TIME_WAIT records alike.
+     * \param nodeId the node
+     * \param local this end (InetSocketAddress or Inet6SocketAddress)
+     * \param remote the peer (the wildcard address and port 0 for a listener)
+     * \param from old state \param to new state \param cause why (RFC 9293 event)
      */
-    typedef void (*ParseDropTracedCallback)(Ptr<const Packet> segment, FullTcpParseError reason);
+    typedef void (*StateChangeTracedCallback)(uint32_t nodeId,
+                                              const Address& local,
+                                              const Address& remote,
+                                              FullTcpState from,
+                                              FullTcpState to,
+                                              FullTcpStateCause cause);
     /**
-     * TracedCallback signature for a segment that matched no connection or listener.
+     * TracedCallback signature for a segment the protocol sends, or receives and parses,
+     * whether or not a connection matches it.
+     * \param nodeId the node
+     * \param payload its bytes (no TCP header)
      * \param header its header
-     * \param src its source address \param dst its destination address
+     * \param local this node's address and port (InetSocketAddress or Inet6SocketAddress)
+     * \param remote the other end's address and port
      */
-    typedef void (*UnmatchedTracedCallback)(const FullTcpHeader& header,
-                                            const Address& src,
-                                            const Address& dst);
+    typedef void (*SegmentTracedCallback)(uint32_t nodeId,
+                                          Ptr<const Packet> payload,
+                                          const FullTcpHeader& header,
+                                          const Address& local,
+                                          const Address& remote);
     /**
-     * TracedCallback signature for every state transition of every connection of this node,
-     * sockets and TIME_WAIT records alike.
-     * \param tuple the connection (local = this node)
-     * \param from old state \param to new state \param cause why
+     * TracedCallback signature for a segment that was malformed or reached no connection.
+     * \param nodeId the node
+     * \param local its destination on this node (port 0 when the header did not parse)
+     * \param remote its source (port 0 when the header did not parse)
+     * \param reason why it was dropped
      */
-    typedef void (*StateTransitionTracedCallback)(const FullTcpFourTuple& tuple,
-                                                  FullTcpState from,
-                                                  FullTcpState to,
-                                                  FullTcpStateCause cause);
-    /**
-     * TracedCallback signature for a SYN or ACK a listener did not take.
-     * \param local the listener's address and port \param kind why
-     */
-    typedef void (*ListenDropTracedCallback)(const FullTcpLocalEndpoint& local,
-                                             FullTcpListenDrop kind);
+    typedef void (*DropTracedCallback)(uint32_t nodeId,
+                                       const Address& local,
+                                       const Address& remote,
+                                       FullTcpL4DropReason reason);
     /**
      * TracedCallback signature for an ICMP error about one of this node's connections.
      * \param tuple the connection \param type ICMP type \param code ICMP code
@@ -195,16 +190,27 @@ class FullTcpL4Protocol : public IpL4Protocol
 
     // --------------------------------------------------------------- statistics
 
-    /// \param reason a parse error \return segments dropped for it (BAD_CHECKSUM included)
+    /// \return the node's TCP-MIB counters (RFC 4022) and drop reasons
+    const FullTcpMib& GetMib() const;
+    /// \param reason a parse error \return segments dropped for it (GetMib().parseErrors)
     uint64_t GetParseDrops(FullTcpParseError reason) const;
-    /// \return segments that matched nothing (each answered with a RST unless itself a RST)
+    /// \return segments that matched nothing (GetMib().drops[NO_ENDPOINT])
     uint64_t GetUnmatchedSegments() const;
-    /// \param kind a reason \return SYNs/ACKs listeners did not take for it
+    /// \param kind a listener's reason \return SYNs/ACKs listeners did not take for it
     uint64_t GetListenDrops(FullTcpListenDrop kind) const;
     /// \return SYN cookies sent (RFC 4987 §3.6)
     uint64_t GetSynCookiesSent() const;
     /// \return connections opened from a valid SYN cookie
     uint64_t GetSynCookiesAccepted() const;
+    /**
+     * \brief Visit every connection and listener of the node, TIME_WAIT records included
+     * (for snapshots such as FullTcpSnapshot).
+     * \param socket called for each socket in the demux (listener or connection)
+     * \param timeWait called with the 4-tuple and state of each TIME_WAIT record
+     */
+    void ForEachConnection(
+        const std::function<void(Ptr<const FullTcpSocket>)>& socket,
+        const std::function<void(const FullTcpFourTuple&, FullTcpState)>& timeWait);
     /// \return connections in the demux (TIME_WAIT records included)
     size_t GetNConnections() const;
     /// \return TIME_WAIT records (connections whose socket is gone)
@@ -262,11 +268,13 @@ class FullTcpL4Protocol : public IpL4Protocol
      * \param payload its bytes
      * \param tuple local = source, remote = destination
      * \param ip TTL/TOS and device
+     * \param retransmission it carries only octets sent before (counted as RetransSegs)
      */
     void SendSegment(const FullTcpHeader& header,
                      Ptr<const Packet> payload,
                      const FullTcpFourTuple& tuple,
-                     const FullTcpIpParams& ip);
+                     const FullTcpIpParams& ip,
+                     bool retransmission = false);
 
     /**
      * \brief Answer a segment that reaches no connection (RFC 9293 §3.10.7.1).
@@ -277,14 +285,15 @@ class FullTcpL4Protocol : public IpL4Protocol
                       uint32_t payloadSize,
                       const FullTcpFourTuple& tuple);
 
-    /// Fire the StateTransition trace. \param tuple the connection \param from old
-    /// \param to new \param cause why
+    /// Count (FullTcpMib) and trace (StateChange) a transition of any connection.
+    /// \param tuple the connection \param from old \param to new \param cause why
     void NotifyTransition(const FullTcpFourTuple& tuple,
                           FullTcpState from,
                           FullTcpState to,
                           FullTcpStateCause cause);
-    /// Count and trace a listen drop. \param local the listener \param kind why
-    void NotifyListenDrop(const FullTcpLocalEndpoint& local, FullTcpListenDrop kind);
+    /// Count and trace (Drop) a listen drop. \param tuple the segment's connection
+    /// (local = the listener's address) \param kind why
+    void NotifyListenDrop(const FullTcpFourTuple& tuple, FullTcpListenDrop kind);
     /// Count a SYN cookie sent (true) or accepted (false). \param sent which
     void NotifySynCookie(bool sent);
 
@@ -363,6 +372,14 @@ class FullTcpL4Protocol : public IpL4Protocol
      */
     void IcmpError(
         const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard);
+    /**
+     * \brief Count and trace (Drop) a segment the protocol itself dropped.
+     * \param local its destination \param remote its source (socket addresses)
+     * \param reason why
+     */
+    void Drop(const Address& local, const Address& remote, FullTcpL4DropReason reason);
+    /// \return the node's id (for the traces)
+    uint32_t NodeId() const;
     /// Let the sockets released during the current event go.
     void PurgeReleased();
     /// \param socket a socket leaving the demux: remove it from SocketList
@@ -396,19 +413,29 @@ class FullTcpL4Protocol : public IpL4Protocol
     uint32_t m_nextSocketIndex {0};                   //!< next SocketList index
     bool m_purgeScheduled {false};                    //!< a purge is scheduled
 
-    std::array<uint64_t, 12> m_parseDrops {}; //!< by FullTcpParseError
-    uint64_t m_unmatched {0};                 //!< segments that matched nothing
-    std::array<uint64_t, 4> m_listenDrops {}; //!< by FullTcpListenDrop
-    uint64_t m_cookiesSent {0};               //!< SYN cookies sent
-    uint64_t m_cookiesAccepted {0};           //!< SYN cookies accepted
+    FullTcpMib m_mib; //!< TCP-MIB counters and drop reasons
 
-    TracedCallback<Ptr<const Packet>, FullTcpParseError> m_parseDropTrace; //!< ParseDrop
-    TracedCallback<const FullTcpHeader&, const Address&, const Address&> m_unmatchedTrace;
-    //!< Unmatched
-    TracedCallback<const FullTcpFourTuple&, FullTcpState, FullTcpState, FullTcpStateCause>
-        m_transitionTrace; //!< StateTransition
-    TracedCallback<const FullTcpLocalEndpoint&, FullTcpListenDrop>
-        m_listenDropTrace;                                                       //!< ListenDrop
+    TracedCallback<uint32_t,
+                   const Address&,
+                   const Address&,
+                   FullTcpState,
+                   FullTcpState,
+                   FullTcpStateCause>
+        m_stateChangeTrace; //!< StateChange
+    TracedCallback<uint32_t,
+                   Ptr<const Packet>,
+                   const FullTcpHeader&,
+                   const Address&,
+                   const Address&>
+        m_segmentSentTrace; //!< SegmentSent
+    TracedCallback<uint32_t,
+                   Ptr<const Packet>,
+                   const FullTcpHeader&,
+                   const Address&,
+                   const Address&>
+        m_segmentReceivedTrace; //!< SegmentReceived
+    TracedCallback<uint32_t, const Address&, const Address&, FullTcpL4DropReason>
+        m_dropTrace;                                                             //!< Drop
     TracedCallback<const FullTcpFourTuple&, uint8_t, uint8_t, bool> m_icmpTrace; //!< IcmpError
     TracedCallback<Ptr<FullTcpSocket>> m_socketTrace;                            //!< SocketCreated
 };

@@ -4,10 +4,14 @@
  */
 #include "fulltcp-newreno.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpNewReno");
 
 FULLTCP_REGISTER_CONGESTION_CONTROL(FullTcpNewReno, FullTcpNewReno::NAME);
 

@@ -4,11 +4,15 @@
  */
 #include "fulltcp-options.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <iomanip>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpOptions");
 
 namespace
 {

@@ -9,10 +9,14 @@
  */
 #include "fulltcp-connection.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpOutput");
 
 namespace
 {

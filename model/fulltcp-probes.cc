@@ -8,10 +8,14 @@
  */
 #include "fulltcp-connection.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpProbes");
 
 namespace
 {

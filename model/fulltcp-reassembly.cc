@@ -4,8 +4,12 @@
  */
 #include "fulltcp-reassembly.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpReassembly");
 
 std::optional<FullTcpRange>
 FullTcpReassemblyQueue::Insert(int64_t offset, Ptr<Packet> bytes)

@@ -4,8 +4,12 @@
  */
 #include "fulltcp-rst-rules.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpRstRules");
 
 std::optional<FullTcpHeader>
 FullTcpResetFor(const FullTcpHeader& segment, uint32_t payloadSize)

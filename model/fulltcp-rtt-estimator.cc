@@ -4,11 +4,15 @@
  */
 #include "fulltcp-rtt-estimator.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <cstdlib>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpRttEstimator");
 
 FullTcpRttEstimator::FullTcpRttEstimator() :
     FullTcpRttEstimator(Seconds(1), Seconds(1), Seconds(60), MilliSeconds(1))

@@ -4,10 +4,14 @@
  */
 #include "fulltcp-sack-generator.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpSackGenerator");
 
 void
 FullTcpSackGenerator::Arrived(int64_t offset)

@@ -4,11 +4,15 @@
  */
 #include "fulltcp-sack-scoreboard.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <limits>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpSackScoreboard");
 
 int64_t
 FullTcpSackScoreboard::Add(FullTcpRange block)

@@ -212,7 +212,35 @@ FullTcpSocket::GetTypeId()
             .AddTraceSource("Drop",
                             "A received segment (or its text) the connection did not process.",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_dropTrace),
-                            "ns3::FullTcpSocket::DropTracedCallback");
+                            "ns3::FullTcpSocket::DropTracedCallback")
+            .AddTraceSource("Retransmission",
+                            "A segment sent again: it carries only sequence space (data, SYN "
+                            "or FIN) sent before (RFC 1213 tcpRetransSegs).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_retransmissionTrace),
+                            "ns3::FullTcpSocket::TxRxTracedCallback")
+            // The next five have ns-3 TcpSocketBase's names and callback types, so one
+            // Config path traces either stack.
+            .AddTraceSource("CongestionWindow",
+                            "The congestion window in bytes (RFC 5681 cwnd).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_cWnd),
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("SlowStartThreshold",
+                            "The slow-start threshold in bytes (RFC 5681 ssthresh).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_ssThresh),
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("RTT",
+                            "The smoothed round-trip time SRTT after each sample (RFC 6298 "
+                            "§2).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_srtt),
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("RTO",
+                            "The retransmission timeout, backed off (RFC 6298 §2, §5.5).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rto),
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("BytesInFlight",
+                            "FlightSize: bytes sent and not yet acknowledged (RFC 5681 §2).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_bytesInFlight),
+                            "ns3::TracedValueCallback::Uint32");
     return tid;
 }
 

@@ -30,6 +30,7 @@ using S = FullTcpState;
 void
 FullTcpSocket::AfterInput()
 {
+    SampleTcb();
     if (m_pendingDataSent > 0)
     {
         const uint32_t n = m_pendingDataSent;
@@ -41,6 +42,53 @@ FullTcpSocket::AfterInput()
     {
         HandOffTimeWait();
     }
+}
+
+void
+FullTcpSocket::SampleTcb()
+{
+    if (m_role != Role::CONNECTION || !m_engine || m_handedOff)
+    {
+        return;
+    }
+    const FullTcpTcb& tcb = m_engine->GetTcb();
+    m_cWnd = tcb.cc.cwnd;
+    m_ssThresh = tcb.cc.ssthresh;
+    m_srtt = tcb.rtt.GetSrtt();
+    m_rto = tcb.rto;
+    m_bytesInFlight = tcb.FlightSize();
+}
+
+FullTcpSocketInfo
+FullTcpSocket::GetInfo() const
+{
+    FullTcpSocketInfo info;
+    info.state = GetState();
+    info.retransmissions = m_retransmissions;
+    if (m_role == Role::LISTENER)
+    {
+        // As ss shows a listener: Recv-Q = the accept queue now, Send-Q = its limit.
+        info.tuple = FullTcpFourTuple {
+            m_local.address, m_local.port, FullTcpIpKey::GetAny(m_local.address.GetFamily()), 0};
+        info.recvQ = GetAcceptQueueLength();
+        info.sendQ = GetAcceptQueueLimit();
+        return info;
+    }
+    info.tuple = m_role == Role::CONNECTION
+                   ? m_tuple
+                   : FullTcpFourTuple {m_local.address,
+                                       m_local.port,
+                                       FullTcpIpKey::GetAny(m_local.address.GetFamily()),
+                                       0};
+    info.recvQ = GetRxAvailable();
+    if (m_role == Role::CONNECTION && m_engine && !m_handedOff)
+    {
+        const FullTcpTcb& tcb = m_engine->GetTcb();
+        info.sendQ = tcb.sendQueue.Size();
+        info.cwnd = tcb.cc.cwnd;
+        info.rto = tcb.rto;
+    }
+    return info;
 }
 
 void
@@ -165,7 +213,7 @@ FullTcpSocket::SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, 
     if (m_listener && m_engine->GetState() == S::SYN_RCVD && header.HasFlags(FullTcpHeader::ACK)
         && m_listener->m_backlog.AcceptQueueFull())
     {
-        m_tcp->NotifyListenDrop(m_listener->m_local, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
+        m_tcp->NotifyListenDrop(m_tuple, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
         return;
     }
     m_rxTrace(payload, header, this);
@@ -231,21 +279,37 @@ FullTcpSocket::SendSegment(const FullTcpHeader& header, Ptr<Packet> payload)
     }
     const FullTcpFourTuple& tuple = m_rx ? m_rx->tuple : m_tuple;
     m_txTrace(payload, header, this);
-    if (m_role == Role::CONNECTION && payload->GetSize() > 0
-        && !header.HasFlags(FullTcpHeader::SYN))
+    bool retransmission = false;
+    if (m_role == Role::CONNECTION)
     {
-        // DataSent reports bytes as they first leave (as ns-3's TcpSocketBase), not
-        // retransmissions.
         const FullTcpTcb& tcb = m_engine->GetTcb();
         const int64_t start = tcb.snd.FromWire(header.GetSequenceNumber(), tcb.sndNxt);
-        const int64_t end = start + payload->GetSize();
-        if (end > m_highTxMark)
+        // RFC 1213 tcpRetransSegs: "containing one or more previously transmitted octets".
+        // The engine advances SND.NXT after a new segment is out, so a segment that takes
+        // sequence space (data, SYN, FIN) below SND.NXT was sent before; keepalive probes
+        // (SND.NXT - 1, no data) and pure ACKs take none.
+        const bool takesSequenceSpace = payload->GetSize() > 0
+                                     || header.HasFlags(FullTcpHeader::SYN)
+                                     || header.HasFlags(FullTcpHeader::FIN);
+        retransmission = takesSequenceSpace && start < tcb.sndNxt;
+        if (retransmission)
         {
-            m_pendingDataSent += static_cast<uint32_t>(end - std::max(start, m_highTxMark));
-            m_highTxMark = end;
+            ++m_retransmissions;
+            m_retransmissionTrace(payload, header, this);
+        }
+        if (payload->GetSize() > 0 && !header.HasFlags(FullTcpHeader::SYN))
+        {
+            // DataSent reports bytes as they first leave (as ns-3's TcpSocketBase), not
+            // retransmissions.
+            const int64_t end = start + payload->GetSize();
+            if (end > m_highTxMark)
+            {
+                m_pendingDataSent += static_cast<uint32_t>(end - std::max(start, m_highTxMark));
+                m_highTxMark = end;
+            }
         }
     }
-    m_tcp->SendSegment(header, payload, tuple, IpParams());
+    m_tcp->SendSegment(header, payload, tuple, IpParams(), retransmission);
 }
 
 void

@@ -73,7 +73,7 @@ FullTcpSocket::AcceptRequest(const FullTcpHeader& syn,
     // Linux tcp_conn_request(): a full accept queue drops the SYN, cookies or not.
     if (m_backlog.AcceptQueueFull())
     {
-        m_tcp->NotifyListenDrop(m_local, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
+        m_tcp->NotifyListenDrop(tuple, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
         return;
     }
     if (m_backlog.SynQueueFull())
@@ -86,7 +86,7 @@ FullTcpSocket::AcceptRequest(const FullTcpHeader& syn,
             SendSynCookie(syn, tuple);
             return;
         }
-        m_tcp->NotifyListenDrop(m_local, FullTcpListenDrop::SYN_QUEUE_FULL);
+        m_tcp->NotifyListenDrop(tuple, FullTcpListenDrop::SYN_QUEUE_FULL);
         return;
     }
     const Address from = MakeSocketAddress(tuple.remoteAddress, tuple.remotePort);
@@ -94,7 +94,7 @@ FullTcpSocket::AcceptRequest(const FullTcpHeader& syn,
     {
         // The application refuses: tell the peer at once (a closed port's answer) rather
         // than let it retry for two minutes.
-        m_tcp->NotifyListenDrop(m_local, FullTcpListenDrop::APPLICATION_REFUSED);
+        m_tcp->NotifyListenDrop(tuple, FullTcpListenDrop::APPLICATION_REFUSED);
         m_tcp->SendResetFor(syn, 0, tuple);
         return;
     }
@@ -176,17 +176,17 @@ FullTcpSocket::AcceptCookie(const FullTcpHeader& ack,
         FullTcpSynCookie::Check(key.first, key.second, tuple, clientIsn, cookie, Simulator::Now());
     if (!mss)
     {
-        m_tcp->NotifyListenDrop(m_local, FullTcpListenDrop::BAD_SYN_COOKIE);
+        m_tcp->NotifyListenDrop(tuple, FullTcpListenDrop::BAD_SYN_COOKIE);
         return false; // the listener answers it as any ACK in LISTEN (RST)
     }
     if (m_backlog.AcceptQueueFull())
     {
-        m_tcp->NotifyListenDrop(m_local, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
+        m_tcp->NotifyListenDrop(tuple, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
         return true;
     }
     if (!NotifyConnectionRequest(MakeSocketAddress(tuple.remoteAddress, tuple.remotePort)))
     {
-        m_tcp->NotifyListenDrop(m_local, FullTcpListenDrop::APPLICATION_REFUSED);
+        m_tcp->NotifyListenDrop(tuple, FullTcpListenDrop::APPLICATION_REFUSED);
         m_tcp->SendResetFor(ack, payload->GetSize(), tuple);
         return true;
     }

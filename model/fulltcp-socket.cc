@@ -135,11 +135,7 @@ FullTcpSocket::ErrnoFor(FullTcpError e)
 Address
 FullTcpSocket::MakeSocketAddress(const FullTcpIpKey& key, uint16_t port)
 {
-    if (key.GetFamily() == FullTcpIpKey::Family::IPV4)
-    {
-        return InetSocketAddress(Ipv4Address::ConvertFrom(key.ToAddress()), port);
-    }
-    return Inet6SocketAddress(Ipv6Address::ConvertFrom(key.ToAddress()), port);
+    return key.ToSocketAddress(port);
 }
 
 bool

@@ -29,6 +29,26 @@ class Node;
 
 /**
  * \ingroup fulltcp
+ * \brief One line of a socket table (what `ss -tan` shows, Linux struct tcp_info): a
+ * snapshot of a listener or a connection (FullTcpSocket::GetInfo()).
+ */
+struct FullTcpSocketInfo
+{
+    FullTcpState state {FullTcpState::CLOSED}; //!< current state
+    /// local = this end; remote = the peer (wildcard address, port 0 for a listener)
+    FullTcpFourTuple tuple;
+    /// Connection: bytes received, not yet read by the application. Listener: established
+    /// children waiting to be accepted (as ss shows for LISTEN).
+    uint32_t recvQ {0};
+    /// Connection: bytes written, not yet acknowledged. Listener: AcceptQueueLimit.
+    uint32_t sendQ {0};
+    std::optional<uint32_t> cwnd; //!< congestion window in bytes (connections only)
+    std::optional<Time> rto;      //!< current, backed-off RTO (connections only)
+    uint32_t retransmissions {0}; //!< segments retransmitted so far (tcpi_total_retrans)
+};
+
+/**
+ * \ingroup fulltcp
  * \brief The ns-3 Socket API on a FullTcp connection.
  *
  * It derives from ns3::TcpSocket, so ns-3's familiar TCP attributes (SegmentSize,
@@ -103,6 +123,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     FullTcpState GetState() const;
     /// \return the engine (nullptr before Connect/Listen and after the move to TIME_WAIT)
     const FullTcpConnection* GetConnection() const;
+    /// \return this socket's line of a socket table (FullTcpSnapshot prints them)
+    FullTcpSocketInfo GetInfo() const;
 
     /**
      * \brief Stop handing established connections to the application (FullTcp extension;
@@ -228,6 +250,9 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     // --- fulltcp-socket-engine.cc (engine output) and fulltcp-socket-listener.cc ---
     /// Work that must wait until no engine call of this socket is on the stack.
     void AfterInput();
+    /// Copy cwnd, ssthresh, SRTT, RTO and FlightSize into their TracedValues (which fire
+    /// only on a change): once per engine call, so the engine stays stack-agnostic.
+    void SampleTcb();
     /// Move the TIME_WAIT engine to the protocol's table.
     void HandOffTimeWait();
     /**
@@ -378,6 +403,14 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedCallback<Ptr<const Packet>, const FullTcpHeader&, Ptr<const FullTcpSocket>> m_rxTrace;
     //!< Rx
     TracedCallback<const FullTcpHeader&, FullTcpDropReason> m_dropTrace; //!< Drop
+    TracedCallback<Ptr<const Packet>, const FullTcpHeader&, Ptr<const FullTcpSocket>>
+        m_retransmissionTrace;             //!< Retransmission
+    TracedValue<uint32_t> m_cWnd;          //!< CongestionWindow
+    TracedValue<uint32_t> m_ssThresh;      //!< SlowStartThreshold
+    TracedValue<Time> m_srtt;              //!< RTT (smoothed)
+    TracedValue<Time> m_rto;               //!< RTO
+    TracedValue<uint32_t> m_bytesInFlight; //!< BytesInFlight
+    uint32_t m_retransmissions {0};        //!< segments retransmitted (GetInfo())
 
     // --- attributes (defaults here; the TypeId sets them at construction, and a forked
     // child copies them all through the attribute system, see the copy constructor) ---

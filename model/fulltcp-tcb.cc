@@ -4,8 +4,12 @@
  */
 #include "fulltcp-tcb.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("FullTcpTcb");
 
 FullTcpSeqSpace::FullTcpSeqSpace(uint32_t initial) : m_initial(initial) {}
 

@@ -94,17 +94,14 @@ class DropInTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(segmentSize.Get(), 1448, "ns3::TcpSocket defaults apply");
         }
         uint32_t fullTcpConnections = 0;
-        nodes.Get(0)->GetObject<FullTcpL4Protocol>()->TraceConnectWithoutContext(
-            "StateTransition",
-            Callback<void, const FullTcpFourTuple&, FullTcpState, FullTcpState, FullTcpStateCause>(
-                [&fullTcpConnections](
-                    const FullTcpFourTuple&, FullTcpState, FullTcpState to, FullTcpStateCause)
-                {
-                    if (to == FullTcpState::ESTABLISHED)
-                    {
-                        ++fullTcpConnections;
-                    }
-                }));
+        OnStateChange(nodes.Get(0)->GetObject<FullTcpL4Protocol>(),
+                      [&fullTcpConnections](const Address&, FullTcpState to)
+                      {
+                          if (to == FullTcpState::ESTABLISHED)
+                          {
+                              ++fullTcpConnections;
+                          }
+                      });
 
         Simulator::Stop(Seconds(10));
         Simulator::Run();

@@ -112,22 +112,14 @@ class InteropTestCase : public TestCase
         server.Start(Seconds(0.1));
 
         std::vector<FullTcpState> fullTcpStates;
-        net.Tcp(fullTcpNode)
-            ->TraceConnectWithoutContext(
-                "StateTransition",
-                Callback<void,
-                         const FullTcpFourTuple&,
-                         FullTcpState,
-                         FullTcpState,
-                         FullTcpStateCause>(
-                    [&fullTcpStates](
-                        const FullTcpFourTuple& t, FullTcpState, FullTcpState to, FullTcpStateCause)
-                    {
-                        if (t.remotePort != 0) // connections only, not the listener
-                        {
-                            fullTcpStates.push_back(to);
-                        }
-                    }));
+        OnStateChange(net.Tcp(fullTcpNode),
+                      [&fullTcpStates](const Address& remote, FullTcpState to)
+                      {
+                          if (PortOf(remote) != 0) // connections only, not the listener
+                          {
+                              fullTcpStates.push_back(to);
+                          }
+                      });
         // ns-3 TCP's sockets appear when the applications start and when a SYN is accepted:
         // look for new ones every millisecond and connect to their State trace.
         const std::string sockets =

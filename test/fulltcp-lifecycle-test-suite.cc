@@ -4,7 +4,7 @@
  *
  * Suite "fulltcp-lifecycle": error models drop chosen segments on a simulated link (SYN,
  * SYN-ACK, third ACK, FIN, last ACK) and the whole connection lifecycle is checked end to end
- * on both protocols' StateTransition traces (state, cause, time), as doc/lifecycle.rst says:
+ * on both protocols' StateChange traces (state, cause, time), as doc/lifecycle.rst says:
  *  - SYN lost: retransmitted after the initial RTO, the handshake completes;
  *  - SYN-ACK lost: the client's SYN retransmission draws a new SYN-ACK;
  *  - third ACK lost: the client's first data completes the server's handshake, or (nobody
@@ -193,9 +193,9 @@ class LifecycleTestCase : public TestCase
   private:
     /// Record node `node`'s connection transitions.
     void
-    Record(uint32_t node, const FullTcpFourTuple& t, S from, S to, C cause)
+    Record(uint32_t node, uint32_t, const Address&, const Address& remote, S from, S to, C cause)
     {
-        if (t.remotePort != 0) // connections, not the listener
+        if (PortOf(remote) != 0) // connections, not the listener
         {
             m_steps[node].push_back(Step {from, to, cause, Simulator::Now()});
         }
@@ -226,7 +226,7 @@ class LifecycleTestCase : public TestCase
         for (uint32_t n : {0, 1})
         {
             net.Tcp(n)->TraceConnectWithoutContext(
-                "StateTransition", MakeCallback(&LifecycleTestCase::Record, this).Bind(n));
+                "StateChange", MakeCallback(&LifecycleTestCase::Record, this).Bind(n));
         }
         // dev1 receives what the client sends, dev0 what the server sends.
         Ptr<SegmentDropper> toServer = CreateObject<SegmentDropper>();

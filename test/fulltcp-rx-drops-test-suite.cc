@@ -89,13 +89,21 @@ class BadInputTestCase : public TestCase
         TwoNodes net;
         RemoveSenderQueueDisc(net);
         std::vector<FullTcpHeader> rsts; // what node 0 gets back
-        net.Tcp(0)->TraceConnectWithoutContext(
-            "Unmatched",
-            Callback<void, const FullTcpHeader&, const Address&, const Address&>(
-                [&rsts](const FullTcpHeader& h, const Address&, const Address&)
-                {
-                    rsts.push_back(h);
-                }));
+        net.Tcp(0)->TraceConnectWithoutContext("SegmentReceived",
+                                               Callback<void,
+                                                        uint32_t,
+                                                        Ptr<const Packet>,
+                                                        const FullTcpHeader&,
+                                                        const Address&,
+                                                        const Address&>(
+                                                   [&rsts](uint32_t,
+                                                           Ptr<const Packet>,
+                                                           const FullTcpHeader& h,
+                                                           const Address&,
+                                                           const Address&)
+                                                   {
+                                                       rsts.push_back(h);
+                                                   }));
         Ptr<FullTcpL4Protocol> tcp = net.Tcp(1);
         // IPv6 duplicate address detection ends before 2 s.
         Simulator::Schedule(Seconds(2),

@@ -88,14 +88,11 @@ class BulkSendTestCase : public TestCase
 
         SegmentSizes segments(net.Tcp(0));
         std::vector<FullTcpState> clientStates;
-        net.Tcp(0)->TraceConnectWithoutContext(
-            "StateTransition",
-            Callback<void, const FullTcpFourTuple&, FullTcpState, FullTcpState, FullTcpStateCause>(
-                [&clientStates](
-                    const FullTcpFourTuple&, FullTcpState, FullTcpState to, FullTcpStateCause)
-                {
-                    clientStates.push_back(to);
-                }));
+        OnStateChange(net.Tcp(0),
+                      [&clientStates](const Address&, FullTcpState to)
+                      {
+                          clientStates.push_back(to);
+                      });
 
         Simulator::Stop(Seconds(30));
         Simulator::Run();

@@ -19,6 +19,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -174,6 +175,42 @@ struct TwoNodes
                             });
     }
 };
+
+/// \param a an InetSocketAddress or Inet6SocketAddress \return its port (0 for a
+/// listener's remote in the StateChange trace)
+inline uint16_t
+PortOf(const Address& a)
+{
+    return InetSocketAddress::IsMatchingType(a) ? InetSocketAddress::ConvertFrom(a).GetPort()
+                                                : Inet6SocketAddress::ConvertFrom(a).GetPort();
+}
+
+/**
+ * \brief Call f(remote, to) for every transition on a node (the protocol's StateChange).
+ * \param tcp the node's protocol
+ * \param f gets the peer (port 0 for a listener) and the new state
+ */
+inline void
+OnStateChange(Ptr<FullTcpL4Protocol> tcp, std::function<void(const Address&, FullTcpState)> f)
+{
+    tcp->TraceConnectWithoutContext("StateChange",
+                                    Callback<void,
+                                             uint32_t,
+                                             const Address&,
+                                             const Address&,
+                                             FullTcpState,
+                                             FullTcpState,
+                                             FullTcpStateCause>(
+                                        [f](uint32_t,
+                                            const Address&,
+                                            const Address& remote,
+                                            FullTcpState,
+                                            FullTcpState to,
+                                            FullTcpStateCause)
+                                        {
+                                            f(remote, to);
+                                        }));
+}
 
 /// \param n length \param seed variation \return n bytes that do not repeat with a short period
 inline std::string

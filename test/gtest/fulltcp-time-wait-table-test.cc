@@ -4,12 +4,13 @@
  *
  * FullTcpTimeWaitTable: records kept in expiry order behind one ns-3 event. Each record
  * closes at its own 2·MSL (RFC 9293 §3.10.8) with the TIME_WAIT → CLOSED transition on the
- * protocol's StateTransition trace; a retransmitted FIN moves its record to the back.
+ * protocol's StateChange trace; a retransmitted FIN moves its record to the back.
  */
 #include "fulltcp-engine-fixture.h"
 
 #include "ns3/fulltcp-l4-protocol.h"
 #include "ns3/fulltcp-time-wait.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/simulator.h"
 
 #include <utility>
@@ -27,16 +28,25 @@ class TimeWaitTableTest : public EngineTest
     TimeWaitTableTest()
     {
         tcp->TraceConnectWithoutContext(
-            "StateTransition",
-            Callback<void, const FullTcpFourTuple&, FullTcpState, FullTcpState, FullTcpStateCause>(
-                [this](const FullTcpFourTuple& t,
+            "StateChange",
+            Callback<void,
+                     uint32_t,
+                     const Address&,
+                     const Address&,
+                     FullTcpState,
+                     FullTcpState,
+                     FullTcpStateCause>(
+                [this](uint32_t,
+                       const Address& local,
+                       const Address&,
                        FullTcpState from,
                        FullTcpState to,
                        FullTcpStateCause c)
                 {
                     EXPECT_EQ(from, S::TIME_WAIT);
                     EXPECT_EQ(to, S::CLOSED);
-                    closed.emplace_back(t.localPort, Simulator::Now());
+                    closed.emplace_back(InetSocketAddress::ConvertFrom(local).GetPort(),
+                                        Simulator::Now());
                     causes.push_back(c);
                 }));
     }

@@ -49,8 +49,14 @@ FULLTCP_SOURCES = [
     'model/fulltcp-syn-cookie.cc',
     'model/fulltcp-socket-attributes.cc',
     'model/fulltcp-socket-factory.cc',
+    'model/fulltcp-script-lexer.cc',
+    'model/fulltcp-script-parser.cc',
+    'model/fulltcp-script-matcher.cc',
+    'model/fulltcp-script-syscalls.cc',
+    'model/fulltcp-script-runner.cc',
     'helper/fulltcp-helper.cc',
     'helper/fulltcp-internet-stack-helper.cc',
+    'helper/fulltcp-profile.cc',
 ]
 
 FULLTCP_HEADERS = [
@@ -82,8 +88,15 @@ FULLTCP_HEADERS = [
     'model/fulltcp-l4-protocol.h',
     'model/fulltcp-socket.h',
     'model/fulltcp-socket-factory.h',
+    'model/fulltcp-script.h',
+    'model/fulltcp-script-lexer.h',
+    'model/fulltcp-script-parser.h',
+    'model/fulltcp-script-matcher.h',
+    'model/fulltcp-script-syscalls.h',
+    'model/fulltcp-script-runner.h',
     'helper/fulltcp-helper.h',
     'helper/fulltcp-internet-stack-helper.h',
+    'helper/fulltcp-profile.h',
 ]
 
 # ns-3 TestSuites; a suite's name is its file name without "-test-suite.cc".

@@ -5,7 +5,8 @@
  * fulltcp-script — run a packetdrill-syntax script against FullTcp (doc/scripts.rst).
  *
  *   ./fulltcp-script [--profile=rfc|linux] [--tolerance_usecs=N] [--verbose]
- *                    [--local_ip=A.B.C.D] [--remote_ip=A.B.C.D] SCRIPT.pkt
+ *                    [--local_ip=A.B.C.D] [--remote_ip=A.B.C.D] [--defaults=FILE.sh]
+ *                    SCRIPT.pkt
  *
  * Exit status: 0 the script passed, 1 a mismatch (the first one is printed), 2 the script
  * (or the command line) could not be parsed.
@@ -13,6 +14,7 @@
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-module.h"
 
+#include <fstream>
 #include <iostream>
 
 using namespace ns3;
@@ -25,6 +27,7 @@ main(int argc, char* argv[])
     bool verbose = false;
     std::string localIp = "192.168.0.1"; // packetdrill's default addresses
     std::string remoteIp = "192.0.2.1";
+    std::string defaults;
     std::string path;
     CommandLine cmd(__FILE__);
     cmd.Usage("Run a packetdrill-syntax script against FullTcp. Exit 0: pass, 1: mismatch, "
@@ -34,6 +37,10 @@ main(int argc, char* argv[])
     cmd.AddValue("verbose", "print every event and every segment FullTcp sends", verbose);
     cmd.AddValue("local_ip", "IPv4 address of FullTcp (the node under test)", localIp);
     cmd.AddValue("remote_ip", "IPv4 address of the script side", remoteIp);
+    cmd.AddValue("defaults",
+                 "a shell file whose sysctl lines run before the script (as packetdrill's "
+                 "harness runs gtests/net/common/defaults.sh)",
+                 defaults);
     cmd.AddNonOption("script", "the script (.pkt)", path);
     cmd.Parse(argc, argv);
 
@@ -43,6 +50,22 @@ main(int argc, char* argv[])
     options.verbose = verbose;
     options.localIp = Ipv4Address(localIp.c_str());
     options.remoteIp = Ipv4Address(remoteIp.c_str());
+    if (!defaults.empty())
+    {
+        std::ifstream in(defaults);
+        if (!in)
+        {
+            std::cerr << "cannot read " << defaults << "\n";
+            return 2;
+        }
+        for (std::string line; std::getline(in, line);)
+        {
+            if (line.rfind("sysctl", 0) == 0)
+            {
+                options.commands.push_back(line);
+            }
+        }
+    }
     if (path.empty() || (profile != "rfc" && profile != "linux"))
     {
         std::cerr << "usage: fulltcp-script [--profile=rfc|linux] [--tolerance_usecs=N] "

@@ -53,9 +53,11 @@ FullTcpProfile::Linux(FullTcpHelper& h)
     h.SetSocketAttribute("Sack", BooleanValue(true));
     h.SetSocketAttribute("Dsack", BooleanValue(true));
     h.SetSocketAttribute("WindowScaling", BooleanValue(true));
-    // Windows: tcp_rmem[1] = 131072 (the receive buffer), TCP_INIT_CWND = 10, quick ACKs at
-    // connection start (TCP_MAX_QUICKACKS = 16), tcp_reordering = 3.
-    h.SetSocketAttribute("RcvBufSize", UintegerValue(131072));
+    // Windows: the receive buffer is tcp_rmem[2] = 6291456, the size Linux derives its window
+    // scale from (tcp_select_initial_window(): wscale 7); FullTcp's buffer does not grow as
+    // Linux's does from tcp_rmem[1], so its windows are larger. TCP_INIT_CWND = 10, quick
+    // ACKs at connection start (TCP_MAX_QUICKACKS = 16), tcp_reordering = 3.
+    h.SetSocketAttribute("RcvBufSize", UintegerValue(6291456));
     h.SetSocketAttribute("InitialCwnd", UintegerValue(10));
     h.SetSocketAttribute("QuickAcks", UintegerValue(16));
     h.SetSocketAttribute("DupThresh", UintegerValue(3));

@@ -110,6 +110,21 @@ bool
 FullTcpScriptRunner::Run()
 {
     BuildNetwork();
+    for (const std::string& command : m_options.commands)
+    {
+        std::string note;
+        if (!m_calls->Command(command, note))
+        {
+            m_message = m_script.name + ": initial command failed: " + note;
+            m_calls->Clear();
+            Simulator::Destroy();
+            return false;
+        }
+        if (m_options.verbose)
+        {
+            *m_options.log << "initial command: " << note << "\n";
+        }
+    }
     Simulator::ScheduleNow(&FullTcpScriptRunner::Advance, this);
     // A bound for scripts that wait for a `*` segment while timers keep the simulation busy
     // (keepalive): longer than any TCP timer chain (the longest, data retries, is ~925 s).

@@ -17,6 +17,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -48,6 +49,8 @@ class FullTcpScriptRunner
         Ipv4Address localIp {"192.168.0.1"}; //!< FullTcp's address (packetdrill's default)
         Ipv4Address remoteIp {"192.0.2.1"};  //!< the script side's (packetdrill's default)
         std::ostream* log {&std::cout};      //!< where verbose output goes
+        /// Commands run before the script, as packetdrill's harness runs defaults.sh
+        std::vector<std::string> commands;
     };
 
     /// \param script the parsed script \param options how to run it

@@ -16,6 +16,8 @@
 #include "ns3/nstime.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace ns3
@@ -949,10 +951,26 @@ FullTcpScriptSyscalls::Close(int64_t fd, Outcome& o)
 bool
 FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
 {
-    std::istringstream words(command);
-    std::string w;
-    words >> w;
-    if (w != "sysctl")
+    // Words, with "double quotes" grouping (net.ipv4.tcp_rmem="4096 131072 6291456").
+    std::vector<std::string> words(1);
+    bool quoted = false;
+    for (char c : command)
+    {
+        if (c == '"')
+        {
+            quoted = !quoted;
+        }
+        else if (!quoted && std::isspace(static_cast<unsigned char>(c)))
+        {
+            words.emplace_back();
+        }
+        else
+        {
+            words.back() += c;
+        }
+    }
+    words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+    if (words.empty() || words[0] != "sysctl")
     {
         note = "ignored: " + command;
         return true;
@@ -977,14 +995,31 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         {"net.ipv4.tcp_invalid_ratelimit", {"ChallengeAckInterval", 'm'}},
     };
     note.clear();
-    while (words >> w)
+    for (size_t i = 1; i < words.size(); ++i)
     {
+        const std::string& w = words[i];
         if (w[0] == '-')
         {
             continue; // -q, -w
         }
         const size_t eq = w.find('=');
         const std::string key = w.substr(0, eq);
+        if (eq != std::string::npos && (key == "net.ipv4.tcp_rmem" || key == "net.ipv4.tcp_wmem"))
+        {
+            // "min default max": FullTcp's buffer does not grow, so it takes the maximum,
+            // from which Linux derives the window scale it offers (tcp_select_initial_window()).
+            std::istringstream values(w.substr(eq + 1));
+            uint32_t v[3] = {0, 0, 0};
+            if (!(values >> v[0] >> v[1] >> v[2]))
+            {
+                note += "bad value in " + w;
+                return false;
+            }
+            const std::string attribute = key == "net.ipv4.tcp_rmem" ? "RcvBufSize" : "SndBufSize";
+            m_tcp->SetSocketAttribute(attribute, UintegerValue(v[2]));
+            note += "applied " + key + " (" + attribute + " " + std::to_string(v[2]) + "); ";
+            continue;
+        }
         const auto it = sysctls.find(key);
         if (eq == std::string::npos || it == sysctls.end())
         {

@@ -14,6 +14,7 @@
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-module.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -82,6 +83,18 @@ main(int argc, char* argv[])
     {
         std::cerr << path << ":" << e.GetLine() << ": parse error: " << e.what() << "\n";
         return 2;
+    }
+    // Options in the script override the command line, as in packetdrill.
+    for (const auto& [name, value] : script.options)
+    {
+        if (name == "tolerance_usecs")
+        {
+            options.tolerance = MicroSeconds(std::strtoull(value.c_str(), nullptr, 10));
+        }
+        else
+        {
+            std::cout << path << ": note: option --" << name << " ignored\n";
+        }
     }
     for (uint32_t line : script.skippedLines)
     {

@@ -408,14 +408,14 @@ Parser::Call(FullTcpScriptEvent& e)
     if (Peek().kind == T::WORD && std::isupper(static_cast<unsigned char>(Peek().text[0])))
     {
         e.call.errnoName = Next().text;
-        if (Accept(T::PUNCT, "(")) // the errno's text, e.g. (Connection refused)
+    }
+    if (Accept(T::PUNCT, "(")) // a comment: the errno's text, e.g. (Connection refused)
+    {
+        int depth = 1;
+        while (depth > 0 && Peek().kind != T::END)
         {
-            int depth = 1;
-            while (depth > 0 && Peek().kind != T::END)
-            {
-                const T& t = Next();
-                depth += t.Is(T::PUNCT, "(") ? 1 : t.Is(T::PUNCT, ")") ? -1 : 0;
-            }
+            const T& t = Next();
+            depth += t.Is(T::PUNCT, "(") ? 1 : t.Is(T::PUNCT, ")") ? -1 : 0;
         }
     }
 }
@@ -449,6 +449,26 @@ Parser::Script(const std::string& name)
         if (Peek().kind == T::PYTHON)
         {
             script.skippedLines.push_back(Next().line);
+            Expect(T::NEWLINE, "");
+            continue;
+        }
+        if (Peek().Is(T::PUNCT, "-") && m_tokens[m_pos + 1].Is(T::PUNCT, "-"))
+        {
+            // A command-line option in the script (`--tolerance_usecs=10000`).
+            m_pos += 2;
+            if (Peek().kind != T::WORD)
+            {
+                Fail("an option name after '--'");
+            }
+            std::pair<std::string, std::string> option {Next().text, ""};
+            if (Accept(T::PUNCT, "="))
+            {
+                while (Peek().kind != T::NEWLINE && Peek().kind != T::END)
+                {
+                    option.second += Next().text;
+                }
+            }
+            script.options.push_back(option);
             Expect(T::NEWLINE, "");
             continue;
         }

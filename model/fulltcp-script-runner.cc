@@ -180,11 +180,11 @@ FullTcpScriptRunner::Advance()
             Simulator::Schedule(at - Simulator::Now(), &FullTcpScriptRunner::Advance, this);
             return;
         }
-        m_previous = Simulator::Now();
-        if (!Execute(e))
+        if (!Execute(e)) // (a blocking call's end may count from the previous event)
         {
             return;
         }
+        m_previous = Simulator::Now();
         ++m_cursor;
         Settle(SETTLE_HOPS, &FullTcpScriptRunner::Advance);
         return;
@@ -237,7 +237,11 @@ FullTcpScriptRunner::Execute(const FullTcpScriptEvent& e)
         Time end = Simulator::Now();
         if (t.blockingEnd)
         {
-            end = t.blockingEndRelative ? end + Seconds(*t.blockingEnd) : Seconds(*t.blockingEnd);
+            // packetdrill: `+a...b` counts both from the previous event, `a...b` neither;
+            // `...+b` (FullTcp's extension) counts from the start of the call.
+            end = t.blockingEndRelative                   ? end + Seconds(*t.blockingEnd)
+                : t.kind == FullTcpScriptTiming::RELATIVE ? m_previous + Seconds(*t.blockingEnd)
+                                                          : Seconds(*t.blockingEnd);
         }
         const size_t index = m_cursor;
         m_returnedAtOnce = false;
@@ -386,7 +390,20 @@ FullTcpScriptRunner::Received(const FullTcpHeader& header,
         *m_options.log << At(Simulator::Now())
                        << "  sent: " << m_matcher.Describe(header, payload->GetSize()) << "\n";
     }
-    if (m_awaiting)
+    if (m_awaiting && !m_matchPending)
+    {
+        // Compare once every segment of this instant has arrived: a `>` line may stand for
+        // several of them (see MatchSent()).
+        m_matchPending = true;
+        Settle(SETTLE_HOPS, &FullTcpScriptRunner::MatchAwaited);
+    }
+}
+
+void
+FullTcpScriptRunner::MatchAwaited()
+{
+    m_matchPending = false;
+    if (m_awaiting && !m_done)
     {
         m_awaiting = false;
         m_timeout.Cancel();
@@ -398,8 +415,27 @@ void
 FullTcpScriptRunner::MatchSent()
 {
     const FullTcpScriptEvent& e = m_script.events[m_cursor];
-    const Sent s = m_sent.front();
+    Sent s = m_sent.front();
     m_sent.pop_front();
+    // Segmentation offload: packetdrill sees Linux's TSO/GSO packets before they are cut into
+    // MSS-sized segments, so a `>` line may expect more data than one segment. Back-to-back
+    // segments FullTcp sent at the same instant, contiguous and otherwise alike, count as one.
+    const uint8_t same = ~(FullTcpHeader::PSH | FullTcpHeader::FIN);
+    while (e.segment.len > s.payload && !m_sent.empty())
+    {
+        const Sent& n = m_sent.front();
+        if (n.at != s.at || s.header.HasFlags(FullTcpHeader::FIN)
+            || n.header.GetSequenceNumber() != s.header.GetSequenceNumber() + s.payload
+            || (n.header.GetFlags() & same) != (s.header.GetFlags() & same)
+            || n.header.GetAckNumber() != s.header.GetAckNumber()
+            || s.payload + n.payload > e.segment.len)
+        {
+            break;
+        }
+        s.header.SetFlags(s.header.GetFlags() | n.header.GetFlags());
+        s.payload += n.payload;
+        m_sent.pop_front();
+    }
     const std::string actual = m_matcher.Describe(s.header, s.payload);
     const std::string diff = m_matcher.Compare(e.segment, s.header, s.payload);
     const std::string expected = FullTcpScriptMatcher::Describe(e.segment);

@@ -90,6 +90,8 @@ class FullTcpScriptRunner
     void Expect();
     /// Compare the oldest sent segment with the `>` line at the cursor.
     void MatchSent();
+    /// The segments of the instant a `>` line waited for have arrived: compare.
+    void MatchAwaited();
     /// The `>` line's time window closed (after the segments of that instant settle).
     void ExpectTimedOut();
     /// Fail if the `>` line at the cursor is still waiting.
@@ -122,6 +124,7 @@ class FullTcpScriptRunner
     size_t m_cursor {0};                            //!< next event
     Time m_previous;                                //!< time of the previous event
     bool m_awaiting {false};                        //!< a `>` line waits for a segment
+    bool m_matchPending {false};                    //!< MatchAwaited() is scheduled
     Time m_windowLow;                               //!< its earliest time
     Time m_windowHigh;                              //!< its latest (Time::Max() for `*`)
     EventId m_timeout;                              //!< its deadline

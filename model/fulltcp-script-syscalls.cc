@@ -626,12 +626,30 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, Outcome& o)
         }
         return true;
     }
-    if (name != "TCP_INFO" || want.kind != FullTcpScriptExpr::STRUCT)
+    const FullTcpConnection* conn = f.socket->GetConnection();
+    if (name == "TCP_MAXSEG")
     {
-        o.failure = "getsockopt: only SO_ERROR and TCP_INFO {fields} are supported";
+        // Linux reports the send MSS once connected; before, a TCP_MAXSEG value or
+        // TCP_MSS_DEFAULT (536) (do_tcp_getsockopt()).
+        UintegerValue segmentSize;
+        f.socket->GetAttribute("SegmentSize", segmentSize);
+        int64_t expected = 0;
+        const int64_t actual = conn                      ? conn->GetTcb().sndMss
+                             : segmentSize.Get() < 65535 ? segmentSize.Get()
+                                                         : 536;
+        if (want.kind != FullTcpScriptExpr::ELLIPSIS
+            && (!Evaluate(want, expected) || expected != actual))
+        {
+            o.failure = "getsockopt(TCP_MAXSEG): expected " + Show(want) + " but got "
+                      + std::to_string(actual);
+        }
         return true;
     }
-    const FullTcpConnection* conn = f.socket->GetConnection();
+    if (name != "TCP_INFO" || want.kind != FullTcpScriptExpr::STRUCT)
+    {
+        o.failure = "getsockopt: only SO_ERROR, TCP_MAXSEG and TCP_INFO {fields} are supported";
+        return true;
+    }
     for (size_t i = 0; i < want.fields.size(); ++i)
     {
         const std::string& field = want.fields[i];
@@ -951,10 +969,28 @@ FullTcpScriptSyscalls::Close(int64_t fd, Outcome& o)
 bool
 FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
 {
-    // Words, with "double quotes" grouping (net.ipv4.tcp_rmem="4096 131072 6291456").
+    // Words, with "double quotes" grouping (net.ipv4.tcp_rmem="4096 131072 6291456") and
+    // shell products $((a*b)) evaluated (packetdrill's defaults.sh writes $((15*1024*1024))).
+    std::string text = command;
+    for (size_t at; (at = text.find("$((")) != std::string::npos;)
+    {
+        const size_t end = text.find("))", at);
+        if (end == std::string::npos)
+        {
+            note = "unterminated $(( in: " + command;
+            return false;
+        }
+        uint64_t product = 1;
+        std::istringstream factors(text.substr(at + 3, end - at - 3));
+        for (std::string factor; std::getline(factors, factor, '*');)
+        {
+            product *= std::strtoull(factor.c_str(), nullptr, 10);
+        }
+        text.replace(at, end + 2 - at, std::to_string(product));
+    }
     std::vector<std::string> words(1);
     bool quoted = false;
-    for (char c : command)
+    for (char c : text)
     {
         if (c == '"')
         {

@@ -141,6 +141,8 @@ struct FullTcpScript
     std::vector<FullTcpScriptEvent> events; //!< in script order
     /// Lines that the runner cannot check and skipped (inline `%{ python }%` blocks).
     std::vector<uint32_t> skippedLines;
+    /// Command-line options written in the script (`--tolerance_usecs=10000`), in order.
+    std::vector<std::pair<std::string, std::string>> options;
 };
 
 } // namespace ns3

@@ -53,6 +53,7 @@ FULLTCP_SOURCES = [
     'model/fulltcp-script-parser.cc',
     'model/fulltcp-script-matcher.cc',
     'model/fulltcp-script-syscalls.cc',
+    'model/fulltcp-script-sockopts.cc',
     'model/fulltcp-script-runner.cc',
     'helper/fulltcp-helper.cc',
     'helper/fulltcp-internet-stack-helper.cc',

@@ -57,38 +57,6 @@ Constants()
     return table;
 }
 
-/// \param s a state \return Linux's tcpi_state for it (include/net/tcp_states.h)
-int64_t
-LinuxState(FullTcpState s)
-{
-    switch (s)
-    {
-    case FullTcpState::CLOSED:
-        return 7;
-    case FullTcpState::LISTEN:
-        return 10;
-    case FullTcpState::SYN_SENT:
-        return 2;
-    case FullTcpState::SYN_RCVD:
-        return 3;
-    case FullTcpState::ESTABLISHED:
-        return 1;
-    case FullTcpState::CLOSE_WAIT:
-        return 8;
-    case FullTcpState::LAST_ACK:
-        return 9;
-    case FullTcpState::FIN_WAIT_1:
-        return 4;
-    case FullTcpState::FIN_WAIT_2:
-        return 5;
-    case FullTcpState::CLOSING:
-        return 11;
-    case FullTcpState::TIME_WAIT:
-        return 6;
-    }
-    return 7;
-}
-
 } // namespace
 
 bool
@@ -123,23 +91,6 @@ FullTcpScriptSyscalls::Evaluate(const FullTcpScriptExpr& x, int64_t& out)
 
 namespace
 {
-
-/// \param x an expression \return its spelling in messages
-std::string
-Show(const FullTcpScriptExpr& x)
-{
-    switch (x.kind)
-    {
-    case FullTcpScriptExpr::INTEGER:
-        return std::to_string(x.number);
-    case FullTcpScriptExpr::SYMBOL:
-        return x.text;
-    case FullTcpScriptExpr::LIST:
-        return "[" + (x.items.empty() ? std::string() : Show(x.items[0])) + "]";
-    default:
-        return "...";
-    }
-}
 
 /// \param c a call \param i an argument \param out its value \param o the outcome to fail
 /// \return whether argument i exists and is an integer
@@ -379,54 +330,27 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
         done(o);
         return;
     }
+    // Calls that need nothing but their arguments; connect, write and read keep state
+    // across the attempts of a blocking call.
+    using Handler = bool (FullTcpScriptSyscalls::*)(const FullTcpScriptCall&, int64_t, Outcome&);
+    static const std::map<std::string, Handler> handlers = {
+        {"socket", &FullTcpScriptSyscalls::Socket_},
+        {"setsockopt", &FullTcpScriptSyscalls::SetSockOpt},
+        {"getsockopt", &FullTcpScriptSyscalls::GetSockOpt},
+        {"fcntl", &FullTcpScriptSyscalls::Fcntl},
+        {"bind", &FullTcpScriptSyscalls::Bind},
+        {"listen", &FullTcpScriptSyscalls::Listen},
+        {"accept", &FullTcpScriptSyscalls::Accept},
+        {"shutdown", &FullTcpScriptSyscalls::Shutdown},
+        {"close", &FullTcpScriptSyscalls::Close},
+    };
     std::function<bool(Outcome&)> attempt;
-    if (n == "socket")
+    const auto handler = handlers.find(n);
+    if (handler != handlers.end())
     {
-        attempt = [this, c](Outcome& out)
+        attempt = [this, c, fd, h = handler->second](Outcome& out)
         {
-            return Socket_(c, out);
-        };
-    }
-    else if (n == "setsockopt")
-    {
-        attempt = [this, c](Outcome& out)
-        {
-            return SetSockOpt(c, out);
-        };
-    }
-    else if (n == "getsockopt")
-    {
-        attempt = [this, c](Outcome& out)
-        {
-            return GetSockOpt(c, out);
-        };
-    }
-    else if (n == "fcntl")
-    {
-        attempt = [this, c](Outcome& out)
-        {
-            return Fcntl(c, out);
-        };
-    }
-    else if (n == "bind")
-    {
-        attempt = [this, c](Outcome& out)
-        {
-            return Bind(c, out);
-        };
-    }
-    else if (n == "listen")
-    {
-        attempt = [this, c](Outcome& out)
-        {
-            return Listen(c, out);
-        };
-    }
-    else if (n == "accept")
-    {
-        attempt = [this, fd](Outcome& out)
-        {
-            return Accept(fd, out);
+            return (this->*h)(c, fd, out);
         };
     }
     else if (n == "connect")
@@ -462,20 +386,6 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
                          : Read(fd, static_cast<uint32_t>(bytes), out);
         };
     }
-    else if (n == "shutdown")
-    {
-        attempt = [this, c](Outcome& out)
-        {
-            return Shutdown(c, out);
-        };
-    }
-    else if (n == "close")
-    {
-        attempt = [this, fd](Outcome& out)
-        {
-            return Close(fd, out);
-        };
-    }
     else
     {
         o.failure = "unsupported system call '" + n + "'";
@@ -491,7 +401,7 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
 }
 
 bool
-FullTcpScriptSyscalls::Socket_(const FullTcpScriptCall& c, Outcome& o)
+FullTcpScriptSyscalls::Socket_(const FullTcpScriptCall& c, int64_t, Outcome& o)
 {
     int64_t type = 0;
     if (c.args.size() != 3
@@ -503,208 +413,16 @@ FullTcpScriptSyscalls::Socket_(const FullTcpScriptCall& c, Outcome& o)
     }
     Ptr<FullTcpSocket> s = DynamicCast<FullTcpSocket>(m_tcp->CreateSocket());
     Watch(s);
-    const int fd = NewFd();
-    m_files[fd].socket = s;
-    o.ret = fd;
+    const int newFd = NewFd();
+    m_files[newFd].socket = s;
+    o.ret = newFd;
     return true;
 }
 
 bool
-FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, Outcome& o)
+FullTcpScriptSyscalls::Fcntl(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
 {
-    File& f = *Lookup(c.args[0].number);
-    if (c.args.size() < 4 || c.args[2].kind != FullTcpScriptExpr::SYMBOL)
-    {
-        o.failure = "setsockopt: expected setsockopt(fd, level, NAME, value, len)";
-        return true;
-    }
-    const std::string& name = c.args[2].text;
-    const FullTcpScriptExpr& value = c.args[3];
-    if (name == "SO_LINGER")
-    {
-        // {l_onoff=1, l_linger=0} asks close() for an abortive close (RST); ns-3's Socket
-        // API has no abort, so FullTcp cannot honour it.
-        o.failure = "setsockopt: SO_LINGER is not supported (ns-3's Socket API has no abort)";
-        return true;
-    }
-    int64_t v = 0;
-    if (!Evaluate(value, v))
-    {
-        o.failure = "setsockopt: the value of " + name + " must be an integer or [integer]";
-        return true;
-    }
-    if (name == "SO_REUSEADDR")
-    {
-        return true; // FullTcp's port allocator lets a listener re-bind a port in TIME_WAIT
-    }
-    // name -> (attribute, value); FullTcp reads them when the connection starts.
-    std::string attribute;
-    Ptr<AttributeValue> a;
-    if (name == "SO_RCVBUF" || name == "SO_SNDBUF")
-    {
-        // Linux sock_setsockopt() doubles the value (room for its bookkeeping).
-        attribute = name == "SO_RCVBUF" ? "RcvBufSize" : "SndBufSize";
-        a = Create<UintegerValue>(2 * v);
-    }
-    else if (name == "SO_KEEPALIVE")
-    {
-        attribute = "KeepAlive";
-        a = Create<BooleanValue>(v != 0);
-    }
-    else if (name == "TCP_NODELAY")
-    {
-        attribute = "TcpNoDelay";
-        a = Create<BooleanValue>(v != 0);
-    }
-    else if (name == "TCP_MAXSEG")
-    {
-        attribute = "SegmentSize";
-        a = Create<UintegerValue>(v);
-    }
-    else if (name == "TCP_KEEPIDLE" || name == "TCP_KEEPINTVL" || name == "TCP_LINGER2")
-    {
-        attribute = name == "TCP_KEEPIDLE"  ? "KeepAliveIdle"
-                  : name == "TCP_KEEPINTVL" ? "KeepAliveInterval"
-                                            : "FinWait2Timeout";
-        a = Create<TimeValue>(Seconds(v));
-    }
-    else if (name == "TCP_KEEPCNT")
-    {
-        attribute = "KeepAliveProbes";
-        a = Create<UintegerValue>(v);
-    }
-    else if (name == "TCP_SYNCNT")
-    {
-        attribute = "ConnCount";
-        a = Create<UintegerValue>(v);
-    }
-    else if (name == "TCP_USER_TIMEOUT")
-    {
-        attribute = "UserTimeout";
-        a = Create<TimeValue>(MilliSeconds(v));
-    }
-    else
-    {
-        o.failure = "setsockopt: unsupported socket option " + name;
-        return true;
-    }
-    if (f.socket->GetState() != FullTcpState::CLOSED || f.listening)
-    {
-        o.failure = "setsockopt: FullTcp reads " + name
-                  + " when the connection starts; set it before connect() or listen()";
-        return true;
-    }
-    if (v < 0 || !f.socket->SetAttributeFailSafe(attribute, *a))
-    {
-        o.ret = -1;
-        o.errnoName = "EINVAL";
-    }
-    return true;
-}
-
-bool
-FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, Outcome& o)
-{
-    File& f = *Lookup(c.args[0].number);
-    if (c.args.size() < 4 || c.args[2].kind != FullTcpScriptExpr::SYMBOL)
-    {
-        o.failure = "getsockopt: expected getsockopt(fd, level, NAME, value, len)";
-        return true;
-    }
-    const std::string& name = c.args[2].text;
-    const FullTcpScriptExpr& want = c.args[3];
-    if (name == "SO_ERROR")
-    {
-        const std::string got = f.error.empty() ? "0" : f.error;
-        f.error.clear(); // reading SO_ERROR clears it (sock_getsockopt)
-        const int64_t actual = got == "0" ? 0 : Constant(got);
-        int64_t expected = 0;
-        if (want.kind != FullTcpScriptExpr::ELLIPSIS
-            && (!Evaluate(want, expected) || expected != actual))
-        {
-            o.failure = "getsockopt(SO_ERROR): expected " + Show(want) + " but got " + got;
-        }
-        return true;
-    }
-    const FullTcpConnection* conn = f.socket->GetConnection();
-    if (name == "TCP_MAXSEG")
-    {
-        // Linux reports the send MSS once connected; before, a TCP_MAXSEG value or
-        // TCP_MSS_DEFAULT (536) (do_tcp_getsockopt()).
-        UintegerValue segmentSize;
-        f.socket->GetAttribute("SegmentSize", segmentSize);
-        int64_t expected = 0;
-        const int64_t actual = conn                      ? conn->GetTcb().sndMss
-                             : segmentSize.Get() < 65535 ? segmentSize.Get()
-                                                         : 536;
-        if (want.kind != FullTcpScriptExpr::ELLIPSIS
-            && (!Evaluate(want, expected) || expected != actual))
-        {
-            o.failure = "getsockopt(TCP_MAXSEG): expected " + Show(want) + " but got "
-                      + std::to_string(actual);
-        }
-        return true;
-    }
-    if (name != "TCP_INFO" || want.kind != FullTcpScriptExpr::STRUCT)
-    {
-        o.failure = "getsockopt: only SO_ERROR, TCP_MAXSEG and TCP_INFO {fields} are supported";
-        return true;
-    }
-    for (size_t i = 0; i < want.fields.size(); ++i)
-    {
-        const std::string& field = want.fields[i];
-        int64_t actual = 0;
-        if (field == "tcpi_state")
-        {
-            actual = LinuxState(f.socket->GetState());
-        }
-        else if (field == "tcpi_rto")
-        {
-            actual = conn ? conn->GetTcb().rto.GetMicroSeconds() : 0;
-        }
-        else if (field == "tcpi_retransmits")
-        {
-            actual = conn ? conn->GetTcb().retransmits : 0;
-        }
-        else if (field == "tcpi_snd_mss")
-        {
-            actual = conn ? conn->GetTcb().sndMss : 0;
-        }
-        else if (field == "tcpi_rcv_mss")
-        {
-            actual = conn ? conn->GetTcb().rcvMss : 0;
-        }
-        else if (field == "tcpi_snd_cwnd")
-        {
-            // Linux counts cwnd in segments.
-            actual = conn && conn->GetTcb().sndMss > 0
-                       ? conn->GetTcb().cc.cwnd / conn->GetTcb().sndMss
-                       : 0;
-        }
-        else
-        {
-            o.failure = "getsockopt(TCP_INFO): unsupported field " + field;
-            return true;
-        }
-        int64_t expected = 0;
-        if (want.items[i].kind == FullTcpScriptExpr::ELLIPSIS)
-        {
-            continue;
-        }
-        if (!Evaluate(want.items[i], expected) || expected != actual)
-        {
-            o.failure = "getsockopt(TCP_INFO): " + field + " expected " + Show(want.items[i])
-                      + " but got " + std::to_string(actual);
-            return true;
-        }
-    }
-    return true;
-}
-
-bool
-FullTcpScriptSyscalls::Fcntl(const FullTcpScriptCall& c, Outcome& o)
-{
-    File& f = *Lookup(c.args[0].number);
+    File& f = *Lookup(fd);
     int64_t cmd = 0;
     if (!IntArg(c, 1, cmd, o))
     {
@@ -726,10 +444,9 @@ FullTcpScriptSyscalls::Fcntl(const FullTcpScriptCall& c, Outcome& o)
 }
 
 bool
-FullTcpScriptSyscalls::Bind(const FullTcpScriptCall& c, Outcome& o)
+FullTcpScriptSyscalls::Returned(int r, const File& f, Outcome& o)
 {
-    File& f = *Lookup(c.args[0].number);
-    if (f.socket->Bind(InetSocketAddress(m_local, m_localPort)) != 0)
+    if (r != 0)
     {
         o.ret = -1;
         o.errnoName = ErrnoName(f.socket->GetErrno());
@@ -738,21 +455,22 @@ FullTcpScriptSyscalls::Bind(const FullTcpScriptCall& c, Outcome& o)
 }
 
 bool
-FullTcpScriptSyscalls::Listen(const FullTcpScriptCall& c, Outcome& o)
+FullTcpScriptSyscalls::Bind(const FullTcpScriptCall&, int64_t fd, Outcome& o)
 {
-    File& f = *Lookup(c.args[0].number);
-    if (f.socket->Listen() != 0)
-    {
-        o.ret = -1;
-        o.errnoName = ErrnoName(f.socket->GetErrno());
-        return true;
-    }
-    f.listening = true;
-    return true;
+    File& f = *Lookup(fd);
+    return Returned(f.socket->Bind(InetSocketAddress(m_local, m_localPort)), f, o);
 }
 
 bool
-FullTcpScriptSyscalls::Accept(int64_t fd, Outcome& o)
+FullTcpScriptSyscalls::Listen(const FullTcpScriptCall&, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    f.listening = f.socket->Listen() == 0;
+    return Returned(f.listening ? 0 : -1, f, o);
+}
+
+bool
+FullTcpScriptSyscalls::Accept(const FullTcpScriptCall&, int64_t fd, Outcome& o)
 {
     File& f = *Lookup(fd);
     if (!f.listening)
@@ -833,19 +551,29 @@ FullTcpScriptSyscalls::Connect(int64_t fd, bool first, Outcome& o)
 }
 
 bool
+FullTcpScriptSyscalls::EndsWithError(File* f, Outcome& o)
+{
+    if (f == nullptr || !f->error.empty())
+    {
+        // The descriptor was closed while the call waited, or an error is pending: the call
+        // returns it, once (Linux sock_error()).
+        o.ret = -1;
+        o.errnoName = f == nullptr ? "EBADF" : "";
+        if (f != nullptr)
+        {
+            std::swap(o.errnoName, f->error);
+        }
+        return true;
+    }
+    return false;
+}
+
+bool
 FullTcpScriptSyscalls::Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o)
 {
     File* f = Lookup(fd);
-    if (f == nullptr)
+    if (EndsWithError(f, o))
     {
-        o.ret = -1;
-        o.errnoName = "EBADF";
-        return true;
-    }
-    if (!f->error.empty())
-    {
-        o.ret = -1;
-        std::swap(o.errnoName, f->error);
         return true;
     }
     while (written < bytes)
@@ -888,16 +616,8 @@ bool
 FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, Outcome& o)
 {
     File* f = Lookup(fd);
-    if (f == nullptr)
+    if (EndsWithError(f, o))
     {
-        o.ret = -1;
-        o.errnoName = "EBADF";
-        return true;
-    }
-    if (!f->error.empty())
-    {
-        o.ret = -1;
-        std::swap(o.errnoName, f->error);
         return true;
     }
     Ptr<Packet> p = f->socket->Recv(bytes, 0);
@@ -928,9 +648,9 @@ FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, Outcome& o)
 }
 
 bool
-FullTcpScriptSyscalls::Shutdown(const FullTcpScriptCall& c, Outcome& o)
+FullTcpScriptSyscalls::Shutdown(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
 {
-    File& f = *Lookup(c.args[0].number);
+    File& f = *Lookup(fd);
     int64_t how = 0;
     if (!IntArg(c, 1, how, o))
     {
@@ -945,146 +665,15 @@ FullTcpScriptSyscalls::Shutdown(const FullTcpScriptCall& c, Outcome& o)
     {
         r = f.socket->ShutdownSend();
     }
-    if (r != 0)
-    {
-        o.ret = -1;
-        o.errnoName = ErrnoName(f.socket->GetErrno());
-    }
-    return true;
+    return Returned(r, f, o);
 }
 
 bool
-FullTcpScriptSyscalls::Close(int64_t fd, Outcome& o)
+FullTcpScriptSyscalls::Close(const FullTcpScriptCall&, int64_t fd, Outcome& o)
 {
     File& f = *Lookup(fd);
-    if (f.socket->Close() != 0)
-    {
-        o.ret = -1;
-        o.errnoName = ErrnoName(f.socket->GetErrno());
-    }
+    Returned(f.socket->Close(), f, o);
     m_files.erase(static_cast<int>(fd));
-    return true;
-}
-
-bool
-FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
-{
-    // Words, with "double quotes" grouping (net.ipv4.tcp_rmem="4096 131072 6291456") and
-    // shell products $((a*b)) evaluated (packetdrill's defaults.sh writes $((15*1024*1024))).
-    std::string text = command;
-    for (size_t at; (at = text.find("$((")) != std::string::npos;)
-    {
-        const size_t end = text.find("))", at);
-        if (end == std::string::npos)
-        {
-            note = "unterminated $(( in: " + command;
-            return false;
-        }
-        uint64_t product = 1;
-        std::istringstream factors(text.substr(at + 3, end - at - 3));
-        for (std::string factor; std::getline(factors, factor, '*');)
-        {
-            product *= std::strtoull(factor.c_str(), nullptr, 10);
-        }
-        text.replace(at, end + 2 - at, std::to_string(product));
-    }
-    std::vector<std::string> words(1);
-    bool quoted = false;
-    for (char c : text)
-    {
-        if (c == '"')
-        {
-            quoted = !quoted;
-        }
-        else if (!quoted && std::isspace(static_cast<unsigned char>(c)))
-        {
-            words.emplace_back();
-        }
-        else
-        {
-            words.back() += c;
-        }
-    }
-    words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
-    if (words.empty() || words[0] != "sysctl")
-    {
-        note = "ignored: " + command;
-        return true;
-    }
-    // net.ipv4.tcp_* sysctls that are FullTcp attributes (Documentation/networking/
-    // ip-sysctl.rst); they apply to the sockets created from now on.
-    static const std::map<std::string, std::pair<std::string, char>> sysctls = {
-        {"net.ipv4.tcp_timestamps", {"Timestamps", 'b'}},
-        {"net.ipv4.tcp_sack", {"Sack", 'b'}},
-        {"net.ipv4.tcp_dsack", {"Dsack", 'b'}},
-        {"net.ipv4.tcp_window_scaling", {"WindowScaling", 'b'}},
-        {"net.ipv4.tcp_rfc1337", {"Rfc1337", 'b'}},
-        {"net.ipv4.tcp_syncookies", {"SynCookies", 'b'}},
-        {"net.ipv4.tcp_syn_retries", {"ConnCount", 'u'}},
-        {"net.ipv4.tcp_synack_retries", {"SynAckRetries", 'u'}},
-        {"net.ipv4.tcp_retries2", {"DataRetries", 'u'}},
-        {"net.ipv4.tcp_reordering", {"DupThresh", 'u'}},
-        {"net.ipv4.tcp_fin_timeout", {"FinWait2Timeout", 's'}},
-        {"net.ipv4.tcp_keepalive_time", {"KeepAliveIdle", 's'}},
-        {"net.ipv4.tcp_keepalive_intvl", {"KeepAliveInterval", 's'}},
-        {"net.ipv4.tcp_keepalive_probes", {"KeepAliveProbes", 'u'}},
-        {"net.ipv4.tcp_invalid_ratelimit", {"ChallengeAckInterval", 'm'}},
-    };
-    note.clear();
-    for (size_t i = 1; i < words.size(); ++i)
-    {
-        const std::string& w = words[i];
-        if (w[0] == '-')
-        {
-            continue; // -q, -w
-        }
-        const size_t eq = w.find('=');
-        const std::string key = w.substr(0, eq);
-        if (eq != std::string::npos && (key == "net.ipv4.tcp_rmem" || key == "net.ipv4.tcp_wmem"))
-        {
-            // "min default max": FullTcp's buffer does not grow, so it takes the maximum,
-            // from which Linux derives the window scale it offers (tcp_select_initial_window()).
-            std::istringstream values(w.substr(eq + 1));
-            uint32_t v[3] = {0, 0, 0};
-            if (!(values >> v[0] >> v[1] >> v[2]))
-            {
-                note += "bad value in " + w;
-                return false;
-            }
-            const std::string attribute = key == "net.ipv4.tcp_rmem" ? "RcvBufSize" : "SndBufSize";
-            m_tcp->SetSocketAttribute(attribute, UintegerValue(v[2]));
-            note += "applied " + key + " (" + attribute + " " + std::to_string(v[2]) + "); ";
-            continue;
-        }
-        const auto it = sysctls.find(key);
-        if (eq == std::string::npos || it == sysctls.end())
-        {
-            note += "ignored " + w + "; ";
-            continue;
-        }
-        char* end = nullptr;
-        const long v = std::strtol(w.c_str() + eq + 1, &end, 10);
-        if (*end != '\0' || v < 0)
-        {
-            note += "bad value in " + w;
-            return false;
-        }
-        const auto& [attribute, type] = it->second;
-        if (type == 'b')
-        {
-            m_tcp->SetSocketAttribute(attribute, BooleanValue(v != 0));
-        }
-        else if (type == 'u')
-        {
-            m_tcp->SetSocketAttribute(attribute, UintegerValue(v));
-        }
-        else
-        {
-            m_tcp->SetSocketAttribute(attribute,
-                                      TimeValue(type == 's' ? Seconds(v) : MilliSeconds(v)));
-        }
-        note += "applied " + w + " (" + attribute + "); ";
-    }
     return true;
 }
 

@@ -114,6 +114,18 @@ class FullTcpScriptSyscalls
     File* Lookup(int64_t fd);
     /// Wire the socket callbacks of a file to this object.
     void Watch(Ptr<FullTcpSocket> s);
+    /**
+     * \param f a file (null: closed meanwhile) \param o out: -1 with EBADF or the pending
+     * error (which is cleared)
+     * \return whether the call ends with that error
+     */
+    static bool EndsWithError(File* f, Outcome& o);
+    /**
+     * \brief The outcome of an ns-3 call that returns 0 or -1.
+     * \param r what it returned \param f its file \param o out: 0, or -1 with the errno
+     * \return true (the call returned)
+     */
+    static bool Returned(int r, const File& f, Outcome& o);
     /// Retry every waiting call (a socket event happened).
     void Wake();
     // Socket callbacks (ns-3 Callbacks of member functions, as ns-3 < 3.36 needs).
@@ -126,19 +138,23 @@ class FullTcpScriptSyscalls
     /// \param e ns-3's errno \return the POSIX name
     static std::string ErrnoName(Socket::SocketErrno e);
 
-    // The calls; each returns false when it must wait (blocking socket).
-    bool Socket_(const FullTcpScriptCall& c, Outcome& o);
-    bool SetSockOpt(const FullTcpScriptCall& c, Outcome& o);
-    bool GetSockOpt(const FullTcpScriptCall& c, Outcome& o);
-    bool Fcntl(const FullTcpScriptCall& c, Outcome& o);
-    bool Bind(const FullTcpScriptCall& c, Outcome& o);
-    bool Listen(const FullTcpScriptCall& c, Outcome& o);
-    bool Accept(int64_t fd, Outcome& o);
+    // The calls (c: the call, fd: its first argument, -1 for socket()); each returns false
+    // when it must wait (blocking socket), else true with the outcome set.
+    bool Socket_(const FullTcpScriptCall& c, int64_t fd, Outcome& o);    //!< socket()
+    bool SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcome& o); //!< setsockopt()
+    bool GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcome& o); //!< getsockopt()
+    bool Fcntl(const FullTcpScriptCall& c, int64_t fd, Outcome& o);      //!< fcntl()
+    bool Bind(const FullTcpScriptCall& c, int64_t fd, Outcome& o);       //!< bind()
+    bool Listen(const FullTcpScriptCall& c, int64_t fd, Outcome& o);     //!< listen()
+    bool Accept(const FullTcpScriptCall& c, int64_t fd, Outcome& o);     //!< accept()
+    bool Shutdown(const FullTcpScriptCall& c, int64_t fd, Outcome& o);   //!< shutdown()
+    bool Close(const FullTcpScriptCall& c, int64_t fd, Outcome& o);      //!< close()
+    /// connect(); first: the call itself, not a retry of a blocking one
     bool Connect(int64_t fd, bool first, Outcome& o);
+    /// write(), send(); written: bytes taken so far by a blocking call
     bool Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o);
+    /// read(), recv()
     bool Read(int64_t fd, uint32_t bytes, Outcome& o);
-    bool Shutdown(const FullTcpScriptCall& c, Outcome& o);
-    bool Close(int64_t fd, Outcome& o);
 
     Ptr<FullTcpL4Protocol> m_tcp; //!< FullTcp on the node under test
     Ipv4Address m_local;          //!< its address

@@ -52,6 +52,12 @@ FULLTCP_SOURCES = [
     'model/fulltcp-syn-cookie.cc',
     'model/fulltcp-socket-attributes.cc',
     'model/fulltcp-socket-factory.cc',
+    'model/fulltcp-script-lexer.cc',
+    'model/fulltcp-script-parser.cc',
+    'model/fulltcp-script-matcher.cc',
+    'model/fulltcp-script-syscalls.cc',
+    'model/fulltcp-script-sockopts.cc',
+    'model/fulltcp-script-runner.cc',
     'helper/fulltcp-helper.cc',
     'helper/fulltcp-snapshot.cc',
     'helper/fulltcp-state-log.cc',
@@ -62,6 +68,7 @@ FULLTCP_SOURCES = [
     'helper/fulltcp-ladder-svg.cc',
     'helper/fulltcp-time-sequence.cc',
     'helper/fulltcp-trace-recorder.cc',
+    'helper/fulltcp-profile.cc',
 ]
 
 FULLTCP_HEADERS = [
@@ -96,6 +103,12 @@ FULLTCP_HEADERS = [
     'model/fulltcp-l4-protocol.h',
     'model/fulltcp-socket.h',
     'model/fulltcp-socket-factory.h',
+    'model/fulltcp-script.h',
+    'model/fulltcp-script-lexer.h',
+    'model/fulltcp-script-parser.h',
+    'model/fulltcp-script-matcher.h',
+    'model/fulltcp-script-syscalls.h',
+    'model/fulltcp-script-runner.h',
     'helper/fulltcp-helper.h',
     'helper/fulltcp-snapshot.h',
     'helper/fulltcp-state-log.h',
@@ -105,6 +118,7 @@ FULLTCP_HEADERS = [
     'helper/fulltcp-ladder.h',
     'helper/fulltcp-time-sequence.h',
     'helper/fulltcp-trace-recorder.h',
+    'helper/fulltcp-profile.h',
 ]
 
 # ns-3 TestSuites; a suite's name is its file name without "-test-suite.cc".

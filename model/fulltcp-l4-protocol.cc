@@ -539,7 +539,10 @@ FullTcpL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& ip, Ptr<Ipv4Interfac
     bool notUnicast = dst.IsBroadcast() || dst.IsMulticast();
     for (uint32_t i = 0; iface && !notUnicast && i < iface->GetNAddresses(); ++i)
     {
-        notUnicast = iface->GetAddress(i).GetBroadcast() == dst;
+        // A /32 has no directed broadcast: ns-3 reports the host address itself as its
+        // "broadcast" (the same exception as IsNotUnicast() on the sending side).
+        const Ipv4InterfaceAddress a = iface->GetAddress(i);
+        notUnicast = a.GetMask() != Ipv4Mask::GetOnes() && a.GetBroadcast() == dst;
     }
     return DoReceive(p, ip.GetSource(), dst, iface ? iface->GetDevice() : nullptr, notUnicast);
 }

@@ -92,6 +92,15 @@ FullTcpConnection::ProbeAnswered()
     }
     m_tcb.probing = false;
     m_tcb.rto = m_tcb.rtt.GetRto();
+    // The window opened without taking the probe octet (SND.NXT = SND.UNA + 1): take it back,
+    // so it leaves at the head of the next full segment instead of alone after an RTO while
+    // Nagle holds the rest behind it (BSD tcp_output() pulls snd_nxt back to the window;
+    // Linux's probes never advance SND.NXT).
+    if (m_tcb.sndNxt == m_tcb.sndUna + 1 && m_tcb.sndNxt <= m_tcb.DataEnd())
+    {
+        m_tcb.sndNxt = m_tcb.sndUna;
+        m_tcb.rttTimedEnd.reset();
+    }
     if (m_tcb.sndNxt > m_tcb.sndUna)
     {
         ArmRetransmitTimer(m_tcb.rto);

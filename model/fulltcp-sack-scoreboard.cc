@@ -176,8 +176,10 @@ FullTcpSackScoreboard::NextSeg(const SenderState& s) const
     // (4) one rescue retransmission per recovery, holding the highest unSACKed offset.
     if (!s.rescueRxt || s.highAck > *s.rescueRxt)
     {
+        // Not a segment this recovery already retransmitted (below HighRxt): when the only
+        // hole is the one rule 1 just filled, a rescue would send it twice at once.
         FullTcpRangeSet holes;
-        holes += FullTcpInterval(s.highAck, s.highData);
+        holes += FullTcpInterval(std::max(s.highAck, s.highRxt), s.highData);
         holes -= m_sacked;
         if (!holes.empty())
         {

@@ -297,7 +297,6 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
         RejectSegment(h, seq, len, D::SEQ_NOT_ACCEPTABLE);
         return;
     }
-    UpdateTsRecent(h, seq);
     // The peer is alive (RFC 9293 §3.8.4: keepalive counts idle time from here).
     m_tcb.lastReceived = m_now;
     m_tcb.keepAliveProbesOut = 0;
@@ -334,6 +333,10 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
     {
         return;
     }
+    // RFC 7323 §4.3 (R3), once the ACK is known valid: a segment dropped for acknowledging
+    // unsent data must not move TS.Recent, or one forged TSval would make PAWS reject all
+    // that follows (as Linux, which updates ts_recent only after tcp_ack() accepts it).
+    UpdateTsRecent(h, seq);
     // Sixth: check the URG bit (the urgent data itself is delivered in line).
     UrgentArrives(h, seq);
     // Seventh: process the segment text.

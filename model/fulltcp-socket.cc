@@ -555,6 +555,10 @@ FullTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
     {
         return nullptr;
     }
+    if (m_shutdownRecv)
+    {
+        return Create<Packet>(); // POSIX: after shutdown(SHUT_RD), read() returns end of file
+    }
     if (m_rxLeftover && m_rxLeftover->GetSize() > 0)
     {
         const uint32_t n = std::min(maxSize, m_rxLeftover->GetSize());

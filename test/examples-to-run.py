@@ -9,6 +9,7 @@ cpp_examples = [
     ("fulltcp-minimal", "True", "False"),
     ("fulltcp-many-connections --n=1000", "True", "False"),
     ("fulltcp-bench --scenario=concurrent --connections=50", "True", "False"),
+    ("fulltcp-script contrib/fulltcp/test/scripts/handshake-passive.pkt", "True", "False"),
 ]
 
 # (example_name, do_run); FullTcp has no Python examples.

@@ -1,0 +1,87 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "fulltcp-profile.h"
+
+#include "fulltcp-helper.h"
+
+#include "ns3/boolean.h"
+#include "ns3/nstime.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+void
+FullTcpProfile::Rfc(FullTcpHelper& h)
+{
+    // ns3::TcpSocket's defaults that are ns-3 conventions rather than RFC values:
+    // initial RTO 1 s (RFC 6298 §2.1; ns-3 ConnTimeout is 3 s),
+    h.SetSocketAttribute("ConnTimeout", TimeValue(Seconds(1)));
+    // the MSS from the interface MTU (RFC 9293 §3.7.1; ns-3 SegmentSize caps it at 536),
+    h.SetSocketAttribute("SegmentSize", UintegerValue(65535));
+    // Nagle's algorithm on (RFC 9293 §3.7.4 SHLD-7; ns-3 TcpNoDelay is true),
+    h.SetSocketAttribute("TcpNoDelay", BooleanValue(false));
+    // R2 of data at least 100 s (RFC 9293 §3.8.3 SHLD-11; ns-3 DataRetries is 6, which
+    // gives up after about 63 s with a 1 s RTO): 15 retransmissions, as Linux tcp_retries2.
+    h.SetSocketAttribute("DataRetries", UintegerValue(15));
+}
+
+void
+FullTcpProfile::Linux(FullTcpHelper& h)
+{
+    Rfc(h);
+    // Timers (include/net/tcp.h).
+    h.SetSocketAttribute("MinRto", TimeValue(MilliSeconds(200)));       // TCP_RTO_MIN
+    h.SetSocketAttribute("MaxRto", TimeValue(Seconds(120)));            // TCP_RTO_MAX
+    h.SetSocketAttribute("Msl", TimeValue(Seconds(30)));                // TCP_TIMEWAIT_LEN = 60 s
+    h.SetSocketAttribute("DelAckTimeout", TimeValue(MilliSeconds(40))); // TCP_DELACK_MIN
+    h.SetSocketAttribute("FinWait2Timeout", TimeValue(Seconds(60)));    // TCP_FIN_TIMEOUT
+    h.SetSocketAttribute("FallbackRto", TimeValue(Seconds(3)));         // TCP_TIMEOUT_FALLBACK
+    // Retries (sysctls tcp_syn_retries, tcp_synack_retries, tcp_retries2).
+    h.SetSocketAttribute("ConnCount", UintegerValue(6));
+    h.SetSocketAttribute("SynAckRetries", UintegerValue(5));
+    h.SetSocketAttribute("DataRetries", UintegerValue(15));
+    // RFC 5961 §7 throttle: tcp_invalid_ratelimit = 500 ms; RST in TIME_WAIT closes it
+    // (tcp_rfc1337 = 0).
+    h.SetSocketAttribute("ChallengeAckInterval", TimeValue(MilliSeconds(500)));
+    h.SetSocketAttribute("Rfc1337", BooleanValue(false));
+    // Options on the SYN (tcp_timestamps, tcp_sack, tcp_window_scaling, tcp_dsack = 1),
+    // laid out as tcp_options_write() does; MSS from the MTU (1460 on 1500 bytes).
+    h.SetSocketAttribute("Timestamps", BooleanValue(true));
+    h.SetSocketAttribute("Sack", BooleanValue(true));
+    h.SetSocketAttribute("Dsack", BooleanValue(true));
+    h.SetSocketAttribute("WindowScaling", BooleanValue(true));
+    // Windows: the receive buffer is tcp_rmem[2] = 6291456, the size Linux derives its window
+    // scale from (tcp_select_initial_window(): wscale 7); FullTcp's buffer does not grow as
+    // Linux's does from tcp_rmem[1], so its windows are larger. TCP_INIT_CWND = 10, quick
+    // ACKs at connection start (TCP_MAX_QUICKACKS = 16), tcp_reordering = 3.
+    h.SetSocketAttribute("RcvBufSize", UintegerValue(6291456));
+    h.SetSocketAttribute("InitialCwnd", UintegerValue(10));
+    h.SetSocketAttribute("QuickAcks", UintegerValue(16));
+    h.SetSocketAttribute("DupThresh", UintegerValue(3));
+    // Keepalive: off until SO_KEEPALIVE; 7200 s, 75 s, 9 probes (TCP_KEEPALIVE_TIME,
+    // TCP_KEEPALIVE_INTVL, TCP_KEEPALIVE_PROBES).
+    h.SetSocketAttribute("KeepAliveIdle", TimeValue(Seconds(7200)));
+    h.SetSocketAttribute("KeepAliveInterval", TimeValue(Seconds(75)));
+    h.SetSocketAttribute("KeepAliveProbes", UintegerValue(9));
+}
+
+bool
+FullTcpProfile::Apply(FullTcpHelper& helper, const std::string& name)
+{
+    if (name == "rfc")
+    {
+        Rfc(helper);
+        return true;
+    }
+    if (name == "linux")
+    {
+        Linux(helper);
+        return true;
+    }
+    return false;
+}
+
+} // namespace ns3

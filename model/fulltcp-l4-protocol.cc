@@ -364,10 +364,11 @@ FullTcpL4Protocol::ForEachConnection(
             {
                 socket(v.socket);
             }
-            else if (v.timeWait)
-            {
-                timeWait(v.timeWait->GetTuple(), v.timeWait->GetState());
-            }
+        });
+    m_timeWait->ForEachTuple(
+        [&](const FullTcpFourTuple& t)
+        {
+            timeWait(t, FullTcpState::TIME_WAIT);
         });
 }
 

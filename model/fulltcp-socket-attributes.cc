@@ -53,6 +53,14 @@ FullTcpSocket::GetTypeId()
                           TimeValue(Seconds(60)),
                           MakeTimeAccessor(&FullTcpSocket::m_finWait2Timeout),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PersistFromRto",
+                          "The first zero-window probe waits one RTO (RFC 9293 §3.8.6.1 "
+                          "SHLD-29; Linux tcp_probe0_base()). False: it waits ns3::TcpSocket's "
+                          "PersistTimeout, as ns-3's TcpSocketBase does (for side-by-side "
+                          "comparisons). Later probes back off exponentially either way.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_persistFromRto),
+                          MakeBooleanChecker())
             .AddAttribute("Rfc1337",
                           "Ignore RST in TIME_WAIT (RFC 1337 fix F1; Linux tcp_rfc1337 = 0).",
                           BooleanValue(false),

@@ -153,7 +153,8 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.initialSsthresh = std::min<uint32_t>(m_initialSsThresh, 0x7fffffff);
     c.delayedAckTimeout = m_delAckTimeout;
     c.delAckCount = m_delAckMaxCount;
-    c.persistTimeout = m_persistTimeout;
+    // 0 = one RTO (the engine's RFC default); see the PersistFromRto attribute.
+    c.persistTimeout = m_persistFromRto ? Seconds(0) : m_persistTimeout;
     // FullTcp's own data-path knobs.
     c.minRto = m_minRto;
     c.clockGranularity = m_clockGranularity;

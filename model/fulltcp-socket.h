@@ -427,6 +427,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_delAckMaxCount {2};            //!< DelAckCount
     bool m_noDelay {true};                    //!< TcpNoDelay
     Time m_persistTimeout {Seconds(6)};       //!< PersistTimeout
+    bool m_persistFromRto {true};             //!< PersistFromRto
     // ns3::FullTcpSocket
     Time m_maxRto {Seconds(120)};                    //!< MaxRto
     uint32_t m_synAckRetries {5};                    //!< SynAckRetries

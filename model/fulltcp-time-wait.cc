@@ -171,6 +171,15 @@ FullTcpTimeWaitTable::Size() const
     return m_records.size();
 }
 
+void
+FullTcpTimeWaitTable::ForEachTuple(const std::function<void(const FullTcpFourTuple&)>& visit) const
+{
+    for (const auto& record : m_records)
+    {
+        visit(record.first);
+    }
+}
+
 uint32_t
 FullTcpTimeWaitTable::QueueFor(const FullTcpTimeWaitPolicy& policy)
 {

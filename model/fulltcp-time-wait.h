@@ -13,6 +13,7 @@
 #include "ns3/event-id.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -129,6 +130,8 @@ class FullTcpTimeWaitTable
     void Clear();
     /// \return records held
     size_t Size() const;
+    /// \param visit called with the 4-tuple of every record (for snapshots)
+    void ForEachTuple(const std::function<void(const FullTcpFourTuple&)>& visit) const;
 
   private:
     /// Records of one policy, in expiry order.

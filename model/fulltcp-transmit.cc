@@ -277,8 +277,13 @@ FullTcpConnection::MaybeSendWindowUpdate()
         return;
     }
     // §3.8.6.2.2 (receiver SWS avoidance): RcvWnd() opens the window only by a worthwhile
-    // amount; announce it when it does.
-    if (static_cast<int64_t>(RcvWnd()) > m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt)
+    // amount. Announcing every such opening would ACK each segment a reading application
+    // consumes (twice the ACKs of delayed ACK), so, as Linux's tcp_cleanup_rbuf(), a read
+    // sends an update only once the window the peer still has is at most half the buffer
+    // and the new window at least doubles it (a closed window always reopens at once).
+    const int64_t remaining = std::max<int64_t>(0, m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt);
+    const int64_t offered = RcvWnd();
+    if (offered > remaining && 2 * remaining <= m_config.rcvBufSize && offered >= 2 * remaining)
     {
         SendAck();
     }

@@ -552,7 +552,8 @@ class IpOptionsTestCase : public TestCase
 };
 
 /// ns3::TcpSocket's DelAckCount and PersistTimeout reach the engine's configuration (their
-/// effect is asserted by the engine tests DelAckCount* and PersistTimeout*).
+/// effect is asserted by the engine tests DelAckCount* and PersistTimeout*); PersistTimeout
+/// only with PersistFromRto off (by default the first probe waits one RTO, RFC 9293 SHLD-29).
 class DataPathAttributesTestCase : public TestCase
 {
   public:
@@ -571,18 +572,27 @@ class DataPathAttributesTestCase : public TestCase
         Ptr<FullTcpSocket> c = net.Socket(0);
         c->SetAttribute("DelAckCount", UintegerValue(5));
         c->SetAttribute("PersistTimeout", TimeValue(Seconds(3)));
+        Ptr<FullTcpSocket> d = net.Socket(0);
+        d->SetAttribute("PersistTimeout", TimeValue(Seconds(3)));
+        d->SetAttribute("PersistFromRto", BooleanValue(false));
         Simulator::Schedule(Seconds(0.5),
                             [&]()
                             {
                                 c->Connect(net.AddressOf(1, false, 80));
+                                d->Connect(net.AddressOf(1, false, 80));
                             });
         Simulator::Stop(Seconds(1));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_NE(c->GetConnection(), nullptr, "connection opened");
         const FullTcpConfig& config = c->GetConnection()->GetConfig();
         NS_TEST_EXPECT_MSG_EQ(config.delAckCount, 5, "DelAckCount");
-        NS_TEST_EXPECT_MSG_EQ(config.persistTimeout, Seconds(3), "PersistTimeout");
+        NS_TEST_EXPECT_MSG_EQ(config.persistTimeout, Seconds(0), "one RTO by default");
+        NS_TEST_ASSERT_MSG_NE(d->GetConnection(), nullptr, "second connection opened");
+        NS_TEST_EXPECT_MSG_EQ(d->GetConnection()->GetConfig().persistTimeout,
+                              Seconds(3),
+                              "PersistTimeout with PersistFromRto off");
         c = nullptr;
+        d = nullptr;
         listener = nullptr;
         Simulator::Destroy();
     }

@@ -27,28 +27,28 @@ class TimeWaitTableTest : public EngineTest
   protected:
     TimeWaitTableTest()
     {
-        tcp->TraceConnectWithoutContext(
-            "StateChange",
-            Callback<void,
-                     uint32_t,
-                     const Address&,
-                     const Address&,
-                     FullTcpState,
-                     FullTcpState,
-                     FullTcpStateCause>(
-                [this](uint32_t,
-                       const Address& local,
-                       const Address&,
-                       FullTcpState from,
-                       FullTcpState to,
-                       FullTcpStateCause c)
-                {
-                    EXPECT_EQ(from, S::TIME_WAIT);
-                    EXPECT_EQ(to, S::CLOSED);
-                    closed.emplace_back(InetSocketAddress::ConvertFrom(local).GetPort(),
-                                        Simulator::Now());
-                    causes.push_back(c);
-                }));
+        tcp->TraceConnectWithoutContext("StateChange",
+                                        Callback<void,
+                                                 uint32_t,
+                                                 const Address&,
+                                                 const Address&,
+                                                 FullTcpState,
+                                                 FullTcpState,
+                                                 FullTcpStateCause>(
+                                            [this](uint32_t,
+                                                   const Address& local,
+                                                   const Address&,
+                                                   FullTcpState from,
+                                                   FullTcpState to,
+                                                   FullTcpStateCause c)
+                                            {
+                                                EXPECT_EQ(from, S::TIME_WAIT);
+                                                EXPECT_EQ(to, S::CLOSED);
+                                                closed.emplace_back(
+                                                    InetSocketAddress::ConvertFrom(local).GetPort(),
+                                                    Simulator::Now());
+                                                causes.push_back(c);
+                                            }));
     }
 
     void

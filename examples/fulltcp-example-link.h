@@ -148,6 +148,26 @@ FullTcpExampleDrain(Ptr<Socket> s, bool* eof = nullptr)
     return n;
 }
 
+/**
+ * \brief Read a connection to its end: discard what arrives, and at end of file (the
+ * peer's FIN) call atEof.
+ * \param s the socket \param atEof what to do then
+ */
+inline void
+FullTcpExampleReadToEnd(Ptr<Socket> s, Callback<void, Ptr<Socket>> atEof)
+{
+    s->SetRecvCallback(Callback<void, Ptr<Socket>>(
+        [atEof](Ptr<Socket> r)
+        {
+            bool eof = false;
+            FullTcpExampleDrain(r, &eof);
+            if (eof)
+            {
+                atEof(r);
+            }
+        }));
+}
+
 /// StateChange sink: print one transition as `time node local > remote FROM -> TO (CAUSE)`.
 inline void
 FullTcpExamplePrintTransition(uint32_t node,

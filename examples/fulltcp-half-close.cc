@@ -47,26 +47,21 @@ SendReply(Ptr<Socket> s, uint32_t)
     }
 }
 
-/// Server: read the request; at its end (the client's FIN) answer over the half-open
+/// Server: at the end of the request (the client's FIN) answer over the half-open
 /// connection.
 void
-OnServerRecv(Ptr<Socket> s)
+OnRequestEnd(Ptr<Socket> s)
 {
-    bool eof = false;
-    FullTcpExampleDrain(s, &eof);
-    if (eof)
-    {
-        std::cout << Simulator::Now().As(Time::S) << "  server read end of file (CLOSE_WAIT); "
-                  << "replies with " << g_replyBytes << " bytes\n";
-        s->SetSendCallback(MakeCallback(&SendReply));
-        SendReply(s, 0);
-    }
+    std::cout << Simulator::Now().As(Time::S) << "  server read end of file (CLOSE_WAIT); "
+              << "replies with " << g_replyBytes << " bytes\n";
+    s->SetSendCallback(MakeCallback(&SendReply));
+    SendReply(s, 0);
 }
 
 void
 OnAccept(Ptr<Socket> s, const Address&)
 {
-    s->SetRecvCallback(MakeCallback(&OnServerRecv));
+    FullTcpExampleReadToEnd(s, MakeCallback(&OnRequestEnd));
 }
 
 /// Client: read the reply; at its end (the server's FIN) close.

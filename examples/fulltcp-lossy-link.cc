@@ -38,9 +38,13 @@ OnRetransmission(Ptr<const Packet>, const FullTcpHeader& h, Ptr<const FullTcpSoc
 {
     ++g_retransmissions;
     std::cout << Simulator::Now().As(Time::S) << "  retransmission " << g_retransmissions
-              << " of seq " << h.GetSequenceNumber() << ", "
-              << (Simulator::Now() - g_lastRetransmission).As(Time::S)
-              << " after the previous one\n";
+              << " of seq " << h.GetSequenceNumber();
+    if (g_retransmissions > 1)
+    {
+        std::cout << ", " << (Simulator::Now() - g_lastRetransmission).As(Time::S)
+                  << " after the previous one";
+    }
+    std::cout << "\n";
     g_lastRetransmission = Simulator::Now();
 }
 

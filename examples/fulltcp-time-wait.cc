@@ -30,20 +30,15 @@ Close(Ptr<Socket> s)
 /// The server closes its side 50 ms after the client's FIN (end of file), so that its FIN
 /// is a segment of its own (the tutorials' third wave).
 void
-OnServerRecv(Ptr<Socket> s)
+CloseSoon(Ptr<Socket> s)
 {
-    bool eof = false;
-    FullTcpExampleDrain(s, &eof);
-    if (eof)
-    {
-        Simulator::Schedule(MilliSeconds(50), &Close, s);
-    }
+    Simulator::Schedule(MilliSeconds(50), &Close, s);
 }
 
 void
 OnAccept(Ptr<Socket> s, const Address&)
 {
-    s->SetRecvCallback(MakeCallback(&OnServerRecv));
+    FullTcpExampleReadToEnd(s, MakeCallback(&CloseSoon));
 }
 
 /// The client closes 100 ms after its connection opens: no data, just the two FINs.

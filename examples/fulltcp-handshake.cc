@@ -17,7 +17,8 @@
  * --outDir: the pcap of the link (checksums on), states.csv (every transition), the SVG
  * ladder, the time-sequence graphs, and an `ss -tan` snapshot taken during TIME_WAIT.
  *
- *   ./fulltcp-handshake [--isnZero=1] [--serverClosesFirst=0] [--msl=1s] [--outDir=DIR]
+ *   ./fulltcp-handshake [--isnZero=1] [--serverClosesFirst=0] [--msl=1s] [--closeDelay=100ms]
+ *                       [--outDir=DIR]
  */
 #include "fulltcp-example-link.h"
 
@@ -282,7 +283,10 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.AddValue("isnZero", "both ends start at ISN 0, as in the tutorials", isnZero);
     cmd.AddValue("serverClosesFirst", "the server starts the four-way close", g.serverClosesFirst);
-    cmd.AddValue("msl", "Maximum Segment Lifetime: TIME_WAIT lasts 2*msl", msl);
+    cmd.AddValue("msl",
+                 "Maximum Segment Lifetime: TIME_WAIT lasts 2*msl (RFC 9293 §3.4.2: 2 min; "
+                 "1 s here so that the demo ends quickly)",
+                 msl);
     cmd.AddValue("closeDelay", "how long the passive closer waits after EOF", g.closeDelay);
     cmd.AddValue("outDir", "folder for the outputs", outDir);
     cmd.Parse(argc, argv);

@@ -110,31 +110,46 @@ def abort(sock):
     sock.close()
 
 
-def run_client(args):
-    rx, tx = Digest(), Digest()
-    sock = socket.create_connection((args.host, args.port), timeout=TIMEOUT)
+def run(sock, work):
+    """work(sock) -> (rx, tx); report those digests, or the errno that ended the connection."""
     try:
-        if args.abort_after_acked:
-            # Everything sent has arrived (the peer ACKed it), so the peer read exactly N.
-            sock.sendall(pattern(0, args.send))
-            tx.add(pattern(0, args.send))
-            deadline = time.monotonic() + TIMEOUT
-            while unacked(sock) > 0 and time.monotonic() < deadline:
-                time.sleep(0.005)
-            abort(sock)
-            report(rx, tx, None, aborted=True)
-            return 0
-        rx, tx = exchange(sock, args.send)
+        rx, tx = work(sock)
     except OSError as e:
-        report(rx, tx, errno.errorcode.get(e.errno, str(e)))
+        report(Digest(), Digest(), errno.errorcode.get(e.errno, str(e)))
         return 0
     sock.close()
     report(rx, tx)
     return 0
 
 
+def run_client(args):
+    def send_then_abort(sock):
+        # Everything sent has arrived (the peer ACKed it), so the peer read exactly N.
+        tx = Digest()
+        sock.sendall(pattern(0, args.send))
+        tx.add(pattern(0, args.send))
+        deadline = time.monotonic() + TIMEOUT
+        while unacked(sock) > 0 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        abort(sock)
+        return Digest(), tx
+
+    sock = socket.create_connection((args.host, args.port), timeout=TIMEOUT)
+    if args.abort_after_acked:
+        return run(sock, send_then_abort)
+    return run(sock, lambda s: exchange(s, args.send))
+
+
 def run_server(args):
-    rx, tx = Digest(), Digest()
+    def read_then_send(sock):
+        rx, _ = exchange(sock, 0, shutdown_when_sent=False)
+        tx = Digest()
+        sock.setblocking(True)
+        sock.settimeout(TIMEOUT)
+        sock.sendall(pattern(0, args.send))  # after the peer's FIN: it has shut down
+        tx.add(pattern(0, args.send))
+        return rx, tx
+
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((args.host, args.port))
@@ -142,21 +157,9 @@ def run_server(args):
     listener.settimeout(TIMEOUT)
     print("listening=%d" % args.port, flush=True)
     sock, _ = listener.accept()
-    try:
-        if args.shutdown_first:
-            rx, tx = exchange(sock, 0)  # FIN at once; the peer keeps sending
-        else:
-            rx, _ = exchange(sock, 0, shutdown_when_sent=False)
-            sock.setblocking(True)
-            sock.settimeout(TIMEOUT)
-            sock.sendall(pattern(0, args.send))  # after the peer's FIN: it has shut down
-            tx.add(pattern(0, args.send))
-    except OSError as e:
-        report(rx, tx, errno.errorcode.get(e.errno, str(e)))
-        return 0
-    sock.close()
-    report(rx, tx)
-    return 0
+    if args.shutdown_first:
+        return run(sock, lambda s: exchange(s, 0))  # FIN at once; the peer keeps sending
+    return run(sock, read_then_send)
 
 
 def run_refused(args):

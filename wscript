@@ -157,6 +157,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-syn-cookies-test-suite.cc',
     'test/fulltcp-icmp-test-suite.cc',
     'test/fulltcp-rx-drops-test-suite.cc',
+    'test/fulltcp-bind-device-test-suite.cc',
     'test/fulltcp-traces-test-suite.cc',
 ]
 

@@ -43,6 +43,8 @@ class FullTcpByteQueue
   private:
     std::deque<Ptr<Packet>> m_chunks; //!< fragments in stream order
     uint32_t m_size {0};              //!< total bytes in m_chunks
+    mutable size_t m_hintIndex {0};   //!< chunk where the last Copy() started
+    mutable uint32_t m_hintStart {0}; //!< offset of that chunk's first byte
 };
 
 } // namespace ns3

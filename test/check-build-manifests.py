@@ -13,7 +13,7 @@ FullTcp builds with CMake (out of tree, and in ns-3 >= 3.36 source trees) and wi
   FULLTCP_GTEST_SOURCES      (not listed: waf globs test/gtest/*.cc, which check 4 keeps
                              equal to this list)
   examples/CMakeLists.txt    examples/wscript
-  fulltcp_example(NAME)      FULLTCP_EXAMPLES = ['NAME', ...]  (source: examples/NAME.cc)
+  fulltcp_example(NAME ...)  FULLTCP_EXAMPLES = ['NAME', ...]  (source: examples/NAME.cc)
 
 It also fails when a listed file does not exist, and when a source file of the module exists
 on disk but no list names it (a forgotten file would silently not be built or run).
@@ -75,7 +75,8 @@ def cmake_lists(path):
 
 def cmake_examples(path):
     text = strip_cmake_comments(read(path))
-    return re.findall(r"\bfulltcp_example\(\s*([A-Za-z0-9_.+-]+)\s*\)", text)
+    # fulltcp_example(NAME [MODULE...])
+    return re.findall(r"\bfulltcp_example\(\s*([A-Za-z0-9_.+-]+)[\sA-Za-z0-9_.+-]*\)", text)
 
 
 def python_lists(path, names):

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+# FullTcp: a complete TCP for ns-3.
+# SPDX-License-Identifier: GPL-2.0-only
+"""Grades the runs of test/interop-linux.sh from its Linux-side capture, with tshark.
+
+  interop-grade.py PCAP CASES --ft IP --lx IP
+
+One tshark pass reads the whole capture; each run has its own server port. CASES has one
+line per run, tab-separated: name, port, seconds, the expectations below as options
+(--initiator ft|lx ...), and the failures the script found in the applications' results
+(';'-separated). Each run gets a PASS or FAIL line.
+
+Always checked (tshark validates every TCP and IP checksum):
+  * no bad TCP or IP checksum;
+  * the handshake: SYN from the initiator, SYN-ACK, then the initiator's ACK
+    (with --refused: the SYN is answered by RST|ACK acknowledging it, RFC 9293 §3.10.7.1);
+  * FullTcp's SYN (or SYN-ACK) carries the MSS option (RFC 9293 §3.7.1, RFC 6691);
+  * FullTcp uses only the options Linux negotiated: no timestamps without Linux's TS option,
+    no SACK-permitted or SACK blocks without Linux's SACK-permitted, no window scale in its
+    SYN-ACK without Linux's (RFC 7323 §1.3, §3.2; RFC 2018 §2); its SYN-ACK echoes Linux's
+    TSval (RFC 7323 §3.2);
+  * no tcp.analysis error: retransmission, out-of-order, lost or unseen segment, zero window;
+  * RSTs only from the side --rst names;
+  * payload bytes per direction as given; unless a side resets, one FIN each way and each
+    FIN is ACKed; --fin-first says whose FIN comes first and --data-after-fin that the other
+    side still sends payload after it (a half-close).
+Exit status 0 when every run passed, 1 otherwise.
+"""
+
+import argparse
+import collections
+import shlex
+import subprocess
+import sys
+
+FIELDS = [
+    "frame.number", "ip.src", "tcp.srcport", "tcp.flags.syn", "tcp.flags.ack",
+    "tcp.flags.fin", "tcp.flags.reset", "tcp.seq", "tcp.ack", "tcp.len",
+    "tcp.checksum.status", "ip.checksum.status", "tcp.option_kind",
+    "tcp.options.timestamp.tsval", "tcp.options.timestamp.tsecr", "_ws.expert.message",
+]
+# Expert messages that fail a run (Wireshark 4.0 wording); "Duplicate ACK" and "window full"
+# are informational (a window-limited bulk transfer shows them) and only counted.
+ERRORS = ["retransmission", "out-of-order", "not captured", "zero window", "Bad checksum"]
+MSS, WSCALE, SACK_PERM, SACK, TIMESTAMP = "2", "3", "4", "5", "8"
+BAD = "0"  # tcp.checksum.status / ip.checksum.status: 0 Bad, 1 Good, 2 Unverified
+
+
+def read_capture(pcap, ports):
+    """The TCP frames of the capture, per server port (one of ports)."""
+    cmd = ["tshark", "-r", pcap, "-n", "-o", "tcp.check_checksum:TRUE",
+           "-o", "ip.check_checksum:TRUE", "-o", "tcp.relative_sequence_numbers:TRUE",
+           # Reassembly is not needed, and on some 10 MB pattern streams it made tshark take
+           # minutes instead of a second (Wireshark 4.0).
+           "-o", "tcp.desegment_tcp_streams:FALSE",
+           "-Y", "tcp", "-T", "fields", "-E", "separator=\t",
+           "-E", "occurrence=a", "-E", "aggregator=|", "-e", "tcp.dstport"]
+    for f in FIELDS:
+        cmd += ["-e", f]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    Frame = collections.namedtuple("Frame", [f.replace(".", "_").lstrip("_") for f in FIELDS])
+    frames = collections.defaultdict(list)
+    for line in out.splitlines():
+        values = line.split("\t")
+        values += [""] * (len(FIELDS) + 1 - len(values))
+        frame = Frame(*values[1:])
+        port = int(frame.tcp_srcport) if int(frame.tcp_srcport) in ports else int(values[0])
+        frames[port].append(frame)
+    return frames
+
+
+def flag(value):
+    return value in ("1", "True")
+
+
+def num(value):
+    return int(value.split("|")[0]) if value else 0
+
+
+def grade(args, frames):
+    problems = []
+    if not frames:
+        return ["no TCP frame on port %d" % args.port], {}
+    side = lambda f: "ft" if f.ip_src == args.ft else "lx"
+    other = {"ft": "lx", "lx": "ft"}
+    responder = other[args.initiator]
+
+    bad_tcp = sum(f.tcp_checksum_status == BAD for f in frames)
+    bad_ip = sum(f.ip_checksum_status == BAD for f in frames)
+    if bad_tcp or bad_ip:
+        problems.append("bad checksums: tcp %d ip %d of %d" % (bad_tcp, bad_ip, len(frames)))
+
+    syns = [f for f in frames if flag(f.tcp_flags_syn)]
+    syn = next((f for f in syns if side(f) == args.initiator and not flag(f.tcp_flags_ack)), None)
+    synack = next((f for f in syns if side(f) == responder and flag(f.tcp_flags_ack)), None)
+    if syn is None:
+        problems.append("no SYN from %s" % args.initiator)
+    if args.refused:
+        rst = next((f for f in frames if side(f) == responder and flag(f.tcp_flags_reset)), None)
+        if rst is None or not flag(rst.tcp_flags_ack) or num(rst.tcp_ack) != 1:
+            problems.append("the SYN was not answered by RST|ACK with ACK = SYN + 1")
+        if synack is not None:
+            problems.append("SYN-ACK from the closed port")
+    else:
+        if synack is None:
+            problems.append("no SYN-ACK from %s" % responder)
+        elif not any(side(f) == args.initiator and flag(f.tcp_flags_ack) and
+                     not flag(f.tcp_flags_syn) and num(f.frame_number) > num(synack.frame_number)
+                     for f in frames):
+            problems.append("handshake: no ACK of the SYN-ACK")
+
+    # Options: MSS on FullTcp's SYN; nothing Linux did not offer.
+    ft_syn = syn if args.initiator == "ft" else synack
+    lx_syn = synack if args.initiator == "ft" else syn
+    kinds = lambda f: f.tcp_option_kind.split("|") if f else []
+    if ft_syn is not None and MSS not in kinds(ft_syn):
+        problems.append("FullTcp's SYN has no MSS option")
+    if lx_syn is not None:
+        ft_after = [f for f in frames if side(f) == "ft" and f is not syn]
+        if TIMESTAMP not in kinds(lx_syn) and any(TIMESTAMP in kinds(f) for f in ft_after):
+            problems.append("FullTcp sends timestamps Linux did not negotiate")
+        if SACK_PERM not in kinds(lx_syn) and any(
+                SACK_PERM in kinds(f) or SACK in kinds(f) for f in ft_after):
+            problems.append("FullTcp sends SACK options Linux did not negotiate")
+        if args.initiator == "lx" and synack is not None:
+            if WSCALE not in kinds(lx_syn) and WSCALE in kinds(synack):
+                problems.append("FullTcp's SYN-ACK has a window scale Linux did not offer")
+            if TIMESTAMP in kinds(lx_syn) and TIMESTAMP in kinds(synack) and \
+                    num(synack.tcp_options_timestamp_tsecr) != num(lx_syn.tcp_options_timestamp_tsval):
+                problems.append("FullTcp's SYN-ACK does not echo Linux's TSval")
+
+    expert = collections.Counter()
+    for f in frames:
+        for msg in filter(None, f.ws_expert_message.split("|")):
+            for e in ERRORS:
+                if e.lower() in msg.lower():
+                    expert[msg.split(" (")[0]] += 1
+    if expert:
+        problems.append("tcp.analysis: " + ", ".join("%s x%d" % kv for kv in expert.items()))
+
+    rsts = collections.Counter(side(f) for f in frames if flag(f.tcp_flags_reset))
+    allowed = {args.rst} if args.rst != "none" else set()
+    if args.refused:
+        allowed = {responder}
+    for s, n in rsts.items():
+        if s not in allowed:
+            problems.append("unexpected RST from %s (x%d)" % (s, n))
+    for s in allowed:
+        if rsts[s] == 0:
+            problems.append("no RST from %s" % s)
+
+    payload = collections.Counter()
+    for f in frames:
+        payload[side(f)] += num(f.tcp_len)
+    for s, want in (("lx", args.lx_bytes), ("ft", args.ft_bytes)):
+        if want is not None and payload[s] != want:
+            problems.append("%s sent %d payload bytes, expected %d" % (s, payload[s], want))
+
+    fins = {s: [f for f in frames if side(f) == s and flag(f.tcp_flags_fin)] for s in other}
+    if not args.refused and args.rst == "none":
+        for s in other:
+            if len(fins[s]) != 1:
+                problems.append("%s sent %d FINs, expected 1" % (s, len(fins[s])))
+                continue
+            fin = fins[s][0]
+            fin_end = num(fin.tcp_seq) + num(fin.tcp_len) + 1
+            if not any(side(f) == other[s] and num(f.tcp_ack) >= fin_end and
+                       num(f.frame_number) > num(fin.frame_number) for f in frames):
+                problems.append("%s's FIN is never ACKed" % s)
+        if all(len(fins[s]) == 1 for s in other) and args.fin_first:
+            first, second = args.fin_first, other[args.fin_first]
+            fin_no = num(fins[first][0].frame_number)
+            if num(fins[second][0].frame_number) < fin_no:
+                problems.append("%s's FIN came first, expected %s's" % (second, first))
+            if args.data_after_fin and not any(
+                    side(f) == second and num(f.tcp_len) > 0 and num(f.frame_number) > fin_no
+                    for f in frames):
+                problems.append("%s sent no payload after %s's FIN (no half-close)"
+                                % (second, first))
+    if args.rst != "none" and fins[args.rst]:
+        problems.append("%s sent a FIN but should have reset" % args.rst)
+
+    summary = {
+        "frames": len(frames), "csum_bad": bad_tcp + bad_ip,
+        "bytes_lx": payload["lx"], "bytes_ft": payload["ft"],
+        "fin_lx": len(fins["lx"]), "fin_ft": len(fins["ft"]),
+        "rst_lx": rsts["lx"], "rst_ft": rsts["ft"],
+        "ft_syn_opts": ",".join(kinds(ft_syn)), "lx_syn_opts": ",".join(kinds(lx_syn)),
+    }
+    return problems, summary
+
+
+def case_parser():
+    ap = argparse.ArgumentParser(add_help=False)
+    ap.add_argument("--initiator", choices=["ft", "lx"], required=True)
+    ap.add_argument("--lx-bytes", type=int, help="payload bytes Linux sends")
+    ap.add_argument("--ft-bytes", type=int, help="payload bytes FullTcp sends")
+    ap.add_argument("--rst", choices=["none", "ft", "lx"], default="none",
+                    help="the side that resets the connection")
+    ap.add_argument("--refused", action="store_true", help="the SYN goes to a closed port")
+    ap.add_argument("--fin-first", choices=["ft", "lx"])
+    ap.add_argument("--data-after-fin", action="store_true")
+    return ap
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pcap")
+    ap.add_argument("cases")
+    ap.add_argument("--ft", required=True, help="FullTcp's address")
+    ap.add_argument("--lx", required=True, help="Linux's address")
+    args = ap.parse_args(argv[1:])
+    cases = []
+    with open(args.cases) as f:
+        for line in f:
+            name, port, secs, options, failures = line.rstrip("\n").split("\t")
+            case = case_parser().parse_args(shlex.split(options))
+            case.port, case.ft, case.lx = int(port), args.ft, args.lx
+            cases.append((name, secs, case, [x for x in failures.split(";") if x]))
+    frames = read_capture(args.pcap, {c.port for _, _, c, _ in cases})
+    failed = 0
+    for name, secs, case, problems in cases:
+        capture, summary = grade(case, frames.get(case.port, []))
+        problems += ["capture: " + p for p in capture]
+        failed += bool(problems)
+        print("%s %-26s %4s s  %s" % ("FAIL" if problems else "PASS", name, secs,
+                                       " ".join("%s=%s" % kv for kv in summary.items())))
+        for p in problems:
+            print("     " + p)
+    print("interop-linux: %d passed, %d failed" % (len(cases) - failed, failed))
+    return 1 if failed or not cases else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

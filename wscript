@@ -69,6 +69,7 @@ FULLTCP_SOURCES = [
     'helper/fulltcp-time-sequence.cc',
     'helper/fulltcp-trace-recorder.cc',
     'helper/fulltcp-profile.cc',
+    'helper/fulltcp-helper-drawings.cc',
 ]
 
 FULLTCP_HEADERS = [
@@ -124,6 +125,7 @@ FULLTCP_HEADERS = [
 # ns-3 TestSuites; a suite's name is its file name without "-test-suite.cc".
 FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-wire-test-suite.cc',
+    'test/fulltcp-drawings-test-suite.cc',
     'test/fulltcp-socket-test-suite.cc',
     'test/fulltcp-callbacks-test-suite.cc',
     'test/fulltcp-errno-test-suite.cc',
@@ -143,6 +145,7 @@ FULLTCP_NS3_TEST_SOURCES = [
 # (Callback from a lambda, Simulator::Schedule of a lambda): older trees build the test
 # library without them (a warning says so). Every name here is also in the list above.
 FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
+    'test/fulltcp-drawings-test-suite.cc',
     'test/fulltcp-socket-test-suite.cc',
     'test/fulltcp-callbacks-test-suite.cc',
     'test/fulltcp-errno-test-suite.cc',

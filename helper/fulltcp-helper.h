@@ -5,12 +5,15 @@
 #ifndef FULLTCP_HELPER_H
 #define FULLTCP_HELPER_H
 
+#include "fulltcp-trace-recorder.h"
+
 #include "ns3/attribute.h"
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"
 
 #include <iostream>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -121,6 +124,41 @@ class FullTcpHelper
      */
     static void Snapshot(Ptr<Node> node, Time at, const std::string& path);
 
+    /**
+     * \brief Draw every connection of the nodes this helper installed as ladder diagrams:
+     * `<prefix>-<n>-<client>-<server>.txt` and `.svg` (FullTcpTraceRecorder::WriteLadders),
+     * written when the simulation is destroyed (Simulator::ScheduleDestroy) or on
+     * WriteDrawings(). Call it after Install(); it covers connections that do not exist yet.
+     * \param prefix path prefix of the files (its folder must exist)
+     * \return the helper's recorder (the same for EnableTimeSequence()), e.g. to print
+     *         GetTextLadder() after Simulator::Run()
+     */
+    Ptr<FullTcpTraceRecorder> EnableLadder(std::string prefix) const;
+    /**
+     * \brief As EnableLadder(), for Stevens time-sequence graphs:
+     * `<prefix>-<n>-<client>-<server>-tseq-client.svg` / `-tseq-server.svg`
+     * (FullTcpTraceRecorder::WriteTimeSequences), for each end that sent data.
+     * \param prefix path prefix of the files
+     * \return the helper's recorder
+     */
+    Ptr<FullTcpTraceRecorder> EnableTimeSequence(std::string prefix) const;
+    /**
+     * \brief Set an attribute of the helper's recorder (RelativeSequenceNumbers,
+     * MaxSegments of ns3::FullTcpTraceRecorder). Call it after Install().
+     * \param name the attribute \param value its value
+     */
+    void SetTraceRecorderAttribute(const std::string& name, const AttributeValue& value) const;
+    /**
+     * \brief The recorder behind EnableLadder() and EnableTimeSequence(), created on first
+     * use and connected to the SegmentSent, SegmentReceived and StateChange traces of every
+     * node installed so far.
+     * \return the recorder
+     */
+    Ptr<FullTcpTraceRecorder> GetTraceRecorder() const;
+    /// Write now what EnableLadder() and EnableTimeSequence() asked for (they also write at
+    /// Simulator::Destroy()).
+    void WriteDrawings() const;
+
   private:
     ObjectFactory m_l4Factory;                                                   //!< protocols
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_socketAttributes; //!< sockets
@@ -128,6 +166,18 @@ class FullTcpHelper
     /// Nodes this helper installed FullTcp on (Install() is const, as ns-3's helpers'
     /// Install; what they installed is bookkeeping, not configuration).
     mutable NodeContainer m_installed;
+
+    /**
+     * \brief EnableLadder() or EnableTimeSequence().
+     * \param prefix path prefix \param ladder ladders (true) or time-sequence graphs
+     * \return the recorder
+     */
+    Ptr<FullTcpTraceRecorder> EnableDrawing(const std::string& prefix, bool ladder) const;
+
+    // The drawings' bookkeeping (mutable as m_installed: not configuration).
+    mutable Ptr<FullTcpTraceRecorder> m_recorder;                 //!< one per helper
+    mutable std::set<uint32_t> m_recordedNodes;                   //!< ids hooked to it
+    mutable std::vector<std::pair<std::string, bool>> m_drawings; //!< prefix, ladder?
 };
 
 } // namespace ns3

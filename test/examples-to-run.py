@@ -10,6 +10,14 @@ cpp_examples = [
     ("fulltcp-many-connections --n=1000", "True", "False"),
     ("fulltcp-bench --scenario=concurrent --connections=50", "True", "False"),
     ("fulltcp-script contrib/fulltcp/test/scripts/handshake-passive.pkt", "True", "False"),
+    ("fulltcp-half-close --replyBytes=50000", "True", "False"),
+    ("fulltcp-time-wait", "True", "False"),
+    ("fulltcp-simultaneous", "True", "False"),
+    ("fulltcp-reset", "True", "False"),
+    ("fulltcp-lossy-link --bytes=100000", "True", "False"),
+    ("fulltcp-lossy-link --blackoutAt=1.5s --dataRetries=4", "True", "False"),
+    ("fulltcp-vs-ns3-tcp --bytes=30000", "True", "False"),
+    ("fulltcp-syn-flood --synCount=150", "True", "False"),
 ]
 
 # (example_name, do_run); FullTcp has no Python examples.

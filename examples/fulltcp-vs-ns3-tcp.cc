@@ -1,0 +1,300 @@
+/*
+ * FullTcp: a complete TCP for ns-3.
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * fulltcp-vs-ns3-tcp — the same scenarios on ns-3's own TCP and on FullTcp, side by side.
+ *
+ * Each scenario runs twice on an identical link, application and loss pattern: once with
+ * ns-3's TcpL4Protocol (InternetStackHelper alone), once with FullTcp taking over IP
+ * protocol 6 (FullTcpHelper). The application uses only the ns-3 Socket API, so the only
+ * difference is the TCP. Scenarios:
+ *  - transfer: --bytes from client to server with the server's device losing the packets
+ *    listed in --lossList (indices in its reception order), then a normal close;
+ *  - closed-port: connect to a port nobody listens on (RST in SYN_SENT);
+ *  - last-ack-lost: connect and close; the client's last ACK is lost, so the server
+ *    retransmits its FIN and the client, in TIME_WAIT, acknowledges it again.
+ * Measured: time to connect (Connect() until the client leaves SYN_SENT, connected or
+ * refused), time to close
+ * (the client's Close() to its TIME_WAIT or CLOSED), segments on the link (both
+ * directions), retransmissions on the link (a segment whose sequence space was already
+ * sent), and the bytes the server read. Pcaps of every run go to --outDir.
+ *
+ *   ./fulltcp-vs-ns3-tcp [--bytes=100000] [--lossList=5,6,30] [--outDir=DIR]
+ */
+#include "ns3/core-module.h"
+#include "ns3/fulltcp-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/ppp-header.h"
+
+#include <sys/stat.h>
+
+#include <iomanip>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("FullTcpVsNs3TcpExample");
+
+namespace
+{
+
+/// A scenario: what the link loses and what the client does.
+struct Scenario
+{
+    std::string name;
+    std::list<uint32_t> serverRxLoss; //!< indices of packets the server's device loses
+    uint32_t bytes;                   //!< bytes the client sends
+    bool listening;                   //!< a server listens on the port
+};
+
+/// What one run measured.
+struct Result
+{
+    Time connectAt {Seconds(-1)};
+    Time connectTime {Seconds(-1)};
+    Time closeCall {Seconds(-1)};
+    Time closeTime {Seconds(-1)};
+    uint32_t segments {0};
+    uint32_t retransmissions {0};
+    uint64_t delivered {0};
+    std::optional<uint32_t> highest[2]; //!< per direction: end of the sequence space sent
+};
+
+Result* g_result = nullptr; // the run in progress
+uint32_t g_toSend = 0;
+
+/// MacTx sink of each device (context: the direction): count segments and retransmissions.
+void
+OnMacTx(std::string dir, Ptr<const Packet> packet)
+{
+    Ptr<Packet> p = packet->Copy();
+    PppHeader ppp;
+    p->RemoveHeader(ppp);
+    Ipv4Header ip;
+    p->RemoveHeader(ip);
+    if (ip.GetProtocol() != 6)
+    {
+        return;
+    }
+    TcpHeader tcp;
+    p->RemoveHeader(tcp);
+    ++g_result->segments;
+    // Sequence space: payload, SYN and FIN count (RFC 9293 §3.4); a pure ACK has none.
+    const uint32_t space = p->GetSize() + ((tcp.GetFlags() & TcpHeader::SYN) ? 1 : 0)
+                         + ((tcp.GetFlags() & TcpHeader::FIN) ? 1 : 0);
+    if (space == 0)
+    {
+        return;
+    }
+    const uint32_t end = tcp.GetSequenceNumber().GetValue() + space;
+    std::optional<uint32_t>& highest = g_result->highest[std::stoul(dir)];
+    if (highest && static_cast<int32_t>(end - *highest) <= 0)
+    {
+        ++g_result->retransmissions; // nothing new: all of it was sent before
+        return;
+    }
+    highest = end;
+}
+
+void
+OnClientState(TcpSocket::TcpStates_t old, TcpSocket::TcpStates_t now)
+{
+    if (old == TcpSocket::SYN_SENT)
+    {
+        // Connected or refused: the same for both TCPs (ns-3's reports a refusal through
+        // no callback, FullTcp through the error callback).
+        g_result->connectTime = Simulator::Now() - g_result->connectAt;
+    }
+    if (g_result->closeCall.IsPositive() && g_result->closeTime.IsNegative()
+        && (now == TcpSocket::TIME_WAIT || now == TcpSocket::CLOSED))
+    {
+        g_result->closeTime = Simulator::Now() - g_result->closeCall;
+    }
+}
+
+void
+SendMore(Ptr<Socket> s, uint32_t)
+{
+    while (g_toSend > 0 && s->GetTxAvailable() > 0)
+    {
+        const int n = s->Send(Create<Packet>(std::min(g_toSend, s->GetTxAvailable())));
+        if (n <= 0)
+        {
+            return;
+        }
+        g_toSend -= n;
+    }
+    if (g_toSend == 0 && g_result->closeCall.IsNegative())
+    {
+        g_result->closeCall = Simulator::Now();
+        s->Close();
+    }
+}
+
+void
+OnConnectDone(Ptr<Socket> s)
+{
+    s->SetSendCallback(MakeCallback(&SendMore));
+    SendMore(s, 0);
+}
+
+/// The server closes 50 ms after the client's FIN, so its FIN is a segment of its own.
+/// ns-3's TCP reports the FIN through the normal-close callback, FullTcp as end of file
+/// (Recv() returns 0 bytes, as read() does): whichever comes first.
+void
+OnServerEof(Ptr<Socket> s)
+{
+    s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                         MakeNullCallback<void, Ptr<Socket>>());
+    s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    Simulator::Schedule(MilliSeconds(50),
+                        [s]()
+                        {
+                            s->Close();
+                        });
+}
+
+void
+OnServerRecv(Ptr<Socket> s)
+{
+    while (Ptr<Packet> p = s->Recv())
+    {
+        if (p->GetSize() == 0)
+        {
+            OnServerEof(s);
+            return;
+        }
+        g_result->delivered += p->GetSize();
+    }
+}
+
+void
+OnAccept(Ptr<Socket> s, const Address&)
+{
+    s->SetRecvCallback(MakeCallback(&OnServerRecv));
+    s->SetCloseCallbacks(MakeCallback(&OnServerEof), MakeNullCallback<void, Ptr<Socket>>());
+}
+
+Result
+Simulate(const Scenario& sc, bool useFullTcp, const std::string& outDir)
+{
+    Result result;
+    g_result = &result;
+    g_toSend = sc.bytes;
+    NodeContainer nodes(2);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("10ms"));
+    NetDeviceContainer devices = p2p.Install(nodes);
+    InternetStackHelper internet;
+    internet.Install(nodes);
+    if (useFullTcp)
+    {
+        FullTcpHelper fulltcp; // at IP protocol 6: takes over from ns-3's TCP
+        fulltcp.Install(nodes);
+        FullTcpHelper::AssignStreams(nodes, 1);
+    }
+    Ipv4AddressHelper v4("10.1.1.0", "255.255.255.0");
+    Ipv4InterfaceContainer ifs = v4.Assign(devices);
+    Ptr<ReceiveListErrorModel> loss = CreateObject<ReceiveListErrorModel>();
+    loss->SetList(sc.serverRxLoss);
+    devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(loss));
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        devices.Get(i)->TraceConnect("MacTx", std::to_string(i), MakeCallback(&OnMacTx));
+    }
+    p2p.EnablePcap(outDir + "/" + sc.name + (useFullTcp ? "-fulltcp.pcap" : "-ns3tcp.pcap"),
+                   devices.Get(0),
+                   false,
+                   true);
+
+    const TypeId tid =
+        useFullTcp ? FullTcpSocketFactory::GetTypeId() : TcpSocketFactory::GetTypeId();
+    Ptr<Socket> listener = Socket::CreateSocket(nodes.Get(1), tid);
+    if (sc.listening)
+    {
+        listener->SetAttribute("SegmentSize", UintegerValue(1448));
+        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
+        listener->Listen();
+        listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    MakeCallback(&OnAccept));
+    }
+    Ptr<Socket> client = Socket::CreateSocket(nodes.Get(0), tid);
+    client->SetAttribute("SegmentSize", UintegerValue(1448));
+    client->TraceConnectWithoutContext("State", MakeCallback(&OnClientState));
+    client->SetConnectCallback(MakeCallback(&OnConnectDone), MakeNullCallback<void, Ptr<Socket>>());
+    Simulator::Schedule(Seconds(1),
+                        [&]()
+                        {
+                            result.connectAt = Simulator::Now();
+                            client->Connect(InetSocketAddress(ifs.GetAddress(1), 80));
+                        });
+    Simulator::Stop(Seconds(60));
+    Simulator::Run();
+    Simulator::Destroy();
+    g_result = nullptr;
+    return result;
+}
+
+/// \param t a duration, negative when it did not happen \return it in ms, or "-"
+std::string
+Ms(Time t)
+{
+    if (t.IsNegative())
+    {
+        return "-";
+    }
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(1) << t.GetSeconds() * 1000 << " ms";
+    return os.str();
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    uint32_t bytes = 100000;
+    std::string lossList = "5,6,30";
+    std::string outDir = "fulltcp-vs-ns3-tcp-output";
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("bytes", "bytes of the transfer scenario", bytes);
+    cmd.AddValue(
+        "lossList", "packets the server's device loses in the transfer (indices)", lossList);
+    cmd.AddValue("outDir", "folder for the outputs", outDir);
+    cmd.Parse(argc, argv);
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    mkdir(outDir.c_str(), 0755);
+
+    std::list<uint32_t> losses;
+    std::istringstream is(lossList);
+    for (std::string item; std::getline(is, item, ',');)
+    {
+        losses.push_back(std::stoul(item));
+    }
+    // In last-ack-lost the server receives SYN (0), the third ACK (1), FIN (2), last ACK (3).
+    const std::vector<Scenario> scenarios = {{"transfer", losses, bytes, true},
+                                             {"closed-port", {}, 0, false},
+                                             {"last-ack-lost", {3}, 0, true}};
+    std::cout << std::left << std::setw(15) << "scenario" << std::setw(9) << "TCP" << std::setw(12)
+              << "connect" << std::setw(12) << "close" << std::setw(10) << "segments"
+              << std::setw(9) << "retrans"
+              << "delivered\n";
+    for (const Scenario& sc : scenarios)
+    {
+        for (bool useFullTcp : {false, true})
+        {
+            const Result r = Simulate(sc, useFullTcp, outDir);
+            std::cout << std::setw(15) << sc.name << std::setw(9)
+                      << (useFullTcp ? "FullTcp" : "ns-3") << std::setw(12) << Ms(r.connectTime)
+                      << std::setw(12) << Ms(r.closeTime) << std::setw(10) << r.segments
+                      << std::setw(9) << r.retransmissions << r.delivered << "\n";
+        }
+    }
+    std::cout << "\nOutputs in " << outDir << "/\n";
+    return 0;
+}

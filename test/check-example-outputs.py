@@ -1,0 +1,201 @@
+#! /usr/bin/env python3
+# FullTcp: run one example and check what it wrote (the examples' smoke tests in CTest).
+#
+#   check-example-outputs.py --outdir DIR [checks...] -- EXAMPLE [ARGS...]
+#
+# The example runs with --outDir=DIR appended (DIR is emptied first) and must exit with 0.
+# Then every file it wrote in DIR is checked by kind:
+#   *.pcap  tshark with IP and TCP checksum validation on: at least one frame, every TCP
+#           checksum good, no bad IP checksum, nothing malformed;
+#   *.csv   a state log: header exactly `time,node,local,remote,from,to,cause`, and every row
+#           seven fields: a time, a node id, two addr:port, two state names, a cause;
+#   *.svg   well-formed XML whose root is <svg>.
+# and the options add:
+#   --need KIND         at least one file of that kind (pcap, csv, svg, txt) was written;
+#   --transition F>T    some row of the state logs goes from state F to state T;
+#   --sequence N:S,S..  the first connection of node N (listeners, whose remote port is 0,
+#                       excluded) went through exactly these states, in this order;
+#   --frames FILTER:N   exactly N frames of the pcaps match the tshark display FILTER;
+#   --stdout TEXT       the example printed TEXT;
+#   --in-cwd            the example has no --outDir option: it runs in DIR and writes there.
+# The folder the example prints at the end must be DIR (unless --in-cwd). Without tshark the pcap checks fail
+# unless FULLTCP_ALLOW_NO_TSHARK is set (`make test` installs tshark).
+import argparse
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+STATES = {"CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD", "ESTABLISHED", "CLOSE_WAIT", "LAST_ACK",
+          "FIN_WAIT_1", "FIN_WAIT_2", "CLOSING", "TIME_WAIT"}
+HEADER = ["time", "node", "local", "remote", "from", "to", "cause"]
+ENDPOINT = re.compile(r"^(\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:.]+\]):\d+$")
+
+errors = []
+
+
+def fail(msg):
+    errors.append(msg)
+
+
+def tshark_count(pcap, display_filter):
+    out = subprocess.run(["tshark", "-n", "-r", pcap, "-o", "tcp.check_checksum:TRUE",
+                          "-o", "ip.check_checksum:TRUE", "-Y", display_filter],
+                         capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        fail(f"{pcap}: tshark failed: {out.stderr.strip()}")
+    return len([line for line in out.stdout.splitlines() if line.strip()])
+
+
+def check_pcap(path):
+    if shutil.which("tshark") is None:
+        if not os.environ.get("FULLTCP_ALLOW_NO_TSHARK"):
+            fail(f"{path}: tshark is required (apt-get install tshark)")
+        return
+    frames = tshark_count(path, "frame")
+    if frames == 0:
+        fail(f"{path}: no frames")
+    for what, flt in (("bad TCP checksums", "tcp.checksum.status == 0"),
+                      ("bad IP checksums", "ip.checksum.status == 0"),
+                      ("malformed frames", "_ws.malformed")):
+        n = tshark_count(path, flt)
+        if n:
+            fail(f"{path}: {n} {what}")
+    tcp = tshark_count(path, "tcp")
+    good = tshark_count(path, "tcp.checksum.status == 1")
+    if good != tcp:
+        fail(f"{path}: {tcp} TCP segments but {good} with a verified checksum")
+    print(f"{path}: {frames} frames, {tcp} TCP segments, checksums good")
+
+
+def check_csv(path, rows_out):
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    if not rows or rows[0] != HEADER:
+        fail(f"{path}: header is {rows[0] if rows else 'missing'}, not {','.join(HEADER)}")
+        return
+    for i, row in enumerate(rows[1:], start=2):
+        if len(row) != 7:
+            fail(f"{path}:{i}: {len(row)} fields")
+            continue
+        t, node, local, remote, frm, to, cause = row
+        try:
+            float(t)
+        except ValueError:
+            fail(f"{path}:{i}: time {t!r}")
+        if not node.isdigit():
+            fail(f"{path}:{i}: node {node!r}")
+        for ep in (local, remote):
+            if not ENDPOINT.match(ep):
+                fail(f"{path}:{i}: endpoint {ep!r} is not addr:port")
+        for s in (frm, to):
+            if s not in STATES:
+                fail(f"{path}:{i}: state {s!r}")
+        if not re.match(r"^[A-Z_0-9]+$", cause):
+            fail(f"{path}:{i}: cause {cause!r}")
+        rows_out.append(row)
+    print(f"{path}: {len(rows) - 1} transitions")
+
+
+def check_svg(path):
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        fail(f"{path}: not well-formed XML: {e}")
+        return
+    if not root.tag.endswith("svg"):
+        fail(f"{path}: root element is {root.tag}")
+
+
+def connection_states(rows, node):
+    """States of node's first connection (not a listener), in order."""
+    first = None
+    states = []
+    for _, n, local, remote, frm, to, _ in rows:
+        if n != node or remote.endswith(":0"):
+            continue
+        if first is None:
+            first = (local, remote)
+            states.append(frm)
+        if (local, remote) == first:
+            states.append(to)
+    return states
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--outdir", required=True)
+    ap.add_argument("--need", action="append", default=[])
+    ap.add_argument("--transition", action="append", default=[])
+    ap.add_argument("--sequence", action="append", default=[])
+    ap.add_argument("--frames", action="append", default=[])
+    ap.add_argument("--stdout", action="append", default=[])
+    ap.add_argument("--in-cwd", action="store_true")
+    ap.add_argument("command", nargs=argparse.REMAINDER)
+    args = ap.parse_args()
+    command = [c for c in args.command if c != "--"]
+    if not command:
+        ap.error("no example to run")
+
+    shutil.rmtree(args.outdir, ignore_errors=True)
+    if args.in_cwd:
+        os.makedirs(args.outdir)
+    else:
+        command.append(f"--outDir={args.outdir}")
+    run = subprocess.run(command, capture_output=True, text=True, check=False,
+                         cwd=args.outdir if args.in_cwd else None)
+    sys.stdout.write(run.stdout)
+    sys.stderr.write(run.stderr)
+    if run.returncode != 0:
+        print(f"FAIL: {' '.join(command)} exited with {run.returncode}")
+        return 1
+    if not args.in_cwd and f"Outputs in {args.outdir}" not in run.stdout:
+        fail(f"the example did not print its output folder ({args.outdir})")
+    for text in args.stdout:
+        if text not in run.stdout:
+            fail(f"the example did not print {text!r}")
+
+    files = sorted(os.listdir(args.outdir)) if os.path.isdir(args.outdir) else []
+    kinds = {}
+    rows = []
+    for name in files:
+        path = os.path.join(args.outdir, name)
+        kind = name.rsplit(".", 1)[-1]
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if kind == "pcap":
+            check_pcap(path)
+        elif kind == "csv":
+            check_csv(path, rows)
+        elif kind == "svg":
+            check_svg(path)
+    for kind in args.need:
+        if not kinds.get(kind):
+            fail(f"no .{kind} file in {args.outdir}")
+    for t in args.transition:
+        frm, to = t.split(">")
+        if not any(r[4] == frm and r[5] == to for r in rows):
+            fail(f"no transition {frm} -> {to} in the state log")
+    for s in args.sequence:
+        node, expected = s.split(":")
+        got = connection_states(rows, node)
+        if got != expected.split(","):
+            fail(f"node {node}: states {','.join(got)}, expected {expected}")
+
+    pcaps = [os.path.join(args.outdir, f) for f in files if f.endswith(".pcap")]
+    for spec in args.frames:
+        flt, n = spec.rsplit(":", 1)
+        got = sum(tshark_count(p, flt) for p in pcaps)
+        if got != int(n):
+            fail(f"{got} frames match {flt!r}, expected {n}")
+
+    for e in errors:
+        print("FAIL:", e)
+    print(f"{len(files)} files checked in {args.outdir}: {kinds}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

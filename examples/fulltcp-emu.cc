@@ -414,12 +414,17 @@ EmuRun g_run; //!< the one run of this process
 /// A connection of the FullTcp node reached CLOSED or TIME_WAIT: stop a little later, so the
 /// last segments (the peer's final ACK, our RST answers) are still handled.
 void
-ConnectionStateChanged(const FullTcpFourTuple& tuple,
+ConnectionStateChanged(uint32_t,
+                       const Address& local,
+                       const Address& remote,
                        FullTcpState from,
                        FullTcpState to,
                        FullTcpStateCause cause)
 {
-    NS_LOG_INFO(tuple << " " << from << " -> " << to << " (" << cause << ")");
+    NS_LOG_INFO(InetSocketAddress::ConvertFrom(local).GetPort()
+                << " <-> " << InetSocketAddress::ConvertFrom(remote).GetIpv4() << ":"
+                << InetSocketAddress::ConvertFrom(remote).GetPort() << " " << from << " -> " << to
+                << " (" << cause << ")");
     if (from != FullTcpState::LISTEN && !g_run.stopping
         && (to == FullTcpState::CLOSED || to == FullTcpState::TIME_WAIT))
     {
@@ -587,8 +592,9 @@ main(int argc, char* argv[])
     Ipv4StaticRoutingHelper routing;
     routing.GetStaticRouting(host->GetObject<Ipv4>())->SetDefaultRoute(gateway, hostInterface);
 
-    host->GetObject<FullTcpL4Protocol>()->TraceConnectWithoutContext(
-        "StateTransition", MakeCallback(&ConnectionStateChanged));
+    NS_ABORT_MSG_UNLESS(host->GetObject<FullTcpL4Protocol>()->TraceConnectWithoutContext(
+                            "StateChange", MakeCallback(&ConnectionStateChanged)),
+                        "no StateChange trace on FullTcpL4Protocol");
     Ptr<Socket> socket = Socket::CreateSocket(host, FullTcpSocketFactory::GetTypeId());
     if (client)
     {

@@ -14,8 +14,7 @@
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
-
-#include <sys/stat.h>
+#include "ns3/system-path.h"
 
 #include <iostream>
 #include <string>
@@ -115,7 +114,7 @@ struct FullTcpExampleLink
     Ptr<FullTcpTraceRecorder>
     RecordAll(const std::string& outDir, const std::string& name)
     {
-        mkdir(outDir.c_str(), 0755);
+        SystemPath::MakeDirectories(outDir); // with its parents
         p2p.EnablePcap(outDir + "/" + name + ".pcap", devices.Get(0), false, true);
         fulltcp.EnableStateLog(outDir + "/states.csv");
         fulltcp.EnableTimeSequence(outDir + "/" + name);

@@ -26,8 +26,7 @@
 #include "ns3/fulltcp-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
-
-#include <sys/stat.h>
+#include "ns3/system-path.h"
 
 #include <iomanip>
 #include <iostream>
@@ -146,7 +145,7 @@ main(int argc, char* argv[])
     cmd.AddValue("outDir", "folder for the outputs", outDir);
     cmd.Parse(argc, argv);
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
-    mkdir(outDir.c_str(), 0755);
+    SystemPath::MakeDirectories(outDir); // with its parents
 
     std::vector<Run> runs = {{"no-limit", synCount + 100, false},
                              {"backlog", backlog, false},

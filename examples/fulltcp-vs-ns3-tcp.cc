@@ -27,8 +27,7 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/ppp-header.h"
-
-#include <sys/stat.h>
+#include "ns3/system-path.h"
 
 #include <iomanip>
 #include <iostream>
@@ -268,7 +267,7 @@ main(int argc, char* argv[])
     cmd.AddValue("outDir", "folder for the outputs", outDir);
     cmd.Parse(argc, argv);
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
-    mkdir(outDir.c_str(), 0755);
+    SystemPath::MakeDirectories(outDir); // with its parents
 
     std::list<uint32_t> losses;
     std::istringstream is(lossList);

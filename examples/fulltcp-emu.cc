@@ -159,6 +159,17 @@ class EmuConnection : public SimpleRefCount<EmuConnection>
         Pump();
     }
 
+    /// Unhook the callbacks: they hold this object, which holds the socket (a cycle that
+    /// would outlive the simulation once the socket has left the protocol).
+    void
+    Stop()
+    {
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        m_socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                                    MakeNullCallback<void, Ptr<Socket>>());
+    }
+
     /// \return received bytes
     const StreamDigest&
     Rx() const
@@ -637,6 +648,10 @@ main(int argc, char* argv[])
               << std::setfill('0') << rx.Crc() << std::dec << " tx_bytes=" << tx.Bytes()
               << " tx_crc=" << std::hex << std::setw(8) << tx.Crc() << std::dec << " end=" << end
               << " errno=" << err << std::endl;
+    for (const auto& conn : g_run.conns)
+    {
+        conn->Stop();
+    }
     g_run.conns.clear();
     Simulator::Destroy();
     return 0;

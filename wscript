@@ -139,6 +139,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-rx-drops-test-suite.cc',
     'test/fulltcp-bind-device-test-suite.cc',
     'test/fulltcp-traces-test-suite.cc',
+    'test/fulltcp-streams-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on

@@ -14,6 +14,7 @@ FullTcp builds with CMake (out of tree, and in ns-3 >= 3.36 source trees) and wi
                              equal to this list)
   examples/CMakeLists.txt    examples/wscript
   fulltcp_example(NAME ...)  FULLTCP_EXAMPLES = ['NAME', ...]  (source: examples/NAME.cc)
+  fulltcp_example_mpi(NAME)  FULLTCP_MPI_EXAMPLES = ['NAME', ...]
 
 It also fails when a listed file does not exist, and when a source file of the module exists
 on disk but no list names it (a forgotten file would silently not be built or run).
@@ -73,10 +74,10 @@ def cmake_lists(path):
     return lists
 
 
-def cmake_examples(path):
+def cmake_examples(path, function="fulltcp_example"):
     text = strip_cmake_comments(read(path))
-    # fulltcp_example(NAME [MODULE...])
-    return re.findall(r"\bfulltcp_example\(\s*([A-Za-z0-9_.+-]+)[\sA-Za-z0-9_.+-]*\)", text)
+    # fulltcp_example(NAME [MODULE...]), fulltcp_example_mpi(NAME)
+    return re.findall(r"\b%s\(\s*([A-Za-z0-9_.+-]+)[\sA-Za-z0-9_.+-]*\)" % function, text)
 
 
 def python_lists(path, names):
@@ -127,7 +128,11 @@ def main(argv):
         cm = cmake_lists(os.path.join(root, "CMakeLists.txt"))
         wf = python_lists(os.path.join(root, "wscript"), SHARED_LISTS)
         cm_ex = cmake_examples(os.path.join(root, "examples", "CMakeLists.txt"))
-        wf_ex = python_lists(os.path.join(root, "examples", "wscript"), ["FULLTCP_EXAMPLES"])["FULLTCP_EXAMPLES"]
+        cm_mpi = cmake_examples(os.path.join(root, "examples", "CMakeLists.txt"), "fulltcp_example_mpi")
+        wf_lists = python_lists(os.path.join(root, "examples", "wscript"),
+                                ["FULLTCP_EXAMPLES", "FULLTCP_MPI_EXAMPLES"])
+        wf_ex = wf_lists["FULLTCP_EXAMPLES"]
+        wf_mpi = wf_lists["FULLTCP_MPI_EXAMPLES"]
     except ManifestError as e:
         print("build manifests: %s" % e, file=sys.stderr)
         return 1
@@ -170,6 +175,14 @@ def main(argv):
     for src, lst in (("examples/CMakeLists.txt", cm_ex), ("examples/wscript", wf_ex)):
         for e in duplicates(lst):
             problems.append("examples/%s.cc: listed twice in %s" % (e, src))
+    # Examples that also run on ns-3's MPI engine: fulltcp_example_mpi(NAME) <->
+    # FULLTCP_MPI_EXAMPLES, each also an example.
+    if sorted(cm_mpi) != sorted(wf_mpi):
+        problems.append("MPI examples differ: fulltcp_example_mpi() %s, FULLTCP_MPI_EXAMPLES %s"
+                        % (sorted(cm_mpi), sorted(wf_mpi)))
+    for e in cm_mpi:
+        if e not in cm_ex:
+            problems.append("examples/%s.cc: fulltcp_example_mpi() of no fulltcp_example()" % e)
 
     # 3. Every listed file exists.
     listed = set()

@@ -282,7 +282,7 @@ main(int argc, char* argv[])
     internet.Install(all);
     FullTcpHelper fulltcp;
     fulltcp.SetSocketAttribute("Msl", TimeValue(msl));
-    fulltcp.SetSocketAttribute("SegmentSize", UintegerValue(1448));
+    fulltcp.SetSocketAttribute("SegmentSize", UintegerValue(1460)); // Ethernet MSS
     fulltcp.Install(all);
     // One stream per node, by creation order: the same ISN secrets and ephemeral ports
     // whichever rank simulates the node.

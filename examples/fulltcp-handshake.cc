@@ -296,6 +296,8 @@ main(int argc, char* argv[])
     link.fulltcp.SetL4Attribute("UseFixedIsn", BooleanValue(isnZero));
     link.fulltcp.SetL4Attribute("FixedIsn", UintegerValue(0));
     link.fulltcp.SetSocketAttribute("Msl", TimeValue(msl));
+    // The MSS an Ethernet host announces (1500 - 40), as Linux does; ns-3's default is 536.
+    link.fulltcp.SetSocketAttribute("SegmentSize", UintegerValue(1460));
     link.Build();
     Ptr<FullTcpTraceRecorder> recorder = link.RecordAll(outDir, "handshake");
     for (uint32_t i = 0; i < 2; ++i)

@@ -122,26 +122,24 @@ class Recorder
     }
 };
 
-/// A listener on node 1 that records the accepted socket's callbacks.
+/// A listener at port 80 of node 1 that records the accepted socket's callbacks.
 class Server
 {
   public:
-    /// \param s listener (bound) \param readData whether the accepted socket reads
-    Server(Ptr<Socket> s, bool readData = true) : listener(s)
+    /// \param net the network \param ipv6 the family it listens on
+    Server(const TwoNodes& net, bool ipv6) : listener(net.Socket(1))
     {
-        s->SetAcceptCallback(MakeCallback(&Server::Request, this),
-                             MakeCallback(&Server::Accept, this));
-        if (!readData)
-        {
-            m_noRead = true;
-        }
-        s->Listen();
+        listener->Bind(TwoNodes::AnyAddress(ipv6, 80));
+        listener->SetAcceptCallback(MakeCallback(&Server::Request, this),
+                                    MakeCallback(&Server::Accept, this));
+        listener->Listen();
     }
 
     Ptr<Socket> listener;  //!< listening socket
     Ptr<Socket> conn;      //!< accepted socket
     Recorder rec;          //!< its callbacks
     bool refuse {false};   //!< the accept callback says no
+    bool readData {true};  //!< the accepted socket reads what arrives
     uint32_t requests {0}; //!< accept callback calls
 
   private:
@@ -157,23 +155,19 @@ class Server
     {
         conn = s;
         rec.Watch(s);
-        if (m_noRead)
+        if (!readData)
         {
             s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         }
     }
-
-    bool m_noRead {false}; //!< leave received bytes unread
 };
 
 /// A connect that succeeds fires ConnectionSucceeded once, and nothing else.
-class ConnectSucceedsTestCase : public TestCase
+class ConnectSucceedsTestCase : public FamilyTestCase
 {
   public:
     ConnectSucceedsTestCase(bool ipv6) :
-        TestCase(std::string("connect succeeded -> ConnectionSucceeded only, ")
-                 + (ipv6 ? "IPv6" : "IPv4")),
-        m_ipv6(ipv6)
+        FamilyTestCase("connect succeeded -> ConnectionSucceeded only, ", ipv6)
     {
     }
 
@@ -183,22 +177,13 @@ class ConnectSucceedsTestCase : public TestCase
     {
         ChecksumScope checksums;
         TwoNodes net;
-        Ptr<Socket> l = net.Socket(1);
-        l->Bind(TwoNodes::AnyAddress(m_ipv6, 80));
-        Server server(l);
+        Server server(net, m_ipv6);
         Ptr<Socket> c = net.Socket(0);
         Recorder rec;
         rec.Watch(c);
         int connectResult = -2;
-        // Sockets send only once the simulation runs (the traffic-control layer is set up
-        // by Node::Initialize at the start of Simulator::Run()).
-        Simulator::Schedule(Seconds(0.1),
-                            [&]()
-                            {
-                                connectResult = c->Connect(net.AddressOf(1, m_ipv6, 80));
-                            });
-        Simulator::Stop(Seconds(2));
-        Simulator::Run();
+        ConnectAt(Seconds(0.1), c, net.AddressOf(1, m_ipv6, 80), &connectResult);
+        RunFor(Seconds(2));
         NS_TEST_EXPECT_MSG_EQ(connectResult, 0, "connect");
         NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\n", "client events");
         NS_TEST_EXPECT_MSG_EQ(server.requests, 1, "accept callback asked once");
@@ -208,24 +193,16 @@ class ConnectSucceedsTestCase : public TestCase
         Address local;
         c->GetSockName(local);
         NS_TEST_EXPECT_MSG_EQ((peer == local), true, "peer name is the client's name");
-        c = nullptr;
-        l = nullptr;
-        server.conn = nullptr;
-        server.listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c, server.conn, server.listener);
     }
-
-    bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// Connect to a closed port: the RST|ACK fails the connect at once (ns-3 TCP takes 190 s).
-class ConnectRefusedTestCase : public TestCase
+class ConnectRefusedTestCase : public FamilyTestCase
 {
   public:
     ConnectRefusedTestCase(bool ipv6) :
-        TestCase(std::string("connect refused -> ConnectionFailed at once, ERROR_NOTCONN, ")
-                 + (ipv6 ? "IPv6" : "IPv4")),
-        m_ipv6(ipv6)
+        FamilyTestCase("connect refused -> ConnectionFailed at once, ERROR_NOTCONN, ", ipv6)
     {
     }
 
@@ -238,22 +215,14 @@ class ConnectRefusedTestCase : public TestCase
         Ptr<Socket> c = net.Socket(0);
         Recorder rec;
         rec.Watch(c);
-        Simulator::Schedule(Seconds(1),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, m_ipv6, 81));
-                            });
-        Simulator::Stop(Seconds(10));
-        Simulator::Run();
+        ConnectAt(Seconds(1), c, net.AddressOf(1, m_ipv6, 81));
+        RunFor(Seconds(10));
         NS_TEST_EXPECT_MSG_EQ(rec.Log(), "failed\n", "client events");
         NS_TEST_EXPECT_MSG_EQ(rec.lastErrno, Socket::ERROR_NOTCONN, "errno");
         NS_TEST_EXPECT_MSG_LT(rec.failedAt, Seconds(1.1), "failed after one round trip");
         NS_TEST_EXPECT_MSG_EQ(net.Tcp(1)->GetUnmatchedSegments(), 1, "server saw one SYN");
-        c = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c);
     }
-
-    bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// No answer at all: SYN retries (ConnCount) with backoff from ConnTimeout, then failure.
@@ -277,19 +246,13 @@ class ConnectTimesOutTestCase : public TestCase
         c->SetAttribute("ConnTimeout", TimeValue(Seconds(1)));
         Recorder rec;
         rec.Watch(c);
-        Simulator::Schedule(Seconds(1),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, false, 80));
-                            });
-        Simulator::Stop(Seconds(30));
-        Simulator::Run();
+        ConnectAt(Seconds(1), c, net.AddressOf(1, false, 80));
+        RunFor(Seconds(30));
         NS_TEST_EXPECT_MSG_EQ(rec.Log(), "failed\n", "client events");
         NS_TEST_EXPECT_MSG_EQ(rec.lastErrno, Socket::ERROR_AGAIN, "errno");
         // SYN at 1 s, again at 2 s and 4 s, give up at 8 s (RFC 6298 §5.5 backoff).
         NS_TEST_EXPECT_MSG_EQ(rec.failedAt, Seconds(8), "failed after 1 + 2 + 4 s");
-        c = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c);
     }
 };
 
@@ -308,28 +271,18 @@ class AcceptRefusesTestCase : public TestCase
     {
         ChecksumScope checksums;
         TwoNodes net;
-        Ptr<Socket> l = net.Socket(1);
-        l->Bind(TwoNodes::AnyAddress(false, 80));
-        Server server(l);
+        Server server(net, false);
         server.refuse = true;
         Ptr<Socket> c = net.Socket(0);
         Recorder rec;
         rec.Watch(c);
-        Simulator::Schedule(Seconds(0.1),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, false, 80));
-                            });
-        Simulator::Stop(Seconds(5));
-        Simulator::Run();
+        ConnectAt(Seconds(0.1), c, net.AddressOf(1, false, 80));
+        RunFor(Seconds(5));
         NS_TEST_EXPECT_MSG_EQ(rec.Log(), "failed\n", "client events");
         NS_TEST_EXPECT_MSG_EQ((server.conn == nullptr), true, "no connection created");
         NS_TEST_EXPECT_MSG_EQ(
             net.Tcp(1)->GetListenDrops(FullTcpListenDrop::APPLICATION_REFUSED), 1, "drop counted");
-        c = nullptr;
-        l = nullptr;
-        server.listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c, server.listener);
     }
 };
 
@@ -348,17 +301,12 @@ class ResetTestCase : public TestCase
     {
         ChecksumScope checksums;
         TwoNodes net;
-        Ptr<Socket> l = net.Socket(1);
-        l->Bind(TwoNodes::AnyAddress(false, 80));
-        Server server(l, false);
+        Server server(net, false);
+        server.readData = false;
         Ptr<Socket> c = net.Socket(0);
         Recorder rec;
         rec.Watch(c);
-        Simulator::Schedule(Seconds(0.1),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, false, 80));
-                            });
+        ConnectAt(Seconds(0.1), c, net.AddressOf(1, false, 80));
         Simulator::Schedule(Seconds(1),
                             [&]()
                             {
@@ -375,8 +323,7 @@ class ResetTestCase : public TestCase
                             {
                                 sendAfter = c->Send(PacketOf(Pattern(10)));
                             });
-        Simulator::Stop(Seconds(5));
-        Simulator::Run();
+        RunFor(Seconds(5));
         NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\nerror\n", "client events");
         NS_TEST_EXPECT_MSG_EQ(rec.lastErrno, Socket::ERROR_NOTCONN, "errno of the reset");
         NS_TEST_EXPECT_MSG_EQ(sendAfter, -1, "send after reset");
@@ -384,11 +331,7 @@ class ResetTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(server.rec.Count("normal") + server.rec.Count("error"),
                               0,
                               "the closing server gets no close callback");
-        c = nullptr;
-        l = nullptr;
-        server.conn = nullptr;
-        server.listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c, server.conn, server.listener);
     }
 };
 
@@ -404,49 +347,37 @@ class DataTimeoutTestCase : public TestCase
     {
         ChecksumScope checksums;
         TwoNodes net;
-        Ptr<Socket> l = net.Socket(1);
-        l->Bind(TwoNodes::AnyAddress(false, 80));
-        Server server(l);
+        Server server(net, false);
         Ptr<Socket> c = net.Socket(0);
         c->SetAttribute("DataRetries", UintegerValue(3));
         c->SetAttribute("ConnTimeout", TimeValue(Seconds(1)));
         Recorder rec;
         rec.Watch(c);
-        Simulator::Schedule(Seconds(0.1),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, false, 80));
-                            });
+        ConnectAt(Seconds(0.1), c, net.AddressOf(1, false, 80));
         net.CutAt(1, Seconds(1));
         Simulator::Schedule(Seconds(2),
                             [&]()
                             {
                                 c->Send(PacketOf(Pattern(1000)));
                             });
-        Simulator::Stop(Seconds(60));
-        Simulator::Run();
+        RunFor(Seconds(60));
         NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\nerror\n", "client events");
         NS_TEST_EXPECT_MSG_EQ(rec.lastErrno, Socket::ERROR_AGAIN, "errno");
         // Sent at 2 s; retransmitted at 3, 5, 9 s (RTO 1 s doubling); gives up at 17 s.
         NS_TEST_EXPECT_MSG_EQ(rec.closedAt, Seconds(17), "gave up after 1 + 2 + 4 + 8 s");
-        c = nullptr;
-        l = nullptr;
-        server.conn = nullptr;
-        server.listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c, server.conn, server.listener);
     }
 };
 
 /// Half-close: the client sends a request and ShutdownSend(); the server reads EOF, then
 /// answers for a while and closes. Each end sees EOF once and NormalClose once.
-class HalfCloseTestCase : public TestCase
+class HalfCloseTestCase : public FamilyTestCase
 {
   public:
     HalfCloseTestCase(bool ipv6) :
-        TestCase(std::string("half-close with data flowing the other way, then NormalClose "
-                             "on both ends, ")
-                 + (ipv6 ? "IPv6" : "IPv4")),
-        m_ipv6(ipv6)
+        FamilyTestCase("half-close with data flowing the other way, then NormalClose on both "
+                       "ends, ",
+                       ipv6)
     {
     }
 
@@ -456,17 +387,11 @@ class HalfCloseTestCase : public TestCase
     {
         ChecksumScope checksums;
         TwoNodes net;
-        Ptr<Socket> l = net.Socket(1);
-        l->Bind(TwoNodes::AnyAddress(m_ipv6, 80));
-        Server server(l);
+        Server server(net, m_ipv6);
         Ptr<Socket> c = net.Socket(0);
         Recorder rec;
         rec.Watch(c);
-        Simulator::Schedule(Seconds(0.1),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, m_ipv6, 80));
-                            });
+        ConnectAt(Seconds(0.1), c, net.AddressOf(1, m_ipv6, 80));
         const std::string request = Pattern(1000, 1);
         const std::string answer = Pattern(20 * 5000, 2);
         int sendAfterShutdown = 0;
@@ -493,8 +418,7 @@ class HalfCloseTestCase : public TestCase
                             {
                                 server.conn->Close();
                             });
-        Simulator::Stop(Seconds(10));
-        Simulator::Run();
+        RunFor(Seconds(10));
         NS_TEST_EXPECT_MSG_EQ(sendAfterShutdown, -1, "send after ShutdownSend");
         NS_TEST_EXPECT_MSG_EQ(shutdownErrno, Socket::ERROR_SHUTDOWN, "its errno");
         NS_TEST_EXPECT_MSG_EQ((server.rec.received == request), true, "request bytes");
@@ -504,14 +428,8 @@ class HalfCloseTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(rec.sent, request.size(), "client DataSent");
         NS_TEST_EXPECT_MSG_EQ(server.rec.sent, answer.size(), "server DataSent");
         NS_TEST_EXPECT_MSG_GT(rec.closedAt, Seconds(4), "client closed after the answer");
-        c = nullptr;
-        l = nullptr;
-        server.conn = nullptr;
-        server.listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c, server.conn, server.listener);
     }
-
-    bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// PacketSink calls ShutdownSend() on its listener: accepted sockets cannot send, and they
@@ -530,18 +448,13 @@ class ListenerShutdownInheritedTestCase : public TestCase
     {
         ChecksumScope checksums;
         TwoNodes net;
-        Ptr<Socket> l = net.Socket(1);
-        l->Bind(TwoNodes::AnyAddress(false, 80));
-        Server server(l); // listens
-        NS_TEST_EXPECT_MSG_EQ(l->ShutdownSend(), 0, "ShutdownSend on a listener (PacketSink)");
+        Server server(net, false); // listens
+        NS_TEST_EXPECT_MSG_EQ(
+            server.listener->ShutdownSend(), 0, "ShutdownSend on a listener (PacketSink)");
         Ptr<Socket> c = net.Socket(0);
         Recorder rec;
         rec.Watch(c);
-        Simulator::Schedule(Seconds(0.1),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, false, 80));
-                            });
+        ConnectAt(Seconds(0.1), c, net.AddressOf(1, false, 80));
         int childSend = 0;
         Socket::SocketErrno childErrno = Socket::ERROR_NOTERROR;
         Simulator::Schedule(Seconds(1),
@@ -552,8 +465,7 @@ class ListenerShutdownInheritedTestCase : public TestCase
                                 c->Send(PacketOf(Pattern(3000)));
                                 c->Close();
                             });
-        Simulator::Stop(Seconds(5));
-        Simulator::Run();
+        RunFor(Seconds(5));
         NS_TEST_EXPECT_MSG_EQ(childSend, -1, "accepted socket cannot send");
         NS_TEST_EXPECT_MSG_EQ(childErrno, Socket::ERROR_SHUTDOWN, "errno");
         NS_TEST_EXPECT_MSG_EQ(server.rec.received.size(), 3000, "bytes");
@@ -562,11 +474,7 @@ class ListenerShutdownInheritedTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(DynamicCast<FullTcpSocket>(server.conn)->GetState(),
                               FullTcpState::CLOSED,
                               "server side fully closed (LAST_ACK -> CLOSED)");
-        c = nullptr;
-        l = nullptr;
-        server.conn = nullptr;
-        server.listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c, server.conn, server.listener);
     }
 };
 

@@ -21,15 +21,10 @@ namespace
 {
 
 /// The program of an ns-3 TCP user, with its stack line changed.
-class DropInTestCase : public TestCase
+class DropInTestCase : public FamilyTestCase
 {
   public:
-    DropInTestCase(bool ipv6) :
-        TestCase(std::string("an ns-3 TCP program runs on FullTcp over ")
-                 + (ipv6 ? "IPv6" : "IPv4")),
-        m_ipv6(ipv6)
-    {
-    }
+    DropInTestCase(bool ipv6) : FamilyTestCase("an ns-3 TCP program runs on FullTcp over ", ipv6) {}
 
   private:
     void
@@ -103,8 +98,7 @@ class DropInTestCase : public TestCase
                           }
                       });
 
-        Simulator::Stop(Seconds(10));
-        Simulator::Run();
+        RunFor(Seconds(10));
         NS_TEST_EXPECT_MSG_EQ(
             DynamicCast<PacketSink>(sinkApps.Get(0))->GetTotalRx(), 200000, "bytes delivered");
         NS_TEST_EXPECT_MSG_EQ(fullTcpConnections, 1, "the connection was FullTcp's");
@@ -139,8 +133,6 @@ class DropInTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(
             TsharkCount(pcap, "tcp.len == " + std::to_string(mss - 12)), 10, "full-sized segments");
     }
-
-    bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// The mechanism the drop-in mode uses from ns-3.39 on (where InternetStackHelper::SetTcp

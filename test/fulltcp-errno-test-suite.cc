@@ -117,8 +117,7 @@ class MisuseTestCase : public TestCase
         // by Node::Initialize at the start of Simulator::Run()).
         Simulator::Schedule(
             Seconds(0.1), &MisuseTestCase::Unconnected, this, s, t, &net, server, l);
-        Simulator::Stop(Seconds(1));
-        Simulator::Run();
+        RunFor(Seconds(1));
         Address a;
         Expect(s, s->Connect(server), Socket::ERROR_ISCONN, "connect twice");
         NS_TEST_EXPECT_MSG_EQ(s->GetPeerName(a), 0, "GetPeerName connected");
@@ -139,12 +138,8 @@ class MisuseTestCase : public TestCase
         Expect(s, s->Listen(), Socket::ERROR_BADF, "listen after close");
         NS_TEST_EXPECT_MSG_EQ(l->Close(), 0, "close the listener");
         Expect(l, l->Close(), Socket::ERROR_BADF, "close the listener twice");
-        Simulator::Stop(Seconds(1));
-        Simulator::Run();
-        s = nullptr;
-        t = nullptr;
-        l = nullptr;
-        Simulator::Destroy();
+        RunFor(Seconds(1));
+        DestroyAfterReleasing(s, t, l);
     }
 };
 
@@ -178,10 +173,7 @@ class PortsTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(v6->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), port)),
                               0,
                               "IPv6 has its own port space");
-        l = nullptr;
-        other = nullptr;
-        v6 = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(l, other, v6);
     }
 };
 

@@ -59,13 +59,12 @@ class SegmentSizes
 };
 
 /// BulkSend -> PacketSink for one size and one IP version; every byte arrives once.
-class BulkSendTestCase : public TestCase
+class BulkSendTestCase : public FamilyTestCase
 {
   public:
     BulkSendTestCase(uint32_t bytes, bool ipv6) :
-        TestCase("BulkSend -> PacketSink, " + std::to_string(bytes) + " bytes over "
-                 + (ipv6 ? "IPv6" : "IPv4")),
-        m_bytes(bytes), m_ipv6(ipv6)
+        FamilyTestCase("BulkSend -> PacketSink, " + std::to_string(bytes) + " bytes over ", ipv6),
+        m_bytes(bytes)
     {
     }
 
@@ -94,8 +93,7 @@ class BulkSendTestCase : public TestCase
                           clientStates.push_back(to);
                       });
 
-        Simulator::Stop(Seconds(30));
-        Simulator::Run();
+        RunFor(Seconds(30));
         Ptr<PacketSink> sink = DynamicCast<PacketSink>(server.Get(0));
         NS_TEST_EXPECT_MSG_EQ(sink->GetTotalRx(), m_bytes, "bytes delivered");
         for (uint32_t node : {0, 1})
@@ -118,18 +116,13 @@ class BulkSendTestCase : public TestCase
     }
 
     uint32_t m_bytes; //!< bytes to send
-    bool m_ipv6;      //!< IPv6 or IPv4
 };
 
 /// A connection that carries nothing: connect, close; the sink sees 0 bytes and the close.
-class ZeroBytesTestCase : public TestCase
+class ZeroBytesTestCase : public FamilyTestCase
 {
   public:
-    ZeroBytesTestCase(bool ipv6) :
-        TestCase(std::string("0 bytes: connect and close over ") + (ipv6 ? "IPv6" : "IPv4")),
-        m_ipv6(ipv6)
-    {
-    }
+    ZeroBytesTestCase(bool ipv6) : FamilyTestCase("0 bytes: connect and close over ", ipv6) {}
 
   private:
     void
@@ -156,32 +149,21 @@ class ZeroBytesTestCase : public TestCase
                                           closed = true;
                                       }),
                                   MakeNullCallback<void, Ptr<Socket>>());
-        Simulator::Schedule(Seconds(0.5),
-                            [&]()
-                            {
-                                client->Connect(net.AddressOf(1, m_ipv6, 9));
-                            });
-        Simulator::Stop(Seconds(5));
-        Simulator::Run();
+        ConnectAt(Seconds(0.5), client, net.AddressOf(1, m_ipv6, 9));
+        RunFor(Seconds(5));
         NS_TEST_EXPECT_MSG_EQ(connected, true, "connected");
         NS_TEST_EXPECT_MSG_EQ(closed, true, "normal close");
         NS_TEST_EXPECT_MSG_EQ(DynamicCast<PacketSink>(server.Get(0))->GetTotalRx(), 0, "bytes");
         NS_TEST_EXPECT_MSG_EQ(client->GetState(), FullTcpState::TIME_WAIT, "client state");
-        client = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(client);
     }
-
-    bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// OnOff -> PacketSink: every packet OnOff sends arrives.
-class OnOffTestCase : public TestCase
+class OnOffTestCase : public FamilyTestCase
 {
   public:
-    OnOffTestCase(bool ipv6) :
-        TestCase(std::string("OnOff -> PacketSink over ") + (ipv6 ? "IPv6" : "IPv4")), m_ipv6(ipv6)
-    {
-    }
+    OnOffTestCase(bool ipv6) : FamilyTestCase("OnOff -> PacketSink over ", ipv6) {}
 
   private:
     void
@@ -198,14 +180,11 @@ class OnOffTestCase : public TestCase
         PacketSinkHelper sinkHelper("ns3::FullTcpSocketFactory", TwoNodes::AnyAddress(m_ipv6, 9));
         ApplicationContainer server = sinkHelper.Install(net.nodes.Get(1));
         server.Start(Seconds(0.1));
-        Simulator::Stop(Seconds(8));
-        Simulator::Run();
+        RunFor(Seconds(8));
         NS_TEST_EXPECT_MSG_EQ(
             DynamicCast<PacketSink>(server.Get(0))->GetTotalRx(), 150000, "bytes delivered");
         Simulator::Destroy();
     }
-
-    bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// An echo server on the raw Socket API: echoes every byte, closes after the client's EOF.
@@ -377,13 +356,11 @@ class EchoClient
 };
 
 /// Echo through the raw Socket API: every byte checked both ways, then an orderly close.
-class EchoTestCase : public TestCase
+class EchoTestCase : public FamilyTestCase
 {
   public:
     EchoTestCase(bool ipv6) :
-        TestCase(std::string("raw Socket API echo, bytes checked both ways over ")
-                 + (ipv6 ? "IPv6" : "IPv4")),
-        m_ipv6(ipv6)
+        FamilyTestCase("raw Socket API echo, bytes checked both ways over ", ipv6)
     {
     }
 
@@ -399,13 +376,8 @@ class EchoTestCase : public TestCase
         const std::string message = Pattern(300000, 3); // more than the send buffer
         Ptr<Socket> socket = net.Socket(0);
         EchoClient client(socket, message);
-        Simulator::Schedule(Seconds(0.5),
-                            [&]()
-                            {
-                                socket->Connect(net.AddressOf(1, m_ipv6, 7));
-                            });
-        Simulator::Stop(Seconds(20));
-        Simulator::Run();
+        ConnectAt(Seconds(0.5), socket, net.AddressOf(1, m_ipv6, 7));
+        RunFor(Seconds(20));
         NS_TEST_EXPECT_MSG_EQ(server.received.size(), message.size(), "server byte count");
         NS_TEST_EXPECT_MSG_EQ((server.received == message), true, "server bytes");
         NS_TEST_EXPECT_MSG_EQ(client.echoed.size(), message.size(), "client byte count");
@@ -414,12 +386,8 @@ class EchoTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(client.eof, true, "client saw EOF");
         NS_TEST_EXPECT_MSG_EQ(client.closed, true, "client normal close");
         NS_TEST_EXPECT_MSG_EQ(server.closed, true, "server normal close");
-        socket = nullptr;
-        listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(socket, listener);
     }
-
-    bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// Config paths through SocketList reach FullTcp sockets' trace sources.
@@ -458,8 +426,7 @@ class SocketListTestCase : public TestCase
                                             states.push_back(to);
                                         }));
                             });
-        Simulator::Stop(Seconds(10));
-        Simulator::Run();
+        RunFor(Seconds(10));
         NS_TEST_EXPECT_MSG_EQ(during, 1, "the client's connection is listed");
         NS_TEST_EXPECT_MSG_EQ(Config::LookupMatches(path).GetN(), 0, "gone once in TIME_WAIT");
         NS_TEST_ASSERT_MSG_EQ(states.empty(), false, "State trace reached through the path");
@@ -469,13 +436,11 @@ class SocketListTestCase : public TestCase
 };
 
 /// IP options of a socket (TTL/hop limit, TOS/traffic class) reach the IP headers.
-class IpOptionsTestCase : public TestCase
+class IpOptionsTestCase : public FamilyTestCase
 {
   public:
     IpOptionsTestCase(bool ipv6) :
-        TestCase(std::string("SetIpTtl and SetIpTos reach the IP header over ")
-                 + (ipv6 ? "IPv6" : "IPv4")),
-        m_ipv6(ipv6)
+        FamilyTestCase("SetIpTtl and SetIpTos reach the IP header over ", ipv6)
     {
     }
 
@@ -534,21 +499,12 @@ class IpOptionsTestCase : public TestCase
                                       s->Close();
                                   }),
                               MakeNullCallback<void, Ptr<Socket>>());
-        Simulator::Schedule(Seconds(0.5),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, m_ipv6, 80));
-                            });
-        Simulator::Stop(Seconds(5));
-        Simulator::Run();
+        ConnectAt(Seconds(0.5), c, net.AddressOf(1, m_ipv6, 80));
+        RunFor(Seconds(5));
         NS_TEST_EXPECT_MSG_GT(tcpPackets, 4, "segments sent");
         NS_TEST_EXPECT_MSG_EQ(matching, tcpPackets, "every one with the socket's options");
-        c = nullptr;
-        listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c, listener);
     }
-
-    bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// ns3::TcpSocket's DelAckCount and PersistTimeout reach the engine's configuration (their
@@ -575,14 +531,9 @@ class DataPathAttributesTestCase : public TestCase
         Ptr<FullTcpSocket> d = net.Socket(0);
         d->SetAttribute("PersistTimeout", TimeValue(Seconds(3)));
         d->SetAttribute("PersistFromRto", BooleanValue(false));
-        Simulator::Schedule(Seconds(0.5),
-                            [&]()
-                            {
-                                c->Connect(net.AddressOf(1, false, 80));
-                                d->Connect(net.AddressOf(1, false, 80));
-                            });
-        Simulator::Stop(Seconds(1));
-        Simulator::Run();
+        ConnectAt(Seconds(0.5), c, net.AddressOf(1, false, 80));
+        ConnectAt(Seconds(0.5), d, net.AddressOf(1, false, 80));
+        RunFor(Seconds(1));
         NS_TEST_ASSERT_MSG_NE(c->GetConnection(), nullptr, "connection opened");
         const FullTcpConfig& config = c->GetConnection()->GetConfig();
         NS_TEST_EXPECT_MSG_EQ(config.delAckCount, 5, "DelAckCount");
@@ -591,10 +542,7 @@ class DataPathAttributesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(d->GetConnection()->GetConfig().persistTimeout,
                               Seconds(3),
                               "PersistTimeout with PersistFromRto off");
-        c = nullptr;
-        d = nullptr;
-        listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(c, d, listener);
     }
 };
 

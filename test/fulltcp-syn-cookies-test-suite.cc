@@ -58,6 +58,16 @@ struct Lan
             ns3::Socket::CreateSocket(nodes.Get(node), FullTcpSocketFactory::GetTypeId()));
     }
 
+    /// \param port port \return a FullTcp socket on the server (node 1) listening there
+    Ptr<FullTcpSocket>
+    Listener(uint16_t port) const
+    {
+        Ptr<FullTcpSocket> listener = Socket(1);
+        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
+        listener->Listen();
+        return listener;
+    }
+
     /// \param node 0..2 \return its FullTcp protocol
     Ptr<FullTcpL4Protocol>
     Tcp(uint32_t node) const
@@ -96,12 +106,12 @@ struct Lan
 /// A server that reads everything and closes on EOF; counts bytes and connections.
 struct Sink
 {
+    Ptr<FullTcpSocket> listener;       //!< its listening socket
     uint64_t received {0};             //!< bytes read
     std::vector<Ptr<Socket>> accepted; //!< connections
 
-    /// \param listener a listening socket
-    void
-    Serve(Ptr<Socket> listener)
+    /// \param listening a listening socket
+    explicit Sink(Ptr<FullTcpSocket> listening) : listener(listening)
     {
         listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                     Callback<void, Ptr<Socket>, const Address&>(
@@ -141,11 +151,7 @@ class CookiesOnlyTestCase : public TestCase
         FullTcpHelper helper;
         helper.SetSocketAttribute("SynQueueLimit", UintegerValue(0));
         Lan lan(helper);
-        Ptr<Socket> listener = lan.Socket(1);
-        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
-        listener->Listen();
-        Sink sink;
-        sink.Serve(listener);
+        Sink sink(lan.Listener(80));
         std::vector<Ptr<Socket>> clients;
         uint32_t closed = 0;
         for (uint32_t i = 0; i < 5; ++i)
@@ -165,15 +171,10 @@ class CookiesOnlyTestCase : public TestCase
                                      }),
                                  MakeNullCallback<void, Ptr<Socket>>());
             const InetSocketAddress server(lan.v4.GetAddress(1), 80);
-            Simulator::Schedule(Seconds(1) + MilliSeconds(i),
-                                [c, server]()
-                                {
-                                    c->Connect(server);
-                                });
+            ConnectAt(Seconds(1) + MilliSeconds(i), c, server);
             clients.push_back(c);
         }
-        Simulator::Stop(Seconds(10));
-        Simulator::Run();
+        RunFor(Seconds(10));
         NS_TEST_EXPECT_MSG_EQ(lan.Tcp(1)->GetSynCookiesSent(), 5, "cookies sent");
         NS_TEST_EXPECT_MSG_EQ(lan.Tcp(1)->GetSynCookiesAccepted(), 5, "cookies accepted");
         NS_TEST_EXPECT_MSG_EQ(sink.accepted.size(), 5, "connections accepted");
@@ -181,8 +182,7 @@ class CookiesOnlyTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(closed, 5, "every client closed normally");
         clients.clear();
         sink.accepted.clear();
-        listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(sink.listener);
     }
 };
 
@@ -207,11 +207,7 @@ class SynFloodTestCase : public TestCase
         helper.SetSocketAttribute("SynCookies", BooleanValue(m_cookies));
         helper.SetSocketAttribute("ConnTimeout", TimeValue(Seconds(1)));
         Lan lan(helper);
-        Ptr<FullTcpSocket> listener = lan.Socket(1);
-        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
-        listener->Listen();
-        Sink sink;
-        sink.Serve(listener);
+        Sink sink(lan.Listener(80));
         // 500 SYNs over 1 s from t = 1 s; the half-open children they make retransmit their
         // SYN-ACKs to nobody for about a minute (SynAckRetries 5).
         lan.Flood(500, Seconds(1), MilliSeconds(2));
@@ -226,19 +222,14 @@ class SynFloodTestCase : public TestCase
                                        }),
                                    MakeNullCallback<void, Ptr<Socket>>());
         const InetSocketAddress server(lan.v4.GetAddress(1), 80);
-        Simulator::Schedule(Seconds(1.5),
-                            [&]()
-                            {
-                                client->Connect(server);
-                            });
+        ConnectAt(Seconds(1.5), client, server);
         uint32_t halfOpen = 0;
         Simulator::Schedule(Seconds(1.49),
                             [&]()
                             {
-                                halfOpen = listener->GetSynQueueLength();
+                                halfOpen = sink.listener->GetSynQueueLength();
                             });
-        Simulator::Stop(Seconds(10));
-        Simulator::Run();
+        RunFor(Seconds(10));
         NS_TEST_EXPECT_MSG_EQ(halfOpen, 64, "the flood filled the SYN queue");
         if (m_cookies)
         {
@@ -255,10 +246,8 @@ class SynFloodTestCase : public TestCase
             NS_TEST_EXPECT_MSG_GT(
                 lan.Tcp(1)->GetListenDrops(FullTcpListenDrop::SYN_QUEUE_FULL), 400, "SYNs dropped");
         }
-        client = nullptr;
-        listener = nullptr;
         sink.accepted.clear();
-        Simulator::Destroy();
+        DestroyAfterReleasing(client, sink.listener);
     }
 
     bool m_cookies; //!< SynCookies
@@ -281,11 +270,7 @@ class ForgedCookieTestCase : public TestCase
         FullTcpHelper helper;
         helper.SetSocketAttribute("SynQueueLimit", UintegerValue(0));
         Lan lan(helper);
-        Ptr<Socket> listener = lan.Socket(1);
-        listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
-        listener->Listen();
-        Sink sink;
-        sink.Serve(listener);
+        Sink sink(lan.Listener(80));
         std::vector<FullTcpHeader> answers;
         lan.attacker->TraceConnectWithoutContext(
             "Rx",
@@ -323,8 +308,7 @@ class ForgedCookieTestCase : public TestCase
                                 ack.SetWindow(65535);
                                 lan.attacker->Send(ack, Create<Packet>(), attacker, server);
                             });
-        Simulator::Stop(Seconds(3));
-        Simulator::Run();
+        RunFor(Seconds(3));
         NS_TEST_ASSERT_MSG_EQ(answers.size(), 2, "a cookie SYN-ACK, then a RST");
         NS_TEST_EXPECT_MSG_EQ(
             answers[0].GetFlags(), (FullTcpHeader::SYN | FullTcpHeader::ACK), "SYN-ACK");
@@ -336,8 +320,7 @@ class ForgedCookieTestCase : public TestCase
                               1,
                               "forged cookie counted");
         NS_TEST_EXPECT_MSG_EQ(sink.accepted.size(), 0, "no connection");
-        listener = nullptr;
-        Simulator::Destroy();
+        DestroyAfterReleasing(sink.listener);
     }
 };
 

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Shared by the ns-3 TestSuites of FullTcp: a two-node network, checksums on for a test
- * case, a byte pattern, and a recorder of socket callbacks.
+ * case, a test case run once per IP family, the steps of a simulation (connect at a time,
+ * run, destroy), a byte pattern, and a recorder of socket callbacks.
  */
 #ifndef FULLTCP_TEST_HELPERS_H
 #define FULLTCP_TEST_HELPERS_H
@@ -50,6 +51,19 @@ class ChecksumScope
 
   private:
     bool m_old; //!< value to restore
+};
+
+/// A TestCase run once over IPv4 and once over IPv6: its name ends in the family.
+class FamilyTestCase : public TestCase
+{
+  protected:
+    /// \param name the name up to the family ("... over ") \param ipv6 IPv6 or IPv4
+    FamilyTestCase(const std::string& name, bool ipv6) :
+        TestCase(name + (ipv6 ? "IPv6" : "IPv4")), m_ipv6(ipv6)
+    {
+    }
+
+    const bool m_ipv6; //!< IPv6 or IPv4
 };
 
 /// How the two nodes get their TCP.
@@ -175,6 +189,52 @@ struct TwoNodes
                             });
     }
 };
+
+/// The event of ConnectAt(). \param socket a socket \param to its peer \param result where
+/// Connect()'s return value goes (nowhere if null)
+inline void
+ConnectStoring(Ptr<Socket> socket, const Address& to, int* result)
+{
+    const int r = socket->Connect(to);
+    if (result)
+    {
+        *result = r;
+    }
+}
+
+/**
+ * \brief Connect a socket from an event at `at`: sockets send only once the simulation runs
+ * (the traffic-control layer is set up by Node::Initialize at the start of Simulator::Run()).
+ * \param at when, from now \param socket the socket \param to its peer
+ * \param result where Connect()'s return value goes (nowhere if null)
+ */
+inline void
+ConnectAt(Time at, Ptr<Socket> socket, const Address& to, int* result = nullptr)
+{
+    Simulator::Schedule(at, &ConnectStoring, socket, to, result);
+}
+
+/// \param duration how long to run the simulation from now
+inline void
+RunFor(Time duration)
+{
+    Simulator::Stop(duration);
+    Simulator::Run();
+}
+
+/**
+ * \brief Let go of a test's sockets, then Simulator::Destroy(): the disposed nodes drop
+ * their references, so the sockets are freed with the simulation instead of outliving it
+ * until the test's locals go out of scope.
+ * \param sockets the test's references, null afterwards
+ */
+template<typename... T>
+void
+DestroyAfterReleasing(Ptr<T>&... sockets)
+{
+    ((sockets = nullptr), ...);
+    Simulator::Destroy();
+}
 
 /// \param a an InetSocketAddress or Inet6SocketAddress \return its port (0 for a
 /// listener's remote in the StateChange trace)

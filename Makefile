@@ -38,7 +38,7 @@ test-asan: deps
 
 # ns-3's distributed engine (doc/distributed.rst). Debian's libns3-dev has no mpi module, so
 # scripts/build-ns3-mpi.sh builds ns-3 3.37 with it from Debian's source package into a cache
-# outside the repository (~10-15 min once; then reused); FullTcp and fulltcp-distributed are
+# outside the repository (~3 min once on 2 cores; then reused); FullTcp and fulltcp-distributed are
 # built against it, and the example runs sequentially and on 2 ranks (mpirun -np 2).
 test-mpi: deps
 	prefix=$$(scripts/build-ns3-mpi.sh | tail -n 1) && \

@@ -2,7 +2,7 @@
 # Builds ns-3 3.37 with its MPI module (Debian's libns3-dev has none) from Debian's own source
 # package, installs it into a cache folder OUTSIDE the repository and prints that install prefix
 # on the last line of stdout. A later run whose configuration is unchanged reuses the cache and
-# takes a second; a first run takes about 10-15 minutes on 2 cores.
+# takes a second; a first run took about 3 minutes on 2 cores (doc/distributed.rst).
 #
 #   FULLTCP_MPI_CACHE   the cache folder (default ${XDG_CACHE_HOME:-~/.cache}/fulltcp/ns-3.37-mpi)
 #   JOBS                parallel compile jobs (default: nproc)

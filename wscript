@@ -1,5 +1,5 @@
 ## -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
-# FullTcp: a complete TCP for ns-3.
+# Build: FullTcp as an ns-3 module in ns-3 <= 3.35 source trees (waf)
 #
 # Build description for ns-3 <= 3.35 source trees (waf): put this folder at contrib/fulltcp.
 # ns-3 >= 3.36 and out-of-tree builds use CMakeLists.txt. The lists below must name the same
@@ -10,54 +10,97 @@
 #
 # Keep the lists literal (no computed values): the checker reads them without running waf.
 
-FULLTCP_SOURCES = [
-    'model/fulltcp-options.cc',
-    'model/fulltcp-header.cc',
-    'model/fulltcp-raw-peer.cc',
-    'model/fulltcp-state.cc',
-    'model/fulltcp-connection-output.cc',
-    'model/fulltcp-rst-rules.cc',
-    'model/fulltcp-segment-checks.cc',
-    'model/fulltcp-isn.cc',
-    'model/fulltcp-byte-queue.cc',
-    'model/fulltcp-reassembly.cc',
-    'model/fulltcp-sack-generator.cc',
-    'model/fulltcp-sack-scoreboard.cc',
-    'model/fulltcp-rtt-estimator.cc',
-    'model/fulltcp-congestion-control.cc',
-    'model/fulltcp-newreno.cc',
-    'model/fulltcp-tcb.cc',
-    'model/fulltcp-connection.cc',
-    'model/fulltcp-segment-arrives.cc',
-    'model/fulltcp-transmit.cc',
-    'model/fulltcp-timers.cc',
-    'model/fulltcp-receive.cc',
-    'model/fulltcp-ack-processing.cc',
-    'model/fulltcp-output.cc',
-    'model/fulltcp-probes.cc',
-    'model/fulltcp-endpoint.cc',
-    'model/fulltcp-port-allocator.cc',
-    'model/fulltcp-demux.cc',
-    'model/fulltcp-portable-connection.cc',
-    'model/fulltcp-time-wait-rules.cc',
-    'model/fulltcp-time-wait.cc',
-    'model/fulltcp-listen-backlog.cc',
-    'model/fulltcp-mib.cc',
-    'model/fulltcp-l4-protocol.cc',
-    'model/fulltcp-l4-protocol-tx.cc',
-    'model/fulltcp-l4-protocol-icmp.cc',
-    'model/fulltcp-socket.cc',
-    'model/fulltcp-socket-engine.cc',
-    'model/fulltcp-socket-listener.cc',
-    'model/fulltcp-syn-cookie.cc',
-    'model/fulltcp-socket-attributes.cc',
-    'model/fulltcp-socket-factory.cc',
-    'model/fulltcp-script-lexer.cc',
-    'model/fulltcp-script-parser.cc',
-    'model/fulltcp-script-matcher.cc',
-    'model/fulltcp-script-syscalls.cc',
-    'model/fulltcp-script-sockopts.cc',
-    'model/fulltcp-script-runner.cc',
+# The layers, lowest first (CMakeLists.txt: one library each out of tree; here, as in any ns-3
+# tree, one module library of them all; test/check-layers.py keeps the includes pointing down).
+FULLTCP_WIRE_SOURCES = [
+    'model/wire/fulltcp-options.cc',
+    'model/wire/fulltcp-header.cc',
+]
+
+FULLTCP_WIRE_HEADERS = [
+    'model/wire/fulltcp-options.h',
+    'model/wire/fulltcp-header.h',
+]
+
+FULLTCP_ENGINE_SOURCES = [
+    'model/engine/fulltcp-state.cc',
+    'model/engine/fulltcp-connection-output.cc',
+    'model/engine/fulltcp-rst-rules.cc',
+    'model/engine/fulltcp-segment-checks.cc',
+    'model/engine/fulltcp-isn.cc',
+    'model/engine/fulltcp-byte-queue.cc',
+    'model/engine/fulltcp-reassembly.cc',
+    'model/engine/fulltcp-sack-generator.cc',
+    'model/engine/fulltcp-sack-scoreboard.cc',
+    'model/engine/fulltcp-rtt-estimator.cc',
+    'model/engine/congestion/fulltcp-congestion-control.cc',
+    'model/engine/congestion/fulltcp-newreno.cc',
+    'model/engine/fulltcp-tcb.cc',
+    'model/engine/fulltcp-connection.cc',
+    'model/engine/fulltcp-segment-arrives.cc',
+    'model/engine/fulltcp-transmit.cc',
+    'model/engine/fulltcp-timers.cc',
+    'model/engine/fulltcp-receive.cc',
+    'model/engine/fulltcp-ack-processing.cc',
+    'model/engine/fulltcp-output.cc',
+    'model/engine/fulltcp-probes.cc',
+    'model/engine/fulltcp-time-wait-rules.cc',
+]
+
+FULLTCP_ENGINE_HEADERS = [
+    'model/engine/fulltcp-state.h',
+    'model/engine/fulltcp-config.h',
+    'model/engine/fulltcp-connection-output.h',
+    'model/engine/fulltcp-rst-rules.h',
+    'model/engine/fulltcp-segment-checks.h',
+    'model/engine/fulltcp-isn.h',
+    'model/engine/fulltcp-byte-queue.h',
+    'model/engine/fulltcp-range.h',
+    'model/engine/fulltcp-reassembly.h',
+    'model/engine/fulltcp-sack-generator.h',
+    'model/engine/fulltcp-sack-scoreboard.h',
+    'model/engine/fulltcp-rtt-estimator.h',
+    'model/engine/congestion/fulltcp-congestion-control.h',
+    'model/engine/congestion/fulltcp-newreno.h',
+    'model/engine/fulltcp-tcb.h',
+    'model/engine/fulltcp-connection.h',
+    'model/engine/fulltcp-time-wait-rules.h',
+]
+
+FULLTCP_NODE_SOURCES = [
+    'model/node/fulltcp-endpoint.cc',
+    'model/node/fulltcp-port-allocator.cc',
+    'model/node/fulltcp-demux.cc',
+    'model/node/fulltcp-portable-connection.cc',
+    'model/node/fulltcp-time-wait.cc',
+    'model/node/fulltcp-listen-backlog.cc',
+    'model/node/fulltcp-mib.cc',
+    'model/node/fulltcp-l4-protocol.cc',
+    'model/node/fulltcp-l4-protocol-tx.cc',
+    'model/node/fulltcp-l4-protocol-icmp.cc',
+    'model/node/fulltcp-socket.cc',
+    'model/node/fulltcp-socket-engine.cc',
+    'model/node/fulltcp-socket-listener.cc',
+    'model/node/fulltcp-syn-cookie.cc',
+    'model/node/fulltcp-socket-attributes.cc',
+    'model/node/fulltcp-socket-factory.cc',
+]
+
+FULLTCP_NODE_HEADERS = [
+    'model/node/fulltcp-endpoint.h',
+    'model/node/fulltcp-port-allocator.h',
+    'model/node/fulltcp-demux.h',
+    'model/node/fulltcp-portable-connection.h',
+    'model/node/fulltcp-time-wait.h',
+    'model/node/fulltcp-listen-backlog.h',
+    'model/node/fulltcp-mib.h',
+    'model/node/fulltcp-syn-cookie.h',
+    'model/node/fulltcp-l4-protocol.h',
+    'model/node/fulltcp-socket.h',
+    'model/node/fulltcp-socket-factory.h',
+]
+
+FULLTCP_HELPER_SOURCES = [
     'helper/fulltcp-helper.cc',
     'helper/fulltcp-snapshot.cc',
     'helper/fulltcp-state-log.cc',
@@ -68,48 +111,11 @@ FULLTCP_SOURCES = [
     'helper/fulltcp-ladder-svg.cc',
     'helper/fulltcp-time-sequence.cc',
     'helper/fulltcp-trace-recorder.cc',
-    'helper/fulltcp-profile.cc',
     'helper/fulltcp-helper-drawings.cc',
+    'helper/fulltcp-profile.cc',
 ]
 
-FULLTCP_HEADERS = [
-    'model/fulltcp-options.h',
-    'model/fulltcp-header.h',
-    'model/fulltcp-raw-peer.h',
-    'model/fulltcp-state.h',
-    'model/fulltcp-config.h',
-    'model/fulltcp-connection-output.h',
-    'model/fulltcp-rst-rules.h',
-    'model/fulltcp-segment-checks.h',
-    'model/fulltcp-isn.h',
-    'model/fulltcp-byte-queue.h',
-    'model/fulltcp-range.h',
-    'model/fulltcp-reassembly.h',
-    'model/fulltcp-sack-generator.h',
-    'model/fulltcp-sack-scoreboard.h',
-    'model/fulltcp-rtt-estimator.h',
-    'model/fulltcp-congestion-control.h',
-    'model/fulltcp-newreno.h',
-    'model/fulltcp-tcb.h',
-    'model/fulltcp-connection.h',
-    'model/fulltcp-endpoint.h',
-    'model/fulltcp-port-allocator.h',
-    'model/fulltcp-demux.h',
-    'model/fulltcp-portable-connection.h',
-    'model/fulltcp-time-wait-rules.h',
-    'model/fulltcp-time-wait.h',
-    'model/fulltcp-listen-backlog.h',
-    'model/fulltcp-mib.h',
-    'model/fulltcp-syn-cookie.h',
-    'model/fulltcp-l4-protocol.h',
-    'model/fulltcp-socket.h',
-    'model/fulltcp-socket-factory.h',
-    'model/fulltcp-script.h',
-    'model/fulltcp-script-lexer.h',
-    'model/fulltcp-script-parser.h',
-    'model/fulltcp-script-matcher.h',
-    'model/fulltcp-script-syscalls.h',
-    'model/fulltcp-script-runner.h',
+FULLTCP_HELPER_HEADERS = [
     'helper/fulltcp-helper.h',
     'helper/fulltcp-snapshot.h',
     'helper/fulltcp-state-log.h',
@@ -121,6 +127,28 @@ FULLTCP_HEADERS = [
     'helper/fulltcp-trace-recorder.h',
     'helper/fulltcp-profile.h',
 ]
+
+FULLTCP_SCRIPT_SOURCES = [
+    'script/fulltcp-raw-peer.cc',
+    'script/fulltcp-script-lexer.cc',
+    'script/fulltcp-script-parser.cc',
+    'script/fulltcp-script-matcher.cc',
+    'script/fulltcp-script-syscalls.cc',
+    'script/fulltcp-script-sockopts.cc',
+    'script/fulltcp-script-runner.cc',
+]
+
+FULLTCP_SCRIPT_HEADERS = [
+    'script/fulltcp-raw-peer.h',
+    'script/fulltcp-script.h',
+    'script/fulltcp-script-lexer.h',
+    'script/fulltcp-script-parser.h',
+    'script/fulltcp-script-matcher.h',
+    'script/fulltcp-script-syscalls.h',
+    'script/fulltcp-script-runner.h',
+]
+
+FULLTCP_LAYERS = ['WIRE', 'ENGINE', 'NODE', 'HELPER', 'SCRIPT']
 
 # ns-3 TestSuites; a suite's name is its file name without "-test-suite.cc".
 FULLTCP_NS3_TEST_SOURCES = [
@@ -219,13 +247,13 @@ def build(bld):
     defines = _ns3_version_defines(bld)
 
     module = bld.create_ns3_module('fulltcp', FULLTCP_DEPENDENCIES)
-    module.source = list(FULLTCP_SOURCES)
+    module.source = [f for layer in FULLTCP_LAYERS for f in globals()['FULLTCP_%s_SOURCES' % layer]]
     module.defines = list(defines)
     module.export_defines = list(defines)
 
     headers = bld(features='ns3header')
     headers.module = 'fulltcp'
-    headers.source = list(FULLTCP_HEADERS)
+    headers.source = [f for layer in FULLTCP_LAYERS for f in globals()['FULLTCP_%s_HEADERS' % layer]]
 
     # The tests need modules the library does not; with --enable-modules they must be named
     # (waf enables only the library's own dependencies by itself). Without --enable-modules

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: one benchmark scenario (bulk, concurrent, churn, lossy, floor, idle) on either stack
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-bench — one scenario of the benchmark (issue 8) on either stack. The application

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: half-close flows across two routers, sequential or split over 2 MPI ranks
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-distributed — one experiment, run sequentially or split across 2 MPI ranks by ns-3's

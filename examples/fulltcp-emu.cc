@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: real-time FullTcp host behind an FdNetDevice router, talking to Linux kernel TCP
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-emu — FullTcp talks to a real TCP stack (doc/interop.rst, "Talking to real stacks").

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: shared two-node point-to-point set-up and outputs (pcap, state CSV, ladders)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The set-up the small FullTcp examples share, so that each example file shows only its

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: half-close, ShutdownSend() then a large reply over the open side (RFC 9293 §3.6)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-half-close — TCP is full duplex, so each direction closes on its own (RFC 9293 §3.6).

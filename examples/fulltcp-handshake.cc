@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: `make demo`: three-way handshake and four-way close told with the real ISNs
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-handshake — the flagship example (`make demo`).

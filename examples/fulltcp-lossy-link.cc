@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: BulkSend over a lossy link; fast retransmit, RTO backoff, give-up (RFC 6298)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-lossy-link — a bulk transfer over a link that loses and delays segments.

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: scale benchmark, N concurrent connections between two nodes (default 10,000)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-many-connections — the scale benchmark: N concurrent connections between two

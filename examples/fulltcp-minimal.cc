@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: smallest FullTcp program, stock BulkSend to PacketSink over a point-to-point link
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-minimal — the smallest complete FullTcp program (doc/using.rst, "Using FullTcp").

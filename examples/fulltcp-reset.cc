@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: RST received in SYN_SENT, ESTABLISHED, FIN_WAIT_2 and CLOSE_WAIT (RFC 9293 §3.5.2)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-reset — RST, the segment that ends a connection at once (RFC 9293 §3.5.2, §3.10.7).

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: command-line runner of a packetdrill-syntax script against FullTcp
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-script — run a packetdrill-syntax script against FullTcp (doc/scripts.rst).
@@ -13,6 +13,8 @@
  */
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-module.h"
+#include "ns3/fulltcp-script-parser.h"
+#include "ns3/fulltcp-script-runner.h"
 
 #include <cstdlib>
 #include <fstream>

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: simultaneous open and simultaneous close (RFC 9293 §3.5 Figure 8, §3.6 Figure 13)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-simultaneous — the two rare paths of RFC 9293 Figure 5 (§3.5 Figure 8, §3.6 Figure 13).

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: spoofed SYN flood with no limit, a SYN backlog, and SYN cookies (RFC 4987)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-syn-flood — a listener under a SYN flood (RFC 4987), three ways.
@@ -24,6 +24,7 @@
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
 #include "ns3/fulltcp-module.h"
+#include "ns3/fulltcp-raw-peer.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/system-path.h"

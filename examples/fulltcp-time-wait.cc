@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: lost last ACK re-ACKed from TIME_WAIT, why it lasts 2·MSL (RFC 9293 §3.6.1)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-time-wait — why TIME_WAIT lasts 2·MSL (RFC 9293 §3.6.1; the tutorials' 原因一).

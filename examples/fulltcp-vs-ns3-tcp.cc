@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Example: transfer, closed-port and last-ACK-lost scenarios on ns-3 TCP and on FullTcp
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * fulltcp-vs-ns3-tcp — the same scenarios on ns-3's own TCP and on FullTcp, side by side.

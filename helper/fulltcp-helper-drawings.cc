@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpHelper::EnableLadder/EnableTimeSequence through one shared trace recorder
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpHelper's drawings: EnableLadder and EnableTimeSequence hook one

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpHelper install, attribute forwarding, AssignStreams, state log, snapshots
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-helper.h"

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpHelper API: install beside an Internet stack, attributes, logs, drawings
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_HELPER_H

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: drop-in Install() keeping ns-3's TcpL4Protocol out (SetTcp ≤ 3.38, inert TCP ≥ 3.39)
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-internet-stack-helper.h"

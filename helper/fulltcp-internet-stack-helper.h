@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: drop-in InternetStackHelper, FullTcp at protocol 6 as ns3::TcpSocketFactory
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_INTERNET_STACK_HELPER_H

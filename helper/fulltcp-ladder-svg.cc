@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: SVG ladder diagram: sloped arrow per segment, lost ones crossed, states by the lines
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The SVG ladder diagram (the tutorials' handshake and teardown pictures, Wireshark's flow

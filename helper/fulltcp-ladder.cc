@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: ladder rows in time order, tutorial-style segment labels, plain-text ladder renderer
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The rows every ladder shows, the segment labels, and the plain-text ladder.

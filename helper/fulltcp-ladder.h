@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: ladder diagram API: options, row type, segment labels, text and SVG ladders
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_LADDER_H

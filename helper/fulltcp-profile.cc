@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: Rfc() and Linux() attribute values, each with its RFC section or Linux constant
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-profile.h"

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpProfile presets, RFC values or Linux 6.x defaults as socket attributes
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_PROFILE_H

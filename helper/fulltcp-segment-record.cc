@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: connection record: FIFO send/arrival matching, ISNs, relative numbers, endpoint names
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-segment-record.h"

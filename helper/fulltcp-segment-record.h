@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpConnectionRecord, both ends' segment and state events behind the drawings
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_SEGMENT_RECORD_H

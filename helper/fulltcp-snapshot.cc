@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: collect a node's sockets and TIME_WAIT records, sort and print the ss table
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-snapshot.h"

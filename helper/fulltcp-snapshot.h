@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpSnapshot, `ss -tan`-style table of a node's connections and its columns
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_SNAPSHOT_H

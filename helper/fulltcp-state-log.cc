@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: StateChange trace sink writing and flushing one CSV row per transition
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-state-log.h"

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpStateLog, state-transition CSV (time,node,local,remote,from,to,cause)
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_STATE_LOG_H

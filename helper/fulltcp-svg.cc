@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: SVG element output, number formatting and XML escaping
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-svg.h"

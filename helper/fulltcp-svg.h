@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpSvg, minimal SVG 1.1 writer (lines, polylines, rects, text, CSS classes)
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_SVG_H

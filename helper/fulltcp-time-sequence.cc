@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: time-sequence drawing: data bars, ACK and window lines, SACK bars, axes, legend
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-time-sequence.h"

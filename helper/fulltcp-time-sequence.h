@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: Stevens time-sequence graph (tcptrace style) of one direction, as SVG
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_TIME_SEQUENCE_H

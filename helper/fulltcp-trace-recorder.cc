@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: trace sinks, connection lookup by endpoint pair, file naming and writing
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-trace-recorder.h"

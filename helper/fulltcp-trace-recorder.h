@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Helper: FullTcpTraceRecorder, groups protocol traces by connection and writes drawings
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #ifndef FULLTCP_TRACE_RECORDER_H

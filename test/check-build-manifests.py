@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# FullTcp: a complete TCP for ns-3.
+# Build check: CMakeLists.txt and wscript name the same files
 # SPDX-License-Identifier: GPL-2.0-only
 """Checks that FullTcp's two build descriptions name the same files.
 
@@ -7,11 +7,12 @@ FullTcp builds with CMake (out of tree, and in ns-3 >= 3.36 source trees) and wi
 3.35 source trees). Each keeps its own file lists; this script fails when they drift apart:
 
   CMakeLists.txt             wscript
-  FULLTCP_SOURCES            FULLTCP_SOURCES
-  FULLTCP_HEADERS            FULLTCP_HEADERS
+  FULLTCP_<LAYER>_SOURCES    FULLTCP_<LAYER>_SOURCES   (LAYER: WIRE ENGINE NODE HELPER SCRIPT)
+  FULLTCP_<LAYER>_HEADERS    FULLTCP_<LAYER>_HEADERS
   FULLTCP_NS3_TEST_SOURCES   FULLTCP_NS3_TEST_SOURCES
-  FULLTCP_GTEST_SOURCES      (not listed: waf globs test/gtest/*.cc, which check 4 keeps
-                             equal to this list)
+  FULLTCP_ENGINE_GTEST_SOURCES, FULLTCP_GTEST_SOURCES
+                             (not listed: waf globs test/gtest/*.cc, which check 4 keeps
+                             equal to these lists)
   examples/CMakeLists.txt    examples/wscript
   fulltcp_example(NAME ...)  FULLTCP_EXAMPLES = ['NAME', ...]  (source: examples/NAME.cc)
   fulltcp_example_mpi(NAME)  FULLTCP_MPI_EXAMPLES = ['NAME', ...]
@@ -28,10 +29,13 @@ import os
 import re
 import sys
 
-CMAKE_LISTS = ["FULLTCP_SOURCES", "FULLTCP_HEADERS", "FULLTCP_NS3_TEST_SOURCES", "FULLTCP_GTEST_SOURCES"]
+LAYERS = ["WIRE", "ENGINE", "NODE", "HELPER", "SCRIPT"]
+LAYER_LISTS = ["FULLTCP_%s_%s" % (layer, kind) for layer in LAYERS for kind in ("SOURCES", "HEADERS")]
+CMAKE_LISTS = LAYER_LISTS + ["FULLTCP_NS3_TEST_SOURCES", "FULLTCP_ENGINE_GTEST_SOURCES",
+                             "FULLTCP_GTEST_SOURCES"]
 # Lists that the wscript must carry too (it builds the GoogleTest sources from a glob).
-SHARED_LISTS = ["FULLTCP_SOURCES", "FULLTCP_HEADERS", "FULLTCP_NS3_TEST_SOURCES"]
-CMAKE_ONLY_LISTS = ["FULLTCP_GTEST_SOURCES"]
+SHARED_LISTS = LAYER_LISTS + ["FULLTCP_NS3_TEST_SOURCES"]
+CMAKE_ONLY_LISTS = ["FULLTCP_ENGINE_GTEST_SOURCES", "FULLTCP_GTEST_SOURCES"]
 
 # Files on disk that belong to the build but are deliberately in none of the lists.
 NOT_IN_LISTS = {
@@ -39,8 +43,13 @@ NOT_IN_LISTS = {
 }
 # Folders scanned for unlisted files, with the file endings that count.
 SCANNED = [
-    ("model", (".cc", ".h")),
+    ("model/wire", (".cc", ".h")),
+    ("model/engine", (".cc", ".h")),
+    ("model/engine/congestion", (".cc", ".h")),
+    ("model/engine/recovery", (".cc", ".h")),
+    ("model/node", (".cc", ".h")),
     ("helper", (".cc", ".h")),
+    ("script", (".cc", ".h")),
     ("test", ("-test-suite.cc",)),
     ("test/gtest", (".cc", ".h")),
 ]

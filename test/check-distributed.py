@@ -1,5 +1,5 @@
 #! /usr/bin/env python3
-# FullTcp: a complete TCP for ns-3.
+# Test: sequential vs 2-rank MPI fulltcp-distributed runs give identical flows, states, pcaps
 # SPDX-License-Identifier: GPL-2.0-only
 """The distributed run must be the same experiment as the sequential one (issue 10).
 

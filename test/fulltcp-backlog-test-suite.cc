@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-backlog, SYN queue and accept queue overflow (RFC 4987 §2.1)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-backlog": a listener's SYN queue and accept queue (RFC 4987 §2.1; Linux's

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-bind-device, SO_BINDTODEVICE for clients and listeners on two paths
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-bind-device": SO_BINDTODEVICE (Socket::BindToNetDevice) on a node with two

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-callbacks, each application event on its ns-3 callback with errno
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-callbacks": every application event of FullTcp through ns-3's socket

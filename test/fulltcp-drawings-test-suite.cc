@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-drawings, EnableLadder/EnableTimeSequence files in a real simulation
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-drawings": FullTcpHelper::EnableLadder and EnableTimeSequence in a real

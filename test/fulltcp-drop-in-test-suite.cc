@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-drop-in, an unchanged ns-3 TCP program on FullTcpInternetStackHelper
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-drop-in": an ns-3 TCP program, unchanged except for its stack helper

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-errno, table of Socket API misuse returning -1 with the ns-3 errno
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-errno": misuse of the Socket API returns -1 (or null) with the POSIX-like

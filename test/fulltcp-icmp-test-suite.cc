@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-icmp, hard and soft ICMP errors on connects (RFC 1122 §4.2.3.9, 5927)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-icmp": ICMP errors about FullTcp connections (RFC 1122 §4.2.3.9, RFC 5461,

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-interop, FullTcp vs ns-3 TCP on the wire, IPv4/IPv6, with 1% loss
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-interop": FullTcp talks to ns-3's built-in TCP on the wire, both at IP

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-lifecycle, lost SYN/SYN-ACK/ACK/FIN/last ACK on StateChange traces
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-lifecycle": error models drop chosen segments on a simulated link (SYN,

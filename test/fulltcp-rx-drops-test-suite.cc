@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-rx-drops, malformed, bad-checksum, broadcast, unmatched, random bytes
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-rx-drops": the receive path of FullTcpL4Protocol on bad input. Raw IP

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-scale, 1,000 concurrent connections and their TIME_WAIT records
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-scale": 1,000 concurrent connections between two nodes (each carries 1,000

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-socket, BulkSend/OnOff/echo byte-exact over IPv4 and IPv6
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-socket": stock ns-3 applications and a raw-Socket-API echo application over

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-streams, per-node random streams fix ISNs and ports (RFC 6528, 6056)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-streams": FullTcp's randomness belongs to each node (issue 10). A node's

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-syn-cookies, stateless listener, flood, forged cookie (RFC 4987 §3.6)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-syn-cookies": SYN cookies (RFC 4987 §3.6), on a CSMA segment.

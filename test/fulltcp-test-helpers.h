@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: TestSuite scaffolding: two-node net, per-family cases, steps, callback recorder
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Shared by the ns-3 TestSuites of FullTcp: a two-node network, checksums on for a test

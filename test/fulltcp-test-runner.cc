@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: out-of-tree main() running FullTcp's ns-3 TestSuites through TestRunner
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Runs FullTcp's ns-3 TestSuites out of tree (Debian ships no test-runner); in an ns-3

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-traces, state CSV, socket and protocol traces, MIB, ss snapshot
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-traces": what a user sees of FullTcp without reading its code.

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: suite fulltcp-wire, hand-built segments over a link, pcap judged by tshark
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Suite "fulltcp-wire": FullTcp headers on a simulated link.

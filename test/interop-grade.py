@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# FullTcp: a complete TCP for ns-3.
+# Test: grades interop-linux.sh captures with tshark: handshake, options, FINs, RSTs, bytes
 # SPDX-License-Identifier: GPL-2.0-only
 """Grades the runs of test/interop-linux.sh from its Linux-side capture, with tshark.
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# FullTcp: a complete TCP for ns-3.
+# Test: FullTcp vs Linux kernel TCP in two namespaces over veth, captured and graded
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # FullTcp against Linux's kernel TCP, in real time (doc/interop.rst, "Talking to real stacks").

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# FullTcp: a complete TCP for ns-3.
+# Test: Linux side of the interop runs: python3 socket modes reporting bytes and CRC-32
 # SPDX-License-Identifier: GPL-2.0-only
 """The Linux side of test/interop-linux.sh: kernel TCP through python3 sockets.
 

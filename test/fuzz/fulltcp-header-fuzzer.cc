@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: libFuzzer target, header parse bounds and parse/serialize round trip
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * libFuzzer target for the TCP header parser. Properties checked on every input:

@@ -10,18 +10,18 @@ endif()
 
 set(fuzzer ${CMAKE_CURRENT_BINARY_DIR}/fulltcp-header-fuzzer)
 set(fuzz_sources ${CMAKE_CURRENT_LIST_DIR}/fulltcp-header-fuzzer.cc
-                 ${PROJECT_SOURCE_DIR}/model/fulltcp-header.cc
-                 ${PROJECT_SOURCE_DIR}/model/fulltcp-options.cc)
+                 ${PROJECT_SOURCE_DIR}/model/wire/fulltcp-header.cc
+                 ${PROJECT_SOURCE_DIR}/model/wire/fulltcp-options.cc)
 get_target_property(ns3_core_lib ns3::libcore IMPORTED_LOCATION_RELEASE)
 get_target_property(ns3_network_lib ns3::libnetwork IMPORTED_LOCATION_RELEASE)
 add_custom_command(
   OUTPUT ${fuzzer}
   COMMAND ${FULLTCP_CLANGXX} -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined
           -DNS3_LOG_ENABLE -DFULLTCP_NS3_VERSION_MAJOR=${FULLTCP_NS3_VERSION_MAJOR}
-          -DFULLTCP_NS3_VERSION_MINOR=${FULLTCP_NS3_VERSION_MINOR} -I${FULLTCP_INCLUDE_DIR} -I/usr/include ${fuzz_sources}
+          -DFULLTCP_NS3_VERSION_MINOR=${FULLTCP_NS3_VERSION_MINOR} -I${FULLTCP_WIRE_INCLUDE_DIR} -I/usr/include ${fuzz_sources}
           ${ns3_network_lib} ${ns3_core_lib} -o ${fuzzer}
-  DEPENDS ${fuzz_sources} ${PROJECT_SOURCE_DIR}/model/fulltcp-header.h
-          ${PROJECT_SOURCE_DIR}/model/fulltcp-options.h
+  DEPENDS ${fuzz_sources} ${PROJECT_SOURCE_DIR}/model/wire/fulltcp-header.h
+          ${PROJECT_SOURCE_DIR}/model/wire/fulltcp-options.h
   COMMENT "Building the libFuzzer target for the header parser with clang++")
 add_custom_target(fuzz-header-parser ALL DEPENDS ${fuzzer})
 

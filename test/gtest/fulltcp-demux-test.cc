@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: demux lookup order, Linux bind conflicts, IPv4/IPv6 separation, removal, scale
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpDemux: lookup order (exact 4-tuple, specific listener, wildcard listener), the

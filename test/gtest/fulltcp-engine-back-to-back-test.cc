@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: two engines back to back through the lifecycle, with a mini host (fork, demux, RST)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Two engines wired back to back in memory, through the whole lifecycle: both close

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: byte queue copies and pops real bytes across Packet fragments
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The byte queue behind the send and receive buffers: real bytes, across fragments.

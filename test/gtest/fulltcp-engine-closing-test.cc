@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: engine close rules, RFC 9293 §3.6, §3.10.4-5, FIN step, §3.10.8, RFC 2525 §2.17
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for closing a connection: RFC 9293 §3.6, §3.10.4, §3.10.5, §3.10.7.4 (FIN),

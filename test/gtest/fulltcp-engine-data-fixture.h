@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: data-transfer test helpers: segments by stream offset, established connection
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Helpers shared by the data-transfer engine tests (fulltcp-engine-data-*-test.cc): the

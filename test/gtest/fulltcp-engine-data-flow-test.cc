@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: sender flow control: Nagle, sender SWS, persist probes, window scaling, PSH
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for the sender's flow control: Nagle (RFC 896, RFC 9293 §3.7.4), sender

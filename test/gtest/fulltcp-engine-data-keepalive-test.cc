@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: engine keepalive rules (RFC 9293 §3.8.4, RFC 1122 §4.2.3.6)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for keepalive (RFC 9293 §3.8.4, RFC 1122 §4.2.3.6).

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: randomized lossy, duplicating, reordering link between two engines; exact streams
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Two engines back to back through a lossy in-memory link: random loss, duplication,

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: receive rules: reassembly, Table 6 acceptability, delayed/quick ACKs, receive window
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for receiving data: in-order delivery and reassembly (RFC 9293 §3.10.7.4

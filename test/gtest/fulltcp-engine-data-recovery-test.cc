@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: cwnd growth, fast retransmit, Limited Transmit, NewReno, timeout go-back-N
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for congestion control and loss recovery without SACK: initial window (RFC

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: RTT samples, Karn, RTO backoff and cap, lost-SYN RTO, give-up (RFC 6298), PAWS
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for the retransmission timer: RTT samples and RTO (RFC 6298 §2-§3, RFC 7323

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: SACK and D-SACK blocks sent, RFC 6675 scoreboard loss recovery in the engine
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for SACK: the blocks we send (RFC 2018 §4, D-SACK RFC 2883 §4) and loss

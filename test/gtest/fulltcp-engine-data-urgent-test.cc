@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: urgent pointer carried, urgent data delivered in line (RFC 9293 §3.8.5, RFC 6093)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for the urgent pointer (RFC 9293 §3.8.5 with RFC 6093): parsed and carried,

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: engine fixture: recording output, segment builder, clock, state driver, engine pair
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Shared fixture of the engine tests: a recording output, a segment builder used both to

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: RFC 6528 ISN generation and SipHash-2-4 reference vectors
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Initial sequence numbers per RFC 6528 (RFC 9293 §3.4.1) and the SipHash-2-4 behind them.

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: NewReno window arithmetic (RFC 5681 §3.1) and the algorithm registry
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * NewReno's window arithmetic (RFC 5681 §3.1) and the registry of algorithms.

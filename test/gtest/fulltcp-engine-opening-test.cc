@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: engine opening rules, RFC 9293 §3.5, §3.10.1, §3.10.7.2, §3.10.7.3
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for opening a connection: RFC 9293 §3.5, §3.10.1, §3.10.7.2, §3.10.7.3.

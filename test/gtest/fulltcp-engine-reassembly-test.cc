@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: reassembly queue holds ranges, trims overlaps, delivers each byte once
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The reassembly queue: out-of-order text by stream offset, overlaps cut, nothing twice.

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: RST generation (RFC 9293 §3.10.7.1) and RFC 5961 throttled challenge ACKs
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for resets and blind attacks: RFC 9293 §3.10.7.1 (RST generation) and

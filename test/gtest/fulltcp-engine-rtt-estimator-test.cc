@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: RTO computation of RFC 6298 §2
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The RTO computation of RFC 6298 §2.

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: receiver SACK block order (RFC 2018 §4) and D-SACK (RFC 2883 §4)
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The receiver's SACK blocks: order (RFC 2018 §4) and D-SACK (RFC 2883 §4).

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: sender scoreboard and RFC 6675 §4 IsLost(), SetPipe(), NextSeg()
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The sender's SACK scoreboard and RFC 6675 §4's IsLost(), SetPipe() and NextSeg().

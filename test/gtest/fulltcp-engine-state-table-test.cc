@@ -1,13 +1,11 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: legal-transition table and random input never leaving it
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The legal-transition table (RFC 9293 Figure 5 and §3.10) and the proof that the engine
  * never leaves it, even under random input.
  */
 #include "fulltcp-engine-fixture.h"
-
-#include "ns3/tcp-socket.h"
 
 #include <queue>
 #include <random>
@@ -60,27 +58,6 @@ Reachable(S from)
         }
     }
     return seen;
-}
-
-TEST(StateTable, StateValuesMatchNs3TcpStates)
-{
-    // The socket exposes the same numbers as ns3::TcpSocket::TcpStates_t.
-    EXPECT_EQ(static_cast<int>(S::CLOSED), TcpSocket::CLOSED);
-    EXPECT_EQ(static_cast<int>(S::LISTEN), TcpSocket::LISTEN);
-    EXPECT_EQ(static_cast<int>(S::SYN_SENT), TcpSocket::SYN_SENT);
-    EXPECT_EQ(static_cast<int>(S::SYN_RCVD), TcpSocket::SYN_RCVD);
-    EXPECT_EQ(static_cast<int>(S::ESTABLISHED), TcpSocket::ESTABLISHED);
-    EXPECT_EQ(static_cast<int>(S::CLOSE_WAIT), TcpSocket::CLOSE_WAIT);
-    EXPECT_EQ(static_cast<int>(S::LAST_ACK), TcpSocket::LAST_ACK);
-    EXPECT_EQ(static_cast<int>(S::FIN_WAIT_1), TcpSocket::FIN_WAIT_1);
-    EXPECT_EQ(static_cast<int>(S::FIN_WAIT_2), TcpSocket::FIN_WAIT_2);
-    EXPECT_EQ(static_cast<int>(S::CLOSING), TcpSocket::CLOSING);
-    EXPECT_EQ(static_cast<int>(S::TIME_WAIT), TcpSocket::TIME_WAIT);
-    EXPECT_EQ(FULLTCP_STATE_COUNT, static_cast<uint32_t>(TcpSocket::LAST_STATE));
-    for (S s : AllStates())
-    {
-        EXPECT_STREQ(FullTcpStateName(s), TcpSocket::TcpStateName[static_cast<int>(s)]);
-    }
 }
 
 TEST(StateTable, EveryFigure5TransitionIsLegal)

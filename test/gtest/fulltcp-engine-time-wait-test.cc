@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: engine TIME_WAIT rules, RFC 9293 §3.6.1/§3.10.7.4, RFC 1122, RFC 1337, RFC 6191
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for TIME_WAIT: RFC 9293 §3.6.1 and §3.10.7.4, RFC 1122 §4.2.2.13, RFC 1337,

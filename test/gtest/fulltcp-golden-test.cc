@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: Linux 6.x captured segments decoded field by field and re-serialized byte-exact
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Golden bytes: segments captured from Linux 6.x (veth between two network namespaces,

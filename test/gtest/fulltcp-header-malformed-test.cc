@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: malformed header bytes give named parse errors without reading past the segment
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Hostile bytes: every malformed case returns its named error, through plain bytes and

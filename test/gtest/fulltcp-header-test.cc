@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: FullTcpHeader field round trip, flag bits, tcpdump Print, IPv4/IPv6 checksums
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpHeader: every field round-trips through ns-3 Packets, flags are bits, Print() is

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: short address-key spellings for the demux and port-allocator tests
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Short spellings of address keys for the demux and port-allocator tests.

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: scripted connections fed into a trace recorder for the ladder tests
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Scripted connections fed straight into a FullTcpTraceRecorder's entry points with explicit

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: SVG ladder well-formed, one arrow per segment, lost one short, states, cap
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The SVG ladder: a well-formed standalone document (our strict checker and python3's

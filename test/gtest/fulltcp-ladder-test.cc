@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: exact text ladder of the tutorial lifecycle with a lost FIN, numbering, cap
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The text ladder: exact output for the tutorials' lifecycle with a lost FIN, state labels

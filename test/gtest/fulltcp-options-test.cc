@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: options in Linux's layout, exact parse, unknown options kept, 40-byte limit
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpOptions: Linux's layout for outgoing options, exact parse of every known option,

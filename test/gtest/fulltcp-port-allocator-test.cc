@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: RFC 6335 range, RFC 6056 Algorithm 3, ports shared across peers, conflicts, exhaustion
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Ports: the RFC 6335 ephemeral range, RFC 6056 Algorithm 3 selection, ports shared across

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: time-sequence graph bars, retransmission mark, SACK, ACK and window lines, axes
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The time-sequence graph: one bar per data segment, the retransmission marked, SACK

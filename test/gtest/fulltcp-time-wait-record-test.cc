@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: compact TIME_WAIT record size and each rule's exact reply, checked against the engine
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The compact TIME_WAIT record of the ns-3 glue (FullTcpTimeWaitRecord): its size, and one

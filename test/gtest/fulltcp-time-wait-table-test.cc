@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: TIME_WAIT table expiry order behind one event, 2·MSL close, FIN moves record back
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpTimeWaitTable: records kept in expiry order behind one ns-3 event. Each record

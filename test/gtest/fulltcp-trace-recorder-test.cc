@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: trace recorder grouping, send/arrival matching, loss, incarnations, written files
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpTraceRecorder: events grouped by connection (client = first SYN), sends matched

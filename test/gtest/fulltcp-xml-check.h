@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: strict XML well-formedness checker for SVGs, cross-checked by python3 xml.etree
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Checks that a generated SVG is a well-formed XML document: a small strict checker of our

@@ -1,5 +1,5 @@
 /*
- * FullTcp: a complete TCP for ns-3.
+ * Test: program built via pkg-config against an installed FullTcp; SYN round trip
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * A user's own program, built against an installed FullTcp with only

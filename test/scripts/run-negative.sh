@@ -1,5 +1,5 @@
 #!/bin/sh
-# FullTcp: a complete TCP for ns-3.
+# Test: runs a script that must fail and checks its exit status and message
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Runs a script that must NOT pass and checks how it fails: the script names the exit status

@@ -1,0 +1,153 @@
+/*
+ * Engine: FullTcpConfig, every per-connection duration and limit with its RFC or Linux default
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_CONFIG_H
+#define FULLTCP_CONFIG_H
+
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup fulltcp
+ * \brief Every duration and limit of one connection, with its default and where it comes from.
+ *
+ * The socket glue maps each field onto an ns-3 Attribute; the engine reads nothing else.
+ * Defaults follow the RFC where it gives a value and Linux where the RFC leaves a choice
+ * (../shared/reference/linux-defaults.md has the sources).
+ */
+struct FullTcpConfig
+{
+    /// Initial retransmission timeout, before any RTT sample: 1 s (RFC 6298 §2.1; Linux
+    /// TCP_TIMEOUT_INIT). Every retransmission doubles it (RFC 6298 §5.5).
+    Time initialRto {Seconds(1)};
+    /// Cap on the backed-off timeout: 120 s (Linux TCP_RTO_MAX; RFC 6298 §2.5 allows a cap
+    /// of at least 60 s).
+    Time maxRto {Seconds(120)};
+    /// Retransmissions of an active SYN before the connect fails "timed out": 6 (Linux
+    /// tcp_syn_retries; with a 1 s initial RTO the connect gives up after 127 s).
+    uint32_t synRetries {6};
+    /// Retransmissions of a passive SYN-ACK before the embryonic connection is silently
+    /// dropped: 5 (Linux tcp_synack_retries, ~63 s).
+    uint32_t synAckRetries {5};
+    /// Retransmissions of data or FIN before the connection times out: 15 (Linux
+    /// tcp_retries2; RFC 9293 §3.8.3 R2 must be at least 100 s).
+    uint32_t dataRetries {15};
+    /// Maximum Segment Lifetime: 2 min (RFC 9293 §3.4.2). TIME_WAIT lasts 2·MSL (§3.6.1,
+    /// MUST-13); 0 skips TIME_WAIT (the connection closes as it enters it).
+    Time msl {Seconds(120)};
+    /// How long an orphaned FIN_WAIT_2 (fully closed by the application, peer never sends
+    /// FIN) waits: 60 s (Linux tcp_fin_timeout, TCP_FIN_TIMEOUT). A connection the
+    /// application only half-closed (ShutdownSend) and still reads never times out.
+    Time finWait2Timeout {Seconds(60)};
+    /// Ignore RST in TIME_WAIT (RFC 1337 fix F1): off, as Linux (tcp_rfc1337 = 0) and as
+    /// RFC 9293 §3.10.7.4, which closes TIME_WAIT on an acceptable RST.
+    bool rfc1337 {false};
+    /// Minimum interval between two challenge ACKs of one connection (RFC 5961 §7): 500 ms
+    /// (Linux tcp_invalid_ratelimit). Zero disables the limit.
+    Time challengeAckInterval {MilliSeconds(500)};
+    /// MSS announced in our SYN, and the largest segment we send: 1460 (an Ethernet MTU of
+    /// 1500 minus 40 bytes of IPv4 and TCP headers, RFC 9293 §3.7.1; the glue sets it from
+    /// the device MTU).
+    uint16_t mss {1460};
+    /// Send MSS assumed when the peer's SYN carries no MSS option: 536 for IPv4 (RFC 9293
+    /// §3.7.1, MUST-15); the glue sets 1220 for IPv6.
+    uint16_t defaultPeerMss {536};
+    /// Floor of the send MSS whatever the peer announces: 48 (Linux tcp_min_snd_mss), so a
+    /// hostile MSS option of 0 cannot make the connection send empty segments forever.
+    uint16_t minSndMss {48};
+    /// Offer SACK-permitted on SYNs (RFC 2018): on (Linux tcp_sack = 1).
+    bool sack {true};
+    /// Offer timestamps on SYNs (RFC 7323 §3): on (Linux tcp_timestamps = 1).
+    bool timestamps {true};
+    /// Offer window scaling on SYNs (RFC 7323 §2): on (Linux tcp_window_scaling = 1). The
+    /// shift is the smallest that lets the receive buffer be advertised (at most 14).
+    bool windowScaling {true};
+    /// Added to the millisecond clock to form TSval (RFC 7323 §5.4 suggests a random
+    /// per-connection offset); the glue draws it from an RNG stream. Default 0.
+    uint32_t timestampOffset {0};
+    /// Send buffer size in bytes: 131072 (ns-3 TcpSocket SndBufSize).
+    uint32_t sndBufSize {131072};
+    /// Receive buffer size in bytes; the advertised window is its free space: 131072 (ns-3
+    /// TcpSocket RcvBufSize, Linux tcp_rmem[1]).
+    uint32_t rcvBufSize {131072};
+
+    // ------------------------------------------------- data transfer and loss recovery
+
+    /// Lower bound of a computed RTO: 1 s (RFC 6298 §2.4 "SHOULD be rounded up to 1
+    /// second"; Linux uses 200 ms, TCP_RTO_MIN).
+    Time minRto {Seconds(1)};
+    /// Clock granularity G in RTO = SRTT + max(G, 4·RTTVAR): 1 ms (RFC 6298 §2.3; the
+    /// millisecond timestamp clock of RFC 7323 §5.4; ns-3 TcpSocketBase ClockGranularity).
+    Time clockGranularity {MilliSeconds(1)};
+    /// RTO once data transmission begins after a retransmitted SYN (or SYN-ACK) gave no RTT
+    /// sample: 3 s (RFC 6298 §5.7; Linux TCP_TIMEOUT_FALLBACK).
+    Time fallbackRto {Seconds(3)};
+    /// Give up when data (or a zero-window probe) stays unacknowledged this long: USER
+    /// TIMEOUT of RFC 9293 §3.8.3 / RFC 5482. 0: only dataRetries counts (Linux
+    /// TCP_USER_TIMEOUT = 0).
+    Time userTimeout {Seconds(0)};
+    /// Delayed ACK timeout: 200 ms (Linux TCP_DELACK_MAX; RFC 9293 §3.8.6.3 MUST-40: less
+    /// than 0.5 s). 0 acknowledges every segment at once.
+    Time delayedAckTimeout {MilliSeconds(200)};
+    /// Acknowledge at least every this many full-sized segments: 2 (RFC 1122 §4.2.3.2 and
+    /// RFC 5681 §4.2: "an ACK SHOULD be generated for at least every second full-sized
+    /// segment"; ns-3 TcpSocket DelAckCount). The ACK goes once more than count − 1
+    /// full-sized segments are unacknowledged; 1 (or 0) acknowledges every segment.
+    uint32_t delAckCount {2};
+    /// Quick-ACK mode at connection start: the first data segments are acknowledged at
+    /// once, at most 16 of them (Linux TCP_MAX_QUICKACKS; as Linux tcp_incr_quickack(), the
+    /// count is RCV.WND / (2·MSS), at least 2, at most this). 0 disables it.
+    uint32_t quickAcks {16};
+    /// Disable Nagle's algorithm (TCP_NODELAY): false, Nagle on (RFC 896, RFC 9293 §3.7.4
+    /// SHLD-7; Linux).
+    bool noDelay {false};
+    /// First interval of zero-window probing (persist timer): 0 uses the RTO (RFC 1122
+    /// §4.2.2.17; Linux tcp_probe_timer()). The socket sets ns-3's TcpSocket PersistTimeout
+    /// (6 s), with which ns-3 TcpSocketBase arms its persist timer. Later probes back off
+    /// from it, doubling up to maxRto (ns-3 doubles up to 60 s).
+    Time persistTimeout {Seconds(0)};
+    /// Initial congestion window in segments: 10 (RFC 6928; Linux TCP_INIT_CWND). The
+    /// window is min(n·SMSS, max(2·SMSS, n·1460)), RFC 6928 §2 with 10 generalized to n;
+    /// one segment when the SYN or SYN-ACK was retransmitted (RFC 5681 §3.1).
+    uint32_t initialCwnd {10};
+    /// Initial slow-start threshold in bytes: 0x7fffffff, "arbitrarily high" (RFC 5681 §3.1;
+    /// Linux TCP_INFINITE_SSTHRESH).
+    uint32_t initialSsthresh {0x7fffffff};
+    /// Duplicate ACKs that mean a loss, DupThresh: 3 (RFC 5681 §3.2, RFC 6675 §2; Linux
+    /// tcp_reordering = 3).
+    uint32_t dupThresh {3};
+    /// Limited Transmit: new data on the first DupThresh - 1 duplicate ACKs: on (RFC 3042;
+    /// RFC 5681 §3.2 SHOULD).
+    bool limitedTransmit {true};
+    /// Congestion control algorithm, by registered name: "NewReno" (RFC 5681, RFC 6582;
+    /// ns-3's default TcpNewReno). Unknown names fall back to NewReno.
+    std::string congestionControl {"NewReno"};
+    /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
+    /// Linux tcp_dsack = 1).
+    bool dsack {true};
+    /// Keepalive probes on an idle connection: off (RFC 9293 §3.8.4 MUST-25: off by
+    /// default; Linux without SO_KEEPALIVE).
+    bool keepAlive {false};
+    /// Idle time before the first keepalive probe: 2 h (RFC 9293 §3.8.4 MUST-28: at least
+    /// 2 h; Linux tcp_keepalive_time = 7200 s).
+    Time keepAliveIdle {Seconds(7200)};
+    /// Time between unanswered keepalive probes: 75 s (Linux tcp_keepalive_intvl; RFC 1122
+    /// §4.2.3.6 names no value).
+    Time keepAliveInterval {Seconds(75)};
+    /// Unanswered keepalive probes before the connection times out: 9 (Linux
+    /// tcp_keepalive_probes).
+    uint32_t keepAliveProbes {9};
+    /// TS.Recent is no longer trusted for PAWS after this long without an update: 24 days
+    /// (RFC 7323 §5.5; Linux TCP_PAWS_24DAYS).
+    Time pawsIdleLimit {Days(24)};
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_CONFIG_H */

@@ -1,0 +1,175 @@
+/*
+ * Engine: output interface to the world, with timer slots, app events and drop reasons
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_CONNECTION_OUTPUT_H
+#define FULLTCP_CONNECTION_OUTPUT_H
+
+#include "fulltcp-state.h"
+
+#include "ns3/fulltcp-header.h"
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+
+#include <optional>
+#include <ostream>
+
+namespace ns3
+{
+
+/**
+ * \ingroup fulltcp
+ * \brief The connection's timer slots: one per purpose (DESIGN.md "Timers").
+ */
+enum class FullTcpTimer : uint8_t
+{
+    RETRANSMIT,  //!< SYN, SYN-ACK, data and FIN retransmission; zero-window probes (persist)
+    DELAYED_ACK, //!< delayed acknowledgment (RFC 9293 §3.8.6.3)
+    KEEPALIVE,   //!< keepalive probes (RFC 9293 §3.8.4)
+    LINGER,      //!< TIME_WAIT 2·MSL, or the orphaned FIN_WAIT_2 timeout
+};
+
+/// Number of timer slots.
+constexpr uint32_t FULLTCP_TIMER_COUNT = 4;
+
+/**
+ * \ingroup fulltcp
+ * \brief What the application is told. Each is distinct, so that the socket maps them onto
+ * ns-3's callbacks and errno without overloading one callback for several events.
+ */
+enum class FullTcpAppEvent : uint8_t
+{
+    CONNECTED,         //!< handshake complete (active: connect succeeded; passive: accept)
+    CONNECT_REFUSED,   //!< an acceptable RST answered our SYN (port closed)
+    CONNECT_TIMED_OUT, //!< SYN retries exhausted, no answer
+    DATA_ARRIVED,      //!< new in-order bytes can be read (GetRxAvailable() grew)
+    SEND_SPACE,        //!< acknowledged bytes left the send buffer (GetTxAvailable() grew)
+    PEER_CLOSED,       //!< the peer's FIN: end of stream after the bytes already queued
+    CLOSED,            //!< both directions closed normally (our FIN acknowledged, theirs in)
+    RESET,             //!< the peer reset a synchronized connection (an error close)
+    TIMED_OUT,         //!< data/FIN retries exhausted, or orphaned FIN_WAIT_2 gave up
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief Why a received segment (or its text) was not processed: counted and traced.
+ */
+enum class FullTcpDropReason : uint8_t
+{
+    SEQ_NOT_ACCEPTABLE,   //!< fails RFC 9293 §3.10.7.4 first check (answered with ACK)
+    CONNECTION_CLOSED,    //!< reached a CLOSED connection (answered per §3.10.7.1)
+    RST_IN_LISTEN,        //!< §3.10.7.2: "An incoming RST should be ignored"
+    ACK_IN_LISTEN,        //!< §3.10.7.2: answered with <SEQ=SEG.ACK><CTL=RST>
+    SYN_FIN_IN_LISTEN,    //!< SYN with FIN: a scan, not a connection request (as Linux)
+    NO_SYN_NO_RST,        //!< LISTEN/SYN-SENT: neither SYN nor RST (§3.10.7.2/3, fifth)
+    ACK_UNACCEPTABLE,     //!< SYN-SENT/SYN-RECEIVED: ACK outside (ISS, SND.NXT], RST sent
+    RST_UNACCEPTABLE,     //!< SYN-SENT: RST without an acceptable ACK (§3.10.7.3)
+    RST_NOT_EXACT,        //!< in-window RST, SEG.SEQ != RCV.NXT: challenge ACK (RFC 5961 §3)
+    RST_IGNORED_RFC1337,  //!< RST in TIME_WAIT with the Rfc1337 option (RFC 1337 §3)
+    SYN_IN_SYNCHRONIZED,  //!< SYN in a synchronized state: challenge ACK (RFC 5961 §4)
+    DUPLICATE_SYN,        //!< SYN-RECEIVED: the peer's SYN again, SYN-ACK re-sent
+    OLD_SYN_IN_TIME_WAIT, //!< TIME_WAIT: SYN not newer (RFC 6191), answered with the ACK
+    NO_ACK,               //!< §3.10.7.4 fifth step: "if the ACK bit is off drop"
+    ACK_OF_UNSENT_DATA,   //!< SEG.ACK > SND.NXT: ACK sent (§3.10.7.4, RFC 5961 §5.2)
+    ACK_TOO_OLD,          //!< SEG.ACK < SND.UNA − MAX.SND.WND: challenge ACK (RFC 5961 §5.2)
+    TEXT_OUT_OF_ORDER,    //!< no longer reported: out-of-order text is kept for reassembly
+    TEXT_AFTER_FIN,       //!< text after the peer's FIN (§3.10.7.4 seventh step: ignore)
+    DATA_AFTER_CLOSE,     //!< new data after a full CLOSE: RST (RFC 2525 §2.17)
+    SYN_TEXT,             //!< data or FIN carried on a SYN: not acknowledged, peer resends
+    PAWS_REJECTED,        //!< timestamp older than TS.Recent (RFC 7323 §5.3 R1), ACK sent
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief A SYN the glue should hand to a listener, which forks a child connection.
+ */
+struct FullTcpConnectionRequest
+{
+    FullTcpHeader syn; //!< the SYN as received (the child starts from it, AcceptSyn())
+    /// Set when a TIME_WAIT connection gives way to a new incarnation (RFC 6191): the child
+    /// must use this ISS, which lies beyond every sequence number of the old incarnation
+    /// (old SND.NXT + 65537, as Linux tcp_timewait_state_process()).
+    std::optional<uint32_t> reuseIss;
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief Everything a connection does to the world goes through this interface.
+ *
+ * The ns-3 glue implements it with EventIds and callbacks; the engine tests implement it
+ * with a recorder. Contract for implementers:
+ *  - calls arrive synchronously from inside the engine's input methods; the connection
+ *    object must not be destroyed inside a callback (defer it, e.g. Simulator::ScheduleNow);
+ *  - StateChanged(…, CLOSED, …) is the signal to release the endpoint;
+ *  - ArmTimer replaces any pending expiry of the same slot; a timer that fires must be
+ *    reported with FullTcpConnection::TimerExpired() (a stale expiry is ignored there).
+ */
+class FullTcpConnectionOutput
+{
+  public:
+    virtual ~FullTcpConnectionOutput() = default;
+
+    /**
+     * \brief Send one segment to the peer.
+     * \param header complete header (ports, seq, ack, flags, window, options); the glue adds
+     *        the checksum context (InitializeChecksum) and hands it to IP
+     * \param payload the segment's bytes (never null; empty for control segments)
+     */
+    virtual void SendSegment(const FullTcpHeader& header, Ptr<Packet> payload) = 0;
+
+    /**
+     * \brief Arm (or re-arm) one timer slot.
+     * \param timer the slot
+     * \param delay time from now until the engine must see TimerExpired(timer)
+     */
+    virtual void ArmTimer(FullTcpTimer timer, Time delay) = 0;
+
+    /// \param timer the slot to cancel (only called for an armed slot)
+    virtual void CancelTimer(FullTcpTimer timer) = 0;
+
+    /// \param event what to tell the application
+    virtual void NotifyApplication(FullTcpAppEvent event) = 0;
+
+    /**
+     * \brief Every state transition, after it took place (trace source "State" and the log).
+     * \param from old state \param to new state \param cause why
+     */
+    virtual void StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCause cause) = 0;
+
+    /**
+     * \brief A SYN for a listener (from a LISTEN connection, or from TIME_WAIT reuse).
+     * \param request the SYN and, for reuse, the ISS the child must take
+     */
+    virtual void ConnectionRequest(const FullTcpConnectionRequest& request) = 0;
+
+    /**
+     * \brief A received segment, or its text, was not processed.
+     * \param header the segment \param reason why (any reply has already been sent)
+     */
+    virtual void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) = 0;
+
+    /**
+     * \brief A transition outside the RFC table happened: a bug in FullTcp, never the
+     * peer's fault. The engine still takes it (so resources are released) after reporting.
+     * \param from old state \param to new state \param cause the cause it claimed
+     */
+    virtual void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) = 0;
+};
+
+/// \param t a timer slot \return its name, e.g. "LINGER"
+const char* FullTcpTimerName(FullTcpTimer t);
+/// \param e an application event \return its name, e.g. "CONNECT_REFUSED"
+const char* FullTcpAppEventName(FullTcpAppEvent e);
+/// \param r a drop reason \return its name, e.g. "RST_NOT_EXACT"
+const char* FullTcpDropReasonName(FullTcpDropReason r);
+
+/// Print the timer's name.
+std::ostream& operator<<(std::ostream& os, FullTcpTimer t);
+/// Print the event's name.
+std::ostream& operator<<(std::ostream& os, FullTcpAppEvent e);
+/// Print the drop reason's name.
+std::ostream& operator<<(std::ostream& os, FullTcpDropReason r);
+
+} // namespace ns3
+
+#endif /* FULLTCP_CONNECTION_OUTPUT_H */

@@ -1,0 +1,551 @@
+/*
+ * Engine: user calls (RFC 9293 §3.10.1-6), SetState choke point, SYN option negotiation
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpConnection: construction, the user calls of RFC 9293 §3.10.1-§3.10.6, and the
+ * state choke point.
+ */
+#include "fulltcp-connection.h"
+
+#include "ns3/fulltcp-newreno.h"
+#include "ns3/log.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpConnection");
+
+namespace
+{
+
+using S = FullTcpState;
+using C = FullTcpStateCause;
+using E = FullTcpAppEvent;
+
+/**
+ * The application event that a transition carries, if any. A passive connection that never
+ * became ESTABLISHED has no application yet, so its failures stay silent (RFC 9293
+ * §3.10.7.4: "return this connection to LISTEN"; the listener never learns of it).
+ */
+std::optional<FullTcpAppEvent>
+AppEventFor(FullTcpState from, FullTcpState to, FullTcpStateCause cause, bool passive)
+{
+    if (to == S::ESTABLISHED)
+    {
+        return E::CONNECTED;
+    }
+    if (to == S::TIME_WAIT)
+    {
+        return E::CLOSED; // both FINs sent and acknowledged
+    }
+    if (to != S::CLOSED)
+    {
+        return std::nullopt;
+    }
+    const bool opening = from == S::SYN_SENT || from == S::SYN_RCVD;
+    switch (cause)
+    {
+    case C::RCV_RST:
+        if (from == S::TIME_WAIT || (from == S::SYN_RCVD && passive))
+        {
+            return std::nullopt;
+        }
+        return opening ? E::CONNECT_REFUSED : E::RESET;
+    case C::RETRIES_EXHAUSTED:
+        if (from == S::SYN_RCVD && passive)
+        {
+            return std::nullopt;
+        }
+        return opening ? E::CONNECT_TIMED_OUT : E::TIMED_OUT;
+    case C::RCV_ACK_OF_FIN:
+        return E::CLOSED; // LAST_ACK → CLOSED
+    case C::TIMEOUT_FIN_WAIT_2:
+        return E::TIMED_OUT;
+    default:
+        return std::nullopt; // the user's own doing, or the end of TIME_WAIT
+    }
+}
+
+} // namespace
+
+const char*
+FullTcpErrorName(FullTcpError e)
+{
+    switch (e)
+    {
+    case FullTcpError::OK:
+        return "OK";
+    case FullTcpError::NOT_CONNECTED:
+        return "NOT_CONNECTED";
+    case FullTcpError::ALREADY_OPEN:
+        return "ALREADY_OPEN";
+    case FullTcpError::CLOSING:
+        return "CLOSING";
+    case FullTcpError::NO_BUFFER_SPACE:
+        return "NO_BUFFER_SPACE";
+    case FullTcpError::INVALID_ARGUMENT:
+        return "INVALID_ARGUMENT";
+    }
+    return "INVALID_ERROR";
+}
+
+std::ostream&
+operator<<(std::ostream& os, FullTcpError e)
+{
+    return os << FullTcpErrorName(e);
+}
+
+FullTcpConnection::FullTcpConnection(const FullTcpConfig& config, FullTcpConnectionOutput& output) :
+    m_config(config), m_out(output),
+    m_cc(FullTcpCongestionControlFactory::Create(config.congestionControl))
+{
+    if (!m_cc)
+    {
+        NS_LOG_WARN("unknown congestion control \"" << config.congestionControl
+                                                    << "\", using NewReno");
+        m_cc = std::make_unique<FullTcpNewReno>();
+    }
+    m_tcb.rtt = FullTcpRttEstimator(
+        m_config.initialRto, m_config.minRto, m_config.maxRto, m_config.clockGranularity);
+    m_tcb.rto = m_tcb.rtt.GetRto();
+    m_tcb.cc.ssthresh = m_config.initialSsthresh;
+}
+
+FullTcpConnection::InputScope::InputScope(FullTcpConnection& c, Time now) : m_c(c)
+{
+    m_c.m_now = now;
+    ++m_c.m_inputDepth;
+}
+
+FullTcpConnection::InputScope::~InputScope()
+{
+    if (--m_c.m_inputDepth > 0 || m_c.m_delivering)
+    {
+        return;
+    }
+    // One at a time, each after the callback of the one before has returned: a callback may
+    // re-enter the connection (e.g. read on DATA_ARRIVED), and what that call queues, like
+    // what was queued before it (PEER_CLOSED after DATA_ARRIVED), waits for this loop. Were
+    // the nested call to deliver them, the application would hear of the end of stream
+    // before its read returned the last bytes.
+    m_c.m_delivering = true;
+    while (!m_c.m_events.empty())
+    {
+        const FullTcpAppEvent event = m_c.m_events.front();
+        m_c.m_events.pop_front();
+        m_c.m_out.NotifyApplication(event);
+    }
+    m_c.m_delivering = false;
+}
+
+void
+FullTcpConnection::Notify(FullTcpAppEvent event)
+{
+    m_events.push_back(event);
+}
+
+// ------------------------------------------------------------------ the choke point
+
+void
+FullTcpConnection::SetState(FullTcpState next, FullTcpStateCause cause)
+{
+    const FullTcpState from = m_tcb.state;
+    if (!FullTcpIsLegalTransition(from, next, cause))
+    {
+        // A bug in FullTcp, never the peer's fault: report it, then proceed so that the
+        // connection still ends up releasing its resources.
+        NS_LOG_ERROR("illegal transition " << from << " -> " << next << " (" << cause << ")");
+        m_out.IllegalTransition(from, next, cause);
+    }
+    NS_LOG_INFO(m_tcb.localPort << ">" << m_tcb.remotePort << " " << from << " -> " << next << " ("
+                                << cause << ")");
+    m_tcb.state = next;
+    m_out.StateChanged(from, next, cause);
+
+    // Entry actions: the timers that belong to the new state.
+    switch (next)
+    {
+    case S::CLOSED:
+        for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
+        {
+            CancelTimer(static_cast<FullTcpTimer>(t));
+        }
+        break;
+    case S::TIME_WAIT:
+        // §3.10.7.4 eighth step: "Start the time-wait timer, turn off the other timers."
+        for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
+        {
+            CancelTimer(static_cast<FullTcpTimer>(t));
+        }
+        if (m_config.msl.IsStrictlyPositive())
+        {
+            ArmTimer(FullTcpTimer::LINGER, 2 * m_config.msl);
+        }
+        break;
+    case S::FIN_WAIT_2:
+        if (m_tcb.appClosed)
+        {
+            ArmTimer(FullTcpTimer::LINGER, m_config.finWait2Timeout);
+        }
+        break;
+    case S::ESTABLISHED:
+        StartKeepAlive();
+        break;
+    default:
+        break;
+    }
+
+    if (const auto event = AppEventFor(from, next, cause, m_tcb.passive))
+    {
+        Notify(*event);
+    }
+    // MSL = 0 means no TIME_WAIT: the connection passes through it and closes at once.
+    if (next == S::TIME_WAIT && !m_config.msl.IsStrictlyPositive())
+    {
+        SetState(S::CLOSED, C::TIMEOUT_2MSL);
+    }
+}
+
+// ------------------------------------------------------------------------ user calls
+
+FullTcpError
+FullTcpConnection::Listen(uint16_t localPort)
+{
+    InputScope input(*this, m_now);
+    if (m_tcb.state != S::CLOSED)
+    {
+        return FullTcpError::ALREADY_OPEN;
+    }
+    m_tcb.localPort = localPort;
+    SetState(S::LISTEN, C::APP_LISTEN);
+    return FullTcpError::OK;
+}
+
+FullTcpError
+FullTcpConnection::Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss, Time now)
+{
+    // §3.10.1 (CLOSED) and §3.10.2 (SEND in LISTEN turns a passive connection active).
+    InputScope input(*this, now);
+    if (m_tcb.state != S::CLOSED && m_tcb.state != S::LISTEN)
+    {
+        return FullTcpError::ALREADY_OPEN;
+    }
+    m_tcb.localPort = localPort;
+    m_tcb.remotePort = remotePort;
+    m_tcb.snd = FullTcpSeqSpace(iss);
+    SetState(S::SYN_SENT, C::APP_CONNECT);
+    SendSyn();
+    m_tcb.sndNxt = 1;
+    m_tcb.rttTimedEnd = 1; // the SYN's round trip is the first RTT sample (RFC 6298 §2)
+    m_tcb.rttTimedAt = m_now;
+    StartRetransmitTimerIfIdle();
+    return FullTcpError::OK;
+}
+
+FullTcpError
+FullTcpConnection::AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now)
+{
+    InputScope input(*this, now);
+    if (m_tcb.state != S::CLOSED)
+    {
+        return FullTcpError::ALREADY_OPEN;
+    }
+    if (!syn.HasFlags(FullTcpHeader::SYN)
+        || (syn.GetFlags() & (FullTcpHeader::ACK | FullTcpHeader::RST)) != 0)
+    {
+        return FullTcpError::INVALID_ARGUMENT;
+    }
+    // The child starts as a copy of its listener, i.e. in LISTEN (ns-3's fork semantics),
+    // so its first transition is LISTEN → SYN_RCVD as in RFC 9293 Figure 5.
+    m_tcb.state = S::LISTEN;
+    m_tcb.passive = true;
+    m_tcb.localPort = syn.GetDestinationPort();
+    m_tcb.remotePort = syn.GetSourcePort();
+    // §3.10.7.2 third step: "Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ ... ISS should
+    // be selected and a SYN segment sent of the form <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>.
+    // SND.NXT is set to ISS+1 and SND.UNA to ISS."
+    m_tcb.snd = FullTcpSeqSpace(iss);
+    m_tcb.rcv = FullTcpSeqSpace(syn.GetSequenceNumber());
+    m_tcb.rcvNxt = 1;
+    NegotiateOptions(syn);
+    // RFC 7323 §2.2: the window of a SYN is never scaled.
+    m_tcb.sndWnd = syn.GetWindow();
+    m_tcb.maxSndWnd = m_tcb.sndWnd;
+    SetState(S::SYN_RCVD, C::RCV_SYN);
+    SendSyn();
+    m_tcb.sndNxt = 1;
+    m_tcb.rttTimedEnd = 1;
+    m_tcb.rttTimedAt = m_now;
+    StartRetransmitTimerIfIdle();
+    return FullTcpError::OK;
+}
+
+FullTcpError
+FullTcpConnection::Send(Ptr<Packet> data, Time now)
+{
+    InputScope input(*this, now);
+    if (m_tcb.state == S::CLOSED || m_tcb.state == S::LISTEN)
+    {
+        return FullTcpError::NOT_CONNECTED;
+    }
+    // §3.10.2: after CLOSE (FIN-WAIT-*, CLOSING, LAST-ACK, TIME-WAIT) "connection closing".
+    if (m_tcb.finQueued || m_tcb.shutdownPending || m_tcb.state == S::TIME_WAIT)
+    {
+        return FullTcpError::CLOSING;
+    }
+    if (data && data->GetSize() > GetTxAvailable())
+    {
+        return FullTcpError::NO_BUFFER_SPACE;
+    }
+    m_tcb.sendQueue.Append(data);
+    if (data && data->GetSize() > 0)
+    {
+        // The segment that carries the last byte of a write has PSH (RFC 9293 §3.9.1).
+        m_tcb.writeEnds.push_back(m_tcb.DataEnd());
+    }
+    // SYN-SENT and SYN-RECEIVED queue the data "for transmission after entering
+    // ESTABLISHED state"; Output() sends nothing before our SYN is acknowledged.
+    Output();
+    return FullTcpError::OK;
+}
+
+FullTcpError
+FullTcpConnection::SendUrgent(Ptr<Packet> data, Time now)
+{
+    InputScope input(*this, now);
+    const auto previous = m_tcb.sndUp;
+    if (data && data->GetSize() > 0)
+    {
+        // RFC 9293 §3.8.5 with RFC 6093: the urgent pointer points just past the urgent data.
+        m_tcb.sndUp = m_tcb.DataEnd() + data->GetSize();
+    }
+    const FullTcpError result = Send(data, now);
+    if (result != FullTcpError::OK)
+    {
+        m_tcb.sndUp = previous;
+    }
+    return result;
+}
+
+Ptr<Packet>
+FullTcpConnection::Receive(uint32_t maxBytes, Time now)
+{
+    InputScope input(*this, now);
+    const uint32_t n = std::min(maxBytes, m_tcb.rcvQueue.Size());
+    Ptr<Packet> bytes = m_tcb.rcvQueue.Copy(0, n);
+    m_tcb.rcvQueue.PopFront(n);
+    if (n > 0)
+    {
+        MaybeSendWindowUpdate();
+    }
+    return bytes;
+}
+
+FullTcpError
+FullTcpConnection::ShutdownSend(Time now)
+{
+    InputScope input(*this, now);
+    switch (m_tcb.state)
+    {
+    case S::CLOSED:
+    case S::LISTEN:
+        return FullTcpError::NOT_CONNECTED;
+    case S::SYN_SENT:
+        // Nothing to close yet: the FIN follows the handshake (and any queued data).
+        m_tcb.shutdownPending = true;
+        return FullTcpError::OK;
+    default:
+        if (!m_tcb.finQueued && m_tcb.state != S::TIME_WAIT)
+        {
+            ShutdownSendingSide(C::APP_SHUTDOWN);
+        }
+        return FullTcpError::OK;
+    }
+}
+
+FullTcpError
+FullTcpConnection::Close(Time now)
+{
+    InputScope input(*this, now);
+    switch (m_tcb.state)
+    {
+    case S::CLOSED:
+        return FullTcpError::NOT_CONNECTED;
+    case S::LISTEN:
+    case S::SYN_SENT:
+        // §3.10.4: "Any outstanding RECEIVEs are returned ... delete TCB".
+        SetState(S::CLOSED, C::APP_CLOSE);
+        return FullTcpError::OK;
+    default:
+        break;
+    }
+    if (m_tcb.appClosed)
+    {
+        return FullTcpError::CLOSING;
+    }
+    m_tcb.appClosed = true;
+    if (m_tcb.rcvQueue.Size() > 0 && m_tcb.state != S::TIME_WAIT)
+    {
+        // RFC 9293 §3.6.1 / RFC 2525 §2.17: data the application will never read is lost;
+        // tell the peer with a reset instead of a FIN.
+        ResetAndClose(C::APP_CLOSE_UNREAD_DATA);
+    }
+    else if (!m_tcb.finQueued && m_tcb.state != S::TIME_WAIT)
+    {
+        ShutdownSendingSide(C::APP_CLOSE);
+    }
+    else if (m_tcb.state == S::FIN_WAIT_2)
+    {
+        // Half-closed earlier, orphaned now: the FIN_WAIT_2 timeout starts.
+        ArmTimer(FullTcpTimer::LINGER, m_config.finWait2Timeout);
+    }
+    return FullTcpError::OK;
+}
+
+FullTcpError
+FullTcpConnection::Abort(Time now)
+{
+    InputScope input(*this, now);
+    switch (m_tcb.state)
+    {
+    case S::CLOSED:
+        return FullTcpError::NOT_CONNECTED;
+    case S::SYN_RCVD:
+    case S::ESTABLISHED:
+    case S::FIN_WAIT_1:
+    case S::FIN_WAIT_2:
+    case S::CLOSE_WAIT:
+        // §3.10.5: "Send a reset segment".
+        ResetAndClose(C::APP_ABORT);
+        return FullTcpError::OK;
+    default:
+        // LISTEN, SYN-SENT: nobody to tell; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok
+        // and delete the TCB".
+        SetState(S::CLOSED, C::APP_ABORT);
+        return FullTcpError::OK;
+    }
+}
+
+void
+FullTcpConnection::ShutdownSendingSide(FullTcpStateCause cause)
+{
+    // §3.10.4 ESTABLISHED: "Queue this until all preceding SENDs have been segmentized, then
+    // form a FIN segment and send it. In any case, enter FIN-WAIT-1 state."
+    m_tcb.finQueued = true;
+    m_tcb.shutdownPending = false;
+    if (m_tcb.state == S::CLOSE_WAIT)
+    {
+        SetState(S::LAST_ACK, cause);
+    }
+    else
+    {
+        SetState(S::FIN_WAIT_1, cause);
+    }
+    Output();
+}
+
+void
+FullTcpConnection::ResetAndClose(FullTcpStateCause cause)
+{
+    Transmit(MakeHeader(FullTcpHeader::RST | FullTcpHeader::ACK, m_tcb.sndNxt), Create<Packet>());
+    SetState(S::CLOSED, cause);
+}
+
+void
+FullTcpConnection::Drop(const FullTcpHeader& header, FullTcpDropReason reason)
+{
+    NS_LOG_LOGIC("drop " << header << ": " << reason);
+    m_out.SegmentDropped(header, reason);
+}
+
+void
+FullTcpConnection::NegotiateOptions(const FullTcpHeader& syn)
+{
+    const FullTcpOptions& o = syn.GetOptions();
+    // RFC 7323 §2.2/§3.2 and RFC 2018 §2: an option is used only when both SYNs carry it.
+    // Our SYN (or SYN-ACK) carries exactly what the configuration enables.
+    m_tcb.wsOk = m_config.windowScaling && o.GetWindowScale().has_value();
+    if (m_tcb.wsOk)
+    {
+        // RFC 7323 §2.3: a shift above 14 is used as 14.
+        m_tcb.sndWscale = std::min<uint8_t>(*o.GetWindowScale(), 14);
+        m_tcb.rcvWscale = OfferedWindowShift();
+    }
+    m_tcb.sackOk = m_config.sack && o.GetSackPermitted();
+    m_tcb.tsOk = m_config.timestamps && o.GetTimestamp().has_value();
+    if (m_tcb.tsOk)
+    {
+        m_tcb.tsRecent = o.GetTimestamp()->value;
+    }
+    // RFC 9293 §3.7.1: send at most the peer's MSS (536 when absent, MUST-15), reduced by
+    // the options every segment carries (timestamps: 10 bytes + 2 NOPs).
+    const uint16_t peerMss = o.GetMss().value_or(m_config.defaultPeerMss);
+    const uint16_t optionBytes = m_tcb.tsOk ? 12 : 0;
+    const uint16_t mss = std::min(peerMss, m_config.mss);
+    m_tcb.sndMss =
+        std::max<uint16_t>(mss > optionBytes ? mss - optionBytes : 0, m_config.minSndMss);
+    // The peer's full-sized segment, until larger ones arrive: the default MSS (as Linux
+    // tcp_initialize_rcv_mss(), which starts from TCP_MSS_DEFAULT = 536).
+    m_tcb.rcvMss = std::min(m_config.mss, m_config.defaultPeerMss);
+}
+
+// ------------------------------------------------------------------------- status
+
+FullTcpState
+FullTcpConnection::GetState() const
+{
+    return m_tcb.state;
+}
+
+const FullTcpTcb&
+FullTcpConnection::GetTcb() const
+{
+    return m_tcb;
+}
+
+const FullTcpConfig&
+FullTcpConnection::GetConfig() const
+{
+    return m_config;
+}
+
+uint32_t
+FullTcpConnection::GetTxAvailable() const
+{
+    const uint32_t used = m_tcb.sendQueue.Size();
+    return used < m_config.sndBufSize ? m_config.sndBufSize - used : 0;
+}
+
+uint32_t
+FullTcpConnection::GetRxAvailable() const
+{
+    return m_tcb.rcvQueue.Size();
+}
+
+bool
+FullTcpConnection::IsPeerClosed() const
+{
+    return m_tcb.finReceived;
+}
+
+FullTcpTimeWaitState
+FullTcpConnection::GetTimeWaitState() const
+{
+    FullTcpTimeWaitState st;
+    st.sndNxt = m_tcb.snd.ToWire(m_tcb.sndNxt);
+    st.rcvNxt = m_tcb.rcv.ToWire(m_tcb.rcvNxt);
+    st.rcvWnd = RcvWnd();
+    st.maxSndWnd = m_tcb.maxSndWnd;
+    st.tsRecent = m_tcb.tsRecent;
+    st.tsOffset = m_config.timestampOffset;
+    st.tsRecentTime = m_tcb.tsRecentTime;
+    st.lastChallengeAck = m_tcb.lastChallengeAck;
+    st.rcvWscale = m_tcb.rcvWscale;
+    st.tsOk = m_tcb.tsOk;
+    st.sackOk = m_tcb.sackOk;
+    return st;
+}
+
+} // namespace ns3

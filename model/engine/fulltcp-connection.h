@@ -1,0 +1,427 @@
+/*
+ * Engine: FullTcpConnection, simulator-free connection and its RFC 9293 §3.10 event API
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_CONNECTION_H
+#define FULLTCP_CONNECTION_H
+
+#include "fulltcp-config.h"
+#include "fulltcp-connection-output.h"
+#include "fulltcp-state.h"
+#include "fulltcp-tcb.h"
+#include "fulltcp-time-wait-rules.h"
+
+#include "ns3/fulltcp-congestion-control.h"
+#include "ns3/fulltcp-header.h"
+#include "ns3/nstime.h"
+#include "ns3/packet.h"
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <ostream>
+
+namespace ns3
+{
+
+/**
+ * \ingroup fulltcp
+ * \brief Result of a user call; anything but OK means nothing happened.
+ *
+ * The names follow RFC 9293 §3.10's error strings; the socket maps them onto ns-3 errno.
+ */
+enum class FullTcpError : uint8_t
+{
+    OK,               //!< done
+    NOT_CONNECTED,    //!< "connection does not exist" (or not opened yet)
+    ALREADY_OPEN,     //!< "connection already exists": OPEN on an open connection
+    CLOSING,          //!< "connection closing": the sending side is already closed
+    NO_BUFFER_SPACE,  //!< "insufficient resources": the send buffer cannot take the data
+    INVALID_ARGUMENT, //!< e.g. AcceptSyn() with a segment that is not a plain SYN
+};
+
+/// \param e an error \return its name, e.g. "CLOSING"
+const char* FullTcpErrorName(FullTcpError e);
+/// Print the error's name.
+std::ostream& operator<<(std::ostream& os, FullTcpError e);
+
+/**
+ * \ingroup fulltcp
+ * \brief One TCP connection: its TCB and the RFC 9293 §3.10 event processing.
+ *
+ * Simulator-independent: every input is a method call that carries the current time, every
+ * output goes through FullTcpConnectionOutput. Inputs are the user calls of §3.10.1-§3.10.6
+ * (Listen/Connect/AcceptSyn/Send/Receive/ShutdownSend/Close/Abort), SegmentArrives()
+ * (§3.10.7) and TimerExpired() (§3.10.8).
+ *
+ * Every state change goes through one choke point, SetState(next, cause), which checks it
+ * against FullTcpNextState(), reports the transition and fires the application event that
+ * belongs to it. Bad input never asserts: a segment is dropped with a named reason, a user
+ * call returns an error.
+ *
+ * The implementation is split by job: fulltcp-connection.cc (user calls, SetState),
+ * fulltcp-segment-arrives.cc (§3.10.7), fulltcp-receive.cc (text, reassembly, the ACK policy,
+ * PAWS), fulltcp-ack-processing.cc (what an ACK does to the sender: RTT, congestion window,
+ * fast retransmit and recovery), fulltcp-output.cc (what to send next: window, Nagle,
+ * retransmissions), fulltcp-transmit.cc (building and sending segments),
+ * fulltcp-timers.cc (§3.10.8), fulltcp-probes.cc (zero-window and keepalive probes).
+ */
+class FullTcpConnection
+{
+  public:
+    /**
+     * \param config durations, limits and options (copied)
+     * \param output where segments, timers and events go; must outlive the connection
+     */
+    FullTcpConnection(const FullTcpConfig& config, FullTcpConnectionOutput& output);
+
+    FullTcpConnection(const FullTcpConnection&) = delete;
+    FullTcpConnection& operator=(const FullTcpConnection&) = delete;
+
+    // ------------------------------------------------------------ user calls (§3.10.1-6)
+
+    /**
+     * \brief Passive OPEN (§3.10.1): CLOSED → LISTEN. SYNs then arrive as
+     * FullTcpConnectionOutput::ConnectionRequest(); the glue forks children with AcceptSyn().
+     * \param localPort the port to listen on
+     * \return OK, or ALREADY_OPEN unless CLOSED
+     */
+    FullTcpError Listen(uint16_t localPort);
+
+    /**
+     * \brief Active OPEN (§3.10.1): send SYN, CLOSED (or LISTEN) → SYN_SENT.
+     * \param localPort our port \param remotePort the peer's port
+     * \param iss initial send sequence number (FullTcpIsnGenerator)
+     * \param now current time
+     * \return OK, or ALREADY_OPEN
+     */
+    FullTcpError Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss, Time now);
+
+    /**
+     * \brief Start a passive child from a listener's SYN: LISTEN → SYN_RCVD, SYN-ACK sent.
+     *
+     * The child begins as a copy of the listener (state LISTEN, as ns-3's fork) and takes
+     * its ports from the SYN. Data on the SYN is not accepted (see doc/lifecycle.rst).
+     * \param syn the SYN from FullTcpConnectionRequest
+     * \param iss initial send sequence number (FullTcpConnectionRequest::reuseIss if set)
+     * \param now current time
+     * \return OK, ALREADY_OPEN unless CLOSED, INVALID_ARGUMENT unless a SYN without ACK/RST
+     */
+    FullTcpError AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now);
+
+    /**
+     * \brief SEND (§3.10.2): queue bytes; they leave once the handshake is complete.
+     * \param data the bytes (the packet's real bytes are sent)
+     * \param now current time
+     * \return OK, NOT_CONNECTED (CLOSED/LISTEN), CLOSING after a close/shutdown,
+     *         NO_BUFFER_SPACE when more than GetTxAvailable()
+     */
+    FullTcpError Send(Ptr<Packet> data, Time now);
+
+    /**
+     * \brief SEND with the URGENT flag (RFC 9293 §3.8.5): like Send(), and the urgent pointer
+     * of the segments that carry these bytes points just past them (RFC 6093). The peer
+     * receives them in line with the rest of the stream.
+     * \param data the bytes \param now current time
+     * \return as Send()
+     */
+    FullTcpError SendUrgent(Ptr<Packet> data, Time now);
+
+    /**
+     * \brief RECEIVE (§3.10.3): take up to maxBytes in-order bytes.
+     * \param maxBytes the most to return
+     * \param now current time (a read that reopens the window sends a window update)
+     * \return the bytes (possibly empty; end of stream is IsPeerClosed() with nothing left)
+     */
+    Ptr<Packet> Receive(uint32_t maxBytes, Time now);
+
+    /**
+     * \brief Close only the sending side (half-close): FIN after all queued data, keep
+     * receiving. In SYN_SENT it takes effect once the connection is established.
+     * \param now current time
+     * \return OK, or NOT_CONNECTED in CLOSED/LISTEN
+     */
+    FullTcpError ShutdownSend(Time now);
+
+    /**
+     * \brief CLOSE (§3.10.4): both directions; the application reads no more.
+     *
+     * Unread received data makes it a reset (RFC 2525 §2.17); queued data is sent before
+     * the FIN. An orphaned FIN_WAIT_2 ends after FullTcpConfig::finWait2Timeout.
+     * \param now current time
+     * \return OK, NOT_CONNECTED when CLOSED, CLOSING when already closed
+     */
+    FullTcpError Close(Time now);
+
+    /**
+     * \brief ABORT (§3.10.5): RST|ACK where the peer is synchronized, then CLOSED. Also what
+     * the socket does for Close with SO_LINGER 0.
+     * \param now current time
+     * \return OK, or NOT_CONNECTED when already CLOSED
+     */
+    FullTcpError Abort(Time now);
+
+    // ------------------------------------------------------------- network and timers
+
+    /**
+     * \brief SEGMENT ARRIVES (§3.10.7) for this connection.
+     * \param header the parsed header (the glue drops malformed ones before)
+     * \param payload the segment's bytes (may be null or empty)
+     * \param now current time
+     */
+    void SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Time now);
+
+    /**
+     * \brief A timer armed through the output expired (§3.10.8). Stale or cancelled expiries
+     * are ignored, so the glue needs no bookkeeping of its own.
+     * \param timer the slot \param now current time
+     */
+    void TimerExpired(FullTcpTimer timer, Time now);
+
+    // ------------------------------------------------------------------------ status
+
+    /// \return the current state
+    FullTcpState GetState() const;
+    /// \return every state variable, read-only
+    const FullTcpTcb& GetTcb() const;
+    /// \return the configuration in use
+    const FullTcpConfig& GetConfig() const;
+    /// \return bytes that Send() accepts now
+    uint32_t GetTxAvailable() const;
+    /// \return in-order bytes that Receive() can return
+    uint32_t GetRxAvailable() const;
+    /// \return whether the peer's FIN arrived (end of stream once GetRxAvailable() is 0)
+    bool IsPeerClosed() const;
+    /**
+     * \brief What TIME_WAIT needs of this connection (meaningful in TIME_WAIT), for the
+     * rules it shares with the glue's compact records; ttl and tos are left 0.
+     * \return the compact state
+     */
+    FullTcpTimeWaitState GetTimeWaitState() const;
+
+  private:
+    /**
+     * \brief Brackets every input (user call, segment, timer): records the time and, when
+     * the outermost input ends, delivers the queued application events. The engine's state
+     * is settled before the application hears anything, so the application may call back
+     * into the connection from its callbacks.
+     */
+    class InputScope
+    {
+      public:
+        /// \param c the connection \param now time of the input
+        InputScope(FullTcpConnection& c, Time now);
+        ~InputScope();
+        InputScope(const InputScope&) = delete;
+        InputScope& operator=(const InputScope&) = delete;
+
+      private:
+        FullTcpConnection& m_c; //!< the connection
+    };
+
+    // --- the state choke point and helpers (fulltcp-connection.cc) ---
+
+    /// Queue an application event; delivered when the current input ends.
+    void Notify(FullTcpAppEvent event);
+
+    /**
+     * \brief The one place where m_tcb.state changes: checks the table, reports, fires the
+     * transition's application event and runs the state's entry actions (timers).
+     * \param next new state \param cause why
+     */
+    void SetState(FullTcpState next, FullTcpStateCause cause);
+    /// Send FIN after the queued data and take the close transition for the sending side.
+    void ShutdownSendingSide(FullTcpStateCause cause);
+    /// RST|ACK to the peer, then CLOSED with the cause.
+    void ResetAndClose(FullTcpStateCause cause);
+    /// Report a dropped segment (or its text) with its reason.
+    void Drop(const FullTcpHeader& header, FullTcpDropReason reason);
+    /// Read the options of the peer's SYN and settle what both sides use.
+    void NegotiateOptions(const FullTcpHeader& syn);
+
+    // --- segment arrives (fulltcp-segment-arrives.cc) ---
+
+    /// §3.10.7.1: CLOSED answers with the RST rules.
+    void ClosedArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// §3.10.7.2: LISTEN.
+    void ListenArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// §3.10.7.3: SYN-SENT.
+    void SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// §3.10.7.4: SYN-RECEIVED and the synchronized states, steps one to eight.
+    void OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// §3.10.7.4 in TIME-WAIT: FullTcpTimeWaitSegmentArrives() applied to this TCB.
+    void TimeWaitArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// SYNs handled before the sequence check (duplicate SYN, simultaneous-open SYN-ACK).
+    /// \return true when the segment was consumed
+    bool EarlySynArrives(const FullTcpHeader& h, int64_t seq);
+    /// Fifth step (ACK field). \return false when the segment must be dropped
+    bool AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
+    /// Eighth step (FIN): a FIN at finSeq was seen; it counts once RCV.NXT reaches it.
+    void FinArrives(int64_t finSeq);
+    /// RCV.NXT reached the peer's FIN: take it (state change, end of stream).
+    void FinReached();
+
+    // --- receiving text and acknowledging it (fulltcp-receive.cc) ---
+
+    /// \return whether TS.Recent may be trusted (RFC 7323 §5.5: set within 24 days)
+    bool TsRecentValid() const;
+    /// RFC 7323 §5.3 R1. \return whether PAWS rejects the segment (an old duplicate)
+    bool PawsRejects(const FullTcpHeader& h) const;
+    /// RFC 7323 §4.3 R3: record the timestamp of a segment that covers Last.ACK.sent.
+    void UpdateTsRecent(const FullTcpHeader& h, int64_t seq);
+    /// Answer a segment that failed PAWS or the sequence check, and drop it.
+    void RejectSegment(const FullTcpHeader& h, int64_t seq, uint32_t len, FullTcpDropReason why);
+    /// Sixth step (URG): advance RCV.UP.
+    void UrgentArrives(const FullTcpHeader& h, int64_t seq);
+    /// Seventh step (text). \return false when the connection ended (data after close)
+    bool TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
+    /// In-order text reached RCV.NXT: decide between an ACK now and a delayed one.
+    /// \param filledHole whether it filled (part of) a gap before held text
+    void InOrderTextAcknowledgment(bool filledHole);
+    /// An ACK is owed: at once (now), or within the delayed-ACK time.
+    void AckOwed(bool now);
+    /// At the end of an input: send the ACK owed now, or start the delayed-ACK timer.
+    void SendOwedAck();
+    /// \return the SACK blocks our next ACK carries (RFC 2018, RFC 2883), on the wire
+    std::vector<FullTcpSackBlock> SackBlocksToSend();
+
+    // --- what an ACK does to the sender (fulltcp-ack-processing.cc) ---
+
+    /// Fifth step for an acceptable ACK: RTT, SACK, duplicate ACKs, cwnd, recovery, window.
+    void ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, uint32_t dataLength);
+    /// SND.UNA advances to ack: free acknowledged bytes, end the backoff, manage the timer.
+    void AckAdvances(const FullTcpHeader& h, int64_t ack);
+    /// Our SYN was just acknowledged: initial cwnd and RTO (RFC 5681 §3.1, RFC 6298 §5.7).
+    void HandshakeAcknowledged();
+    /// An RTT sample from the timestamps or the timed segment (RFC 6298 §3, RFC 7323 §4).
+    /// \return whether a valid sample was taken
+    bool TakeRttSample(const FullTcpHeader& h, int64_t ack);
+    /// Record the SACK blocks of an ACK. \return bytes newly SACKed
+    int64_t UpdateScoreboard(const FullTcpHeader& h, int64_t ack);
+    /// A duplicate ACK was counted: fast retransmit, or inflate cwnd in recovery.
+    void DuplicateAck();
+    /// Fast retransmit and enter loss recovery (RFC 5681 §3.2, RFC 6582, RFC 6675 §5).
+    void EnterRecovery();
+    /// Update SND.WND per §3.10.7.4 fifth step (SND.WL1/SND.WL2 rule).
+    void UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack);
+    /// \return what the congestion control algorithm may look at
+    FullTcpCongestionContext CongestionContext() const;
+
+    // --- what to send next (fulltcp-output.cc) ---
+
+    /// Send what the windows, the loss recovery and the sending policy allow.
+    void Output();
+    /// \return whether the state lets data and FIN go (our SYN acknowledged, side open)
+    bool SendingAllowed() const;
+    /// \param extra bytes allowed beyond cwnd
+    /// \return the end of the windows: SND.UNA + min(SND.WND, cwnd + extra)
+    int64_t WindowEnd(uint32_t extra) const;
+    /// \return the offset new data may reach: WindowEnd() with Limited Transmit's extra
+    int64_t NewDataLimit() const;
+    /// \param start SND.NXT \param end end of the candidate segment
+    /// \return whether Nagle and sender SWS avoidance let it go now (RFC 9293 §3.8.6.2.1)
+    bool SendingPolicyAllows(int64_t start, int64_t end) const;
+    /// Send one new segment at SND.NXT ending at end (data and possibly the FIN).
+    void SendNewSegment(int64_t end);
+    /// After a timeout: resend the unSACKed data below SND.NXT as cwnd allows (go-back-N).
+    void GoBackN();
+    /// RFC 6675 §5 step (C): send NextSeg() while cwnd - pipe >= SMSS.
+    void SackRecoveryOutput();
+    /// Resend one segment from start, at most up to limit (Karn's algorithm applies).
+    /// \return the end of what was sent (start when nothing was)
+    int64_t RetransmitFrom(int64_t start, int64_t limit);
+    /// \param limit the window's end \return the end of the new segment that the window and
+    ///        the sending policy let go now, if any
+    std::optional<int64_t> NextNewSegmentEnd(int64_t limit) const;
+    /// Retransmit the first unacknowledged segment (fast retransmit, partial ACK).
+    void RetransmitFirstUnacknowledged();
+    /// Nothing in flight and data held back: arm the persist timer (RFC 9293 §3.8.6.1).
+    void ArmPersistIfStalled();
+
+    // --- transmission (fulltcp-transmit.cc) ---
+
+    /// Retransmit the earliest unacknowledged segment (RFC 6298 §5.4).
+    void RetransmitEarliest();
+    /// \return the most data one segment may carry now: SND.MSS less the SACK option the
+    ///         segment will carry (RFC 9293 §3.7.1: options come out of the MSS)
+    uint32_t SegmentPayloadLimit() const;
+    /// \return end offset of the segment starting at start (data within dataLimit, plus
+    ///         our FIN when finAllowed and the data reaches it)
+    int64_t SegmentEnd(int64_t start, int64_t dataLimit, bool finAllowed) const;
+    /// Send offsets [start, end) of our stream (data and possibly the FIN).
+    void SendRange(int64_t start, int64_t end);
+    /// Send our SYN (SYN_SENT) or SYN-ACK (after the peer's SYN) at offset 0.
+    void SendSyn();
+    /// <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.
+    void SendAck();
+    /// \return whether the RFC 5961 §7 rate limit lets one more challenge reply out now
+    /// (and counts it)
+    bool ChallengeAckAllowed();
+    /// A challenge ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> if the rate limit allows.
+    void SendChallengeAck();
+    /// The RST of §3.10.7.1 for a segment (FullTcpResetFor), if any.
+    void SendResetFor(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// A header of ours: ports, seq, ACK=RCV.NXT when flags has ACK, window, timestamps.
+    FullTcpHeader MakeHeader(uint8_t flags, int64_t seq);
+    /// Hand a segment to the output.
+    void Transmit(const FullTcpHeader& h, Ptr<Packet> payload);
+    /// \return RCV.WND: free receive buffer, never shrinking what was advertised (§3.8.6)
+    uint32_t RcvWnd() const;
+    /// After a read: send a window update if the window grew enough (§3.8.6.2.2).
+    void MaybeSendWindowUpdate();
+    /// \return TSval for now (RFC 7323 §5.4: a millisecond clock plus an offset)
+    uint32_t TsVal() const;
+    /// \return the window-scale shift we offer: the smallest that covers the receive
+    ///         buffer (RFC 7323 §2.3, at most 14)
+    uint8_t OfferedWindowShift() const;
+
+    // --- timers (fulltcp-timers.cc) ---
+
+    /// Arm a slot to fire after delay.
+    void ArmTimer(FullTcpTimer timer, Time delay);
+    /// Cancel a slot if armed.
+    void CancelTimer(FullTcpTimer timer);
+    /// Start the retransmission timer if it is not running (RFC 6298 §5.1).
+    void StartRetransmitTimerIfIdle();
+    /// The RETRANSMIT slot expired: retransmission, zero-window probe or persist.
+    void RetransmitTimeout();
+    /// RFC 6298 §5.4-5.7 and RFC 5681 §3.1 for data and FIN.
+    void DataRetransmitTimeout();
+    /// \return how many retransmissions are allowed for what is outstanding
+    uint32_t RetryLimit() const;
+    /// \param attempts retransmissions or probes so far \return whether to give up now
+    ///        (retry limit, or the user timeout of RFC 9293 §3.8.3)
+    bool GiveUp(uint32_t attempts) const;
+    /// Arm the RETRANSMIT slot, never beyond the user timeout's deadline.
+    void ArmRetransmitTimer(Time delay);
+
+    // --- probing the peer (fulltcp-probes.cc) ---
+
+    /// The persist timer expired (RFC 9293 §3.8.6.1): send a zero-window probe, or the
+    /// data that sender SWS avoidance held back.
+    void PersistTimeout();
+    /// \return the first persist interval: persistTimeout for a closed window when set,
+    ///         else the RTO
+    Time PersistBase() const;
+    /// An ACK arrived while probing: a window that opened ends the probing.
+    void ProbeAnswered();
+    /// Start the keepalive timer if keepalive is on (RFC 9293 §3.8.4).
+    void StartKeepAlive();
+    /// The KEEPALIVE slot expired: probe an idle connection, or give up.
+    void KeepAliveTimeout();
+
+    FullTcpConfig m_config;               //!< durations, limits and options
+    FullTcpConnectionOutput& m_out;       //!< the world
+    FullTcpTcb m_tcb;                     //!< state variables
+    Time m_now;                           //!< time of the input being processed
+    uint32_t m_inputDepth {0};            //!< nesting of InputScope (re-entrant calls)
+    bool m_delivering {false};            //!< application events are being delivered
+    std::deque<FullTcpAppEvent> m_events; //!< application events not yet delivered
+    bool m_ackPending {false};            //!< an ACK is owed; cleared by any segment we send
+    bool m_ackNow {false};                //!< ... and it must not be delayed
+    std::unique_ptr<FullTcpCongestionControl> m_cc; //!< the congestion control algorithm
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_CONNECTION_H */

@@ -1,0 +1,253 @@
+/*
+ * Engine: what to send next: windows, Nagle, sender SWS, Limited Transmit, RFC 6675 recovery
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpConnection: what to send next. New data within the send and congestion windows
+ * (RFC 5681, Limited Transmit RFC 3042), Nagle's algorithm (RFC 896) and sender
+ * silly-window avoidance (RFC 9293 §3.8.6.2.1), retransmissions: fast retransmit, go-back-N
+ * after a timeout, RFC 6675 loss recovery; and the persist timer when data is held back.
+ */
+#include "fulltcp-connection.h"
+
+#include "ns3/log.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpOutput");
+
+namespace
+{
+using S = FullTcpState;
+using Kind = FullTcpSackScoreboard::SegmentKind;
+} // namespace
+
+bool
+FullTcpConnection::SendingAllowed() const
+{
+    // Data and FIN go out only once our SYN is acknowledged (§3.10.2: SYN-SENT and
+    // SYN-RECEIVED queue them "for transmission after entering ESTABLISHED state"), and
+    // only in states whose sending side is still open or closing. CLOSING counts: the peer's
+    // FIN may arrive while our data and FIN still wait for the windows (FIN-WAIT-1 queues
+    // them "until all preceding SENDs have been segmentized").
+    const S st = m_tcb.state;
+    return m_tcb.SynAcked()
+        && (st == S::ESTABLISHED || st == S::CLOSE_WAIT || st == S::FIN_WAIT_1 || st == S::CLOSING
+            || st == S::LAST_ACK);
+}
+
+int64_t
+FullTcpConnection::WindowEnd(uint32_t extra) const
+{
+    // RFC 5681 §3.1: at most min(cwnd, rwnd) outstanding.
+    const uint64_t allowance = static_cast<uint64_t>(m_tcb.cc.cwnd) + extra;
+    return m_tcb.sndUna + static_cast<int64_t>(std::min<uint64_t>(m_tcb.sndWnd, allowance));
+}
+
+int64_t
+FullTcpConnection::NewDataLimit() const
+{
+    // Limited Transmit (RFC 3042): each of the first DupThresh - 1 duplicate ACKs lets one
+    // more segment of new data go, with cwnd unchanged.
+    const bool limited =
+        m_config.limitedTransmit && !m_tcb.inRecovery && m_tcb.dupAcks < m_config.dupThresh;
+    return WindowEnd(limited ? m_tcb.dupAcks * m_tcb.sndMss : 0);
+}
+
+bool
+FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
+{
+    const int64_t dataEnd = std::min(end, m_tcb.DataEnd());
+    const int64_t length = dataEnd - start;
+    // A full segment always goes (RFC 9293 §3.8.6.2.1 (1)); so does a segment carrying the
+    // FIN: nothing will follow it (as Linux tcp_nagle_test()).
+    if (length >= SegmentPayloadLimit() || end > m_tcb.DataEnd())
+    {
+        return true;
+    }
+    // Nagle (RFC 896; RFC 9293 §3.7.4): "if there is unacknowledged data (i.e., SND.NXT >
+    // SND.UNA), then the sending TCP endpoint buffers all user data ... until the
+    // outstanding data has been acknowledged or until the TCP endpoint can send a full-sized
+    // segment". TCP_NODELAY (noDelay) turns it off.
+    if (!m_config.noDelay && m_tcb.sndNxt > m_tcb.sndUna)
+    {
+        return false;
+    }
+    // Sender SWS avoidance (§3.8.6.2.1): (2) all queued data fits (every write is pushed),
+    // or (3) at least Fs·Max(SND.WND) with Fs = 1/2. The persist timer is the override of
+    // (4).
+    return dataEnd == m_tcb.DataEnd() || length >= static_cast<int64_t>(m_tcb.maxSndWnd / 2);
+}
+
+std::optional<int64_t>
+FullTcpConnection::NextNewSegmentEnd(int64_t limit) const
+{
+    const int64_t start = m_tcb.sndNxt;
+    const int64_t end = SegmentEnd(start, limit, true);
+    if (end <= start || !SendingPolicyAllows(start, end))
+    {
+        return std::nullopt;
+    }
+    return end;
+}
+
+void
+FullTcpConnection::SendNewSegment(int64_t end)
+{
+    const int64_t start = m_tcb.sndNxt;
+    if (m_tcb.sndUna == m_tcb.sndNxt)
+    {
+        m_tcb.lastProgress = m_now; // the user timeout counts from here (RFC 5482)
+    }
+    SendRange(start, end);
+    m_tcb.sndNxt = end;
+    m_tcb.rtxNxt = end;
+    // RFC 6298 §3: time one segment at a time when timestamps give no samples.
+    if (!m_tcb.tsOk && !m_tcb.rttTimedEnd)
+    {
+        m_tcb.rttTimedEnd = end;
+        m_tcb.rttTimedAt = m_now;
+    }
+    StartRetransmitTimerIfIdle();
+}
+
+int64_t
+FullTcpConnection::RetransmitFrom(int64_t start, int64_t limit)
+{
+    const int64_t end = SegmentEnd(start, std::min(limit, m_tcb.sndNxt), m_tcb.FinSent());
+    if (end > start)
+    {
+        // Karn's algorithm (RFC 6298 §5): what is sent twice gives no RTT sample.
+        m_tcb.rttTimedEnd.reset();
+        m_tcb.rtxTsVal = TsVal();
+        SendRange(start, end);
+        StartRetransmitTimerIfIdle();
+    }
+    return end;
+}
+
+void
+FullTcpConnection::RetransmitFirstUnacknowledged()
+{
+    // The segment at SND.UNA (RFC 5681 §3.2 step 3, RFC 6582 step 4, RFC 6675 (4.3)), up to
+    // the first byte the peer has SACKed.
+    const auto hole = m_tcb.scoreboard.NextHole(m_tcb.sndUna, m_tcb.sndNxt);
+    const int64_t end = RetransmitFrom(m_tcb.sndUna, hole ? hole->end : m_tcb.sndNxt);
+    m_tcb.highRxt = std::max(m_tcb.highRxt, end);
+}
+
+void
+FullTcpConnection::GoBackN()
+{
+    // After a timeout everything unacknowledged is presumed lost (RFC 5681 §3.1 leaves the
+    // rest of the window to slow start): it goes again in order as cwnd opens, as BSD does by
+    // pulling SND.NXT back, skipping what the peer has SACKed since (RFC 6675 §5.1). SACKed
+    // bytes have left the network, so they do not count against cwnd (as in RFC 6675's
+    // pipe).
+    m_tcb.rtxNxt = std::max(m_tcb.rtxNxt, m_tcb.sndUna);
+    while (m_tcb.rtxNxt < m_tcb.sndNxt)
+    {
+        const auto hole = m_tcb.scoreboard.NextHole(m_tcb.rtxNxt, m_tcb.sndNxt);
+        if (!hole)
+        {
+            m_tcb.rtxNxt = m_tcb.sndNxt;
+            return;
+        }
+        const auto sacked = static_cast<uint32_t>(
+            m_tcb.scoreboard.SackedIn(FullTcpRange {m_tcb.sndUna, hole->start}));
+        const int64_t end = RetransmitFrom(hole->start, std::min(hole->end, WindowEnd(sacked)));
+        if (end <= hole->start)
+        {
+            return; // the windows are full
+        }
+        m_tcb.rtxNxt = end;
+    }
+}
+
+void
+FullTcpConnection::SackRecoveryOutput()
+{
+    // RFC 6675 §5 step (C): "If cwnd - pipe >= 1 SMSS, the sender SHOULD transmit one or
+    // more segments": NextSeg() picks each, and pipe is recomputed after it (C.4).
+    const uint32_t smss = m_tcb.sndMss;
+    while (
+        m_tcb.scoreboard.Pipe(m_tcb.sndUna, m_tcb.sndNxt, m_tcb.highRxt, m_config.dupThresh, smss)
+            + smss
+        <= m_tcb.cc.cwnd)
+    {
+        const auto newEnd = NextNewSegmentEnd(m_tcb.sndUna + m_tcb.sndWnd);
+        const auto seg = m_tcb.scoreboard.NextSeg({m_tcb.sndUna,
+                                                   m_tcb.sndNxt,
+                                                   m_tcb.highRxt,
+                                                   m_tcb.rescueRxt,
+                                                   newEnd.has_value(),
+                                                   m_config.dupThresh,
+                                                   smss});
+        if (!seg)
+        {
+            return;
+        }
+        switch (seg->kind)
+        {
+        case Kind::NEW_DATA:
+            SendNewSegment(*newEnd);
+            break;
+        case Kind::LOST:
+        case Kind::UNSACKED:
+            // (C.3): HighRxt is the highest sequence number retransmitted.
+            m_tcb.highRxt =
+                std::max(m_tcb.highRxt, RetransmitFrom(seg->range.start, seg->range.end));
+            break;
+        case Kind::RESCUE:
+            // Rule 4: once per recovery; "HighRxt MUST NOT be updated".
+            RetransmitFrom(seg->range.start, seg->range.end);
+            m_tcb.rescueRxt = m_tcb.recover;
+            break;
+        }
+    }
+}
+
+void
+FullTcpConnection::Output()
+{
+    if (!SendingAllowed())
+    {
+        return;
+    }
+    if (m_tcb.inRecovery && m_tcb.sackOk)
+    {
+        SackRecoveryOutput();
+    }
+    else
+    {
+        GoBackN();
+        while (m_tcb.rtxNxt >= m_tcb.sndNxt)
+        {
+            const auto end = NextNewSegmentEnd(NewDataLimit());
+            if (!end)
+            {
+                break;
+            }
+            SendNewSegment(*end);
+        }
+    }
+    ArmPersistIfStalled();
+}
+
+void
+FullTcpConnection::ArmPersistIfStalled()
+{
+    // RFC 9293 §3.8.6.1: with nothing in flight no ACK will come to reopen a closed window
+    // or to release data that silly-window avoidance holds back, so the RETRANSMIT slot
+    // becomes the persist timer (as Linux tcp_check_probe_timer()).
+    const bool held = m_tcb.DataEnd() > m_tcb.sndNxt;
+    if (held && m_tcb.sndNxt == m_tcb.sndUna
+        && !m_tcb.timerDeadline[static_cast<uint32_t>(FullTcpTimer::RETRANSMIT)])
+    {
+        ArmRetransmitTimer(PersistBase());
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,485 @@
+/*
+ * Engine: SEGMENT ARRIVES per state, RFC 9293 §3.10.7, RFC 5961 checks, RFC 6191 reuse
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpConnection: SEGMENT ARRIVES, RFC 9293 §3.10.7, in the RFC's order (sequence
+ * check, RST, SYN, ACK, URG, text, FIN), with RFC 5961's blind-attack rules, RFC 6191's
+ * TIME_WAIT reuse and RFC 1337's option. Flags are always tested bit by bit.
+ */
+#include "fulltcp-connection.h"
+#include "fulltcp-time-wait-rules.h"
+
+#include "ns3/log.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpSegmentArrives");
+
+namespace
+{
+using S = FullTcpState;
+using C = FullTcpStateCause;
+using D = FullTcpDropReason;
+using H = FullTcpHeader;
+} // namespace
+
+void
+FullTcpConnection::SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Time now)
+{
+    InputScope input(*this, now);
+    if (!payload)
+    {
+        payload = Create<Packet>();
+    }
+    switch (m_tcb.state)
+    {
+    case S::CLOSED:
+        ClosedArrives(header, payload);
+        return;
+    case S::LISTEN:
+        ListenArrives(header, payload);
+        return;
+    case S::SYN_SENT:
+        SynSentArrives(header, payload);
+        return;
+    case S::TIME_WAIT:
+        TimeWaitArrives(header, payload);
+        return;
+    default:
+        OtherStateArrives(header, payload);
+        return;
+    }
+}
+
+void
+FullTcpConnection::ClosedArrives(const FullTcpHeader& h, Ptr<Packet> payload)
+{
+    // §3.10.7.1: "all data in the incoming segment is discarded. An incoming segment
+    // containing a RST is discarded. An incoming segment not containing a RST causes a RST
+    // to be sent in response."
+    SendResetFor(h, payload);
+    Drop(h, D::CONNECTION_CLOSED);
+}
+
+void
+FullTcpConnection::ListenArrives(const FullTcpHeader& h, Ptr<Packet> payload)
+{
+    // §3.10.7.2 first: "An incoming RST should be ignored."
+    if (h.HasFlags(H::RST))
+    {
+        Drop(h, D::RST_IN_LISTEN);
+        return;
+    }
+    // Second: "Any acknowledgment is bad if it arrives on a connection still in the LISTEN
+    // state. An acceptable reset segment should be formed for any arriving ACK-bearing
+    // segment. The RST should be formatted as follows: <SEQ=SEG.ACK><CTL=RST>"
+    if (h.HasFlags(H::ACK))
+    {
+        SendResetFor(h, payload);
+        Drop(h, D::ACK_IN_LISTEN);
+        return;
+    }
+    // Third: check for a SYN. SYN+FIN is a scan, not a connection request (Linux drops it).
+    if (h.HasFlags(H::SYN))
+    {
+        if (h.HasFlags(H::FIN))
+        {
+            Drop(h, D::SYN_FIN_IN_LISTEN);
+            return;
+        }
+        if (payload->GetSize() > 0)
+        {
+            Drop(h, D::SYN_TEXT); // the text only: the peer retransmits it after the handshake
+        }
+        m_out.ConnectionRequest(FullTcpConnectionRequest {h, std::nullopt});
+        return;
+    }
+    // Fourth: "Any other control or text-bearing segment (not containing SYN) must have an
+    // ACK and thus would have been discarded by the ACK processing ... drop the segment".
+    Drop(h, D::NO_SYN_NO_RST);
+}
+
+void
+FullTcpConnection::SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload)
+{
+    int64_t ack = 0;
+    // §3.10.7.3 first: check the ACK bit.
+    if (h.HasFlags(H::ACK))
+    {
+        ack = m_tcb.snd.FromWire(h.GetAckNumber(), m_tcb.sndNxt);
+        // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set,
+        // if so drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
+        if (ack <= 0 || ack > m_tcb.sndNxt)
+        {
+            if (h.HasFlags(H::RST))
+            {
+                Drop(h, D::RST_UNACCEPTABLE);
+                return;
+            }
+            SendResetFor(h, payload);
+            Drop(h, D::ACK_UNACCEPTABLE);
+            return;
+        }
+        // Otherwise SND.UNA (= ISS) < SEG.ACK =< SND.NXT: the ACK is acceptable.
+    }
+    // Second: check the RST bit. "If the ACK was acceptable, then signal to the user 'error:
+    // connection reset', drop the segment, enter CLOSED state ... Otherwise (no ACK), drop
+    // the segment and return." (RFC 5961 §3.2: the ACK must acknowledge the SYN.)
+    if (h.HasFlags(H::RST))
+    {
+        if (h.HasFlags(H::ACK))
+        {
+            SetState(S::CLOSED, C::RCV_RST);
+        }
+        else
+        {
+            Drop(h, D::RST_UNACCEPTABLE);
+        }
+        return;
+    }
+    // Third: security (no compartments in FullTcp). Fourth: check the SYN bit.
+    if (!h.HasFlags(H::SYN))
+    {
+        // Fifth: "If neither of the SYN or RST bits is set, then drop the segment and return."
+        Drop(h, D::NO_SYN_NO_RST);
+        return;
+    }
+    // "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ." The window our SYN offered
+    // counts from there (the peer's SYN takes no buffer space).
+    m_tcb.rcv = FullTcpSeqSpace(h.GetSequenceNumber());
+    m_tcb.rcvNxt = 1;
+    m_tcb.rcvAdvertisedEdge += 1;
+    NegotiateOptions(h);
+    m_tcb.sndWnd = h.GetWindow(); // a SYN's window is never scaled (RFC 7323 §2.2)
+    m_tcb.maxSndWnd = m_tcb.sndWnd;
+    m_tcb.sndWl1 = 0;
+    m_tcb.sndWl2 = ack;
+    if (payload->GetSize() > 0 || h.HasFlags(H::FIN))
+    {
+        // Not acknowledged, so the peer sends it again once the connection is open.
+        Drop(h, D::SYN_TEXT);
+    }
+    if (h.HasFlags(H::ACK))
+    {
+        // "SND.UNA should be advanced to equal SEG.ACK ... If SND.UNA > ISS (our SYN has been
+        // ACKed), change the connection state to ESTABLISHED, form an ACK segment
+        // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
+        AckAdvances(h, ack);
+        SetState(S::ESTABLISHED, C::RCV_SYN_ACK);
+        SendAck();
+        if (m_tcb.shutdownPending)
+        {
+            ShutdownSendingSide(C::APP_SHUTDOWN);
+        }
+        else
+        {
+            Output();
+        }
+        return;
+    }
+    // Simultaneous open: "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment
+    // <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it." The SYN's timer keeps running; the
+    // ISS has now been sent twice, so its ACK gives no RTT sample (Karn).
+    SetState(S::SYN_RCVD, C::RCV_SYN);
+    m_tcb.rttTimedEnd.reset();
+    SendSyn();
+}
+
+bool
+FullTcpConnection::EarlySynArrives(const FullTcpHeader& h, int64_t seq)
+{
+    if (!h.HasFlags(H::SYN) || h.HasFlags(H::RST))
+    {
+        return false;
+    }
+    if (m_tcb.state == S::SYN_RCVD && seq == 0)
+    {
+        if (!h.HasFlags(H::ACK))
+        {
+            // The peer's SYN again (SEG.SEQ = IRS): our SYN-ACK was lost. Answer with the
+            // SYN-ACK, rate-limited as Linux tcp_check_req() does.
+            if (ChallengeAckAllowed())
+            {
+                m_tcb.synRetransmitted = true; // our SYN-ACK went again: Karn applies
+                m_tcb.rttTimedEnd.reset();
+                m_tcb.rtxTsVal = TsVal();
+                SendSyn();
+            }
+            Drop(h, D::DUPLICATE_SYN);
+            return true;
+        }
+        if (m_tcb.snd.FromWire(h.GetAckNumber(), m_tcb.sndNxt) == m_tcb.sndNxt)
+        {
+            // Simultaneous open (RFC 9293 §3.5 Figure 7, MUST-10): the peer's SYN-ACK
+            // acknowledges our SYN. It sits just left of RCV.NXT, so the sequence check would
+            // reject it; accept it here as Linux tcp_validate_incoming() does.
+            AckAdvances(h, m_tcb.sndNxt);
+            m_tcb.sndWnd = h.GetWindow(); // SYN window, unscaled
+            m_tcb.maxSndWnd = std::max(m_tcb.maxSndWnd, m_tcb.sndWnd);
+            m_tcb.sndWl1 = seq;
+            m_tcb.sndWl2 = m_tcb.sndNxt;
+            SetState(S::ESTABLISHED, C::RCV_SYN_ACK);
+            Output();
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+void
+FullTcpConnection::TimeWaitArrives(const FullTcpHeader& h, Ptr<Packet> payload)
+{
+    // §3.10.7.4 in TIME-WAIT: the rules shared with the glue's compact records
+    // (fulltcp-time-wait-rules.cc), applied to this TCB.
+    const FullTcpTimeWaitVerdict v = FullTcpTimeWaitSegmentArrives(
+        GetTimeWaitState(), FullTcpTimeWaitPolicy::From(m_config), h, payload->GetSize(), m_now);
+    if (v.tsRecent)
+    {
+        m_tcb.tsRecent = *v.tsRecent;
+        m_tcb.tsRecentTime = m_now;
+    }
+    if (v.restartTimer)
+    {
+        ArmTimer(FullTcpTimer::LINGER, 2 * m_config.msl);
+    }
+    if (v.dsack)
+    {
+        m_tcb.sackBlocks.Duplicate(
+            FullTcpRange {m_tcb.rcvNxt + v.dsack->start, m_tcb.rcvNxt + v.dsack->end});
+    }
+    if (v.reply == FullTcpReply::ACK)
+    {
+        SendAck();
+    }
+    else if (v.reply == FullTcpReply::CHALLENGE_ACK)
+    {
+        SendChallengeAck();
+    }
+    if (v.drop)
+    {
+        Drop(h, *v.drop);
+    }
+    if (v.close)
+    {
+        SetState(S::CLOSED, *v.close);
+        if (*v.close == C::RCV_SYN)
+        {
+            // The glue hands the SYN to the listener with the new incarnation's ISS.
+            m_out.ConnectionRequest(FullTcpConnectionRequest {h, v.reuseIss});
+        }
+    }
+}
+
+void
+FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload)
+{
+    const uint32_t len = payload->GetSize();
+    const int64_t seq = m_tcb.rcv.FromWire(h.GetSequenceNumber(), m_tcb.rcvNxt);
+    if (EarlySynArrives(h, seq))
+    {
+        return;
+    }
+    // RFC 7323 §5.3 (R1): PAWS comes before the sequence check.
+    if (PawsRejects(h))
+    {
+        RejectSegment(h, seq, len, D::PAWS_REJECTED);
+        return;
+    }
+
+    // First: check sequence number (Table 6). SEG.LEN counts SYN and FIN.
+    const int64_t segLen = len + (h.HasFlags(H::SYN) ? 1 : 0) + (h.HasFlags(H::FIN) ? 1 : 0);
+    if (!FullTcpSegmentAcceptable(seq, segLen, m_tcb.rcvNxt, RcvWnd()))
+    {
+        RejectSegment(h, seq, len, D::SEQ_NOT_ACCEPTABLE);
+        return;
+    }
+    // The peer is alive (RFC 9293 §3.8.4: keepalive counts idle time from here).
+    m_tcb.lastReceived = m_now;
+    m_tcb.keepAliveProbesOut = 0;
+
+    // Second: check the RST bit (RFC 5961 §3.2, adopted by §3.10.7.4): "If the RST bit is
+    // set and the sequence number exactly matches the next expected sequence number
+    // (RCV.NXT), then TCP MUST reset the connection" ... "If the RST bit is set and the
+    // sequence number does not exactly match ... TCP MUST send an acknowledgment
+    // (challenge ACK)". Outside the window it was dropped by the first check.
+    if (h.HasFlags(H::RST))
+    {
+        if (seq == m_tcb.rcvNxt)
+        {
+            // SYN-RECEIVED: a passive connection "returns to LISTEN" (its listener never
+            // knew of it), an active one is refused; synchronized states: reset.
+            SetState(S::CLOSED, C::RCV_RST);
+            return;
+        }
+        SendChallengeAck();
+        Drop(h, D::RST_NOT_EXACT);
+        return;
+    }
+    // Third: security (no compartments in FullTcp).
+    // Fourth: check the SYN bit. RFC 5961 §4.2: "TCP MUST send an ACK (challenge ACK) to
+    // the remote peer" and drop the segment, whatever its sequence number.
+    if (h.HasFlags(H::SYN))
+    {
+        SendChallengeAck();
+        Drop(h, D::SYN_IN_SYNCHRONIZED);
+        return;
+    }
+    // Fifth: check the ACK field.
+    if (!AckArrives(h, payload, seq))
+    {
+        return;
+    }
+    // RFC 7323 §4.3 (R3), once the ACK is known valid: a segment dropped for acknowledging
+    // unsent data must not move TS.Recent, or one forged TSval would make PAWS reject all
+    // that follows (as Linux, which updates ts_recent only after tcp_ack() accepts it).
+    UpdateTsRecent(h, seq);
+    // Sixth: check the URG bit (the urgent data itself is delivered in line).
+    UrgentArrives(h, seq);
+    // Seventh: process the segment text.
+    if (!TextArrives(h, payload, seq))
+    {
+        return;
+    }
+    // Eighth: check the FIN bit; a FIN seen out of order counts once the text before it is in.
+    if (h.HasFlags(H::FIN))
+    {
+        FinArrives(seq + len);
+    }
+    if (m_tcb.rcvFin && *m_tcb.rcvFin == m_tcb.rcvNxt && !m_tcb.finReceived)
+    {
+        FinReached();
+    }
+    // A FIN_WAIT_1 whose FIN this segment acknowledged moves on, unless the peer's FIN in the
+    // same segment already took it to TIME_WAIT (RCV_FIN_ACK).
+    if (m_tcb.state == S::FIN_WAIT_1 && m_tcb.FinAcked())
+    {
+        SetState(S::FIN_WAIT_2, C::RCV_ACK_OF_FIN);
+    }
+    Output();
+    SendOwedAck();
+}
+
+bool
+FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq)
+{
+    // "if the ACK bit is off, drop the segment and return"
+    if (!h.HasFlags(H::ACK))
+    {
+        Drop(h, D::NO_ACK);
+        return false;
+    }
+    const int64_t ack = m_tcb.snd.FromWire(h.GetAckNumber(), m_tcb.sndNxt);
+    if (m_tcb.state == S::SYN_RCVD)
+    {
+        // "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state and continue
+        // processing ... If the segment acknowledgment is not acceptable, form a reset
+        // segment <SEQ=SEG.ACK><CTL=RST> and send it." The connection stays.
+        if (!(m_tcb.sndUna < ack && ack <= m_tcb.sndNxt))
+        {
+            SendResetFor(h, payload);
+            Drop(h, D::ACK_UNACCEPTABLE);
+            return false;
+        }
+        AckAdvances(h, ack);
+        SetState(S::ESTABLISHED, C::RCV_ACK_OF_SYN);
+    }
+    // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop
+    // the segment, and return." Throttled like every challenge ACK (RFC 5961 §5.2, §7).
+    if (ack > m_tcb.sndNxt)
+    {
+        SendChallengeAck();
+        Drop(h, D::ACK_OF_UNSENT_DATA);
+        return false;
+    }
+    // RFC 5961 §5.2: an ACK older than SND.UNA - MAX.SND.WND is a blind injection.
+    if (ack < m_tcb.sndUna - static_cast<int64_t>(m_tcb.maxSndWnd))
+    {
+        SendChallengeAck();
+        Drop(h, D::ACK_TOO_OLD);
+        return false;
+    }
+    // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK." "If the ACK is a
+    // duplicate (SEG.ACK < SND.UNA), it can be ignored" (text and FIN still count). Then the
+    // send window, RTT, congestion window and loss recovery (fulltcp-ack-processing.cc).
+    ProcessAck(h, seq, ack, payload->GetSize());
+    if (m_tcb.state == S::CLOSING && m_tcb.FinAcked())
+    {
+        // CLOSING: "if the ACK acknowledges our FIN, then enter the TIME-WAIT state".
+        SetState(S::TIME_WAIT, C::RCV_ACK_OF_FIN);
+    }
+    else if (m_tcb.state == S::LAST_ACK && m_tcb.FinAcked())
+    {
+        // LAST-ACK: "If our FIN is now acknowledged, delete the TCB, enter the CLOSED state,
+        // and return."
+        SetState(S::CLOSED, C::RCV_ACK_OF_FIN);
+        return false;
+    }
+    return true;
+}
+
+void
+FullTcpConnection::FinArrives(int64_t finSeq)
+{
+    if (m_tcb.finReceived || finSeq < m_tcb.rcvNxt)
+    {
+        return; // a FIN we already have
+    }
+    if (finSeq > m_tcb.rcvNxt)
+    {
+        // The FIN counts only when everything before it has arrived; it is remembered (the
+        // text before it may be on its way, or held for reassembly) and a duplicate ACK
+        // tells the peer where the gap starts, as for out-of-order text.
+        if (finSeq <= m_tcb.rcvNxt + RcvWnd())
+        {
+            m_tcb.rcvFin = finSeq;
+        }
+        AckOwed(true);
+        return;
+    }
+    m_tcb.rcvFin = finSeq;
+}
+
+void
+FullTcpConnection::FinReached()
+{
+    // "If the FIN bit is set, signal the user 'connection closing' and return any pending
+    // RECEIVEs with same message, advance RCV.NXT over the FIN, and send an acknowledgment
+    // for the FIN."
+    m_tcb.rcvNxt += 1;
+    m_tcb.rcvAdvertisedEdge += 1; // the FIN takes no buffer space: the offered window stays
+    m_tcb.finReceived = true;
+    AckOwed(true);
+    Notify(FullTcpAppEvent::PEER_CLOSED);
+    switch (m_tcb.state)
+    {
+    case S::ESTABLISHED:
+        // "SYN-RECEIVED STATE, ESTABLISHED STATE: Enter the CLOSE-WAIT state."
+        SetState(S::CLOSE_WAIT, C::RCV_FIN);
+        break;
+    case S::FIN_WAIT_1:
+        // "If our FIN has been ACKed (perhaps in this segment), then enter TIME-WAIT, start
+        // the time-wait timer, turn off the other timers; otherwise, enter the CLOSING
+        // state."
+        if (m_tcb.FinAcked())
+        {
+            SetState(S::TIME_WAIT, C::RCV_FIN_ACK);
+        }
+        else
+        {
+            SetState(S::CLOSING, C::RCV_FIN);
+        }
+        break;
+    case S::FIN_WAIT_2:
+        // "Enter the TIME-WAIT state. Start the time-wait timer, turn off the other timers."
+        SetState(S::TIME_WAIT, C::RCV_FIN);
+        break;
+    default:
+        break; // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT already have the peer's FIN
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,182 @@
+/*
+ * Engine: timer slots as deadlines, retransmission timeout, give-up (RFC 9293 §3.10.8, RFC 6298)
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpConnection: timers as data (RFC 9293 §3.10.8). Each slot's expiry time is kept
+ * here, so a late or cancelled expiry reported by the glue is recognised and ignored.
+ */
+#include "fulltcp-connection.h"
+
+#include "ns3/log.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpTimers");
+
+namespace
+{
+using S = FullTcpState;
+using C = FullTcpStateCause;
+} // namespace
+
+void
+FullTcpConnection::ArmTimer(FullTcpTimer timer, Time delay)
+{
+    m_tcb.timerDeadline[static_cast<uint32_t>(timer)] = m_now + delay;
+    m_out.ArmTimer(timer, delay);
+}
+
+void
+FullTcpConnection::CancelTimer(FullTcpTimer timer)
+{
+    auto& deadline = m_tcb.timerDeadline[static_cast<uint32_t>(timer)];
+    if (deadline)
+    {
+        deadline.reset();
+        m_out.CancelTimer(timer);
+    }
+}
+
+void
+FullTcpConnection::StartRetransmitTimerIfIdle()
+{
+    // RFC 6298 §5.1: "Every time a packet containing data is sent (including a
+    // retransmission), if the timer is not running, start it running so that it will
+    // expire after RTO seconds."
+    if (!m_tcb.timerDeadline[static_cast<uint32_t>(FullTcpTimer::RETRANSMIT)])
+    {
+        ArmRetransmitTimer(m_tcb.rto);
+    }
+}
+
+void
+FullTcpConnection::ArmRetransmitTimer(Time delay)
+{
+    // RFC 5482 / RFC 9293 §3.8.3 USER TIMEOUT: expire no later than its deadline, so that
+    // the connection gives up on time (as Linux tcp_clamp_rto_to_user_timeout()).
+    if (m_config.userTimeout.IsStrictlyPositive() && m_tcb.SynAcked())
+    {
+        const Time left = m_tcb.lastProgress + m_config.userTimeout - m_now;
+        delay = std::max(Seconds(0), std::min(delay, left));
+    }
+    ArmTimer(FullTcpTimer::RETRANSMIT, delay);
+}
+
+void
+FullTcpConnection::TimerExpired(FullTcpTimer timer, Time now)
+{
+    InputScope input(*this, now);
+    auto& deadline = m_tcb.timerDeadline[static_cast<uint32_t>(timer)];
+    if (!deadline || now < *deadline)
+    {
+        return; // cancelled or re-armed since: a stale expiry
+    }
+    deadline.reset();
+    switch (timer)
+    {
+    case FullTcpTimer::RETRANSMIT:
+        RetransmitTimeout();
+        break;
+    case FullTcpTimer::LINGER:
+        // §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter
+        // the CLOSED state, and return." The same slot ends an orphaned FIN_WAIT_2.
+        if (m_tcb.state == S::TIME_WAIT)
+        {
+            SetState(S::CLOSED, C::TIMEOUT_2MSL);
+        }
+        else if (m_tcb.state == S::FIN_WAIT_2)
+        {
+            SetState(S::CLOSED, C::TIMEOUT_FIN_WAIT_2);
+        }
+        break;
+    case FullTcpTimer::DELAYED_ACK:
+        // RFC 9293 §3.8.6.3: the delayed acknowledgment is due.
+        if (m_ackPending)
+        {
+            SendAck();
+        }
+        break;
+    case FullTcpTimer::KEEPALIVE:
+        KeepAliveTimeout();
+        break;
+    }
+}
+
+uint32_t
+FullTcpConnection::RetryLimit() const
+{
+    if (!m_tcb.SynAcked())
+    {
+        return m_tcb.passive ? m_config.synAckRetries : m_config.synRetries;
+    }
+    return m_config.dataRetries;
+}
+
+bool
+FullTcpConnection::GiveUp(uint32_t attempts) const
+{
+    // RFC 9293 §3.8.3: R2 retransmissions, or the USER TIMEOUT once data is flowing.
+    return attempts >= RetryLimit()
+        || (m_config.userTimeout.IsStrictlyPositive() && m_tcb.SynAcked()
+            && m_now - m_tcb.lastProgress >= m_config.userTimeout);
+}
+
+void
+FullTcpConnection::RetransmitTimeout()
+{
+    // One slot, three jobs. Data in flight is retransmitted (RFC 6298 §5.4), unless the
+    // peer's window is closed: then the expiry is a zero-window probe, as it is when nothing
+    // is in flight and data waits (persist, RFC 9293 §3.8.6.1). The FIN needs no window.
+    const bool dataInFlight = m_tcb.sndUna < std::min(m_tcb.sndNxt, m_tcb.DataEnd());
+    const bool dataWaiting = m_tcb.DataEnd() > m_tcb.sndNxt;
+    if (SendingAllowed()
+        && ((m_tcb.sndWnd == 0 && (dataInFlight || dataWaiting))
+            || (m_tcb.sndNxt == m_tcb.sndUna && dataWaiting)))
+    {
+        PersistTimeout();
+        return;
+    }
+    if (m_tcb.sndUna < m_tcb.sndNxt)
+    {
+        DataRetransmitTimeout();
+    }
+}
+
+void
+FullTcpConnection::DataRetransmitTimeout()
+{
+    if (GiveUp(m_tcb.retransmits))
+    {
+        // RFC 9293 §3.8.3: at R2 "close the connection". No RST: the peer is unreachable.
+        SetState(S::CLOSED, C::RETRIES_EXHAUSTED);
+        return;
+    }
+    if (m_tcb.SynAcked())
+    {
+        // RFC 5681 §3.1: ssthresh from FlightSize (held constant when the segment already
+        // went by timeout once), cwnd = LW = 1 SMSS; RFC 6582 §3.2 step 6 and RFC 6675 §5.1:
+        // recover = HighData, leave loss recovery; RFC 2018 §8: forget the SACKed bits (the
+        // receiver may have reneged). Then go-back-N in slow start (Output()).
+        const FullTcpCongestionContext ctx = CongestionContext();
+        if (m_tcb.retransmits == 0)
+        {
+            m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, ctx);
+        }
+        m_tcb.cc.cwnd = m_tcb.sndMss;
+        m_tcb.inRecovery = false;
+        m_tcb.dupAcks = 0;
+        m_tcb.recover = m_tcb.sndNxt;
+        m_tcb.scoreboard.Clear();
+        m_cc->OnEvent(m_tcb.cc, FullTcpCongestionEvent::TIMEOUT, ctx);
+    }
+    ++m_tcb.retransmits;
+    // RFC 6298 §5.4 retransmit the earliest segment, §5.5 back off, §5.6 restart the timer.
+    RetransmitEarliest();
+    m_tcb.rto = std::min(2 * m_tcb.rto, m_config.maxRto);
+    ArmRetransmitTimer(m_tcb.rto);
+}
+
+} // namespace ns3

@@ -1,0 +1,471 @@
+/*
+ * Node: FullTcpSocket TypeId, attributes, trace sources, fork copy, TcpSocket accessors
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpSocket: TypeId, attributes and trace sources, construction and fork, and the
+ * twelve ns3::TcpSocket attribute accessors.
+ */
+#include "fulltcp-socket.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/nstime.h"
+#include "ns3/string.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpSocketAttributes");
+NS_OBJECT_ENSURE_REGISTERED(FullTcpSocket);
+
+TypeId
+FullTcpSocket::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::FullTcpSocket")
+            .SetParent<TcpSocket>()
+            .SetGroupName("FullTcp")
+            .AddConstructor<FullTcpSocket>()
+            .AddAttribute("MaxRto",
+                          "Cap on the backed-off retransmission timeout (Linux TCP_RTO_MAX; "
+                          "RFC 6298 §2.5 allows a cap of at least 60 s).",
+                          TimeValue(Seconds(120)),
+                          MakeTimeAccessor(&FullTcpSocket::m_maxRto),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SynAckRetries",
+                          "Retransmissions of a SYN-ACK before a half-open connection is "
+                          "dropped (Linux tcp_synack_retries).",
+                          UintegerValue(5),
+                          MakeUintegerAccessor(&FullTcpSocket::m_synAckRetries),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Msl",
+                          "Maximum Segment Lifetime; TIME_WAIT lasts 2*Msl (RFC 9293 §3.4.2, "
+                          "MUST-13). 0 skips TIME_WAIT.",
+                          TimeValue(Seconds(120)),
+                          MakeTimeAccessor(&FullTcpSocket::m_msl),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("FinWait2Timeout",
+                          "How long an orphaned FIN_WAIT_2 waits for the peer's FIN (Linux "
+                          "tcp_fin_timeout).",
+                          TimeValue(Seconds(60)),
+                          MakeTimeAccessor(&FullTcpSocket::m_finWait2Timeout),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PersistFromRto",
+                          "The first zero-window probe waits one RTO (RFC 9293 §3.8.6.1 "
+                          "SHLD-29; Linux tcp_probe0_base()). False: it waits ns3::TcpSocket's "
+                          "PersistTimeout, as ns-3's TcpSocketBase does (for side-by-side "
+                          "comparisons). Later probes back off exponentially either way.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_persistFromRto),
+                          MakeBooleanChecker())
+            .AddAttribute("Rfc1337",
+                          "Ignore RST in TIME_WAIT (RFC 1337 fix F1; Linux tcp_rfc1337 = 0).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_rfc1337),
+                          MakeBooleanChecker())
+            .AddAttribute("ChallengeAckInterval",
+                          "Minimum interval between two challenge ACKs of a connection (RFC "
+                          "5961 §7; Linux tcp_invalid_ratelimit). 0: no limit.",
+                          TimeValue(MilliSeconds(500)),
+                          MakeTimeAccessor(&FullTcpSocket::m_challengeAckInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("MinSndMss",
+                          "Floor of the send MSS whatever the peer announces (Linux "
+                          "tcp_min_snd_mss).",
+                          UintegerValue(48),
+                          MakeUintegerAccessor(&FullTcpSocket::m_minSndMss),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("Sack",
+                          "Offer SACK-permitted on SYNs (RFC 2018; Linux tcp_sack = 1).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_sack),
+                          MakeBooleanChecker())
+            .AddAttribute("Timestamps",
+                          "Offer timestamps on SYNs (RFC 7323 §3; Linux tcp_timestamps = 1).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_timestamps),
+                          MakeBooleanChecker())
+            .AddAttribute("WindowScaling",
+                          "Offer window scaling on SYNs (RFC 7323 §2; Linux "
+                          "tcp_window_scaling = 1).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_windowScaling),
+                          MakeBooleanChecker())
+            .AddAttribute("SynQueueLimit",
+                          "Most half-open (SYN_RCVD) children of a listener; more SYNs are "
+                          "dropped or answered with SYN cookies (Linux: listen() backlog "
+                          "capped by net.core.somaxconn = 4096).",
+                          UintegerValue(4096),
+                          MakeUintegerAccessor(&FullTcpSocket::SetSynQueueLimit,
+                                               &FullTcpSocket::GetSynQueueLimit),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("AcceptQueueLimit",
+                          "Most established children a listener holds for the application "
+                          "(Linux: listen() backlog capped by net.core.somaxconn = 4096).",
+                          UintegerValue(4096),
+                          MakeUintegerAccessor(&FullTcpSocket::SetAcceptQueueLimit,
+                                               &FullTcpSocket::GetAcceptQueueLimit),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute(
+                "SynCookies",
+                "Answer SYNs with SYN cookies when the SYN queue is full (RFC 4987 "
+                "§3.6; Linux tcp_syncookies = 1).",
+                BooleanValue(true),
+                MakeBooleanAccessor(&FullTcpSocket::SetSynCookies, &FullTcpSocket::GetSynCookies),
+                MakeBooleanChecker())
+            .AddAttribute("MinRto",
+                          "Lower bound of a computed RTO (RFC 6298 §2.4: 1 s; Linux TCP_RTO_MIN "
+                          "is 200 ms).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&FullTcpSocket::m_minRto),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ClockGranularity",
+                          "Clock granularity G of RTO = SRTT + max(G, 4*RTTVAR) (RFC 6298 §2.3; "
+                          "ns-3 TcpSocketBase ClockGranularity).",
+                          TimeValue(MilliSeconds(1)),
+                          MakeTimeAccessor(&FullTcpSocket::m_clockGranularity),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("FallbackRto",
+                          "RTO when data starts after a retransmitted SYN or SYN-ACK gave no "
+                          "RTT sample (RFC 6298 §5.7; Linux TCP_TIMEOUT_FALLBACK).",
+                          TimeValue(Seconds(3)),
+                          MakeTimeAccessor(&FullTcpSocket::m_fallbackRto),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("UserTimeout",
+                          "Give up when data stays unacknowledged this long (RFC 9293 §3.8.3 "
+                          "USER TIMEOUT, RFC 5482). 0: only DataRetries counts (Linux "
+                          "TCP_USER_TIMEOUT = 0).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&FullTcpSocket::m_userTimeout),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("QuickAcks",
+                          "Data segments acknowledged at once at connection start (Linux "
+                          "TCP_MAX_QUICKACKS). 0 disables quick-ACK mode.",
+                          UintegerValue(16),
+                          MakeUintegerAccessor(&FullTcpSocket::m_quickAcks),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("DupThresh",
+                          "Duplicate ACKs that signal a loss (RFC 5681 §3.2, RFC 6675 §2; Linux "
+                          "tcp_reordering = 3).",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&FullTcpSocket::m_dupThresh),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("LimitedTransmit",
+                          "Send new data on the first DupThresh-1 duplicate ACKs (RFC 3042).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_limitedTransmit),
+                          MakeBooleanChecker())
+            .AddAttribute("CongestionControl",
+                          "Congestion control algorithm by name (\"NewReno\": RFC 5681, RFC "
+                          "6582; ns-3's default TcpNewReno). Unknown names fall back to "
+                          "NewReno.",
+                          StringValue("NewReno"),
+                          MakeStringAccessor(&FullTcpSocket::m_congestionControl),
+                          MakeStringChecker())
+            .AddAttribute("Dsack",
+                          "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
+                          "tcp_dsack = 1).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_dsack),
+                          MakeBooleanChecker())
+            .AddAttribute("KeepAlive",
+                          "Send keepalive probes on an idle connection (RFC 9293 §3.8.4 MUST-25: "
+                          "off by default; Linux SO_KEEPALIVE).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_keepAlive),
+                          MakeBooleanChecker())
+            .AddAttribute("KeepAliveIdle",
+                          "Idle time before the first keepalive probe (RFC 9293 §3.8.4 MUST-28: "
+                          "at least 2 h; Linux tcp_keepalive_time).",
+                          TimeValue(Seconds(7200)),
+                          MakeTimeAccessor(&FullTcpSocket::m_keepAliveIdle),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("KeepAliveInterval",
+                          "Time between unanswered keepalive probes (Linux "
+                          "tcp_keepalive_intvl).",
+                          TimeValue(Seconds(75)),
+                          MakeTimeAccessor(&FullTcpSocket::m_keepAliveInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("KeepAliveProbes",
+                          "Unanswered keepalive probes before the connection times out (Linux "
+                          "tcp_keepalive_probes).",
+                          UintegerValue(9),
+                          MakeUintegerAccessor(&FullTcpSocket::m_keepAliveProbes),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PawsIdleLimit",
+                          "TS.Recent is no longer trusted for PAWS after this long idle (RFC 7323 "
+                          "§5.5; Linux TCP_PAWS_24DAYS).",
+                          TimeValue(Days(24)),
+                          MakeTimeAccessor(&FullTcpSocket::m_pawsIdleLimit),
+                          MakeTimeChecker(Seconds(0)))
+            .AddTraceSource("State",
+                            "The connection's state (ns-3's TcpStates_t numbering).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_state),
+                            "ns3::TcpStatesTracedValueCallback")
+            .AddTraceSource("StateTransition",
+                            "Every state transition with its cause (RFC 9293 event).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_transitionTrace),
+                            "ns3::FullTcpSocket::TransitionTracedCallback")
+            .AddTraceSource("Tx",
+                            "A segment sent by this socket.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_txTrace),
+                            "ns3::FullTcpSocket::TxRxTracedCallback")
+            .AddTraceSource("Rx",
+                            "A segment received by this socket.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rxTrace),
+                            "ns3::FullTcpSocket::TxRxTracedCallback")
+            .AddTraceSource("Drop",
+                            "A received segment (or its text) the connection did not process.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_dropTrace),
+                            "ns3::FullTcpSocket::DropTracedCallback")
+            .AddTraceSource("Retransmission",
+                            "A segment sent again: it carries only sequence space (data, SYN "
+                            "or FIN) sent before (RFC 1213 tcpRetransSegs).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_retransmissionTrace),
+                            "ns3::FullTcpSocket::TxRxTracedCallback")
+            // The next five have ns-3 TcpSocketBase's names and callback types, so one
+            // Config path traces either stack.
+            .AddTraceSource("CongestionWindow",
+                            "The congestion window in bytes (RFC 5681 cwnd).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_cWnd),
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("SlowStartThreshold",
+                            "The slow-start threshold in bytes (RFC 5681 ssthresh).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_ssThresh),
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("RTT",
+                            "The smoothed round-trip time SRTT after each sample (RFC 6298 "
+                            "§2).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_srtt),
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("RTO",
+                            "The retransmission timeout, backed off (RFC 6298 §2, §5.5).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rto),
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("BytesInFlight",
+                            "FlightSize: bytes sent and not yet acknowledged (RFC 5681 §2).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_bytesInFlight),
+                            "ns3::TracedValueCallback::Uint32");
+    return tid;
+}
+
+FullTcpSocket::FullTcpSocket() : m_state(CLOSED)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+FullTcpSocket::FullTcpSocket(const FullTcpSocket& o) :
+    TcpSocket(o), FullTcpConnectionOutput(), m_node(o.m_node), m_tcp(o.m_tcp),
+    m_shutdownSend(o.m_shutdownSend), m_shutdownRecv(o.m_shutdownRecv), m_state(LISTEN)
+{
+    NS_LOG_FUNCTION(this);
+    // A child is a copy of its listener's configuration (ns-3's fork semantics): every
+    // attribute that can be read and written, of this TypeId and its parents (TcpSocket's
+    // through their virtual accessors), so none can be forgotten here.
+    for (TypeId tid = GetTypeId(); tid != Object::GetTypeId(); tid = tid.GetParent())
+    {
+        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = tid.GetAttribute(i);
+            if ((info.flags & TypeId::ATTR_GET) == 0 || (info.flags & TypeId::ATTR_SET) == 0
+                || !info.accessor->HasGetter() || !info.accessor->HasSetter())
+            {
+                continue;
+            }
+            Ptr<AttributeValue> value = info.checker->Create();
+            if (info.accessor->Get(&o, *value))
+            {
+                info.accessor->Set(this, *value);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------- ns3::TcpSocket attribute accessors
+
+void
+FullTcpSocket::SetSndBufSize(uint32_t size)
+{
+    m_sndBufSize = size;
+}
+
+uint32_t
+FullTcpSocket::GetSndBufSize() const
+{
+    return m_sndBufSize;
+}
+
+void
+FullTcpSocket::SetRcvBufSize(uint32_t size)
+{
+    m_rcvBufSize = size;
+}
+
+uint32_t
+FullTcpSocket::GetRcvBufSize() const
+{
+    return m_rcvBufSize;
+}
+
+void
+FullTcpSocket::SetSegSize(uint32_t size)
+{
+    m_segmentSize = size;
+}
+
+uint32_t
+FullTcpSocket::GetSegSize() const
+{
+    return m_segmentSize;
+}
+
+void
+FullTcpSocket::SetInitialSSThresh(uint32_t threshold)
+{
+    m_initialSsThresh = threshold;
+}
+
+uint32_t
+FullTcpSocket::GetInitialSSThresh() const
+{
+    return m_initialSsThresh;
+}
+
+void
+FullTcpSocket::SetInitialCwnd(uint32_t cwnd)
+{
+    m_initialCwnd = cwnd;
+}
+
+uint32_t
+FullTcpSocket::GetInitialCwnd() const
+{
+    return m_initialCwnd;
+}
+
+void
+FullTcpSocket::SetConnTimeout(Time timeout)
+{
+    m_connTimeout = timeout;
+}
+
+Time
+FullTcpSocket::GetConnTimeout() const
+{
+    return m_connTimeout;
+}
+
+void
+FullTcpSocket::SetSynRetries(uint32_t count)
+{
+    m_synRetries = count;
+}
+
+uint32_t
+FullTcpSocket::GetSynRetries() const
+{
+    return m_synRetries;
+}
+
+void
+FullTcpSocket::SetDataRetries(uint32_t retries)
+{
+    m_dataRetries = retries;
+}
+
+uint32_t
+FullTcpSocket::GetDataRetries() const
+{
+    return m_dataRetries;
+}
+
+void
+FullTcpSocket::SetDelAckTimeout(Time timeout)
+{
+    m_delAckTimeout = timeout;
+}
+
+Time
+FullTcpSocket::GetDelAckTimeout() const
+{
+    return m_delAckTimeout;
+}
+
+void
+FullTcpSocket::SetDelAckMaxCount(uint32_t count)
+{
+    m_delAckMaxCount = count;
+}
+
+uint32_t
+FullTcpSocket::GetDelAckMaxCount() const
+{
+    return m_delAckMaxCount;
+}
+
+void
+FullTcpSocket::SetTcpNoDelay(bool noDelay)
+{
+    m_noDelay = noDelay;
+}
+
+bool
+FullTcpSocket::GetTcpNoDelay() const
+{
+    return m_noDelay;
+}
+
+void
+FullTcpSocket::SetPersistTimeout(Time timeout)
+{
+    m_persistTimeout = timeout;
+}
+
+Time
+FullTcpSocket::GetPersistTimeout() const
+{
+    return m_persistTimeout;
+}
+
+// ------------------------------------------------------------------ backlog attributes
+
+void
+FullTcpSocket::SetSynQueueLimit(uint32_t limit)
+{
+    m_backlog.Configure(limit, m_backlog.GetAcceptQueueLimit(), m_backlog.GetSynCookies());
+}
+
+uint32_t
+FullTcpSocket::GetSynQueueLimit() const
+{
+    return m_backlog.GetSynQueueLimit();
+}
+
+void
+FullTcpSocket::SetAcceptQueueLimit(uint32_t limit)
+{
+    m_backlog.Configure(m_backlog.GetSynQueueLimit(), limit, m_backlog.GetSynCookies());
+}
+
+uint32_t
+FullTcpSocket::GetAcceptQueueLimit() const
+{
+    return m_backlog.GetAcceptQueueLimit();
+}
+
+void
+FullTcpSocket::SetSynCookies(bool on)
+{
+    m_backlog.Configure(m_backlog.GetSynQueueLimit(), m_backlog.GetAcceptQueueLimit(), on);
+}
+
+bool
+FullTcpSocket::GetSynCookies() const
+{
+    return m_backlog.GetSynCookies();
+}
+
+} // namespace ns3

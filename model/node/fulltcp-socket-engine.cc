@@ -1,0 +1,479 @@
+/*
+ * Node: socket as engine output (EventId timers, callbacks, traces), config, TIME_WAIT hand-off
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpSocket: the engine's output (segments, timers as EventIds, application events as
+ * ns-3 callbacks, state changes), segments and ICMP errors for a connection, and the move of
+ * a TIME_WAIT connection to the protocol's table. The listener is in
+ * fulltcp-socket-listener.cc.
+ */
+#include "fulltcp-socket.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpSocketEngine");
+
+namespace
+{
+using S = FullTcpState;
+} // namespace
+
+// -------------------------------------------------------------- deferred work and config
+
+void
+FullTcpSocket::AfterInput()
+{
+    SampleTcb();
+    if (m_pendingDataSent > 0)
+    {
+        const uint32_t n = m_pendingDataSent;
+        m_pendingDataSent = 0;
+        NotifyDataSent(n);
+    }
+    if (m_depth == 0 && m_role == Role::CONNECTION && m_engine && !m_handedOff
+        && m_engine->GetState() == S::TIME_WAIT)
+    {
+        HandOffTimeWait();
+    }
+}
+
+void
+FullTcpSocket::SampleTcb()
+{
+    if (m_role != Role::CONNECTION || !m_engine || m_handedOff)
+    {
+        return;
+    }
+    const FullTcpTcb& tcb = m_engine->GetTcb();
+    m_cWnd = tcb.cc.cwnd;
+    m_ssThresh = tcb.cc.ssthresh;
+    m_srtt = tcb.rtt.GetSrtt();
+    m_rto = tcb.rto;
+    m_bytesInFlight = tcb.FlightSize();
+}
+
+FullTcpSocketInfo
+FullTcpSocket::GetInfo() const
+{
+    FullTcpSocketInfo info;
+    info.state = GetState();
+    info.retransmissions = m_retransmissions;
+    if (m_role == Role::LISTENER)
+    {
+        // As ss shows a listener: Recv-Q = the accept queue now, Send-Q = its limit.
+        info.tuple = FullTcpFourTuple {
+            m_local.address, m_local.port, FullTcpIpKey::GetAny(m_local.address.GetFamily()), 0};
+        info.recvQ = GetAcceptQueueLength();
+        info.sendQ = GetAcceptQueueLimit();
+        return info;
+    }
+    info.tuple = m_role == Role::CONNECTION
+                   ? m_tuple
+                   : FullTcpFourTuple {m_local.address,
+                                       m_local.port,
+                                       FullTcpIpKey::GetAny(m_local.address.GetFamily()),
+                                       0};
+    info.recvQ = GetRxAvailable();
+    if (m_role == Role::CONNECTION && m_engine && !m_handedOff)
+    {
+        const FullTcpTcb& tcb = m_engine->GetTcb();
+        info.sendQ = tcb.sendQueue.Size();
+        info.cwnd = tcb.cc.cwnd;
+        info.rto = tcb.rto;
+    }
+    return info;
+}
+
+void
+FullTcpSocket::HandOffTimeWait()
+{
+    NS_LOG_FUNCTION(this << m_tuple);
+    // As Linux's tcp_time_wait(): the full socket gives way to a TIME_WAIT record; bytes
+    // the application has not read stay here.
+    Ptr<Packet> rest = m_engine->Receive(std::numeric_limits<uint32_t>::max(), Simulator::Now());
+    if (rest->GetSize() > 0 && !m_shutdownRecv && !m_closeCalled)
+    {
+        if (!m_rxLeftover)
+        {
+            m_rxLeftover = Create<Packet>();
+        }
+        m_rxLeftover->AddAtEnd(rest);
+    }
+    for (auto& t : m_timers)
+    {
+        t.Cancel();
+    }
+    m_handedOff = true;
+    m_inDemux = false;
+    m_tcp->AdoptTimeWait(m_tuple, std::move(m_engine), IpParams());
+}
+
+FullTcpConfig
+FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
+{
+    const bool v4 = family == FullTcpIpKey::Family::IPV4;
+    FullTcpConfig c;
+    c.initialRto = m_connTimeout;
+    c.maxRto = m_maxRto;
+    c.synRetries = m_synRetries;
+    c.synAckRetries = m_synAckRetries;
+    c.dataRetries = m_dataRetries;
+    c.msl = m_msl;
+    c.finWait2Timeout = m_finWait2Timeout;
+    c.rfc1337 = m_rfc1337;
+    c.challengeAckInterval = m_challengeAckInterval;
+    // RFC 9293 §3.7.1: the MSS is the MTU less the fixed IP and TCP headers (40 bytes for
+    // IPv4, 60 for IPv6); SegmentSize caps it as it caps ns-3's own TCP.
+    const uint32_t overhead = v4 ? 40 : 60;
+    const uint32_t pathMss = mtu > overhead + m_minSndMss ? mtu - overhead : 536;
+    const uint32_t mss = std::min<uint32_t>({m_segmentSize, pathMss, 65535});
+    c.mss = static_cast<uint16_t>(std::max<uint32_t>(mss, m_minSndMss));
+    // RFC 9293 MUST-15: 536 when the peer sends no MSS option; RFC 8200 §5 (IPv6 minimum
+    // MTU 1280) gives 1220.
+    c.defaultPeerMss = v4 ? 536 : 1220;
+    c.minSndMss = m_minSndMss;
+    c.sack = m_sack;
+    c.timestamps = m_timestamps;
+    c.windowScaling = m_windowScaling;
+    c.timestampOffset = m_tcp->NewTimestampOffset();
+    c.sndBufSize = m_sndBufSize;
+    c.rcvBufSize = m_rcvBufSize;
+    // ns3::TcpSocket attributes of the data path, with ns-3's meaning.
+    c.noDelay = m_noDelay;
+    c.initialCwnd = m_initialCwnd;
+    // "Arbitrarily high" either way (RFC 5681 §3.1); ns-3's UINT32_MAX is kept below 2^31
+    // so that window arithmetic in bytes cannot wrap.
+    c.initialSsthresh = std::min<uint32_t>(m_initialSsThresh, 0x7fffffff);
+    c.delayedAckTimeout = m_delAckTimeout;
+    c.delAckCount = m_delAckMaxCount;
+    // 0 = one RTO (the engine's RFC default); see the PersistFromRto attribute.
+    c.persistTimeout = m_persistFromRto ? Seconds(0) : m_persistTimeout;
+    // FullTcp's own data-path knobs.
+    c.minRto = m_minRto;
+    c.clockGranularity = m_clockGranularity;
+    c.fallbackRto = m_fallbackRto;
+    c.userTimeout = m_userTimeout;
+    c.quickAcks = m_quickAcks;
+    c.dupThresh = m_dupThresh;
+    c.limitedTransmit = m_limitedTransmit;
+    c.congestionControl = m_congestionControl;
+    c.dsack = m_dsack;
+    c.keepAlive = m_keepAlive;
+    c.keepAliveIdle = m_keepAliveIdle;
+    c.keepAliveInterval = m_keepAliveInterval;
+    c.keepAliveProbes = m_keepAliveProbes;
+    c.pawsIdleLimit = m_pawsIdleLimit;
+    return c;
+}
+
+FullTcpIpParams
+FullTcpSocket::IpParams() const
+{
+    FullTcpIpParams ip;
+    ip.device = m_boundnetdevice;
+    const bool v4 = m_tuple.localAddress.GetFamily() == FullTcpIpKey::Family::IPV4;
+    if (v4)
+    {
+        ip.ttl = IsManualIpTtl() ? GetIpTtl() : 0;
+        ip.tos = GetIpTos();
+    }
+    else
+    {
+        ip.ttl = IsManualIpv6HopLimit() ? GetIpv6HopLimit() : 0;
+        ip.tos = IsManualIpv6Tclass() ? GetIpv6Tclass() : 0;
+    }
+    return ip;
+}
+
+Socket::SocketErrno
+FullTcpSocket::TimeoutErrno() const
+{
+    // No ETIMEDOUT in ns-3: ERROR_AGAIN; a soft ICMP error seen meanwhile is the better
+    // explanation (RFC 1122 §4.2.3.9; Linux tcp_write_err() reports sk_err_soft).
+    return m_softErrno.value_or(ERROR_AGAIN);
+}
+
+// ------------------------------------------------------------------------- segments in
+
+void
+FullTcpSocket::SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Ptr<NetDevice>)
+{
+    if (!m_engine || m_handedOff)
+    {
+        return;
+    }
+    // Linux (tcp_abort_on_overflow = 0): while the listener's accept queue is full, the ACK
+    // that would complete the handshake is dropped; the child retransmits its SYN-ACK.
+    if (m_listener && m_engine->GetState() == S::SYN_RCVD && header.HasFlags(FullTcpHeader::ACK)
+        && m_listener->m_backlog.AcceptQueueFull())
+    {
+        m_tcp->NotifyListenDrop(m_tuple, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
+        return;
+    }
+    m_rxTrace(payload, header, this);
+    EngineCall call(this);
+    m_engine->SegmentArrives(header, payload, Simulator::Now());
+}
+
+bool
+FullTcpSocket::IcmpError(uint32_t seq, bool hard)
+{
+    if (m_role != Role::CONNECTION || !ConnectionLive())
+    {
+        return false;
+    }
+    // RFC 5927 §4.1: the quoted segment must be in flight, SND.UNA <= SEG.SEQ < SND.NXT,
+    // or the ICMP message is a forgery or stale.
+    const FullTcpTcb& tcb = m_engine->GetTcb();
+    const int64_t offset = tcb.snd.FromWire(seq, tcb.sndUna);
+    if (offset < tcb.sndUna || offset >= tcb.sndNxt)
+    {
+        return false;
+    }
+    if (hard && m_engine->GetState() == S::SYN_SENT)
+    {
+        // A port or protocol unreachable answering our SYN: nobody will answer, fail the
+        // connect now (Linux tcp_v4_err(): ECONNREFUSED in SYN_SENT). The glue aborts on
+        // the application's behalf, so the transition's cause is APP_ABORT.
+        m_failed = true;
+        m_errno = ERROR_NOTCONN;
+        {
+            EngineCall call(this);
+            m_engine->Abort(Simulator::Now());
+        }
+        NotifyConnectionFailed();
+        return true;
+    }
+    // RFC 1122 §4.2.3.9: "TCP MUST NOT abort the connection" on a soft error; it is
+    // remembered and explains a later timeout (RFC 5461 §4 for hard errors in
+    // synchronized states, as Linux without IP_RECVERR).
+    m_softErrno = ERROR_NOROUTETOHOST;
+    return true;
+}
+
+void
+FullTcpSocket::TimerFired(FullTcpTimer timer)
+{
+    if (!m_engine || m_handedOff)
+    {
+        return;
+    }
+    EngineCall call(this);
+    m_engine->TimerExpired(timer, Simulator::Now());
+}
+
+// ------------------------------------------------------------------ the engine's output
+
+void
+FullTcpSocket::SendSegment(const FullTcpHeader& header, Ptr<Packet> payload)
+{
+    if (m_quiet)
+    {
+        return;
+    }
+    const FullTcpFourTuple& tuple = m_rx ? m_rx->tuple : m_tuple;
+    m_txTrace(payload, header, this);
+    bool retransmission = false;
+    if (m_role == Role::CONNECTION)
+    {
+        const FullTcpTcb& tcb = m_engine->GetTcb();
+        const int64_t start = tcb.snd.FromWire(header.GetSequenceNumber(), tcb.sndNxt);
+        // RFC 1213 tcpRetransSegs: "containing one or more previously transmitted octets".
+        // The engine advances SND.NXT after a new segment is out, so a segment that takes
+        // sequence space (data, SYN, FIN) below SND.NXT was sent before; keepalive probes
+        // (SND.NXT - 1, no data) and pure ACKs take none.
+        const bool takesSequenceSpace = payload->GetSize() > 0
+                                     || header.HasFlags(FullTcpHeader::SYN)
+                                     || header.HasFlags(FullTcpHeader::FIN);
+        retransmission = takesSequenceSpace && start < tcb.sndNxt;
+        if (retransmission)
+        {
+            ++m_retransmissions;
+            m_retransmissionTrace(payload, header, this);
+        }
+        if (payload->GetSize() > 0 && !header.HasFlags(FullTcpHeader::SYN))
+        {
+            // DataSent reports bytes as they first leave (as ns-3's TcpSocketBase), not
+            // retransmissions.
+            const int64_t end = start + payload->GetSize();
+            if (end > m_highTxMark)
+            {
+                m_pendingDataSent += static_cast<uint32_t>(end - std::max(start, m_highTxMark));
+                m_highTxMark = end;
+            }
+        }
+    }
+    m_tcp->SendSegment(header, payload, tuple, IpParams(), retransmission);
+}
+
+void
+FullTcpSocket::ArmTimer(FullTcpTimer timer, Time delay)
+{
+    EventId& event = m_timers[static_cast<uint32_t>(timer)];
+    event.Cancel();
+    event = Simulator::Schedule(delay, &FullTcpSocket::TimerFired, this, timer);
+}
+
+void
+FullTcpSocket::CancelTimer(FullTcpTimer timer)
+{
+    m_timers[static_cast<uint32_t>(timer)].Cancel();
+}
+
+void
+FullTcpSocket::NotifyApplication(FullTcpAppEvent event)
+{
+    NS_LOG_LOGIC(this << " " << m_tuple << " " << event);
+    DeliverEvent(event);
+}
+
+void
+FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
+{
+    switch (event)
+    {
+    case FullTcpAppEvent::CONNECTED:
+        if (m_listener)
+        {
+            m_listener->ChildEstablished(this);
+        }
+        else
+        {
+            NotifyConnectionSucceeded();
+        }
+        break;
+    case FullTcpAppEvent::CONNECT_REFUSED:
+        // No ECONNREFUSED in ns-3: "not connected", the peer has no such connection.
+        m_failed = true;
+        m_errno = ERROR_NOTCONN;
+        NotifyConnectionFailed();
+        break;
+    case FullTcpAppEvent::CONNECT_TIMED_OUT:
+        m_failed = true;
+        m_errno = TimeoutErrno();
+        NotifyConnectionFailed();
+        break;
+    case FullTcpAppEvent::DATA_ARRIVED:
+        if (m_shutdownRecv || m_closeCalled)
+        {
+            if (ConnectionLive())
+            {
+                m_engine->Receive(std::numeric_limits<uint32_t>::max(), Simulator::Now());
+            }
+        }
+        else
+        {
+            NotifyDataRecv();
+        }
+        break;
+    case FullTcpAppEvent::SEND_SPACE:
+        if (!m_shutdownSend && !m_closeCalled)
+        {
+            const uint32_t space = GetTxAvailable();
+            if (space > 0)
+            {
+                NotifySend(space);
+            }
+        }
+        break;
+    case FullTcpAppEvent::PEER_CLOSED:
+        if (m_finOnPeerClose && ConnectionLive())
+        {
+            // ShutdownSend() inherited from the listener: our FIN follows theirs.
+            m_finOnPeerClose = false;
+            m_engine->ShutdownSend(Simulator::Now());
+        }
+        if (!m_shutdownRecv && !m_closeCalled)
+        {
+            NotifyDataRecv(); // Recv() returns 0 bytes once the data before the FIN is read
+        }
+        break;
+    case FullTcpAppEvent::CLOSED:
+        NotifyNormalClose();
+        break;
+    case FullTcpAppEvent::RESET:
+        // No ECONNRESET in ns-3: "not connected".
+        m_failed = true;
+        m_errno = ERROR_NOTCONN;
+        NotifyErrorClose();
+        break;
+    case FullTcpAppEvent::TIMED_OUT:
+        m_failed = true;
+        m_errno = TimeoutErrno();
+        NotifyErrorClose();
+        break;
+    }
+}
+
+void
+FullTcpSocket::StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCause cause)
+{
+    m_state = static_cast<TcpStates_t>(to);
+    m_transitionTrace(from, to, cause);
+    const FullTcpFourTuple tuple =
+        m_role == Role::LISTENER
+            ? FullTcpFourTuple {m_local.address,
+                                m_local.port,
+                                FullTcpIpKey::GetAny(m_local.address.GetFamily()),
+                                0}
+            : m_tuple;
+    m_tcp->NotifyTransition(tuple, from, to, cause);
+    if (to != S::CLOSED)
+    {
+        return;
+    }
+    if (m_listener)
+    {
+        // A child that never reached the application: it leaves the SYN queue silently.
+        m_listener->m_backlog.RemoveHalfOpen(this);
+        m_listener = nullptr;
+    }
+    if (m_inDemux)
+    {
+        m_inDemux = false;
+        if (m_role == Role::LISTENER)
+        {
+            m_tcp->ReleaseListener(m_local);
+        }
+        else
+        {
+            m_tcp->ReleaseConnection(m_tuple);
+        }
+    }
+}
+
+void
+FullTcpSocket::ConnectionRequest(const FullTcpConnectionRequest& request)
+{
+    if (request.reuseIss)
+    {
+        // TIME_WAIT reuse while this socket still holds the engine (before the move).
+        m_tcp->ReopenFromTimeWait(m_tuple, request.syn, *request.reuseIss, nullptr);
+        return;
+    }
+    if (m_rx)
+    {
+        AcceptRequest(request.syn, std::nullopt, m_rx->tuple, m_rx->device);
+    }
+}
+
+void
+FullTcpSocket::SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason)
+{
+    m_dropTrace(header, reason);
+}
+
+void
+FullTcpSocket::IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause)
+{
+    NS_LOG_ERROR(m_tuple << " illegal transition " << from << " -> " << to << " (" << cause << ")");
+}
+
+} // namespace ns3

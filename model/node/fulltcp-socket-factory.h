@@ -1,0 +1,83 @@
+/*
+ * Node: ns3::FullTcpSocketFactory and the drop-in TcpSocketFactory subclass
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_SOCKET_FACTORY_H
+#define FULLTCP_SOCKET_FACTORY_H
+
+#include "ns3/ptr.h"
+#include "ns3/socket-factory.h"
+#include "ns3/tcp-socket-factory.h"
+
+namespace ns3
+{
+
+class FullTcpL4Protocol;
+class Socket;
+
+/**
+ * \ingroup fulltcp
+ * \brief Creates FullTcp sockets: what applications name as "ns3::FullTcpSocketFactory".
+ *
+ * FullTcpL4Protocol aggregates one to its node. It derives from SocketFactory, not from
+ * TcpSocketFactory: a node may carry ns-3's TCP too (FullTcp under another protocol
+ * number), and Object::GetObject(TcpSocketFactory) must then find ns-3's factory only.
+ */
+class FullTcpSocketFactory : public SocketFactory
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /// \param protocol the node's FullTcp protocol
+    void SetProtocol(Ptr<FullTcpL4Protocol> protocol);
+
+    /// \return a new FullTcp socket
+    Ptr<Socket> CreateSocket() override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Ptr<FullTcpL4Protocol> m_protocol; //!< creates the sockets
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief Creates FullTcp sockets for applications that ask for "ns3::TcpSocketFactory":
+ * the drop-in mode (FullTcpInternetStackHelper).
+ *
+ * A TcpSocketFactory subclass may only be aggregated to a node that has no other one:
+ * Object::GetObject(TcpSocketFactory) returns the first aggregate that is or derives from
+ * it, so two would make every lookup ambiguous (and aggregating a second object of one
+ * TypeId is fatal). FullTcpInternetStackHelper therefore builds the node's stack without
+ * ns-3's TcpL4Protocol and TcpSocketFactoryImpl before aggregating this factory.
+ */
+class FullTcpDropInSocketFactory : public TcpSocketFactory
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /// \param protocol the node's FullTcp protocol
+    void SetProtocol(Ptr<FullTcpL4Protocol> protocol);
+
+    /// \return a new FullTcp socket
+    Ptr<Socket> CreateSocket() override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Ptr<FullTcpL4Protocol> m_protocol; //!< creates the sockets
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_SOCKET_FACTORY_H */

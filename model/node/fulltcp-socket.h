@@ -1,0 +1,460 @@
+/*
+ * Node: FullTcpSocket, ns3::TcpSocket over the engine; event-to-callback map, ss info row
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_SOCKET_H
+#define FULLTCP_SOCKET_H
+
+#include "fulltcp-endpoint.h"
+#include "fulltcp-l4-protocol.h"
+#include "fulltcp-listen-backlog.h"
+#include "fulltcp-portable-connection.h"
+
+#include "ns3/event-id.h"
+#include "ns3/fulltcp-config.h"
+#include "ns3/fulltcp-connection-output.h"
+#include "ns3/tcp-socket.h"
+#include "ns3/traced-callback.h"
+#include "ns3/traced-value.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ns3
+{
+
+class Node;
+
+/**
+ * \ingroup fulltcp
+ * \brief One line of a socket table (what `ss -tan` shows, Linux struct tcp_info): a
+ * snapshot of a listener or a connection (FullTcpSocket::GetInfo()).
+ */
+struct FullTcpSocketInfo
+{
+    FullTcpState state {FullTcpState::CLOSED}; //!< current state
+    /// local = this end; remote = the peer (wildcard address, port 0 for a listener)
+    FullTcpFourTuple tuple;
+    /// Connection: bytes received, not yet read by the application. Listener: established
+    /// children waiting to be accepted (as ss shows for LISTEN).
+    uint32_t recvQ {0};
+    /// Connection: bytes written, not yet acknowledged. Listener: AcceptQueueLimit.
+    uint32_t sendQ {0};
+    std::optional<uint32_t> cwnd; //!< congestion window in bytes (connections only)
+    std::optional<Time> rto;      //!< current, backed-off RTO (connections only)
+    uint32_t retransmissions {0}; //!< segments retransmitted so far (tcpi_total_retrans)
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief The ns-3 Socket API on a FullTcp connection.
+ *
+ * It derives from ns3::TcpSocket, so ns-3's familiar TCP attributes (SegmentSize,
+ * SndBufSize, RcvBufSize, ConnTimeout, ConnCount, DataRetries, ...) configure FullTcp too and
+ * one Config::SetDefault configures a comparison of both stacks; FullTcp's own knobs are
+ * attributes of ns3::FullTcpSocket (see doc/using.rst for each default and its source).
+ *
+ * Semantics are POSIX-like: every call returns 0 (or a byte count) on success and -1 with an
+ * ns-3 errno (GetErrno()) on misuse, never an assertion. Application events map one to one
+ * onto the ns-3 callbacks:
+ *
+ *  | engine event      | callback                                  | GetErrno()            |
+ *  |-------------------|-------------------------------------------|-----------------------|
+ *  | CONNECTED         | ConnectionSucceeded / NewConnectionCreated |                       |
+ *  | CONNECT_REFUSED   | ConnectionFailed                          | ERROR_NOTCONN         |
+ *  | CONNECT_TIMED_OUT | ConnectionFailed                          | ERROR_AGAIN *         |
+ *  | DATA_ARRIVED      | Recv                                      |                       |
+ *  | SEND_SPACE        | Send (free space); DataSent as data leaves |                       |
+ *  | PEER_CLOSED       | Recv (Recv() then returns 0 bytes: EOF)   |                       |
+ *  | CLOSED            | NormalClose                               |                       |
+ *  | RESET             | ErrorClose                                | ERROR_NOTCONN         |
+ *  | TIMED_OUT         | ErrorClose                                | ERROR_AGAIN *         |
+ *
+ * (*) ERROR_NOROUTETOHOST instead when an ICMP soft error was received meanwhile (RFC 1122
+ * §4.2.3.9, as Linux reports sk_err_soft).
+ *
+ * Timers are EventIds, one per slot of the engine. Once the connection enters TIME_WAIT it
+ * moves to the protocol's TIME_WAIT table (the socket may then be dropped by the
+ * application; unread bytes stay readable here).
+ */
+class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    FullTcpSocket();
+    /**
+     * \brief Fork a child from a listener (ns-3's semantics): attributes, callbacks, IP
+     * options and ShutdownSend()/ShutdownRecv() are inherited, nothing else.
+     * \param listener the listener
+     */
+    FullTcpSocket(const FullTcpSocket& listener);
+    ~FullTcpSocket() override;
+
+    /**
+     * TracedCallback signature for every state transition with its cause.
+     * \param from old state \param to new state \param cause why (RFC 9293 event)
+     */
+    typedef void (*TransitionTracedCallback)(FullTcpState from,
+                                             FullTcpState to,
+                                             FullTcpStateCause cause);
+    /**
+     * TracedCallback signature for a segment sent or received.
+     * \param payload its bytes \param header its header \param socket this socket
+     */
+    typedef void (*TxRxTracedCallback)(Ptr<const Packet> payload,
+                                       const FullTcpHeader& header,
+                                       Ptr<const FullTcpSocket> socket);
+    /**
+     * TracedCallback signature for a received segment the connection did not process.
+     * \param header the segment \param reason why
+     */
+    typedef void (*DropTracedCallback)(const FullTcpHeader& header, FullTcpDropReason reason);
+
+    /// \param node the node \param protocol its FullTcp protocol (done by CreateSocket)
+    void Setup(Ptr<Node> node, Ptr<FullTcpL4Protocol> protocol);
+
+    /// \return the connection's state (CLOSED before Connect/Listen)
+    FullTcpState GetState() const;
+    /// \return the engine (nullptr before Connect/Listen and after the move to TIME_WAIT)
+    const FullTcpConnection* GetConnection() const;
+    /// \return this socket's line of a socket table (FullTcpSnapshot prints them)
+    FullTcpSocketInfo GetInfo() const;
+
+    /**
+     * \brief Stop handing established connections to the application (FullTcp extension;
+     * ns-3's accept is a callback, so without this the accept queue never fills). While
+     * paused, they wait in the accept queue, up to AcceptQueueLimit.
+     * \param paused whether to pause
+     */
+    void SetAcceptPaused(bool paused);
+    /// \return established connections waiting to be accepted
+    uint32_t GetAcceptQueueLength() const;
+    /// \return half-open connections (SYN_RCVD children) of this listener
+    uint32_t GetSynQueueLength() const;
+
+    // Socket
+    Socket::SocketErrno GetErrno() const override;
+    Socket::SocketType GetSocketType() const override;
+    Ptr<Node> GetNode() const override;
+    int Bind(const Address& address) override;
+    int Bind() override;
+    int Bind6() override;
+    int Close() override;
+    int ShutdownSend() override;
+    int ShutdownRecv() override;
+    int Connect(const Address& address) override;
+    int Listen() override;
+    uint32_t GetTxAvailable() const override;
+    int Send(Ptr<Packet> p, uint32_t flags) override;
+    int SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddress) override;
+    uint32_t GetRxAvailable() const override;
+    Ptr<Packet> Recv(uint32_t maxSize, uint32_t flags) override;
+    Ptr<Packet> RecvFrom(uint32_t maxSize, uint32_t flags, Address& fromAddress) override;
+    int GetSockName(Address& address) const override;
+    int GetPeerName(Address& address) const override;
+    bool SetAllowBroadcast(bool allowBroadcast) override;
+    bool GetAllowBroadcast() const override;
+    void BindToNetDevice(Ptr<NetDevice> netdevice) override;
+
+    // ------------------------------------------------------------ from the protocol
+
+    /**
+     * \brief A segment for this connection.
+     * \param header its header \param payload its bytes \param device where it came in
+     */
+    void SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Ptr<NetDevice> device);
+    /**
+     * \brief A segment for this listener (no connection matched).
+     * \param header its header \param payload its bytes
+     * \param tuple local = its destination, remote = its source \param device where it came in
+     */
+    void ListenerSegmentArrives(const FullTcpHeader& header,
+                                Ptr<Packet> payload,
+                                const FullTcpFourTuple& tuple,
+                                Ptr<NetDevice> device);
+    /**
+     * \brief A SYN that reopens a 4-tuple in TIME_WAIT (RFC 6191), for this listener.
+     * \param syn the SYN \param iss the ISS the old incarnation chose
+     * \param tuple the connection \param device where it came in
+     */
+    void ReopenRequest(const FullTcpHeader& syn,
+                       uint32_t iss,
+                       const FullTcpFourTuple& tuple,
+                       Ptr<NetDevice> device);
+    /**
+     * \brief An ICMP error about this connection (RFC 1122 §4.2.3.9, RFC 5927).
+     * \param seq the quoted sequence number \param hard port/protocol unreachable
+     * \return whether the error was accepted (the quoted segment is in flight)
+     */
+    bool IcmpError(uint32_t seq, bool hard);
+    /// The protocol is being disposed: stop everything, no callbacks.
+    void Shutdown();
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    friend class FullTcpListenBacklog;
+    friend class FullTcpL4Protocol; // SocketList bookkeeping (m_socketListIndex)
+
+    /// What the socket is.
+    enum class Role : uint8_t
+    {
+        NONE,       //!< created or only bound
+        LISTENER,   //!< Listen() succeeded
+        CONNECTION, //!< Connect() succeeded, or forked by a listener
+    };
+
+    /// Keeps the socket alive across an engine call and runs deferred work at the end.
+    class EngineCall
+    {
+      public:
+        /// \param socket the socket
+        explicit EngineCall(FullTcpSocket* socket);
+        ~EngineCall();
+        EngineCall(const EngineCall&) = delete;
+        EngineCall& operator=(const EngineCall&) = delete;
+
+      private:
+        FullTcpSocket* m_socket;   //!< the socket
+        Ptr<FullTcpSocket> m_hold; //!< keeps it alive
+    };
+
+    /// The segment a listener is processing (its replies need its addresses).
+    struct RxContext
+    {
+        FullTcpFourTuple tuple; //!< local = its destination, remote = its source
+        Ptr<NetDevice> device;  //!< where it came in
+    };
+
+    // --- fulltcp-socket.cc: the Socket API ---
+    /// \return the bound or connected local endpoint as a socket address
+    Address LocalSocketAddress() const;
+    /// \param key an address \param port a port \return an Inet/Inet6SocketAddress
+    static Address MakeSocketAddress(const FullTcpIpKey& key, uint16_t port);
+    /// \param a a socket address \param key out \param port out \return whether it is one
+    static bool ParseSocketAddress(const Address& a, FullTcpIpKey& key, uint16_t& port);
+    /// \param e an engine error \return the errno for it
+    static Socket::SocketErrno ErrnoFor(FullTcpError e);
+    /// \param e errno to set \return -1
+    int Fail(Socket::SocketErrno e);
+    /// \return whether the connection can still carry data (engine here, not CLOSED)
+    bool ConnectionLive() const;
+
+    // --- fulltcp-socket-engine.cc (engine output) and fulltcp-socket-listener.cc ---
+    /// Work that must wait until no engine call of this socket is on the stack.
+    void AfterInput();
+    /// Copy cwnd, ssthresh, SRTT, RTO and FlightSize into their TracedValues (which fire
+    /// only on a change): once per engine call, so the engine stays stack-agnostic.
+    void SampleTcb();
+    /// Move the TIME_WAIT engine to the protocol's table.
+    void HandOffTimeWait();
+    /**
+     * \param mtu the path MTU (of the outgoing device) \param family IPv4 or IPv6
+     * \return the configuration for a new connection (or listener)
+     */
+    FullTcpConfig MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const;
+    /// \return TTL/TOS/device for the protocol
+    FullTcpIpParams IpParams() const;
+    /// \param timer the slot that expired
+    void TimerFired(FullTcpTimer timer);
+    /**
+     * \brief Fork, register and start a passive child (backlog permitting).
+     * \param syn the SYN \param iss ISS to use (reuse), or nothing to generate one
+     * \param tuple the connection \param device where the SYN came in
+     */
+    void AcceptRequest(const FullTcpHeader& syn,
+                       std::optional<uint32_t> iss,
+                       const FullTcpFourTuple& tuple,
+                       Ptr<NetDevice> device);
+    /**
+     * \brief Create and register a child for tuple and start it from syn.
+     * \param syn the SYN (real, or rebuilt from a SYN cookie)
+     * \param iss its ISS \param tuple the connection \param device where it came in
+     * \param quiet suppress the SYN-ACK (the cookie's SYN-ACK was already sent)
+     * \return the child, or null when the 4-tuple is taken
+     */
+    Ptr<FullTcpSocket> StartChild(const FullTcpHeader& syn,
+                                  uint32_t iss,
+                                  const FullTcpFourTuple& tuple,
+                                  Ptr<NetDevice> device,
+                                  bool quiet);
+    /**
+     * \brief Answer a SYN with a SYN cookie (RFC 4987 §3.6), keeping no state.
+     * \param syn the SYN \param tuple the connection
+     */
+    void SendSynCookie(const FullTcpHeader& syn, const FullTcpFourTuple& tuple);
+    /**
+     * \brief An ACK to the listener that may carry a SYN cookie.
+     * \param ack the segment \param payload its bytes \param tuple the connection
+     * \param device where it came in
+     * \return true when it was a valid cookie and has been handled
+     */
+    bool AcceptCookie(const FullTcpHeader& ack,
+                      Ptr<Packet> payload,
+                      const FullTcpFourTuple& tuple,
+                      Ptr<NetDevice> device);
+    /// A child of this listener became ESTABLISHED. \param child the child
+    void ChildEstablished(Ptr<FullTcpSocket> child);
+    /// Hand a child to the application. \param child the child
+    void DeliverChild(Ptr<FullTcpSocket> child);
+    /// \param event an application event of the engine, as ns-3 callbacks
+    void DeliverEvent(FullTcpAppEvent event);
+    /// \return errno for a timeout (a soft ICMP error wins, as Linux)
+    Socket::SocketErrno TimeoutErrno() const;
+
+    // FullTcpConnectionOutput (fulltcp-socket-engine.cc)
+    void SendSegment(const FullTcpHeader& header, Ptr<Packet> payload) override;
+    void ArmTimer(FullTcpTimer timer, Time delay) override;
+    void CancelTimer(FullTcpTimer timer) override;
+    void NotifyApplication(FullTcpAppEvent event) override;
+    void StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
+    void ConnectionRequest(const FullTcpConnectionRequest& request) override;
+    void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
+    void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
+
+    // TcpSocket (fulltcp-socket-attributes.cc)
+    void SetSndBufSize(uint32_t size) override;
+    uint32_t GetSndBufSize() const override;
+    void SetRcvBufSize(uint32_t size) override;
+    uint32_t GetRcvBufSize() const override;
+    void SetSegSize(uint32_t size) override;
+    uint32_t GetSegSize() const override;
+    void SetInitialSSThresh(uint32_t threshold) override;
+    uint32_t GetInitialSSThresh() const override;
+    void SetInitialCwnd(uint32_t cwnd) override;
+    uint32_t GetInitialCwnd() const override;
+    void SetConnTimeout(Time timeout) override;
+    Time GetConnTimeout() const override;
+    void SetSynRetries(uint32_t count) override;
+    uint32_t GetSynRetries() const override;
+    void SetDataRetries(uint32_t retries) override;
+    uint32_t GetDataRetries() const override;
+    void SetDelAckTimeout(Time timeout) override;
+    Time GetDelAckTimeout() const override;
+    void SetDelAckMaxCount(uint32_t count) override;
+    uint32_t GetDelAckMaxCount() const override;
+    void SetTcpNoDelay(bool noDelay) override;
+    bool GetTcpNoDelay() const override;
+    void SetPersistTimeout(Time timeout) override;
+    Time GetPersistTimeout() const override;
+
+    // Backlog attributes (fulltcp-socket-attributes.cc)
+    /// \param limit SynQueueLimit
+    void SetSynQueueLimit(uint32_t limit);
+    /// \return SynQueueLimit
+    uint32_t GetSynQueueLimit() const;
+    /// \param limit AcceptQueueLimit
+    void SetAcceptQueueLimit(uint32_t limit);
+    /// \return AcceptQueueLimit
+    uint32_t GetAcceptQueueLimit() const;
+    /// \param on SynCookies
+    void SetSynCookies(bool on);
+    /// \return SynCookies
+    bool GetSynCookies() const;
+
+    // --- wiring ---
+    Ptr<Node> m_node;                               //!< the node
+    Ptr<FullTcpL4Protocol> m_tcp;                   //!< its protocol
+    Socket::SocketErrno m_errno {ERROR_NOTERROR};   //!< last error
+    std::optional<Socket::SocketErrno> m_softErrno; //!< ICMP soft error (RFC 1122 §4.2.3.9)
+
+    // --- identity ---
+    Role m_role {Role::NONE};                  //!< what the socket is
+    bool m_bound {false};                      //!< local endpoint holds a bind in the demux
+    FullTcpLocalEndpoint m_local;              //!< bound address (possibly the wildcard) and port
+    FullTcpFourTuple m_tuple;                  //!< the connection (Role::CONNECTION)
+    bool m_inDemux {false};                    //!< the demux holds this listener or connection
+    FullTcpPortableConnection m_engine;        //!< the engine (moves away in TIME_WAIT)
+    bool m_handedOff {false};                  //!< the engine went to the TIME_WAIT table
+    std::optional<uint32_t> m_socketListIndex; //!< index in the protocol's SocketList
+
+    // --- application side ---
+    bool m_closeCalled {false};     //!< Close() was called
+    bool m_shutdownSend {false};    //!< ShutdownSend() (or inherited from the listener)
+    bool m_shutdownRecv {false};    //!< ShutdownRecv(): received bytes are discarded
+    bool m_finOnPeerClose {false};  //!< inherited ShutdownSend: send FIN when the peer does
+    bool m_failed {false};          //!< ended by a reset, a timeout or a refusal
+    Ptr<Packet> m_rxLeftover;       //!< unread bytes kept when the engine moved away
+    int64_t m_highTxMark {1};       //!< stream offset past the highest byte sent
+    uint32_t m_pendingDataSent {0}; //!< bytes sent, not yet reported by DataSent
+    uint32_t m_depth {0};           //!< engine calls of this socket on the stack
+    std::array<EventId, FULLTCP_TIMER_COUNT> m_timers; //!< armed engine timers
+
+    // --- listener / child ---
+    FullTcpListenBacklog m_backlog;      //!< SYN and accept queues (listener)
+    FullTcpSocket* m_listener {nullptr}; //!< the listener, until accepted (child)
+    const RxContext* m_rx {nullptr};     //!< segment being processed (listener)
+    bool m_acceptPaused {false};         //!< SetAcceptPaused()
+    bool m_quiet {false};                //!< suppress output (SYN cookie child start)
+
+    // --- traces ---
+    TracedValue<TcpStates_t> m_state; //!< State
+    TracedCallback<FullTcpState, FullTcpState, FullTcpStateCause> m_transitionTrace;
+    //!< StateTransition
+    TracedCallback<Ptr<const Packet>, const FullTcpHeader&, Ptr<const FullTcpSocket>> m_txTrace;
+    //!< Tx
+    TracedCallback<Ptr<const Packet>, const FullTcpHeader&, Ptr<const FullTcpSocket>> m_rxTrace;
+    //!< Rx
+    TracedCallback<const FullTcpHeader&, FullTcpDropReason> m_dropTrace; //!< Drop
+    TracedCallback<Ptr<const Packet>, const FullTcpHeader&, Ptr<const FullTcpSocket>>
+        m_retransmissionTrace;             //!< Retransmission
+    TracedValue<uint32_t> m_cWnd;          //!< CongestionWindow
+    TracedValue<uint32_t> m_ssThresh;      //!< SlowStartThreshold
+    TracedValue<Time> m_srtt;              //!< RTT (smoothed)
+    TracedValue<Time> m_rto;               //!< RTO
+    TracedValue<uint32_t> m_bytesInFlight; //!< BytesInFlight
+    uint32_t m_retransmissions {0};        //!< segments retransmitted (GetInfo())
+
+    // --- attributes (defaults here; the TypeId sets them at construction, and a forked
+    // child copies them all through the attribute system, see the copy constructor) ---
+    // ns3::TcpSocket
+    uint32_t m_sndBufSize {131072};           //!< SndBufSize
+    uint32_t m_rcvBufSize {131072};           //!< RcvBufSize
+    uint32_t m_segmentSize {536};             //!< SegmentSize
+    uint32_t m_initialSsThresh {UINT32_MAX};  //!< InitialSlowStartThreshold
+    uint32_t m_initialCwnd {10};              //!< InitialCwnd
+    Time m_connTimeout {Seconds(3)};          //!< ConnTimeout
+    uint32_t m_synRetries {6};                //!< ConnCount
+    uint32_t m_dataRetries {6};               //!< DataRetries
+    Time m_delAckTimeout {MilliSeconds(200)}; //!< DelAckTimeout
+    uint32_t m_delAckMaxCount {2};            //!< DelAckCount
+    bool m_noDelay {true};                    //!< TcpNoDelay
+    Time m_persistTimeout {Seconds(6)};       //!< PersistTimeout
+    bool m_persistFromRto {true};             //!< PersistFromRto
+    // ns3::FullTcpSocket
+    Time m_maxRto {Seconds(120)};                    //!< MaxRto
+    uint32_t m_synAckRetries {5};                    //!< SynAckRetries
+    Time m_msl {Seconds(120)};                       //!< Msl
+    Time m_finWait2Timeout {Seconds(60)};            //!< FinWait2Timeout
+    bool m_rfc1337 {false};                          //!< Rfc1337
+    Time m_challengeAckInterval {MilliSeconds(500)}; //!< ChallengeAckInterval
+    uint16_t m_minSndMss {48};                       //!< MinSndMss
+    bool m_sack {true};                              //!< Sack
+    bool m_timestamps {true};                        //!< Timestamps
+    bool m_windowScaling {true};                     //!< WindowScaling
+    Time m_minRto {Seconds(1)};                      //!< MinRto
+    Time m_clockGranularity {MilliSeconds(1)};       //!< ClockGranularity
+    Time m_fallbackRto {Seconds(3)};                 //!< FallbackRto
+    Time m_userTimeout {Seconds(0)};                 //!< UserTimeout
+    uint32_t m_quickAcks {16};                       //!< QuickAcks
+    uint32_t m_dupThresh {3};                        //!< DupThresh
+    bool m_limitedTransmit {true};                   //!< LimitedTransmit
+    std::string m_congestionControl {"NewReno"};     //!< CongestionControl
+    bool m_dsack {true};                             //!< Dsack
+    bool m_keepAlive {false};                        //!< KeepAlive
+    Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
+    Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval
+    uint32_t m_keepAliveProbes {9};                  //!< KeepAliveProbes
+    Time m_pawsIdleLimit {Days(24)};                 //!< PawsIdleLimit
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_SOCKET_H */

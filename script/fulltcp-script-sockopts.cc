@@ -1,0 +1,391 @@
+/*
+ * Script: setsockopt/getsockopt and sysctl commands mapped onto FullTcp attributes
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * FullTcpScriptSyscalls: socket options (setsockopt, getsockopt) and sysctl commands, mapped
+ * onto FullTcp's attributes and state (Linux's names and units, man 7 tcp and
+ * Documentation/networking/ip-sysctl.rst).
+ */
+#include "fulltcp-script-syscalls.h"
+
+#include "ns3/boolean.h"
+#include "ns3/fulltcp-l4-protocol.h"
+#include "ns3/nstime.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace ns3
+{
+
+namespace
+{
+
+/// \param s a state \return Linux's tcpi_state for it (include/net/tcp_states.h)
+int64_t
+LinuxState(FullTcpState s)
+{
+    switch (s)
+    {
+    case FullTcpState::CLOSED:
+        return 7;
+    case FullTcpState::LISTEN:
+        return 10;
+    case FullTcpState::SYN_SENT:
+        return 2;
+    case FullTcpState::SYN_RCVD:
+        return 3;
+    case FullTcpState::ESTABLISHED:
+        return 1;
+    case FullTcpState::CLOSE_WAIT:
+        return 8;
+    case FullTcpState::LAST_ACK:
+        return 9;
+    case FullTcpState::FIN_WAIT_1:
+        return 4;
+    case FullTcpState::FIN_WAIT_2:
+        return 5;
+    case FullTcpState::CLOSING:
+        return 11;
+    case FullTcpState::TIME_WAIT:
+        return 6;
+    }
+    return 7;
+}
+
+/// \param x an expression \return its spelling in messages
+std::string
+Show(const FullTcpScriptExpr& x)
+{
+    switch (x.kind)
+    {
+    case FullTcpScriptExpr::INTEGER:
+        return std::to_string(x.number);
+    case FullTcpScriptExpr::SYMBOL:
+        return x.text;
+    case FullTcpScriptExpr::LIST:
+        return "[" + (x.items.empty() ? std::string() : Show(x.items[0])) + "]";
+    default:
+        return "...";
+    }
+}
+
+} // namespace
+
+bool
+FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    if (c.args.size() < 4 || c.args[2].kind != FullTcpScriptExpr::SYMBOL)
+    {
+        o.failure = "setsockopt: expected setsockopt(fd, level, NAME, value, len)";
+        return true;
+    }
+    const std::string& name = c.args[2].text;
+    const FullTcpScriptExpr& value = c.args[3];
+    if (name == "SO_LINGER")
+    {
+        // {l_onoff=1, l_linger=0} asks close() for an abortive close (RST); ns-3's Socket
+        // API has no abort, so FullTcp cannot honour it.
+        o.failure = "setsockopt: SO_LINGER is not supported (ns-3's Socket API has no abort)";
+        return true;
+    }
+    int64_t v = 0;
+    if (!Evaluate(value, v))
+    {
+        o.failure = "setsockopt: the value of " + name + " must be an integer or [integer]";
+        return true;
+    }
+    if (name == "SO_REUSEADDR")
+    {
+        return true; // FullTcp's port allocator lets a listener re-bind a port in TIME_WAIT
+    }
+    // name -> (attribute, value); FullTcp reads them when the connection starts.
+    std::string attribute;
+    Ptr<AttributeValue> a;
+    if (name == "SO_RCVBUF" || name == "SO_SNDBUF")
+    {
+        // Linux sock_setsockopt() doubles the value (room for its bookkeeping).
+        attribute = name == "SO_RCVBUF" ? "RcvBufSize" : "SndBufSize";
+        a = Create<UintegerValue>(2 * v);
+    }
+    else if (name == "SO_KEEPALIVE")
+    {
+        attribute = "KeepAlive";
+        a = Create<BooleanValue>(v != 0);
+    }
+    else if (name == "TCP_NODELAY")
+    {
+        attribute = "TcpNoDelay";
+        a = Create<BooleanValue>(v != 0);
+    }
+    else if (name == "TCP_MAXSEG")
+    {
+        attribute = "SegmentSize";
+        a = Create<UintegerValue>(v);
+    }
+    else if (name == "TCP_KEEPIDLE" || name == "TCP_KEEPINTVL" || name == "TCP_LINGER2")
+    {
+        attribute = name == "TCP_KEEPIDLE"  ? "KeepAliveIdle"
+                  : name == "TCP_KEEPINTVL" ? "KeepAliveInterval"
+                                            : "FinWait2Timeout";
+        a = Create<TimeValue>(Seconds(v));
+    }
+    else if (name == "TCP_KEEPCNT")
+    {
+        attribute = "KeepAliveProbes";
+        a = Create<UintegerValue>(v);
+    }
+    else if (name == "TCP_SYNCNT")
+    {
+        attribute = "ConnCount";
+        a = Create<UintegerValue>(v);
+    }
+    else if (name == "TCP_USER_TIMEOUT")
+    {
+        attribute = "UserTimeout";
+        a = Create<TimeValue>(MilliSeconds(v));
+    }
+    else
+    {
+        o.failure = "setsockopt: unsupported socket option " + name;
+        return true;
+    }
+    if (f.socket->GetState() != FullTcpState::CLOSED || f.listening)
+    {
+        o.failure = "setsockopt: FullTcp reads " + name
+                  + " when the connection starts; set it before connect() or listen()";
+        return true;
+    }
+    if (v < 0 || !f.socket->SetAttributeFailSafe(attribute, *a))
+    {
+        o.ret = -1;
+        o.errnoName = "EINVAL";
+    }
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    if (c.args.size() < 4 || c.args[2].kind != FullTcpScriptExpr::SYMBOL)
+    {
+        o.failure = "getsockopt: expected getsockopt(fd, level, NAME, value, len)";
+        return true;
+    }
+    const std::string& name = c.args[2].text;
+    const FullTcpScriptExpr& want = c.args[3];
+    if (name == "SO_ERROR")
+    {
+        const std::string got = f.error.empty() ? "0" : f.error;
+        f.error.clear(); // reading SO_ERROR clears it (sock_getsockopt)
+        const int64_t actual = got == "0" ? 0 : Constant(got);
+        int64_t expected = 0;
+        if (want.kind != FullTcpScriptExpr::ELLIPSIS
+            && (!Evaluate(want, expected) || expected != actual))
+        {
+            o.failure = "getsockopt(SO_ERROR): expected " + Show(want) + " but got " + got;
+        }
+        return true;
+    }
+    const FullTcpConnection* conn = f.socket->GetConnection();
+    if (name == "TCP_MAXSEG")
+    {
+        // Linux reports the send MSS once connected; before, a TCP_MAXSEG value or
+        // TCP_MSS_DEFAULT (536) (do_tcp_getsockopt()).
+        UintegerValue segmentSize;
+        f.socket->GetAttribute("SegmentSize", segmentSize);
+        int64_t expected = 0;
+        const int64_t actual = conn                      ? conn->GetTcb().sndMss
+                             : segmentSize.Get() < 65535 ? segmentSize.Get()
+                                                         : 536;
+        if (want.kind != FullTcpScriptExpr::ELLIPSIS
+            && (!Evaluate(want, expected) || expected != actual))
+        {
+            o.failure = "getsockopt(TCP_MAXSEG): expected " + Show(want) + " but got "
+                      + std::to_string(actual);
+        }
+        return true;
+    }
+    if (name != "TCP_INFO" || want.kind != FullTcpScriptExpr::STRUCT)
+    {
+        o.failure = "getsockopt: only SO_ERROR, TCP_MAXSEG and TCP_INFO {fields} are supported";
+        return true;
+    }
+    for (size_t i = 0; i < want.fields.size(); ++i)
+    {
+        const std::string& field = want.fields[i];
+        int64_t actual = 0;
+        if (field == "tcpi_state")
+        {
+            actual = LinuxState(f.socket->GetState());
+        }
+        else if (field == "tcpi_rto")
+        {
+            actual = conn ? conn->GetTcb().rto.GetMicroSeconds() : 0;
+        }
+        else if (field == "tcpi_retransmits")
+        {
+            actual = conn ? conn->GetTcb().retransmits : 0;
+        }
+        else if (field == "tcpi_snd_mss")
+        {
+            actual = conn ? conn->GetTcb().sndMss : 0;
+        }
+        else if (field == "tcpi_rcv_mss")
+        {
+            actual = conn ? conn->GetTcb().rcvMss : 0;
+        }
+        else if (field == "tcpi_snd_cwnd")
+        {
+            // Linux counts cwnd in segments.
+            actual = conn && conn->GetTcb().sndMss > 0
+                       ? conn->GetTcb().cc.cwnd / conn->GetTcb().sndMss
+                       : 0;
+        }
+        else
+        {
+            o.failure = "getsockopt(TCP_INFO): unsupported field " + field;
+            return true;
+        }
+        int64_t expected = 0;
+        if (want.items[i].kind == FullTcpScriptExpr::ELLIPSIS)
+        {
+            continue;
+        }
+        if (!Evaluate(want.items[i], expected) || expected != actual)
+        {
+            o.failure = "getsockopt(TCP_INFO): " + field + " expected " + Show(want.items[i])
+                      + " but got " + std::to_string(actual);
+            return true;
+        }
+    }
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
+{
+    // Words, with "double quotes" grouping (net.ipv4.tcp_rmem="4096 131072 6291456") and
+    // shell products $((a*b)) evaluated (packetdrill's defaults.sh writes $((15*1024*1024))).
+    std::string text = command;
+    for (size_t at; (at = text.find("$((")) != std::string::npos;)
+    {
+        const size_t end = text.find("))", at);
+        if (end == std::string::npos)
+        {
+            note = "unterminated $(( in: " + command;
+            return false;
+        }
+        uint64_t product = 1;
+        std::istringstream factors(text.substr(at + 3, end - at - 3));
+        for (std::string factor; std::getline(factors, factor, '*');)
+        {
+            product *= std::strtoull(factor.c_str(), nullptr, 10);
+        }
+        text.replace(at, end + 2 - at, std::to_string(product));
+    }
+    std::vector<std::string> words(1);
+    bool quoted = false;
+    for (char c : text)
+    {
+        if (c == '"')
+        {
+            quoted = !quoted;
+        }
+        else if (!quoted && std::isspace(static_cast<unsigned char>(c)))
+        {
+            words.emplace_back();
+        }
+        else
+        {
+            words.back() += c;
+        }
+    }
+    words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+    if (words.empty() || words[0] != "sysctl")
+    {
+        note = "ignored: " + command;
+        return true;
+    }
+    // net.ipv4.tcp_* sysctls that are FullTcp attributes (Documentation/networking/
+    // ip-sysctl.rst); they apply to the sockets created from now on.
+    static const std::map<std::string, std::pair<std::string, char>> sysctls = {
+        {"net.ipv4.tcp_timestamps", {"Timestamps", 'b'}},
+        {"net.ipv4.tcp_sack", {"Sack", 'b'}},
+        {"net.ipv4.tcp_dsack", {"Dsack", 'b'}},
+        {"net.ipv4.tcp_window_scaling", {"WindowScaling", 'b'}},
+        {"net.ipv4.tcp_rfc1337", {"Rfc1337", 'b'}},
+        {"net.ipv4.tcp_syncookies", {"SynCookies", 'b'}},
+        {"net.ipv4.tcp_syn_retries", {"ConnCount", 'u'}},
+        {"net.ipv4.tcp_synack_retries", {"SynAckRetries", 'u'}},
+        {"net.ipv4.tcp_retries2", {"DataRetries", 'u'}},
+        {"net.ipv4.tcp_reordering", {"DupThresh", 'u'}},
+        {"net.ipv4.tcp_fin_timeout", {"FinWait2Timeout", 's'}},
+        {"net.ipv4.tcp_keepalive_time", {"KeepAliveIdle", 's'}},
+        {"net.ipv4.tcp_keepalive_intvl", {"KeepAliveInterval", 's'}},
+        {"net.ipv4.tcp_keepalive_probes", {"KeepAliveProbes", 'u'}},
+        {"net.ipv4.tcp_invalid_ratelimit", {"ChallengeAckInterval", 'm'}},
+    };
+    note.clear();
+    for (size_t i = 1; i < words.size(); ++i)
+    {
+        const std::string& w = words[i];
+        if (w[0] == '-')
+        {
+            continue; // -q, -w
+        }
+        const size_t eq = w.find('=');
+        const std::string key = w.substr(0, eq);
+        if (eq != std::string::npos && (key == "net.ipv4.tcp_rmem" || key == "net.ipv4.tcp_wmem"))
+        {
+            // "min default max": FullTcp's buffer does not grow, so it takes the maximum,
+            // from which Linux derives the window scale it offers (tcp_select_initial_window()).
+            std::istringstream values(w.substr(eq + 1));
+            uint32_t v[3] = {0, 0, 0};
+            if (!(values >> v[0] >> v[1] >> v[2]))
+            {
+                note += "bad value in " + w;
+                return false;
+            }
+            const std::string attribute = key == "net.ipv4.tcp_rmem" ? "RcvBufSize" : "SndBufSize";
+            m_tcp->SetSocketAttribute(attribute, UintegerValue(v[2]));
+            note += "applied " + key + " (" + attribute + " " + std::to_string(v[2]) + "); ";
+            continue;
+        }
+        const auto it = sysctls.find(key);
+        if (eq == std::string::npos || it == sysctls.end())
+        {
+            note += "ignored " + w + "; ";
+            continue;
+        }
+        char* end = nullptr;
+        const long v = std::strtol(w.c_str() + eq + 1, &end, 10);
+        if (*end != '\0' || v < 0)
+        {
+            note += "bad value in " + w;
+            return false;
+        }
+        const auto& [attribute, type] = it->second;
+        if (type == 'b')
+        {
+            m_tcp->SetSocketAttribute(attribute, BooleanValue(v != 0));
+        }
+        else if (type == 'u')
+        {
+            m_tcp->SetSocketAttribute(attribute, UintegerValue(v));
+        }
+        else
+        {
+            m_tcp->SetSocketAttribute(attribute,
+                                      TimeValue(type == 's' ? Seconds(v) : MilliSeconds(v)));
+        }
+        note += "applied " + w + " (" + attribute + "); ";
+    }
+    return true;
+}
+
+} // namespace ns3

@@ -1,0 +1,679 @@
+/*
+ * Script: socket/bind/listen/accept/connect/read/write/close with Linux return values
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * The system calls of a script on FullTcpSocket. Linux's behaviour is the reference for
+ * what a call returns (man 2 connect/accept/read/write, man 7 tcp), since the scripts are
+ * packetdrill's.
+ */
+#include "fulltcp-script-syscalls.h"
+
+#include "ns3/boolean.h"
+#include "ns3/fulltcp-l4-protocol.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/nstime.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FullTcpScriptSyscalls");
+
+namespace
+{
+
+/// Linux's values of the constants scripts name (x86-64 uapi headers).
+const std::map<std::string, int64_t>&
+Constants()
+{
+    static const std::map<std::string, int64_t> table = {
+        {"AF_INET", 2},        {"SOCK_STREAM", 1},       {"IPPROTO_TCP", 6},
+        {"SOL_SOCKET", 1},     {"SOL_TCP", 6},           {"SO_REUSEADDR", 2},
+        {"SO_ERROR", 4},       {"SO_SNDBUF", 7},         {"SO_RCVBUF", 8},
+        {"SO_KEEPALIVE", 9},   {"SO_LINGER", 13},        {"TCP_NODELAY", 1},
+        {"TCP_MAXSEG", 2},     {"TCP_KEEPIDLE", 4},      {"TCP_KEEPINTVL", 5},
+        {"TCP_KEEPCNT", 6},    {"TCP_SYNCNT", 7},        {"TCP_LINGER2", 8},
+        {"TCP_INFO", 11},      {"TCP_USER_TIMEOUT", 18}, {"F_GETFL", 3},
+        {"F_SETFL", 4},        {"O_RDONLY", 0},          {"O_WRONLY", 1},
+        {"O_RDWR", 2},         {"O_NONBLOCK", 04000},    {"SHUT_RD", 0},
+        {"SHUT_WR", 1},        {"SHUT_RDWR", 2},         {"EPERM", 1},
+        {"EBADF", 9},          {"EAGAIN", 11},           {"EINVAL", 22},
+        {"EPIPE", 32},         {"EADDRINUSE", 98},       {"EADDRNOTAVAIL", 99},
+        {"ENETUNREACH", 101},  {"ECONNRESET", 104},      {"EISCONN", 106},
+        {"ENOTCONN", 107},     {"ETIMEDOUT", 110},       {"ECONNREFUSED", 111},
+        {"EHOSTUNREACH", 113}, {"EALREADY", 114},        {"EINPROGRESS", 115},
+        {"EOPNOTSUPP", 95},    {"EMSGSIZE", 90},         {"ENODEV", 19},
+        {"EAFNOSUPPORT", 97},  {"TCP_CLOSE", 7},         {"TCP_ESTABLISHED", 1},
+        {"TCP_SYN_SENT", 2},   {"TCP_SYN_RECV", 3},      {"TCP_FIN_WAIT1", 4},
+        {"TCP_FIN_WAIT2", 5},  {"TCP_TIME_WAIT", 6},     {"TCP_CLOSE_WAIT", 8},
+        {"TCP_LAST_ACK", 9},   {"TCP_LISTEN", 10},       {"TCP_CLOSING", 11},
+    };
+    return table;
+}
+
+} // namespace
+
+bool
+FullTcpScriptSyscalls::Evaluate(const FullTcpScriptExpr& x, int64_t& out)
+{
+    switch (x.kind)
+    {
+    case FullTcpScriptExpr::INTEGER:
+        out = x.number;
+        return true;
+    case FullTcpScriptExpr::SYMBOL:
+        out = FullTcpScriptSyscalls::Constant(x.text);
+        return out >= 0;
+    case FullTcpScriptExpr::BITS:
+        out = 0;
+        for (const FullTcpScriptExpr& item : x.items)
+        {
+            int64_t v;
+            if (!Evaluate(item, v))
+            {
+                return false;
+            }
+            out |= v;
+        }
+        return true;
+    case FullTcpScriptExpr::LIST:
+        return x.items.size() == 1 && Evaluate(x.items[0], out);
+    default:
+        return false;
+    }
+}
+
+namespace
+{
+
+/// \param c a call \param i an argument \param out its value \param o the outcome to fail
+/// \return whether argument i exists and is an integer
+bool
+IntArg(const FullTcpScriptCall& c, size_t i, int64_t& out, FullTcpScriptSyscalls::Outcome& o)
+{
+    if (i < c.args.size() && FullTcpScriptSyscalls::Evaluate(c.args[i], out))
+    {
+        return true;
+    }
+    o.failure = c.name + ": argument " + std::to_string(i + 1) + " must be a known constant";
+    return false;
+}
+
+} // namespace
+
+FullTcpScriptSyscalls::FullTcpScriptSyscalls(Ptr<FullTcpL4Protocol> tcp,
+                                             Ipv4Address local,
+                                             Ipv4Address remote,
+                                             uint16_t localPort,
+                                             uint16_t remotePort) :
+    m_tcp(tcp),
+    m_local(local), m_remote(remote), m_localPort(localPort), m_remotePort(remotePort)
+{
+}
+
+int64_t
+FullTcpScriptSyscalls::Constant(const std::string& name)
+{
+    const auto it = Constants().find(name);
+    return it == Constants().end() ? -1 : it->second;
+}
+
+std::string
+FullTcpScriptSyscalls::ErrnoName(Socket::SocketErrno e)
+{
+    switch (e)
+    {
+    case Socket::ERROR_NOTERROR:
+        return "";
+    case Socket::ERROR_ISCONN:
+        return "EISCONN";
+    case Socket::ERROR_NOTCONN:
+        return "ENOTCONN";
+    case Socket::ERROR_MSGSIZE:
+        return "EMSGSIZE";
+    case Socket::ERROR_AGAIN:
+        return "EAGAIN";
+    case Socket::ERROR_SHUTDOWN:
+        return "EPIPE";
+    case Socket::ERROR_OPNOTSUPP:
+        return "EOPNOTSUPP";
+    case Socket::ERROR_AFNOSUPPORT:
+        return "EAFNOSUPPORT";
+    case Socket::ERROR_INVAL:
+        return "EINVAL";
+    case Socket::ERROR_BADF:
+        return "EBADF";
+    case Socket::ERROR_NOROUTETOHOST:
+        return "EHOSTUNREACH";
+    case Socket::ERROR_NODEV:
+        return "ENODEV";
+    case Socket::ERROR_ADDRNOTAVAIL:
+        return "EADDRNOTAVAIL";
+    case Socket::ERROR_ADDRINUSE:
+        return "EADDRINUSE";
+    default:
+        return "EIO";
+    }
+}
+
+int
+FullTcpScriptSyscalls::NewFd() const
+{
+    int fd = 3;
+    while (m_files.count(fd) != 0)
+    {
+        ++fd;
+    }
+    return fd;
+}
+
+FullTcpScriptSyscalls::File*
+FullTcpScriptSyscalls::Lookup(int64_t fd)
+{
+    const auto it = m_files.find(static_cast<int>(fd));
+    return it == m_files.end() ? nullptr : &it->second;
+}
+
+FullTcpScriptSyscalls::File*
+FullTcpScriptSyscalls::FileOf(Ptr<Socket> s)
+{
+    for (auto& [fd, f] : m_files)
+    {
+        if (f.socket == s)
+        {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+void
+FullTcpScriptSyscalls::Watch(Ptr<FullTcpSocket> s)
+{
+    s->SetConnectCallback(MakeCallback(&FullTcpScriptSyscalls::Connected, this),
+                          MakeCallback(&FullTcpScriptSyscalls::ConnectFailed, this));
+    s->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                         MakeCallback(&FullTcpScriptSyscalls::NewConnection, this));
+    s->SetCloseCallbacks(MakeCallback(&FullTcpScriptSyscalls::Event, this),
+                         MakeCallback(&FullTcpScriptSyscalls::ErrorClose, this));
+    s->SetRecvCallback(MakeCallback(&FullTcpScriptSyscalls::Event, this));
+    s->SetSendCallback(MakeCallback(&FullTcpScriptSyscalls::SendSpace, this));
+}
+
+void
+FullTcpScriptSyscalls::Connected(Ptr<Socket> s)
+{
+    if (File* f = FileOf(s))
+    {
+        f->connecting = false;
+        f->connected = true;
+    }
+    Wake();
+}
+
+void
+FullTcpScriptSyscalls::ConnectFailed(Ptr<Socket> s)
+{
+    if (File* f = FileOf(s))
+    {
+        f->connecting = false;
+        // FullTcpSocket reports a refusal (RST to the SYN) as ERROR_NOTCONN.
+        f->error = s->GetErrno() == Socket::ERROR_NOTCONN ? "ECONNREFUSED"
+                 : s->GetErrno() == Socket::ERROR_AGAIN   ? "ETIMEDOUT"
+                                                          : ErrnoName(s->GetErrno());
+    }
+    Wake();
+}
+
+void
+FullTcpScriptSyscalls::ErrorClose(Ptr<Socket> s)
+{
+    if (File* f = FileOf(s))
+    {
+        // A reset is ERROR_NOTCONN, a timeout ERROR_AGAIN (or the soft ICMP error).
+        f->error = s->GetErrno() == Socket::ERROR_NOTCONN ? "ECONNRESET"
+                 : s->GetErrno() == Socket::ERROR_AGAIN   ? "ETIMEDOUT"
+                                                          : ErrnoName(s->GetErrno());
+    }
+    Wake();
+}
+
+void
+FullTcpScriptSyscalls::NewConnection(Ptr<Socket> child, const Address&)
+{
+    for (auto& [fd, f] : m_files)
+    {
+        if (f.listening)
+        {
+            f.accepted.push_back(child);
+            break;
+        }
+    }
+    Watch(DynamicCast<FullTcpSocket>(child));
+    Wake();
+}
+
+void
+FullTcpScriptSyscalls::Event(Ptr<Socket>)
+{
+    Wake();
+}
+
+void
+FullTcpScriptSyscalls::SendSpace(Ptr<Socket>, uint32_t)
+{
+    Wake();
+}
+
+void
+FullTcpScriptSyscalls::Wake()
+{
+    // A call that returns may run script events that start more calls: work on a snapshot.
+    std::deque<Waiter> waiting;
+    waiting.swap(m_waiters);
+    while (!waiting.empty())
+    {
+        Waiter w = std::move(waiting.front());
+        waiting.pop_front();
+        Outcome o;
+        if (w.attempt(o))
+        {
+            w.done(o);
+        }
+        else
+        {
+            m_waiters.push_back(std::move(w));
+        }
+    }
+}
+
+std::string
+FullTcpScriptSyscalls::Pending() const
+{
+    std::string s;
+    for (const Waiter& w : m_waiters)
+    {
+        s += (s.empty() ? "" : ", ") + w.what;
+    }
+    return s;
+}
+
+void
+FullTcpScriptSyscalls::Clear()
+{
+    m_waiters.clear();
+    m_files.clear();
+}
+
+void
+FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
+{
+    Outcome o;
+    int64_t fd = -1;
+    const std::string& n = c.name;
+    const bool needsFd = n != "socket";
+    if (needsFd && !IntArg(c, 0, fd, o))
+    {
+        done(o);
+        return;
+    }
+    if (needsFd && Lookup(fd) == nullptr)
+    {
+        o.ret = -1;
+        o.errnoName = "EBADF";
+        done(o);
+        return;
+    }
+    // Calls that need nothing but their arguments; connect, write and read keep state
+    // across the attempts of a blocking call.
+    using Handler = bool (FullTcpScriptSyscalls::*)(const FullTcpScriptCall&, int64_t, Outcome&);
+    static const std::map<std::string, Handler> handlers = {
+        {"socket", &FullTcpScriptSyscalls::Socket_},
+        {"setsockopt", &FullTcpScriptSyscalls::SetSockOpt},
+        {"getsockopt", &FullTcpScriptSyscalls::GetSockOpt},
+        {"fcntl", &FullTcpScriptSyscalls::Fcntl},
+        {"bind", &FullTcpScriptSyscalls::Bind},
+        {"listen", &FullTcpScriptSyscalls::Listen},
+        {"accept", &FullTcpScriptSyscalls::Accept},
+        {"shutdown", &FullTcpScriptSyscalls::Shutdown},
+        {"close", &FullTcpScriptSyscalls::Close},
+    };
+    std::function<bool(Outcome&)> attempt;
+    const auto handler = handlers.find(n);
+    if (handler != handlers.end())
+    {
+        attempt = [this, c, fd, h = handler->second](Outcome& out)
+        {
+            return (this->*h)(c, fd, out);
+        };
+    }
+    else if (n == "connect")
+    {
+        auto first = std::make_shared<bool>(true);
+        attempt = [this, fd, first](Outcome& out)
+        {
+            const bool f = *first;
+            *first = false;
+            return Connect(fd, f, out);
+        };
+    }
+    else if (n == "write" || n == "send" || n == "read" || n == "recv")
+    {
+        int64_t bytes = 0;
+        int64_t flags = 0;
+        if (!IntArg(c, 2, bytes, o) || (c.args.size() > 3 && !IntArg(c, 3, flags, o)))
+        {
+            done(o);
+            return;
+        }
+        if (flags != 0 || bytes < 0 || bytes > INT32_MAX)
+        {
+            o.failure = n + ": flags and negative sizes are not supported";
+            done(o);
+            return;
+        }
+        const bool write = n == "write" || n == "send";
+        auto written = std::make_shared<uint32_t>(0);
+        attempt = [this, fd, bytes, write, written](Outcome& out)
+        {
+            return write ? Write(fd, static_cast<uint32_t>(bytes), *written, out)
+                         : Read(fd, static_cast<uint32_t>(bytes), out);
+        };
+    }
+    else
+    {
+        o.failure = "unsupported system call '" + n + "'";
+        done(o);
+        return;
+    }
+    if (attempt(o))
+    {
+        done(o);
+        return;
+    }
+    m_waiters.push_back(Waiter {n + "(" + std::to_string(fd) + ")", attempt, done});
+}
+
+bool
+FullTcpScriptSyscalls::Socket_(const FullTcpScriptCall& c, int64_t, Outcome& o)
+{
+    int64_t type = 0;
+    if (c.args.size() != 3
+        || (c.args[1].kind != FullTcpScriptExpr::ELLIPSIS
+            && (!Evaluate(c.args[1], type) || type != Constant("SOCK_STREAM"))))
+    {
+        o.failure = "socket: only socket(..., SOCK_STREAM, IPPROTO_TCP) is supported";
+        return true;
+    }
+    Ptr<FullTcpSocket> s = DynamicCast<FullTcpSocket>(m_tcp->CreateSocket());
+    Watch(s);
+    const int newFd = NewFd();
+    m_files[newFd].socket = s;
+    o.ret = newFd;
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::Fcntl(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    int64_t cmd = 0;
+    if (!IntArg(c, 1, cmd, o))
+    {
+        return true;
+    }
+    if (cmd == Constant("F_GETFL"))
+    {
+        o.ret = Constant("O_RDWR") | (f.nonBlocking ? Constant("O_NONBLOCK") : 0);
+        return true;
+    }
+    int64_t flags = 0;
+    if (cmd != Constant("F_SETFL") || !IntArg(c, 2, flags, o))
+    {
+        o.failure = o.failure.empty() ? "fcntl: only F_GETFL and F_SETFL are supported" : o.failure;
+        return true;
+    }
+    f.nonBlocking = (flags & Constant("O_NONBLOCK")) != 0;
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::Returned(int r, const File& f, Outcome& o)
+{
+    if (r != 0)
+    {
+        o.ret = -1;
+        o.errnoName = ErrnoName(f.socket->GetErrno());
+    }
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::Bind(const FullTcpScriptCall&, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    return Returned(f.socket->Bind(InetSocketAddress(m_local, m_localPort)), f, o);
+}
+
+bool
+FullTcpScriptSyscalls::Listen(const FullTcpScriptCall&, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    f.listening = f.socket->Listen() == 0;
+    return Returned(f.listening ? 0 : -1, f, o);
+}
+
+bool
+FullTcpScriptSyscalls::Accept(const FullTcpScriptCall&, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    if (!f.listening)
+    {
+        o.ret = -1;
+        o.errnoName = "EINVAL";
+        return true;
+    }
+    if (f.accepted.empty())
+    {
+        if (!f.nonBlocking)
+        {
+            return false;
+        }
+        o.ret = -1;
+        o.errnoName = "EAGAIN";
+        return true;
+    }
+    Ptr<FullTcpSocket> child = DynamicCast<FullTcpSocket>(f.accepted.front());
+    f.accepted.pop_front();
+    const int newFd = NewFd();
+    File& cf = m_files[newFd];
+    cf.socket = child;
+    cf.connected = true;
+    o.ret = newFd;
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::Connect(int64_t fd, bool first, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    if (first)
+    {
+        if (f.connected)
+        {
+            o.ret = -1;
+            o.errnoName = "EISCONN";
+            return true;
+        }
+        if (f.connecting)
+        {
+            o.ret = -1;
+            o.errnoName = "EALREADY";
+            return true;
+        }
+        if (!f.error.empty())
+        {
+            // A non-blocking connect that failed: connect() reports it (and clears it).
+            o.ret = -1;
+            std::swap(o.errnoName, f.error);
+            return true;
+        }
+        if (f.socket->Connect(InetSocketAddress(m_remote, m_remotePort)) != 0)
+        {
+            o.ret = -1;
+            o.errnoName = ErrnoName(f.socket->GetErrno());
+            return true;
+        }
+        f.connecting = true;
+        if (f.nonBlocking)
+        {
+            o.ret = -1;
+            o.errnoName = "EINPROGRESS";
+            return true;
+        }
+    }
+    if (f.connecting)
+    {
+        return false;
+    }
+    if (!f.error.empty())
+    {
+        o.ret = -1;
+        std::swap(o.errnoName, f.error);
+    }
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::EndsWithError(File* f, Outcome& o)
+{
+    if (f == nullptr || !f->error.empty())
+    {
+        // The descriptor was closed while the call waited, or an error is pending: the call
+        // returns it, once (Linux sock_error()).
+        o.ret = -1;
+        o.errnoName = f == nullptr ? "EBADF" : "";
+        if (f != nullptr)
+        {
+            std::swap(o.errnoName, f->error);
+        }
+        return true;
+    }
+    return false;
+}
+
+bool
+FullTcpScriptSyscalls::Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o)
+{
+    File* f = Lookup(fd);
+    if (EndsWithError(f, o))
+    {
+        return true;
+    }
+    while (written < bytes)
+    {
+        const uint32_t room = f->socket->GetTxAvailable();
+        const uint32_t n = std::min(bytes - written, room);
+        if (n == 0 && f->socket->GetState() != FullTcpState::CLOSED)
+        {
+            if (!f->nonBlocking)
+            {
+                return false; // wait for room (the Send callback)
+            }
+            break;
+        }
+        if (f->socket->Send(Create<Packet>(n), 0) < 0)
+        {
+            if (written > 0)
+            {
+                break;
+            }
+            o.ret = -1;
+            // After a reset or a timeout Linux's write() fails with EPIPE.
+            const Socket::SocketErrno e = f->socket->GetErrno();
+            o.errnoName = e == Socket::ERROR_NOTCONN && f->connected ? "EPIPE" : ErrnoName(e);
+            return true;
+        }
+        written += n;
+    }
+    if (written == 0)
+    {
+        o.ret = -1;
+        o.errnoName = "EAGAIN";
+        return true;
+    }
+    o.ret = written;
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, Outcome& o)
+{
+    File* f = Lookup(fd);
+    if (EndsWithError(f, o))
+    {
+        return true;
+    }
+    Ptr<Packet> p = f->socket->Recv(bytes, 0);
+    if (p)
+    {
+        o.ret = p->GetSize(); // 0: end of stream
+        return true;
+    }
+    const Socket::SocketErrno e = f->socket->GetErrno();
+    if (e == Socket::ERROR_AGAIN)
+    {
+        if (!f->nonBlocking)
+        {
+            return false;
+        }
+        o.ret = -1;
+        o.errnoName = "EAGAIN";
+        return true;
+    }
+    if (e == Socket::ERROR_NOTCONN && f->connected)
+    {
+        o.ret = 0; // after a reset was reported, Linux's read() returns end of stream
+        return true;
+    }
+    o.ret = -1;
+    o.errnoName = ErrnoName(e);
+    return true;
+}
+
+bool
+FullTcpScriptSyscalls::Shutdown(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    int64_t how = 0;
+    if (!IntArg(c, 1, how, o))
+    {
+        return true;
+    }
+    int r = 0;
+    if (how == Constant("SHUT_RD") || how == Constant("SHUT_RDWR"))
+    {
+        r = f.socket->ShutdownRecv();
+    }
+    if (r == 0 && (how == Constant("SHUT_WR") || how == Constant("SHUT_RDWR")))
+    {
+        r = f.socket->ShutdownSend();
+    }
+    return Returned(r, f, o);
+}
+
+bool
+FullTcpScriptSyscalls::Close(const FullTcpScriptCall&, int64_t fd, Outcome& o)
+{
+    File& f = *Lookup(fd);
+    Returned(f.socket->Close(), f, o);
+    m_files.erase(static_cast<int>(fd));
+    return true;
+}
+
+} // namespace ns3

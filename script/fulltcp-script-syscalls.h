@@ -1,0 +1,170 @@
+/*
+ * Script: script system calls on FullTcpSocket: Linux fd numbering, blocking, errno names
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_SCRIPT_SYSCALLS_H
+#define FULLTCP_SCRIPT_SYSCALLS_H
+
+#include "fulltcp-script.h"
+
+#include "ns3/fulltcp-socket.h"
+#include "ns3/ipv4-address.h"
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <string>
+
+namespace ns3
+{
+
+class FullTcpL4Protocol;
+
+/**
+ * \ingroup fulltcp
+ * \brief The system calls of a script, mapped onto the ns-3 Socket API of FullTcpSocket.
+ *
+ * File descriptors are numbered as Linux numbers them for packetdrill (the lowest free one
+ * from 3). A call either returns at once or, on a blocking socket, when FullTcp's callbacks
+ * say it can (connect, accept, read, write). Errors are POSIX errno names: ns-3's errno of
+ * the failing call, translated, or the error a socket callback reported (ECONNREFUSED,
+ * ECONNRESET, ETIMEDOUT), which SO_ERROR and the next read or write return once.
+ */
+class FullTcpScriptSyscalls
+{
+  public:
+    /// What a call returned.
+    struct Outcome
+    {
+        int64_t ret {0};       //!< return value
+        std::string errnoName; //!< errno name when ret is -1
+        std::string failure;   //!< non-empty: the call cannot be run or an argument differed
+    };
+
+    /// Receives the outcome of a call (at once, or later for a blocking call).
+    using Done = std::function<void(const Outcome&)>;
+
+    /**
+     * \param tcp FullTcp on the node under test
+     * \param local its address \param remote the script side's address
+     * \param localPort the port bind() uses \param remotePort the port connect() uses
+     */
+    FullTcpScriptSyscalls(Ptr<FullTcpL4Protocol> tcp,
+                          Ipv4Address local,
+                          Ipv4Address remote,
+                          uint16_t localPort,
+                          uint16_t remotePort);
+
+    /**
+     * \brief Run a call.
+     * \param call the call \param done gets the outcome, now or when a blocking call returns
+     */
+    void Start(const FullTcpScriptCall& call, Done done);
+
+    /**
+     * \brief Apply a backtick command: `sysctl [-q] [-w] net.ipv4.tcp_NAME=VALUE ...`.
+     * \param command the command text
+     * \param note out: what was done or why it was ignored
+     * \return false when a sysctl of FullTcp's names has a value that cannot be applied
+     */
+    bool Command(const std::string& command, std::string& note);
+
+    /// \return the value of a constant (SOCK_STREAM, O_NONBLOCK, ECONNREFUSED, ...) or -1
+    static int64_t Constant(const std::string& name);
+
+    /**
+     * \param x an expression \param out its integer value
+     * \return false when it is not an integer (`...`, a struct, an unknown name)
+     */
+    static bool Evaluate(const FullTcpScriptExpr& x, int64_t& out);
+
+    /// \return a description of each blocking call that has not returned ("" if none)
+    std::string Pending() const;
+
+    /// Drop the sockets (end of the script).
+    void Clear();
+
+  private:
+    /// One descriptor.
+    struct File
+    {
+        Ptr<FullTcpSocket> socket;        //!< the socket
+        bool nonBlocking {false};         //!< O_NONBLOCK
+        bool listening {false};           //!< listen() succeeded
+        bool connecting {false};          //!< connect() under way
+        bool connected {false};           //!< ConnectionSucceeded, or accepted
+        bool eof {false};                 //!< Recv() returned end of stream
+        std::string error;                //!< pending error (SO_ERROR)
+        std::deque<Ptr<Socket>> accepted; //!< established children, not yet accepted
+    };
+
+    /// A call waiting on a blocking socket: tries again after each socket event.
+    struct Waiter
+    {
+        std::string what;                      //!< the call, for messages
+        std::function<bool(Outcome&)> attempt; //!< true when it returned (outcome set)
+        Done done;                             //!< its continuation
+    };
+
+    /// \param s a socket \return the file that holds it (or null)
+    File* FileOf(Ptr<Socket> s);
+    /// \return the lowest free descriptor (from 3)
+    int NewFd() const;
+    /// \param fd a descriptor \return the file
+    File* Lookup(int64_t fd);
+    /// Wire the socket callbacks of a file to this object.
+    void Watch(Ptr<FullTcpSocket> s);
+    /**
+     * \param f a file (null: closed meanwhile) \param o out: -1 with EBADF or the pending
+     * error (which is cleared)
+     * \return whether the call ends with that error
+     */
+    static bool EndsWithError(File* f, Outcome& o);
+    /**
+     * \brief The outcome of an ns-3 call that returns 0 or -1.
+     * \param r what it returned \param f its file \param o out: 0, or -1 with the errno
+     * \return true (the call returned)
+     */
+    static bool Returned(int r, const File& f, Outcome& o);
+    /// Retry every waiting call (a socket event happened).
+    void Wake();
+    // Socket callbacks (ns-3 Callbacks of member functions, as ns-3 < 3.36 needs).
+    void Connected(Ptr<Socket> s);                          //!< ConnectionSucceeded
+    void ConnectFailed(Ptr<Socket> s);                      //!< ConnectionFailed
+    void ErrorClose(Ptr<Socket> s);                         //!< ErrorClose
+    void NewConnection(Ptr<Socket> s, const Address& from); //!< NewConnectionCreated
+    void Event(Ptr<Socket> s);                              //!< NormalClose, Recv
+    void SendSpace(Ptr<Socket> s, uint32_t space);          //!< Send
+    /// \param e ns-3's errno \return the POSIX name
+    static std::string ErrnoName(Socket::SocketErrno e);
+
+    // The calls (c: the call, fd: its first argument, -1 for socket()); each returns false
+    // when it must wait (blocking socket), else true with the outcome set.
+    bool Socket_(const FullTcpScriptCall& c, int64_t fd, Outcome& o);    //!< socket()
+    bool SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcome& o); //!< setsockopt()
+    bool GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcome& o); //!< getsockopt()
+    bool Fcntl(const FullTcpScriptCall& c, int64_t fd, Outcome& o);      //!< fcntl()
+    bool Bind(const FullTcpScriptCall& c, int64_t fd, Outcome& o);       //!< bind()
+    bool Listen(const FullTcpScriptCall& c, int64_t fd, Outcome& o);     //!< listen()
+    bool Accept(const FullTcpScriptCall& c, int64_t fd, Outcome& o);     //!< accept()
+    bool Shutdown(const FullTcpScriptCall& c, int64_t fd, Outcome& o);   //!< shutdown()
+    bool Close(const FullTcpScriptCall& c, int64_t fd, Outcome& o);      //!< close()
+    /// connect(); first: the call itself, not a retry of a blocking one
+    bool Connect(int64_t fd, bool first, Outcome& o);
+    /// write(), send(); written: bytes taken so far by a blocking call
+    bool Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o);
+    /// read(), recv()
+    bool Read(int64_t fd, uint32_t bytes, Outcome& o);
+
+    Ptr<FullTcpL4Protocol> m_tcp; //!< FullTcp on the node under test
+    Ipv4Address m_local;          //!< its address
+    Ipv4Address m_remote;         //!< the script side's
+    uint16_t m_localPort;         //!< bind()
+    uint16_t m_remotePort;        //!< connect()
+    std::map<int, File> m_files;  //!< open descriptors
+    std::deque<Waiter> m_waiters; //!< blocking calls not yet returned
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_SCRIPT_SYSCALLS_H */

@@ -492,7 +492,7 @@ FullTcpL4Protocol::PurgeReleased()
 
 void
 FullTcpL4Protocol::AdoptTimeWait(const FullTcpFourTuple& tuple,
-                                 FullTcpPortableConnection connection,
+                                 const FullTcpConnection& connection,
                                  const FullTcpIpParams& ip)
 {
     FullTcpDemuxValue* v = m_demux.FindConnection(tuple);
@@ -510,8 +510,8 @@ FullTcpL4Protocol::AdoptTimeWait(const FullTcpFourTuple& tuple,
             Simulator::ScheduleNow(&FullTcpL4Protocol::PurgeReleased, this);
         }
     }
-    // The record keeps what TIME_WAIT needs; the engine goes with `connection`.
-    *v = FullTcpDemuxValue {nullptr, m_timeWait->Adopt(tuple, *connection.Get(), ip)};
+    // The record copies what TIME_WAIT needs; the caller destroys the engine afterwards.
+    *v = FullTcpDemuxValue {nullptr, m_timeWait->Adopt(tuple, connection, ip)};
 }
 
 void

@@ -9,7 +9,6 @@
 #include "fulltcp-header.h"
 #include "fulltcp-isn.h"
 #include "fulltcp-mib.h"
-#include "fulltcp-portable-connection.h"
 #include "fulltcp-state.h"
 
 #include "ns3/ip-l4-protocol.h"
@@ -33,6 +32,7 @@ namespace ns3
 
 class Node;
 class Socket;
+class FullTcpConnection;
 class FullTcpSocket;
 class FullTcpTimeWaitTable;
 class FullTcpTimeWaitRecord;
@@ -298,13 +298,17 @@ class FullTcpL4Protocol : public IpL4Protocol
     void NotifySynCookie(bool sent);
 
     /**
-     * \brief Take over a connection that entered TIME_WAIT, so that its socket can go.
+     * \brief Take over a connection that entered TIME_WAIT, so that its socket can go: the
+     * demux entry becomes a TIME_WAIT record holding a copy of what that state needs
+     * (FullTcpTimeWaitTable::Adopt()). The record keeps no reference to the engine, which the
+     * socket destroys afterwards; the socket itself is released at the end of the event (it
+     * may be inside its own call).
      * \param tuple the connection
-     * \param connection its engine (in TIME_WAIT)
+     * \param connection its engine (in TIME_WAIT), read only during this call
      * \param ip IP parameters for its ACKs
      */
     void AdoptTimeWait(const FullTcpFourTuple& tuple,
-                       FullTcpPortableConnection connection,
+                       const FullTcpConnection& connection,
                        const FullTcpIpParams& ip);
     /**
      * \brief A SYN reopened a 4-tuple in TIME_WAIT (RFC 6191): give it to the listener of

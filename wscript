@@ -13,6 +13,7 @@
 FULLTCP_SOURCES = [
     'model/fulltcp-options.cc',
     'model/fulltcp-header.cc',
+    'model/node/fulltcp-ip-l4-base.cc',
     'model/fulltcp-raw-peer.cc',
     'model/fulltcp-state.cc',
     'model/fulltcp-connection-output.cc',
@@ -74,6 +75,7 @@ FULLTCP_SOURCES = [
 FULLTCP_HEADERS = [
     'model/fulltcp-options.h',
     'model/fulltcp-header.h',
+    'model/node/fulltcp-ip-l4-base.h',
     'model/fulltcp-raw-peer.h',
     'model/fulltcp-state.h',
     'model/fulltcp-config.h',

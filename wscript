@@ -140,6 +140,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-bind-device-test-suite.cc',
     'test/fulltcp-traces-test-suite.cc',
     'test/fulltcp-streams-test-suite.cc',
+    'test/fulltcp-plumbing-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on
@@ -160,6 +161,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-rx-drops-test-suite.cc',
     'test/fulltcp-bind-device-test-suite.cc',
     'test/fulltcp-traces-test-suite.cc',
+    'test/fulltcp-plumbing-test-suite.cc',
 ]
 
 # ns-3 modules the library needs, and those its tests and examples need besides.

@@ -68,10 +68,10 @@ FULLTCP_ENGINE_HEADERS = [
 ]
 
 FULLTCP_NODE_SOURCES = [
+    'model/node/fulltcp-ip-l4-base.cc',
     'model/node/fulltcp-endpoint.cc',
     'model/node/fulltcp-port-allocator.cc',
     'model/node/fulltcp-demux.cc',
-    'model/node/fulltcp-portable-connection.cc',
     'model/node/fulltcp-time-wait.cc',
     'model/node/fulltcp-listen-backlog.cc',
     'model/node/fulltcp-mib.cc',
@@ -87,10 +87,10 @@ FULLTCP_NODE_SOURCES = [
 ]
 
 FULLTCP_NODE_HEADERS = [
+    'model/node/fulltcp-ip-l4-base.h',
     'model/node/fulltcp-endpoint.h',
     'model/node/fulltcp-port-allocator.h',
     'model/node/fulltcp-demux.h',
-    'model/node/fulltcp-portable-connection.h',
     'model/node/fulltcp-time-wait.h',
     'model/node/fulltcp-listen-backlog.h',
     'model/node/fulltcp-mib.h',
@@ -168,6 +168,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-bind-device-test-suite.cc',
     'test/fulltcp-traces-test-suite.cc',
     'test/fulltcp-streams-test-suite.cc',
+    'test/fulltcp-plumbing-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on
@@ -188,6 +189,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-rx-drops-test-suite.cc',
     'test/fulltcp-bind-device-test-suite.cc',
     'test/fulltcp-traces-test-suite.cc',
+    'test/fulltcp-plumbing-test-suite.cc',
 ]
 
 # ns-3 modules the library needs, and those its tests and examples need besides.

@@ -6,16 +6,12 @@
 #define FULLTCP_RAW_PEER_H
 
 #include "ns3/fulltcp-header.h"
-#include "ns3/ip-l4-protocol.h"
-#include "ns3/ipv4-route.h"
-#include "ns3/ipv6-route.h"
+#include "ns3/fulltcp-ip-l4-base.h"
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
 namespace ns3
 {
-
-class Node;
 
 /**
  * \ingroup fulltcp
@@ -26,8 +22,10 @@ class Node;
  * default protocol 6"), so every TCP segment addressed to the node reaches it, parsed and
  * checksum-verified, through the Rx trace; nothing is ever answered automatically. Tests,
  * conformance scripts and teaching examples use it as the other end of a FullTcp connection.
+ * The registration, the "IpProtocolNumber" attribute and the checksum on both paths are
+ * FullTcpIpL4Base's, shared with FullTcpL4Protocol.
  */
-class FullTcpRawPeer : public IpL4Protocol
+class FullTcpRawPeer : public FullTcpIpL4Base
 {
   public:
     /**
@@ -35,11 +33,10 @@ class FullTcpRawPeer : public IpL4Protocol
      * \return the object TypeId
      */
     static TypeId GetTypeId();
-    FullTcpRawPeer();
 
     /**
      * \brief Send one segment exactly as given (the checksum is computed when the
-     *        "ChecksumEnabled" global is on).
+     *        "ChecksumEnabled" global is on); IP finds the route.
      * \param header the TCP header
      * \param payload the bytes behind it (may be empty)
      * \param src source address (Ipv4Address or Ipv6Address)
@@ -67,36 +64,26 @@ class FullTcpRawPeer : public IpL4Protocol
     typedef void (*DropTracedCallback)(Ptr<const Packet> segment, FullTcpParseError reason);
 
     // IpL4Protocol
-    int GetProtocolNumber() const override;
     IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
                                    const Ipv4Header& header,
                                    Ptr<Ipv4Interface> incomingInterface) override;
     IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
                                    const Ipv6Header& header,
                                    Ptr<Ipv6Interface> incomingInterface) override;
-    void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override;
-    void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
-    IpL4Protocol::DownTargetCallback GetDownTarget() const override;
-    IpL4Protocol::DownTargetCallback6 GetDownTarget6() const override;
-
-  protected:
-    void NotifyNewAggregate() override;
-    void DoDispose() override;
 
   private:
-    /// Parse (and verify) one received segment and report it.
-    IpL4Protocol::RxStatus Deliver(Ptr<Packet> p,
-                                   FullTcpHeader& header,
-                                   const Address& src,
-                                   const Address& dst);
+    /**
+     * \brief Parse (and verify) one received segment and report it (Rx or Drop).
+     * \param p the segment (IP header removed)
+     * \param src its source address \param dst its destination address
+     * \return the status for IP (never one that makes IP answer with ICMP)
+     */
+    IpL4Protocol::RxStatus Deliver(Ptr<Packet> p, const Address& src, const Address& dst);
 
-    uint8_t m_protocolNumber;
-    Ptr<Node> m_node;
-    IpL4Protocol::DownTargetCallback m_downTarget;
-    IpL4Protocol::DownTargetCallback6 m_downTarget6;
+    /// Rx
     TracedCallback<const FullTcpHeader&, Ptr<const Packet>, const Address&, const Address&>
         m_rxTrace;
-    TracedCallback<Ptr<const Packet>, FullTcpParseError> m_dropTrace;
+    TracedCallback<Ptr<const Packet>, FullTcpParseError> m_dropTrace; //!< Drop
 };
 
 } // namespace ns3

@@ -92,8 +92,6 @@ FullTcpDropReasonName(FullTcpDropReason r)
         return "ACK_OF_UNSENT_DATA";
     case FullTcpDropReason::ACK_TOO_OLD:
         return "ACK_TOO_OLD";
-    case FullTcpDropReason::TEXT_OUT_OF_ORDER:
-        return "TEXT_OUT_OF_ORDER";
     case FullTcpDropReason::TEXT_AFTER_FIN:
         return "TEXT_AFTER_FIN";
     case FullTcpDropReason::DATA_AFTER_CLOSE:

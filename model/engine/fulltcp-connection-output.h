@@ -72,7 +72,6 @@ enum class FullTcpDropReason : uint8_t
     NO_ACK,               //!< §3.10.7.4 fifth step: "if the ACK bit is off drop"
     ACK_OF_UNSENT_DATA,   //!< SEG.ACK > SND.NXT: ACK sent (§3.10.7.4, RFC 5961 §5.2)
     ACK_TOO_OLD,          //!< SEG.ACK < SND.UNA − MAX.SND.WND: challenge ACK (RFC 5961 §5.2)
-    TEXT_OUT_OF_ORDER,    //!< no longer reported: out-of-order text is kept for reassembly
     TEXT_AFTER_FIN,       //!< text after the peer's FIN (§3.10.7.4 seventh step: ignore)
     DATA_AFTER_CLOSE,     //!< new data after a full CLOSE: RST (RFC 2525 §2.17)
     SYN_TEXT,             //!< data or FIN carried on a SYN: not acknowledged, peer resends

@@ -237,7 +237,6 @@ FullTcpL4Protocol::SendSegment(const FullTcpHeader& header,
                                const FullTcpIpParams& ip,
                                bool retransmission)
 {
-    Ptr<Packet> p = payload ? payload->Copy() : Create<Packet>();
     // Every segment of the node passes here: the one place that counts OutSegs,
     // RetransSegs and OutRsts (RFC 4022) and traces SegmentSent.
     m_mib.CountSent(header, retransmission);
@@ -250,14 +249,9 @@ FullTcpL4Protocol::SendSegment(const FullTcpHeader& header,
                            tuple.localAddress.ToSocketAddress(tuple.localPort),
                            tuple.remoteAddress.ToSocketAddress(tuple.remotePort));
     }
-    FullTcpHeader h = header;
     const Address src = tuple.localAddress.ToAddress();
     const Address dst = tuple.remoteAddress.ToAddress();
-    if (Node::ChecksumEnabled())
-    {
-        h.InitializeChecksum(src, dst, m_protocolNumber);
-    }
-    p->AddHeader(h);
+    Ptr<Packet> p = BuildSegment(header, payload, src, dst);
     if (tuple.localAddress.GetFamily() == FullTcpIpKey::Family::IPV4)
     {
         SendDown<Ipv4Family>(m_node, p, src, dst, m_protocolNumber, ip, m_downTarget);

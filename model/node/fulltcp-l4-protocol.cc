@@ -10,11 +10,10 @@
 
 #include "ns3/boolean.h"
 #include "ns3/ipv4-header.h"
+#include "ns3/ipv4-interface-address.h"
 #include "ns3/ipv4-interface.h"
-#include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
-#include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/object-map.h"
@@ -32,19 +31,10 @@ TypeId
 FullTcpL4Protocol::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::FullTcpL4Protocol")
-            .SetParent<IpL4Protocol>()
-            .SetGroupName("FullTcp")
-            .AddConstructor<FullTcpL4Protocol>()
-            // IpL4Protocol already has a read-only "ProtocolNumber" (it reports this value);
-            // ns-3 allows no second attribute of that name, hence the longer one.
-            .AddAttribute("IpProtocolNumber",
-                          "IP protocol number FullTcp registers under (6 = TCP, IANA: it takes "
-                          "over ns-3 TCP's slot on this node; 253/254 = RFC 3692 experimental "
-                          "lets it run beside ns-3 TCP). Set it before aggregation.",
-                          UintegerValue(6),
-                          MakeUintegerAccessor(&FullTcpL4Protocol::m_protocolNumber),
-                          MakeUintegerChecker<uint8_t>(1))
+        AddIpProtocolNumber(TypeId("ns3::FullTcpL4Protocol")
+                                .SetParent<FullTcpIpL4Base>()
+                                .SetGroupName("FullTcp")
+                                .AddConstructor<FullTcpL4Protocol>())
             .AddAttribute("EphemeralPortFirst",
                           "First port of the ephemeral range (RFC 6335 §6: 49152).",
                           UintegerValue(49152),
@@ -120,32 +110,14 @@ FullTcpL4Protocol::~FullTcpL4Protocol()
 }
 
 void
-FullTcpL4Protocol::NotifyNewAggregate()
+FullTcpL4Protocol::AttachToNode(Ptr<Node> node)
 {
-    Ptr<Node> node = GetObject<Node>();
-    Ptr<Ipv4> ipv4 = GetObject<Ipv4>();
-    Ptr<Ipv6> ipv6 = GetObject<Ipv6>();
-    if (!m_node && node && (ipv4 || ipv6))
-    {
-        m_node = node;
-        // As TcpL4Protocol does with TcpSocketFactoryImpl: the factory applications name
-        // ("ns3::FullTcpSocketFactory"). It derives from SocketFactory, not from
-        // TcpSocketFactory, so it never competes with ns-3 TCP's factory in lookups.
-        Ptr<FullTcpSocketFactory> factory = CreateObject<FullTcpSocketFactory>();
-        factory->SetProtocol(this);
-        node->AggregateObject(factory);
-    }
-    if (ipv4 && m_downTarget.IsNull())
-    {
-        ipv4->Insert(this);
-        SetDownTarget(MakeCallback(&Ipv4::Send, ipv4));
-    }
-    if (ipv6 && m_downTarget6.IsNull())
-    {
-        ipv6->Insert(this);
-        SetDownTarget6(MakeCallback(&Ipv6::Send, ipv6));
-    }
-    IpL4Protocol::NotifyNewAggregate();
+    // As TcpL4Protocol does with TcpSocketFactoryImpl: the factory applications name
+    // ("ns3::FullTcpSocketFactory"). It derives from SocketFactory, not from
+    // TcpSocketFactory, so it never competes with ns-3 TCP's factory in lookups.
+    Ptr<FullTcpSocketFactory> factory = CreateObject<FullTcpSocketFactory>();
+    factory->SetProtocol(this);
+    node->AggregateObject(factory);
 }
 
 void
@@ -170,22 +142,7 @@ FullTcpL4Protocol::DoDispose()
     m_sockets.clear();
     m_timeWait->Clear();
     m_released.clear();
-    m_node = nullptr;
-    m_downTarget = IpL4Protocol::DownTargetCallback();
-    m_downTarget6 = IpL4Protocol::DownTargetCallback6();
-    IpL4Protocol::DoDispose();
-}
-
-int
-FullTcpL4Protocol::GetProtocolNumber() const
-{
-    return m_protocolNumber;
-}
-
-Ptr<Node>
-FullTcpL4Protocol::GetNode() const
-{
-    return m_node;
+    FullTcpIpL4Base::DoDispose();
 }
 
 Ptr<Socket>
@@ -492,7 +449,7 @@ FullTcpL4Protocol::PurgeReleased()
 
 void
 FullTcpL4Protocol::AdoptTimeWait(const FullTcpFourTuple& tuple,
-                                 FullTcpPortableConnection connection,
+                                 const FullTcpConnection& connection,
                                  const FullTcpIpParams& ip)
 {
     FullTcpDemuxValue* v = m_demux.FindConnection(tuple);
@@ -510,8 +467,8 @@ FullTcpL4Protocol::AdoptTimeWait(const FullTcpFourTuple& tuple,
             Simulator::ScheduleNow(&FullTcpL4Protocol::PurgeReleased, this);
         }
     }
-    // The record keeps what TIME_WAIT needs; the engine goes with `connection`.
-    *v = FullTcpDemuxValue {nullptr, m_timeWait->Adopt(tuple, *connection.Get(), ip)};
+    // The record copies what TIME_WAIT needs; the caller destroys the engine afterwards.
+    *v = FullTcpDemuxValue {nullptr, m_timeWait->Adopt(tuple, connection, ip)};
 }
 
 void
@@ -564,18 +521,13 @@ FullTcpL4Protocol::DoReceive(
 {
     m_mib.CountReceived();
     FullTcpHeader h;
-    if (Node::ChecksumEnabled())
-    {
-        h.InitializeChecksum(src, dst, m_protocolNumber);
-    }
-    p->PeekHeader(h);
+    const FullTcpParseError error = ParseSegment(p, src, dst, h);
     const auto local = FullTcpIpKey::FromAddress(dst);
     const auto remote = FullTcpIpKey::FromAddress(src);
     if (!local || !remote)
     {
         return IpL4Protocol::RX_ENDPOINT_CLOSED;
     }
-    const FullTcpParseError error = h.GetParseError();
     if (error != FullTcpParseError::NONE)
     {
         // Bad input is counted by name and dropped, never asserted on.
@@ -586,10 +538,8 @@ FullTcpL4Protocol::DoReceive(
                     remote->ToSocketAddress(0),
                     error == FullTcpParseError::BAD_CHECKSUM ? FullTcpL4DropReason::BAD_CHECKSUM
                                                              : FullTcpL4DropReason::MALFORMED);
-        return error == FullTcpParseError::BAD_CHECKSUM ? IpL4Protocol::RX_CSUM_FAILED
-                                                        : IpL4Protocol::RX_ENDPOINT_CLOSED;
+        return RxStatusFor(error);
     }
-    p->RemoveAtStart(h.GetSerializedSize());
     p->RemoveAllPacketTags();
     const FullTcpFourTuple tuple {*local, h.GetDestinationPort(), *remote, h.GetSourcePort()};
     const Address localAddress = local->ToSocketAddress(tuple.localPort);
@@ -631,32 +581,6 @@ FullTcpL4Protocol::DoReceive(
     Drop(localAddress, remoteAddress, FullTcpL4DropReason::NO_ENDPOINT);
     SendResetFor(h, p->GetSize(), tuple);
     return IpL4Protocol::RX_ENDPOINT_CLOSED;
-}
-
-// ------------------------------------------------------------------------ down targets
-
-void
-FullTcpL4Protocol::SetDownTarget(IpL4Protocol::DownTargetCallback cb)
-{
-    m_downTarget = cb;
-}
-
-void
-FullTcpL4Protocol::SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb)
-{
-    m_downTarget6 = cb;
-}
-
-IpL4Protocol::DownTargetCallback
-FullTcpL4Protocol::GetDownTarget() const
-{
-    return m_downTarget;
-}
-
-IpL4Protocol::DownTargetCallback6
-FullTcpL4Protocol::GetDownTarget6() const
-{
-    return m_downTarget6;
 }
 
 } // namespace ns3

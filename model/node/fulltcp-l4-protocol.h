@@ -6,13 +6,12 @@
 #define FULLTCP_L4_PROTOCOL_H
 
 #include "fulltcp-demux.h"
+#include "fulltcp-ip-l4-base.h"
 #include "fulltcp-mib.h"
-#include "fulltcp-portable-connection.h"
 
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-isn.h"
 #include "ns3/fulltcp-state.h"
-#include "ns3/ip-l4-protocol.h"
 #include "ns3/ipv4-route.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/net-device.h"
@@ -33,6 +32,7 @@ namespace ns3
 
 class Node;
 class Socket;
+class FullTcpConnection;
 class FullTcpSocket;
 class FullTcpTimeWaitTable;
 class FullTcpTimeWaitRecord;
@@ -79,11 +79,9 @@ struct FullTcpRouteInfo
  * Aggregate it to a node that has an Internet stack (FullTcpHelper does): it registers with
  * Ipv4L3Protocol and Ipv6L3Protocol under its IpProtocolNumber (default 6, TCP's slot, so
  * pcaps decode as TCP and FlowMonitor classifies the flows; another number such as 253 lets
- * it run beside ns-3's TCP) and aggregates a FullTcpSocketFactory to the node.
- *
- * The attribute is "IpProtocolNumber", not "ProtocolNumber": ns3::IpL4Protocol already
- * registers a read-only "ProtocolNumber" (it reports GetProtocolNumber(), i.e. this value),
- * and ns-3 refuses a second attribute of one name in a TypeId hierarchy.
+ * it run beside ns-3's TCP) and aggregates a FullTcpSocketFactory to the node. The attribute,
+ * the registration, the down targets and the checksum on both paths are FullTcpIpL4Base's
+ * (shared with FullTcpRawPeer).
  *
  * Receive path (RFC 9293 §3.10.7): verify the checksum when the "ChecksumEnabled" global is
  * on (a bad one is dropped and counted); parse once (malformed headers are dropped and
@@ -92,7 +90,7 @@ struct FullTcpRouteInfo
  * listener (FullTcpDemux: one hash lookup each, no scan); a segment that matches nothing
  * gets the RST of §3.10.7.1 and never ICMP (Receive returns RX_ENDPOINT_CLOSED).
  */
-class FullTcpL4Protocol : public IpL4Protocol
+class FullTcpL4Protocol : public FullTcpIpL4Base
 {
   public:
     /**
@@ -184,9 +182,6 @@ class FullTcpL4Protocol : public IpL4Protocol
      * \return the number of streams used (1)
      */
     int64_t AssignStreams(int64_t stream);
-
-    /// \return the node
-    Ptr<Node> GetNode() const;
 
     // --------------------------------------------------------------- statistics
 
@@ -298,13 +293,17 @@ class FullTcpL4Protocol : public IpL4Protocol
     void NotifySynCookie(bool sent);
 
     /**
-     * \brief Take over a connection that entered TIME_WAIT, so that its socket can go.
+     * \brief Take over a connection that entered TIME_WAIT, so that its socket can go: the
+     * demux entry becomes a TIME_WAIT record holding a copy of what that state needs
+     * (FullTcpTimeWaitTable::Adopt()). The record keeps no reference to the engine, which the
+     * socket destroys afterwards; the socket itself is released at the end of the event (it
+     * may be inside its own call).
      * \param tuple the connection
-     * \param connection its engine (in TIME_WAIT)
+     * \param connection its engine (in TIME_WAIT), read only during this call
      * \param ip IP parameters for its ACKs
      */
     void AdoptTimeWait(const FullTcpFourTuple& tuple,
-                       FullTcpPortableConnection connection,
+                       const FullTcpConnection& connection,
                        const FullTcpIpParams& ip);
     /**
      * \brief A SYN reopened a 4-tuple in TIME_WAIT (RFC 6191): give it to the listener of
@@ -318,7 +317,6 @@ class FullTcpL4Protocol : public IpL4Protocol
                             Ptr<NetDevice> device);
 
     // IpL4Protocol
-    int GetProtocolNumber() const override;
     IpL4Protocol::RxStatus Receive(Ptr<Packet> p,
                                    const Ipv4Header& header,
                                    Ptr<Ipv4Interface> incomingInterface) override;
@@ -341,14 +339,11 @@ class FullTcpL4Protocol : public IpL4Protocol
                      Ipv6Address payloadSource,
                      Ipv6Address payloadDestination,
                      const uint8_t payload[8]) override;
-    void SetDownTarget(IpL4Protocol::DownTargetCallback cb) override;
-    void SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb) override;
-    IpL4Protocol::DownTargetCallback GetDownTarget() const override;
-    IpL4Protocol::DownTargetCallback6 GetDownTarget6() const override;
 
   protected:
-    void NotifyNewAggregate() override;
     void DoDispose() override;
+    /// Aggregate the node's FullTcpSocketFactory. \param node the node
+    void AttachToNode(Ptr<Node> node) override;
 
   private:
     /**
@@ -393,10 +388,6 @@ class FullTcpL4Protocol : public IpL4Protocol
     /// \return a 64-bit random value from the stream
     uint64_t Draw64();
 
-    Ptr<Node> m_node;                                 //!< the node
-    IpL4Protocol::DownTargetCallback m_downTarget;    //!< IPv4 send
-    IpL4Protocol::DownTargetCallback6 m_downTarget6;  //!< IPv6 send
-    uint8_t m_protocolNumber {6};                     //!< IpProtocolNumber attribute
     uint16_t m_ephemeralFirst {49152};                //!< EphemeralPortFirst attribute
     uint16_t m_ephemeralLast {65535};                 //!< EphemeralPortLast attribute
     bool m_useFixedIsn {false};                       //!< UseFixedIsn attribute

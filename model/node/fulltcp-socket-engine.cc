@@ -112,7 +112,10 @@ FullTcpSocket::HandOffTimeWait()
     }
     m_handedOff = true;
     m_inDemux = false;
-    m_tcp->AdoptTimeWait(m_tuple, std::move(m_engine), IpParams());
+    // The record copies what TIME_WAIT needs, then the engine goes: AfterInput() runs this
+    // only when no engine call of this socket is on the stack, so none returns into it.
+    m_tcp->AdoptTimeWait(m_tuple, *m_engine, IpParams());
+    m_engine.reset();
 }
 
 FullTcpConfig

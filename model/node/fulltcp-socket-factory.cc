@@ -16,72 +16,59 @@ NS_LOG_COMPONENT_DEFINE("FullTcpSocketFactory");
 NS_OBJECT_ENSURE_REGISTERED(FullTcpSocketFactory);
 NS_OBJECT_ENSURE_REGISTERED(FullTcpDropInSocketFactory);
 
-TypeId
-FullTcpSocketFactory::GetTypeId()
-{
-    static TypeId tid = TypeId("ns3::FullTcpSocketFactory")
-                            .SetParent<SocketFactory>()
-                            .SetGroupName("FullTcp")
-                            .AddConstructor<FullTcpSocketFactory>();
-    return tid;
-}
-
+template<class Base>
 void
-FullTcpSocketFactory::SetProtocol(Ptr<FullTcpL4Protocol> protocol)
+FullTcpSocketFactoryOf<Base>::SetProtocol(Ptr<FullTcpL4Protocol> protocol)
 {
     m_protocol = protocol;
 }
 
+template<class Base>
 Ptr<Socket>
-FullTcpSocketFactory::CreateSocket()
+FullTcpSocketFactoryOf<Base>::CreateSocket()
 {
     if (!m_protocol)
     {
-        NS_LOG_ERROR("FullTcpSocketFactory without a FullTcpL4Protocol");
+        NS_LOG_ERROR(this->GetInstanceTypeId().GetName() << " without a FullTcpL4Protocol");
         return nullptr;
     }
     return m_protocol->CreateSocket();
 }
 
+template<class Base>
 void
-FullTcpSocketFactory::DoDispose()
+FullTcpSocketFactoryOf<Base>::DoDispose()
 {
     m_protocol = nullptr;
-    SocketFactory::DoDispose();
+    Base::DoDispose();
+}
+
+template<class Base>
+template<class Factory>
+TypeId
+FullTcpSocketFactoryOf<Base>::MakeTypeId(const char* name)
+{
+    return TypeId(name)
+        .SetParent<Base>()
+        .SetGroupName("FullTcp")
+        .template AddConstructor<Factory>();
+}
+
+template class FullTcpSocketFactoryOf<SocketFactory>;
+template class FullTcpSocketFactoryOf<TcpSocketFactory>;
+
+TypeId
+FullTcpSocketFactory::GetTypeId()
+{
+    static TypeId tid = MakeTypeId<FullTcpSocketFactory>("ns3::FullTcpSocketFactory");
+    return tid;
 }
 
 TypeId
 FullTcpDropInSocketFactory::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::FullTcpDropInSocketFactory")
-                            .SetParent<TcpSocketFactory>()
-                            .SetGroupName("FullTcp")
-                            .AddConstructor<FullTcpDropInSocketFactory>();
+    static TypeId tid = MakeTypeId<FullTcpDropInSocketFactory>("ns3::FullTcpDropInSocketFactory");
     return tid;
-}
-
-void
-FullTcpDropInSocketFactory::SetProtocol(Ptr<FullTcpL4Protocol> protocol)
-{
-    m_protocol = protocol;
-}
-
-Ptr<Socket>
-FullTcpDropInSocketFactory::CreateSocket()
-{
-    if (!m_protocol)
-    {
-        NS_LOG_ERROR("FullTcpDropInSocketFactory without a FullTcpL4Protocol");
-        return nullptr;
-    }
-    return m_protocol->CreateSocket();
-}
-
-void
-FullTcpDropInSocketFactory::DoDispose()
-{
-    m_protocol = nullptr;
-    TcpSocketFactory::DoDispose();
 }
 
 } // namespace ns3

@@ -126,8 +126,7 @@ FullTcpSocket::StartChild(const FullTcpHeader& syn,
     m_tcp->NotifySocketCreated(child);
     m_backlog.AddHalfOpen(PeekPointer(child));
     const uint32_t mtu = device ? device->GetMtu() : m_tcp->MtuOf(tuple.localAddress);
-    child->m_engine = FullTcpPortableConnection(
-        child->MakeConfig(mtu, tuple.localAddress.GetFamily()), PeekPointer(child));
+    child->m_engine = child->NewEngine(child->MakeConfig(mtu, tuple.localAddress.GetFamily()));
     child->m_quiet = quiet;
     {
         EngineCall call(PeekPointer(child));

@@ -83,7 +83,15 @@ FullTcpSocket::GetState() const
 const FullTcpConnection*
 FullTcpSocket::GetConnection() const
 {
-    return m_engine.Get();
+    return m_engine.get();
+}
+
+std::unique_ptr<FullTcpConnection>
+FullTcpSocket::NewEngine(const FullTcpConfig& config)
+{
+    // The output base is private: the conversion is this class's to make.
+    FullTcpConnectionOutput& output = *this;
+    return std::make_unique<FullTcpConnection>(config, output);
 }
 
 Socket::SocketErrno
@@ -301,7 +309,7 @@ FullTcpSocket::Connect(const Address& address)
     m_role = Role::CONNECTION;
     m_inDemux = true;
     m_tcp->TrackSocket(this);
-    m_engine = FullTcpPortableConnection(MakeConfig(route.mtu, remote.GetFamily()), this);
+    m_engine = NewEngine(MakeConfig(route.mtu, remote.GetFamily()));
     EngineCall call(this);
     m_engine->Connect(
         tuple.localPort, tuple.remotePort, m_tcp->GenerateIss(tuple), Simulator::Now());
@@ -338,8 +346,7 @@ FullTcpSocket::Listen()
     m_role = Role::LISTENER;
     m_inDemux = true;
     m_tcp->TrackSocket(this);
-    m_engine = FullTcpPortableConnection(
-        MakeConfig(m_tcp->MtuOf(m_local.address), m_local.address.GetFamily()), this);
+    m_engine = NewEngine(MakeConfig(m_tcp->MtuOf(m_local.address), m_local.address.GetFamily()));
     EngineCall call(this);
     m_engine->Listen(m_local.port);
     return 0;

@@ -8,17 +8,18 @@
 #include "fulltcp-endpoint.h"
 #include "fulltcp-l4-protocol.h"
 #include "fulltcp-listen-backlog.h"
-#include "fulltcp-portable-connection.h"
 
 #include "ns3/event-id.h"
 #include "ns3/fulltcp-config.h"
 #include "ns3/fulltcp-connection-output.h"
+#include "ns3/fulltcp-connection.h"
 #include "ns3/tcp-socket.h"
 #include "ns3/traced-callback.h"
 #include "ns3/traced-value.h"
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -75,9 +76,13 @@ struct FullTcpSocketInfo
  * (*) ERROR_NOROUTETOHOST instead when an ICMP soft error was received meanwhile (RFC 1122
  * §4.2.3.9, as Linux reports sk_err_soft).
  *
- * Timers are EventIds, one per slot of the engine. Once the connection enters TIME_WAIT it
- * moves to the protocol's TIME_WAIT table (the socket may then be dropped by the
- * application; unread bytes stay readable here).
+ * The socket owns its engine (a FullTcpConnection) and is the engine's
+ * FullTcpConnectionOutput, which the engine refers to for life: nothing stands between them.
+ * Timers are EventIds, one per slot of the engine. Once the connection enters TIME_WAIT, the
+ * protocol's TIME_WAIT table copies what that state needs into a compact record and the
+ * socket destroys the engine (HandOffTimeWait(), never while an engine call of this socket is
+ * on the stack); the application may then drop the socket, and unread bytes stay readable
+ * here.
  */
 class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
 {
@@ -246,6 +251,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     int Fail(Socket::SocketErrno e);
     /// \return whether the connection can still carry data (engine here, not CLOSED)
     bool ConnectionLive() const;
+    /// \param config its configuration \return a new engine whose output is this socket
+    std::unique_ptr<FullTcpConnection> NewEngine(const FullTcpConfig& config);
 
     // --- fulltcp-socket-engine.cc (engine output) and fulltcp-socket-listener.cc ---
     /// Work that must wait until no engine call of this socket is on the stack.
@@ -253,7 +260,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     /// Copy cwnd, ssthresh, SRTT, RTO and FlightSize into their TracedValues (which fire
     /// only on a change): once per engine call, so the engine stays stack-agnostic.
     void SampleTcb();
-    /// Move the TIME_WAIT engine to the protocol's table.
+    /// Give the TIME_WAIT connection to the protocol's table (a record) and destroy the
+    /// engine; only from AfterInput(), when no engine call of this socket is on the stack.
     void HandOffTimeWait();
     /**
      * \param mtu the path MTU (of the outgoing device) \param family IPv4 or IPv6
@@ -371,9 +379,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     FullTcpLocalEndpoint m_local;              //!< bound address (possibly the wildcard) and port
     FullTcpFourTuple m_tuple;                  //!< the connection (Role::CONNECTION)
     bool m_inDemux {false};                    //!< the demux holds this listener or connection
-    FullTcpPortableConnection m_engine;        //!< the engine (moves away in TIME_WAIT)
-    bool m_handedOff {false};                  //!< the engine went to the TIME_WAIT table
+    bool m_handedOff {false};                  //!< the connection is a TIME_WAIT record now
     std::optional<uint32_t> m_socketListIndex; //!< index in the protocol's SocketList
+    /// The engine, whose output this socket is (null before Connect/Listen; destroyed when
+    /// the connection became a TIME_WAIT record).
+    std::unique_ptr<FullTcpConnection> m_engine;
 
     // --- application side ---
     bool m_closeCalled {false};     //!< Close() was called

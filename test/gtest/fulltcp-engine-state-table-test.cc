@@ -177,7 +177,7 @@ TEST(StateTable, NamesAreDistinctAndKnown)
     {
         EXPECT_STRNE(FullTcpAppEventName(static_cast<E>(e)), "INVALID_EVENT");
     }
-    for (uint32_t r = 0; r <= static_cast<uint32_t>(D::SYN_TEXT); ++r)
+    for (uint32_t r = 0; r <= static_cast<uint32_t>(D::PAWS_REJECTED); ++r)
     {
         EXPECT_STRNE(FullTcpDropReasonName(static_cast<D>(r)), "INVALID_REASON");
     }

@@ -26,9 +26,9 @@ class FullTcpPortableConnection::Relay : public FullTcpConnectionOutput
     }
 
     void
-    SendSegment(const FullTcpHeader& header, Ptr<Packet> payload) override
+    SendSegment(const FullTcpSegmentOut& segment) override
     {
-        m_owner->SendSegment(header, payload);
+        m_owner->SendSegment(segment);
     }
 
     void
@@ -59,6 +59,12 @@ class FullTcpPortableConnection::Relay : public FullTcpConnectionOutput
     ConnectionRequest(const FullTcpConnectionRequest& request) override
     {
         m_owner->ConnectionRequest(request);
+    }
+
+    bool
+    MayEstablish() override
+    {
+        return m_owner->MayEstablish();
     }
 
     void

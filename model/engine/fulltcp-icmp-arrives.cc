@@ -63,10 +63,6 @@ FullTcpConnection::IcmpArrives(const FullTcpIcmpError& error, Time now)
 FullTcpIcmpResult
 FullTcpConnection::PathMtuDropped(uint32_t mtu)
 {
-    if (m_tcb.sndMss == 0)
-    {
-        return R::MSS_UNCHANGED; // SYN_SENT: SND.MSS comes with the peer's SYN
-    }
     // RFC 1191 §3 / RFC 8201 §4: a packet-too-big only ever lowers the estimate, and never
     // below the smallest MTU a path may have (FullTcpConfig::minPathMtu). What TCP may send
     // is the MTU less the IP header (RFC 1122 §3.4 MMS_S), the TCP header and the options
@@ -77,7 +73,7 @@ FullTcpConnection::PathMtuDropped(uint32_t mtu)
     const uint32_t fits = pmtu > overhead ? pmtu - overhead : 0;
     const auto mss = static_cast<uint16_t>(
         std::min<uint32_t>(std::max<uint32_t>(fits, m_config.minSndMss), 0xffff));
-    if (mss >= m_tcb.sndMss)
+    if (mss >= m_tcb.sndMss) // also in SYN_SENT, where SND.MSS (0) awaits the peer's SYN
     {
         return R::MSS_UNCHANGED;
     }

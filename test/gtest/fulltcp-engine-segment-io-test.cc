@@ -56,6 +56,18 @@ TEST_F(InEstablished, PureAckIsNeitherRetransmissionNorNewData)
     EXPECT_EQ(out.sent.front().newDataBytes, 0u);
 }
 
+TEST_F(EngineTest, KeepAliveProbeIsNotARetransmission)
+{
+    // RFC 9293 §3.8.4: <SEQ=SND.NXT-1> with no data; it takes no sequence space.
+    cfg.keepAlive = true;
+    DriveToEstablished();
+    Advance(cfg.keepAliveIdle);
+    ASSERT_EQ(out.sent.size(), 1u);
+    EXPECT_EQ(out.sent.front().header.GetSequenceNumber(), kIss);
+    EXPECT_FALSE(out.sent.front().retransmission);
+    EXPECT_EQ(out.sent.front().newDataBytes, 0u);
+}
+
 TEST_F(EngineTest, SynIsNewAndItsTimeoutRetransmissionIsFlagged)
 {
     ASSERT_EQ(Conn().Connect(kLocalPort, kRemotePort, kIss, now), FullTcpError::OK);

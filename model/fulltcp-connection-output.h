@@ -9,7 +9,6 @@
 #include "fulltcp-state.h"
 
 #include "ns3/fulltcp-segment-io.h"
-
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 
@@ -44,15 +43,15 @@ enum class FullTcpAppEvent : uint8_t
     CONNECTED,         //!< handshake complete (active: connect succeeded; passive: accept)
     CONNECT_REFUSED,   //!< an acceptable RST answered our SYN (port closed)
     CONNECT_TIMED_OUT, //!< SYN retries exhausted, no answer
-    /// An ICMP hard error (port or protocol unreachable) answered our SYN (RFC 1122
-    /// §4.2.3.9; Linux tcp_v4_err() fails the connect)
-    CONNECT_UNREACHABLE,
     DATA_ARRIVED,      //!< new in-order bytes can be read (GetRxAvailable() grew)
     SEND_SPACE,        //!< acknowledged bytes left the send buffer (GetTxAvailable() grew)
     PEER_CLOSED,       //!< the peer's FIN: end of stream after the bytes already queued
     CLOSED,            //!< both directions closed normally (our FIN acknowledged, theirs in)
     RESET,             //!< the peer reset a synchronized connection (an error close)
     TIMED_OUT,         //!< data/FIN retries exhausted, or orphaned FIN_WAIT_2 gave up
+    /// An ICMP hard error (port or protocol unreachable) answered our SYN (RFC 1122
+    /// §4.2.3.9; Linux tcp_v4_err() fails the connect)
+    CONNECT_UNREACHABLE,
 };
 
 /**

@@ -136,7 +136,8 @@ SendDown(Ptr<Node> node,
     // codepoint); the socket's TOS / traffic class gives the DSCP bits only (Linux
     // do_ip_setsockopt(IP_TOS) keeps a TCP socket's ECN bits out of the option).
     const auto ecn = static_cast<uint8_t>(ip.ecn);
-    AddTagUnlessZero<typename F::TosTag>(p, static_cast<uint8_t>((ip.tos & ~0x03) | ecn), F::SetTos);
+    AddTagUnlessZero<typename F::TosTag>(
+        p, static_cast<uint8_t>((ip.tos & ~0x03) | ecn), F::SetTos);
     Ptr<typename F::L3> l3 = node ? node->GetObject<typename F::L3>() : nullptr;
     if (!l3 || downTarget.IsNull())
     {

@@ -9,7 +9,6 @@
 #include "fulltcp-syn-cookie.h"
 
 #include "ns3/fulltcp-listen-rules.h"
-
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 

@@ -354,8 +354,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool GetSynCookies() const;
 
     // --- wiring ---
-    Ptr<Node> m_node;                               //!< the node
-    Ptr<FullTcpL4Protocol> m_tcp;                   //!< its protocol
+    Ptr<Node> m_node;                             //!< the node
+    Ptr<FullTcpL4Protocol> m_tcp;                 //!< its protocol
     Socket::SocketErrno m_errno {ERROR_NOTERROR}; //!< last error
 
     // --- identity ---

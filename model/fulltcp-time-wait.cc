@@ -105,8 +105,7 @@ FullTcpTimeWaitTable::SegmentArrives(const FullTcpFourTuple& tuple,
     }
     FullTcpTimeWaitRecord& record = it->second;
     const FullTcpTimeWaitPolicy& policy = m_queues[record.m_policy].policy;
-    const FullTcpTimeWaitRecord::Answer answer =
-        record.SegmentArrives(policy, segment);
+    const FullTcpTimeWaitRecord::Answer answer = record.SegmentArrives(policy, segment);
     const FullTcpTimeWaitVerdict& v = answer.verdict;
     if (v.restartTimer)
     {

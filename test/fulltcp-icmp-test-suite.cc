@@ -307,8 +307,7 @@ class PacketTooBigTestCase : public FamilyTestCase
 {
   public:
     PacketTooBigTestCase(bool ipv6) :
-        FamilyTestCase("ICMP packet too big lowers the MSS of the connection it quotes over ",
-                       ipv6)
+        FamilyTestCase("ICMP packet too big lowers the MSS of the connection it quotes over ", ipv6)
     {
     }
 

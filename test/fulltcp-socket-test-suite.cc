@@ -514,8 +514,8 @@ class IpFieldsTestCase : public FamilyTestCase
 {
   public:
     IpFieldsTestCase(bool ipv6) :
-        FamilyTestCase("TTL and ECN codepoint reach the engine, ECN bits sent are the engine's, over ",
-                       ipv6)
+        FamilyTestCase(
+            "TTL and ECN codepoint reach the engine, ECN bits sent are the engine's, over ", ipv6)
     {
     }
 
@@ -560,8 +560,7 @@ class IpFieldsTestCase : public FamilyTestCase
         ip.SetEcn(Ipv4Header::ECN_CE);
         ip.SetPayloadSize(p->GetSize());
         p->AddHeader(ip);
-        Ptr<Socket> raw =
-            Socket::CreateSocket(net.nodes.Get(0), Ipv4RawSocketFactory::GetTypeId());
+        Ptr<Socket> raw = Socket::CreateSocket(net.nodes.Get(0), Ipv4RawSocketFactory::GetTypeId());
         raw->SetAttribute("Protocol", UintegerValue(6));
         raw->SetAttribute("IpHeaderInclude", BooleanValue(true));
         raw->BindToNetDevice(net.devices.Get(0));
@@ -633,9 +632,8 @@ class IpFieldsTestCase : public FamilyTestCase
         const FullTcpConnection* server = ServerConnection(net);
         NS_TEST_ASSERT_MSG_NE(server, nullptr, "the server's connection");
         NS_TEST_EXPECT_MSG_EQ(+server->GetTcb().rcvTtl, +ttl, "the client's TTL reached it");
-        NS_TEST_EXPECT_MSG_EQ(server->GetTcb().rcvEcn,
-                              FullTcpEcnCodepoint::NOT_ECT,
-                              "Not-ECT reached it");
+        NS_TEST_EXPECT_MSG_EQ(
+            server->GetTcb().rcvEcn, FullTcpEcnCodepoint::NOT_ECT, "Not-ECT reached it");
         if (!m_ipv6)
         {
             // A segment that arrives marked CE (RFC 3168 §5), with another TTL.

@@ -43,10 +43,7 @@ FullTcpSegmentIn::FullTcpSegmentIn(const FullTcpHeader& header,
                                    FullTcpEcnCodepoint ecn,
                                    uint8_t ttl) :
     header(header),
-    payload(payload),
-    arrival(arrival),
-    ecn(ecn),
-    ttl(ttl)
+    payload(payload), arrival(arrival), ecn(ecn), ttl(ttl)
 {
 }
 

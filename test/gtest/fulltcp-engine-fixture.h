@@ -58,12 +58,12 @@ operator<<(std::ostream& os, const Transition& t)
 /// One segment the engine sent: its FullTcpSegmentOut, copied.
 struct Sent
 {
-    FullTcpHeader header;     //!< as built by the engine
-    Ptr<Packet> payload;      //!< its bytes
-    Time at;                  //!< when
-    bool retransmission;      //!< FullTcpSegmentOut::retransmission
-    uint32_t newDataBytes;    //!< FullTcpSegmentOut::newDataBytes
-    FullTcpEcnCodepoint ecn;  //!< FullTcpSegmentOut::ecn
+    FullTcpHeader header;    //!< as built by the engine
+    Ptr<Packet> payload;     //!< its bytes
+    Time at;                 //!< when
+    bool retransmission;     //!< FullTcpSegmentOut::retransmission
+    uint32_t newDataBytes;   //!< FullTcpSegmentOut::newDataBytes
+    FullTcpEcnCodepoint ecn; //!< FullTcpSegmentOut::ecn
 };
 
 /// \return the payload's bytes as a string
@@ -193,7 +193,7 @@ class RecordingOutput : public FullTcpConnectionOutput
     std::vector<FullTcpDropReason> drops;                        //!< drop reasons
     std::vector<Transition> illegal;                             //!< must stay empty
     std::function<void(FullTcpAppEvent)> onEvent;                //!< application behaviour
-    bool mayEstablish {true};   //!< MayEstablish()'s answer (false: accept queue full)
+    bool mayEstablish {true};       //!< MayEstablish()'s answer (false: accept queue full)
     uint32_t mayEstablishAsked {0}; //!< MayEstablish() calls
 
   private:

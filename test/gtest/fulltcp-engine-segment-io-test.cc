@@ -162,8 +162,7 @@ TEST_F(InEstablished, IcmpQuotingASequenceNotInFlightIsIgnored)
     // RFC 5927 §4.1: SND.UNA <= SEG.SEQ < SND.NXT; SND.NXT itself and SND.UNA - 1 fail.
     EXPECT_EQ(Conn().IcmpArrives(Icmp(K::SOFT, kIss + 101), now), R::NOT_IN_FLIGHT);
     EXPECT_EQ(Conn().IcmpArrives(Icmp(K::HARD, kIss), now), R::NOT_IN_FLIGHT);
-    EXPECT_EQ(Conn().IcmpArrives(Icmp(K::PACKET_TOO_BIG, kIss + 5000, 576), now),
-              R::NOT_IN_FLIGHT);
+    EXPECT_EQ(Conn().IcmpArrives(Icmp(K::PACKET_TOO_BIG, kIss + 5000, 576), now), R::NOT_IN_FLIGHT);
     EXPECT_FALSE(Conn().GetSoftError());
     EXPECT_EQ(Conn().GetTcb().sndMss, kPeerMss);
     EXPECT_NOTHING_SENT();
@@ -258,10 +257,8 @@ TEST_F(InEstablished, PacketTooBigThatDoesNotLowerTheMssChangesNothing)
     Conn().Send(Payload(std::string(1000, 'a')), now);
     out.ClearHistory();
     // RFC 1191 §3 / RFC 8201 §4: never raised; 1040 - 40 = 1000 is SND.MSS already.
-    EXPECT_EQ(Conn().IcmpArrives(Icmp(K::PACKET_TOO_BIG, kIss + 1, 1040), now),
-              R::MSS_UNCHANGED);
-    EXPECT_EQ(Conn().IcmpArrives(Icmp(K::PACKET_TOO_BIG, kIss + 1, 9000), now),
-              R::MSS_UNCHANGED);
+    EXPECT_EQ(Conn().IcmpArrives(Icmp(K::PACKET_TOO_BIG, kIss + 1, 1040), now), R::MSS_UNCHANGED);
+    EXPECT_EQ(Conn().IcmpArrives(Icmp(K::PACKET_TOO_BIG, kIss + 1, 9000), now), R::MSS_UNCHANGED);
     EXPECT_EQ(Conn().GetTcb().sndMss, kPeerMss);
     EXPECT_NOTHING_SENT();
 }

@@ -44,10 +44,12 @@ class TimeWaitRecordTest : public EngineTest
     ToRecord(const Seg& s)
     {
         const FullTcpHeader h = MakeHeader(s);
-        const auto answer = record->SegmentArrives(policy, FullTcpSegmentIn(h, Payload(s.data), now));
+        const auto answer =
+            record->SegmentArrives(policy, FullTcpSegmentIn(h, Payload(s.data), now));
         if (answer.ack)
         {
-            sent.push_back({*answer.ack, Create<Packet>(), now, false, 0, FullTcpEcnCodepoint::NOT_ECT});
+            sent.push_back(
+                {*answer.ack, Create<Packet>(), now, false, 0, FullTcpEcnCodepoint::NOT_ECT});
         }
         return answer.verdict;
     }

@@ -10,7 +10,9 @@
  *  - time exceeded is a soft error: the connect keeps trying, and when it gives up its errno
  *    says why (ERROR_NOROUTETOHOST, as Linux reports sk_err_soft);
  *  - an ICMP message quoting a sequence number that is not in flight is ignored (RFC 5927
- *    §4.1), one quoting the SYN is not.
+ *    §4.1), one quoting the SYN is not;
+ *  - fragmentation needed / packet too big lowers the MSS of an established connection
+ *    (RFC 1191, RFC 8201), injected into node 0's protocol as ns-3's ICMP would hand it.
  */
 #include "fulltcp-test-helpers.h"
 
@@ -298,6 +300,137 @@ class IcmpTestCase : public TestCase
     bool m_ipv6; //!< IPv6 or IPv4
 };
 
+/// "Fragmentation needed" (ICMPv4 type 3 code 4, RFC 1191) / "packet too big" (ICMPv6
+/// type 2, RFC 8201) about a segment in flight reaches the engine with its MTU: SND.MSS falls
+/// to fit it, the rest of the transfer uses the new size and nothing is lost.
+class PacketTooBigTestCase : public FamilyTestCase
+{
+  public:
+    PacketTooBigTestCase(bool ipv6) :
+        FamilyTestCase("ICMP packet too big lowers the MSS of the connection it quotes over ", ipv6)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        TwoNodes net;
+        Ptr<FullTcpSocket> listener = net.Socket(1);
+        listener->SetAttribute("SegmentSize", UintegerValue(1460)); // what Ethernet announces
+        listener->Bind(TwoNodes::AnyAddress(m_ipv6, 80));
+        listener->Listen();
+        uint32_t received = 0;
+        listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                    Callback<void, Ptr<Socket>, const Address&>(
+                                        [&received](Ptr<Socket> s, const Address&)
+                                        {
+                                            s->SetRecvCallback(Callback<void, Ptr<Socket>>(
+                                                [&received](Ptr<Socket> r)
+                                                {
+                                                    while (Ptr<Packet> p = r->Recv())
+                                                    {
+                                                        received += p->GetSize();
+                                                    }
+                                                }));
+                                        }));
+        Ptr<FullTcpSocket> c = net.Socket(0);
+        c->SetAttribute("SegmentSize", UintegerValue(1460));
+        const uint32_t total = 100000;
+        c->SetConnectCallback(Callback<void, Ptr<Socket>>(
+                                  [total](Ptr<Socket> s)
+                                  {
+                                      s->Send(Create<Packet>(total));
+                                  }),
+                              MakeNullCallback<void, Ptr<Socket>>());
+        uint32_t traced = 0;
+        bool tracedHard = false;
+        net.Tcp(0)->TraceConnectWithoutContext(
+            "IcmpError",
+            Callback<void, const FullTcpFourTuple&, uint8_t, uint8_t, bool>(
+                [&](const FullTcpFourTuple&, uint8_t, uint8_t, bool hard)
+                {
+                    ++traced;
+                    tracedHard = tracedHard || hard;
+                }));
+        // The largest payload sent after the ICMP message.
+        uint32_t largestAfter = 0;
+        bool after = false;
+        c->TraceConnectWithoutContext(
+            "Tx",
+            Callback<void, Ptr<const Packet>, const FullTcpHeader&, Ptr<const FullTcpSocket>>(
+                [&](Ptr<const Packet> p, const FullTcpHeader&, Ptr<const FullTcpSocket>)
+                {
+                    if (after)
+                    {
+                        largestAfter = std::max(largestAfter, p->GetSize());
+                    }
+                }));
+        // IPv4: 576 - 20 - 20 - 12 (timestamps); IPv6: its minimum MTU, 1280 - 40 - 20 - 12.
+        const uint32_t mtu = m_ipv6 ? 1280 : 576;
+        const uint32_t mss = m_ipv6 ? 1208 : 524;
+        uint16_t mssBefore = 0;
+        ConnectAt(Seconds(3), c, net.AddressOf(1, m_ipv6, 80));
+        Simulator::Schedule(Seconds(3.025),
+                            [&]()
+                            {
+                                const FullTcpTcb& tcb = c->GetConnection()->GetTcb();
+                                mssBefore = tcb.sndMss;
+                                after = true;
+                                Inject(net, c, tcb.snd.ToWire(tcb.sndUna), mtu);
+                            });
+        RunFor(Seconds(10));
+        NS_TEST_EXPECT_MSG_GT(mssBefore, mss, "the path's MSS before");
+        NS_TEST_ASSERT_MSG_NE(c->GetConnection(), nullptr, "the connection");
+        NS_TEST_EXPECT_MSG_EQ(c->GetConnection()->GetTcb().sndMss, mss, "SND.MSS fits the MTU");
+        NS_TEST_EXPECT_MSG_EQ(traced, 1, "the message was accepted");
+        NS_TEST_EXPECT_MSG_EQ(tracedHard, false, "not a hard error");
+        NS_TEST_EXPECT_MSG_GT(largestAfter, 0, "segments sent after it");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(largestAfter, mss, "none larger than the new MSS");
+        NS_TEST_EXPECT_MSG_EQ(received, total, "every byte arrived");
+        DestroyAfterReleasing(c, listener);
+    }
+
+    /// Hand node 0's protocol a packet-too-big quoting seq of c's connection.
+    static void
+    Inject(const TwoNodes& net, Ptr<FullTcpSocket> c, uint32_t seq, uint32_t mtu)
+    {
+        const FullTcpTcb& tcb = c->GetConnection()->GetTcb();
+        const uint8_t payload[8] = {static_cast<uint8_t>(tcb.localPort >> 8),
+                                    static_cast<uint8_t>(tcb.localPort),
+                                    static_cast<uint8_t>(tcb.remotePort >> 8),
+                                    static_cast<uint8_t>(tcb.remotePort),
+                                    static_cast<uint8_t>(seq >> 24),
+                                    static_cast<uint8_t>(seq >> 16),
+                                    static_cast<uint8_t>(seq >> 8),
+                                    static_cast<uint8_t>(seq)};
+        Address local;
+        c->GetSockName(local);
+        if (InetSocketAddress::IsMatchingType(local))
+        {
+            net.Tcp(0)->ReceiveIcmp(net.v4.GetAddress(1),
+                                    64,
+                                    Icmpv4Header::ICMPV4_DEST_UNREACH,
+                                    Icmpv4DestinationUnreachable::ICMPV4_FRAG_NEEDED,
+                                    mtu,
+                                    InetSocketAddress::ConvertFrom(local).GetIpv4(),
+                                    net.v4.GetAddress(1),
+                                    payload);
+        }
+        else
+        {
+            net.Tcp(0)->ReceiveIcmp(net.v6.GetAddress(1, 1),
+                                    64,
+                                    Icmpv6Header::ICMPV6_ERROR_PACKET_TOO_BIG,
+                                    0,
+                                    mtu,
+                                    Inet6SocketAddress::ConvertFrom(local).GetIpv6(),
+                                    net.v6.GetAddress(1, 1),
+                                    payload);
+        }
+    }
+};
+
 /// The suite.
 class FullTcpIcmpTestSuite : public TestSuite
 {
@@ -309,6 +442,7 @@ class FullTcpIcmpTestSuite : public TestSuite
             AddTestCase(new IcmpTestCase(IcmpTestCase::PORT_UNREACHABLE, ipv6), TestCase::QUICK);
             AddTestCase(new IcmpTestCase(IcmpTestCase::TIME_EXCEEDED, ipv6), TestCase::QUICK);
             AddTestCase(new IcmpTestCase(IcmpTestCase::FORGED, ipv6), TestCase::QUICK);
+            AddTestCase(new PacketTooBigTestCase(ipv6), TestCase::QUICK);
         }
     }
 };

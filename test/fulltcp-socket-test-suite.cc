@@ -507,6 +507,145 @@ class IpOptionsTestCase : public FamilyTestCase
     }
 };
 
+/// What IP says of a segment reaches the engine (FullTcpSegmentIn: TTL / hop limit, ECN
+/// codepoint), and the ECN bits IP sets are the engine's: the socket's TOS / traffic class
+/// gives only the DSCP bits (Linux keeps a TCP socket's ECN bits out of IP_TOS).
+class IpFieldsTestCase : public FamilyTestCase
+{
+  public:
+    IpFieldsTestCase(bool ipv6) :
+        FamilyTestCase(
+            "TTL and ECN codepoint reach the engine, ECN bits sent are the engine's, over ", ipv6)
+    {
+    }
+
+  private:
+    /// \param net the nodes \return the server's established connection, if any
+    static const FullTcpConnection*
+    ServerConnection(const TwoNodes& net)
+    {
+        const FullTcpConnection* found = nullptr;
+        net.Tcp(1)->ForEachConnection(
+            [&found](Ptr<const FullTcpSocket> s)
+            {
+                if (s->GetState() == FullTcpState::ESTABLISHED)
+                {
+                    found = s->GetConnection();
+                }
+            },
+            [](const FullTcpFourTuple&, FullTcpState) {});
+        return found;
+    }
+
+    /// Node 0 sends the server a pure ACK for the connection through a raw IPv4 socket whose
+    /// IP header says CE and TTL 5. \param net the nodes \param c node 0's connection
+    static void
+    SendCeAck(TwoNodes& net, Ptr<FullTcpSocket> c)
+    {
+        const FullTcpTcb& tcb = c->GetConnection()->GetTcb();
+        FullTcpHeader tcp;
+        tcp.SetSourcePort(tcb.localPort);
+        tcp.SetDestinationPort(tcb.remotePort);
+        tcp.SetSequenceNumber(tcb.snd.ToWire(tcb.sndNxt));
+        tcp.SetAckNumber(tcb.rcv.ToWire(tcb.rcvNxt));
+        tcp.SetFlags(FullTcpHeader::ACK);
+        tcp.SetWindow(1000);
+        Ptr<Packet> p = Create<Packet>();
+        p->AddHeader(tcp);
+        Ipv4Header ip;
+        ip.SetSource(net.v4.GetAddress(0));
+        ip.SetDestination(net.v4.GetAddress(1));
+        ip.SetProtocol(6);
+        ip.SetTtl(5);
+        ip.SetEcn(Ipv4Header::ECN_CE);
+        ip.SetPayloadSize(p->GetSize());
+        p->AddHeader(ip);
+        Ptr<Socket> raw = Socket::CreateSocket(net.nodes.Get(0), Ipv4RawSocketFactory::GetTypeId());
+        raw->SetAttribute("Protocol", UintegerValue(6));
+        raw->SetAttribute("IpHeaderInclude", BooleanValue(true));
+        raw->BindToNetDevice(net.devices.Get(0));
+        raw->SendTo(p, 0, InetSocketAddress(net.v4.GetAddress(1), 0));
+        raw->Close();
+    }
+
+    void
+    DoRun() override
+    {
+        TwoNodes net;
+        Ptr<Socket> listener = net.Socket(1);
+        listener->Bind(TwoNodes::AnyAddress(m_ipv6, 80));
+        listener->Listen();
+        Ptr<FullTcpSocket> c = net.Socket(0);
+        uint32_t tcpPackets = 0;
+        uint32_t dscpOnly = 0;
+        // The option asks for ECN bits 11 (CE): IP must get the engine's Not-ECT instead.
+        // (ns-3's Socket::SetIpTos already drops them for stream sockets, as Linux does;
+        // SetIpv6Tclass keeps them, so the IPv6 run checks the send path's masking.)
+        const uint8_t option = 0x2b;
+        const uint8_t ttl = m_ipv6 ? 9 : 7;
+        if (m_ipv6)
+        {
+            c->SetIpv6HopLimit(ttl);
+            c->SetIpv6Tclass(option);
+            net.nodes.Get(0)->GetObject<Ipv6L3Protocol>()->TraceConnectWithoutContext(
+                "Tx",
+                Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
+                    [&](Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
+                    {
+                        Ipv6Header h;
+                        p->PeekHeader(h);
+                        if (h.GetNextHeader() == 6)
+                        {
+                            ++tcpPackets;
+                            dscpOnly += h.GetTrafficClass() == 0x28;
+                        }
+                    }));
+        }
+        else
+        {
+            c->SetIpTtl(ttl);
+            c->SetIpTos(option);
+            net.nodes.Get(0)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+                "Tx",
+                Callback<void, Ptr<const Packet>, Ptr<Ipv4>, uint32_t>(
+                    [&](Ptr<const Packet> p, Ptr<Ipv4>, uint32_t)
+                    {
+                        Ipv4Header h;
+                        p->PeekHeader(h);
+                        if (h.GetProtocol() == 6)
+                        {
+                            ++tcpPackets;
+                            dscpOnly += h.GetTos() == 0x28;
+                        }
+                    }));
+        }
+        c->SetConnectCallback(Callback<void, Ptr<Socket>>(
+                                  [](Ptr<Socket> s)
+                                  {
+                                      s->Send(Create<Packet>(3000));
+                                  }),
+                              MakeNullCallback<void, Ptr<Socket>>());
+        ConnectAt(Seconds(0.5), c, net.AddressOf(1, m_ipv6, 80));
+        RunFor(Seconds(2));
+        NS_TEST_EXPECT_MSG_GT(tcpPackets, 3, "segments sent");
+        NS_TEST_EXPECT_MSG_EQ(dscpOnly, tcpPackets, "every one: the option's DSCP, Not-ECT");
+        const FullTcpConnection* server = ServerConnection(net);
+        NS_TEST_ASSERT_MSG_NE(server, nullptr, "the server's connection");
+        NS_TEST_EXPECT_MSG_EQ(+server->GetTcb().rcvTtl, +ttl, "the client's TTL reached it");
+        NS_TEST_EXPECT_MSG_EQ(
+            server->GetTcb().rcvEcn, FullTcpEcnCodepoint::NOT_ECT, "Not-ECT reached it");
+        if (!m_ipv6)
+        {
+            // A segment that arrives marked CE (RFC 3168 §5), with another TTL.
+            Simulator::ScheduleNow(&IpFieldsTestCase::SendCeAck, std::ref(net), c);
+            RunFor(Seconds(1));
+            NS_TEST_EXPECT_MSG_EQ(server->GetTcb().rcvEcn, FullTcpEcnCodepoint::CE, "CE");
+            NS_TEST_EXPECT_MSG_EQ(+server->GetTcb().rcvTtl, 5, "the raw segment's TTL");
+        }
+        DestroyAfterReleasing(c, listener);
+    }
+};
+
 /// ns3::TcpSocket's DelAckCount and PersistTimeout reach the engine's configuration (their
 /// effect is asserted by the engine tests DelAckCount* and PersistTimeout*); PersistTimeout
 /// only with PersistFromRto off (by default the first probe waits one RTO, RFC 9293 SHLD-29).
@@ -562,6 +701,7 @@ class FullTcpSocketTestSuite : public TestSuite
             AddTestCase(new OnOffTestCase(ipv6), TestCase::QUICK);
             AddTestCase(new EchoTestCase(ipv6), TestCase::QUICK);
             AddTestCase(new IpOptionsTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new IpFieldsTestCase(ipv6), TestCase::QUICK);
         }
         AddTestCase(new SocketListTestCase(), TestCase::QUICK);
         AddTestCase(new DataPathAttributesTestCase(), TestCase::QUICK);

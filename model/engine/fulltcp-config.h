@@ -58,6 +58,15 @@ struct FullTcpConfig
     /// Send MSS assumed when the peer's SYN carries no MSS option: 536 for IPv4 (RFC 9293
     /// §3.7.1, MUST-15); the glue sets 1220 for IPv6.
     uint16_t defaultPeerMss {536};
+    /// Bytes of the fixed IP header of the connection's family: 20 for IPv4 (RFC 791); the
+    /// glue sets 40 for IPv6 (RFC 8200 §3). A path MTU reported by ICMP leaves MTU minus this
+    /// for TCP (RFC 1122 §3.4 MMS_S; Linux icsk_af_ops->net_header_len).
+    uint16_t ipHeaderSize {20};
+    /// The smallest path MTU an ICMP "fragmentation needed" / "packet too big" may impose:
+    /// 552 for IPv4 (Linux ip_rt_min_pmtu, so a forged tiny MTU cannot shrink segments to
+    /// nothing, RFC 5927 §7); the glue sets 1280 for IPv6 (RFC 8201 §4: never below the
+    /// IPv6 minimum link MTU).
+    uint32_t minPathMtu {552};
     /// Floor of the send MSS whatever the peer announces: 48 (Linux tcp_min_snd_mss), so a
     /// hostile MSS option of 0 cannot make the connection send empty segments forever.
     uint16_t minSndMss {48};

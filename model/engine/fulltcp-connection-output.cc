@@ -39,6 +39,8 @@ FullTcpAppEventName(FullTcpAppEvent e)
         return "CONNECT_REFUSED";
     case FullTcpAppEvent::CONNECT_TIMED_OUT:
         return "CONNECT_TIMED_OUT";
+    case FullTcpAppEvent::CONNECT_UNREACHABLE:
+        return "CONNECT_UNREACHABLE";
     case FullTcpAppEvent::DATA_ARRIVED:
         return "DATA_ARRIVED";
     case FullTcpAppEvent::SEND_SPACE:
@@ -100,6 +102,8 @@ FullTcpDropReasonName(FullTcpDropReason r)
         return "SYN_TEXT";
     case FullTcpDropReason::PAWS_REJECTED:
         return "PAWS_REJECTED";
+    case FullTcpDropReason::ACCEPT_QUEUE_FULL:
+        return "ACCEPT_QUEUE_FULL";
     }
     return "INVALID_REASON";
 }

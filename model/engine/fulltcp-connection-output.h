@@ -8,6 +8,7 @@
 #include "fulltcp-state.h"
 
 #include "ns3/fulltcp-header.h"
+#include "ns3/fulltcp-segment-io.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 
@@ -48,6 +49,9 @@ enum class FullTcpAppEvent : uint8_t
     CLOSED,            //!< both directions closed normally (our FIN acknowledged, theirs in)
     RESET,             //!< the peer reset a synchronized connection (an error close)
     TIMED_OUT,         //!< data/FIN retries exhausted, or orphaned FIN_WAIT_2 gave up
+    /// An ICMP hard error (port or protocol unreachable) answered our SYN (RFC 1122
+    /// §4.2.3.9; Linux tcp_v4_err() fails the connect)
+    CONNECT_UNREACHABLE,
 };
 
 /**
@@ -76,6 +80,10 @@ enum class FullTcpDropReason : uint8_t
     DATA_AFTER_CLOSE,     //!< new data after a full CLOSE: RST (RFC 2525 §2.17)
     SYN_TEXT,             //!< data or FIN carried on a SYN: not acknowledged, peer resends
     PAWS_REJECTED,        //!< timestamp older than TS.Recent (RFC 7323 §5.3 R1), ACK sent
+    /// SYN-RECEIVED: the ACK that would complete the handshake while the listener's accept
+    /// queue is full (FullTcpConnectionOutput::MayEstablish() said no); nothing is sent, the
+    /// SYN-ACK is retransmitted (Linux tcp_abort_on_overflow = 0)
+    ACCEPT_QUEUE_FULL,
 };
 
 /**
@@ -110,11 +118,11 @@ class FullTcpConnectionOutput
 
     /**
      * \brief Send one segment to the peer.
-     * \param header complete header (ports, seq, ack, flags, window, options); the glue adds
-     *        the checksum context (InitializeChecksum) and hands it to IP
-     * \param payload the segment's bytes (never null; empty for control segments)
+     * \param segment the header (the glue adds the checksum context and hands it to IP),
+     *        the text, whether it is a retransmission, how many of its bytes are new data,
+     *        and the ECN codepoint IP must set (the ECN bits of the TOS / Traffic Class)
      */
-    virtual void SendSegment(const FullTcpHeader& header, Ptr<Packet> payload) = 0;
+    virtual void SendSegment(const FullTcpSegmentOut& segment) = 0;
 
     /**
      * \brief Arm (or re-arm) one timer slot.
@@ -140,6 +148,16 @@ class FullTcpConnectionOutput
      * \param request the SYN and, for reuse, the ISS the child must take
      */
     virtual void ConnectionRequest(const FullTcpConnectionRequest& request) = 0;
+
+    /**
+     * \brief Asked in SYN-RECEIVED before an acceptable ACK completes the handshake: may
+     * the connection be established now? A passive child answers no while its listener's
+     * accept queue is full (Linux tcp_abort_on_overflow = 0); the engine then drops the
+     * segment (ACCEPT_QUEUE_FULL) and keeps retransmitting its SYN-ACK. Connections without
+     * a listener answer yes.
+     * \return whether SYN-RECEIVED may become ESTABLISHED
+     */
+    virtual bool MayEstablish() = 0;
 
     /**
      * \brief A received segment, or its text, was not processed.

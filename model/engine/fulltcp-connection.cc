@@ -63,6 +63,8 @@ AppEventFor(FullTcpState from, FullTcpState to, FullTcpStateCause cause, bool pa
         return E::CLOSED; // LAST_ACK → CLOSED
     case C::TIMEOUT_FIN_WAIT_2:
         return E::TIMED_OUT;
+    case C::RCV_ICMP_UNREACHABLE:
+        return E::CONNECT_UNREACHABLE;
     default:
         return std::nullopt; // the user's own doing, or the end of TIME_WAIT
     }
@@ -528,6 +530,12 @@ bool
 FullTcpConnection::IsPeerClosed() const
 {
     return m_tcb.finReceived;
+}
+
+std::optional<FullTcpIcmpKind>
+FullTcpConnection::GetSoftError() const
+{
+    return m_tcb.softError;
 }
 
 FullTcpTimeWaitState

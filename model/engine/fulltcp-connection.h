@@ -165,11 +165,31 @@ class FullTcpConnection
 
     /**
      * \brief SEGMENT ARRIVES (§3.10.7) for this connection.
-     * \param header the parsed header (the glue drops malformed ones before)
-     * \param payload the segment's bytes (may be null or empty)
-     * \param now current time
+     * \param segment the parsed header (the glue drops malformed ones before), the text
+     *        (may be null or empty), the IP header's ECN codepoint and TTL / hop limit, and
+     *        the arrival time (the input's `now`)
      */
-    void SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Time now);
+    void SegmentArrives(const FullTcpSegmentIn& segment);
+
+    /**
+     * \brief An ICMP error quoting one of this connection's segments (RFC 5927, RFC 1122
+     * §4.2.3.9, RFC 1191, RFC 8201). The engine judges it:
+     *  - RFC 5927 §4.1: ignored unless the quoted sequence number is in flight,
+     *    SND.UNA <= SEG.SEQ < SND.NXT (NOT_IN_FLIGHT);
+     *  - a hard error in SYN_SENT fails the connect: CLOSED with RCV_ICMP_UNREACHABLE and
+     *    the application event CONNECT_UNREACHABLE (CONNECT_FAILED);
+     *  - any other soft or hard error is remembered (GetSoftError()): "TCP MUST NOT abort
+     *    the connection" (RFC 1122 §4.2.3.9, RFC 5461 §4), it explains a later timeout
+     *    (SOFT_ERROR);
+     *  - packet too big lowers SND.MSS to the MTU less the IP, TCP and timestamp headers,
+     *    never below FullTcpConfig::minSndMss (Linux tcp_v4_mtu_reduced(), tcp_sync_mss()),
+     *    and sends again what was sent larger (MSS_LOWERED), or changes nothing
+     *    (MSS_UNCHANGED).
+     * \param error the kind, the quoted sequence number and, for packet too big, the MTU
+     * \param now current time
+     * \return what it did
+     */
+    FullTcpIcmpResult IcmpArrives(const FullTcpIcmpError& error, Time now);
 
     /**
      * \brief A timer armed through the output expired (§3.10.8). Stale or cancelled expiries
@@ -192,6 +212,10 @@ class FullTcpConnection
     uint32_t GetRxAvailable() const;
     /// \return whether the peer's FIN arrived (end of stream once GetRxAvailable() is 0)
     bool IsPeerClosed() const;
+    /// \return the ICMP soft error remembered since the last acceptable ACK, if any (RFC
+    ///         1122 §4.2.3.9: the glue reports it as the reason of a timeout, as Linux
+    ///         reports sk_err_soft)
+    std::optional<FullTcpIcmpKind> GetSoftError() const;
     /**
      * \brief What TIME_WAIT needs of this connection (meaningful in TIME_WAIT), for the
      * rules it shares with the glue's compact records; ttl and tos are left 0.
@@ -243,19 +267,23 @@ class FullTcpConnection
 
     /// §3.10.7.1: CLOSED answers with the RST rules.
     void ClosedArrives(const FullTcpHeader& h, Ptr<Packet> payload);
-    /// §3.10.7.2: LISTEN.
+    /// §3.10.7.2: LISTEN (FullTcpListenSegmentArrives() applied to this connection).
     void ListenArrives(const FullTcpHeader& h, Ptr<Packet> payload);
     /// §3.10.7.3: SYN-SENT.
     void SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload);
     /// §3.10.7.4: SYN-RECEIVED and the synchronized states, steps one to eight.
     void OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload);
     /// §3.10.7.4 in TIME-WAIT: FullTcpTimeWaitSegmentArrives() applied to this TCB.
-    void TimeWaitArrives(const FullTcpHeader& h, Ptr<Packet> payload);
+    void TimeWaitArrives(const FullTcpSegmentIn& segment);
     /// SYNs handled before the sequence check (duplicate SYN, simultaneous-open SYN-ACK).
     /// \return true when the segment was consumed
     bool EarlySynArrives(const FullTcpHeader& h, int64_t seq);
     /// Fifth step (ACK field). \return false when the segment must be dropped
     bool AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
+    /// SYN-RECEIVED → ESTABLISHED is about to happen: ask the output (MayEstablish()).
+    /// \param h the segment that completes the handshake (dropped on a no)
+    /// \return whether the transition may take place
+    bool EstablishAllowed(const FullTcpHeader& h);
     /// Eighth step (FIN): a FIN at finSeq was seen; it counts once RCV.NXT reaches it.
     void FinArrives(int64_t finSeq);
     /// RCV.NXT reached the peer's FIN: take it (state change, end of stream).
@@ -363,8 +391,17 @@ class FullTcpConnection
     void SendResetFor(const FullTcpHeader& h, Ptr<Packet> payload);
     /// A header of ours: ports, seq, ACK=RCV.NXT when flags has ACK, window, timestamps.
     FullTcpHeader MakeHeader(uint8_t flags, int64_t seq);
-    /// Hand a segment to the output.
+    /// Hand a segment to the output, saying what it is (FullTcpSegmentOut).
     void Transmit(const FullTcpHeader& h, Ptr<Packet> payload);
+    /**
+     * \brief The ECN codepoint of a segment we send: the one place that decides it (RFC
+     * 3168 §6.1). \param h the segment \param len its text length
+     * \param retransmission whether it is a retransmission
+     * \return the codepoint IP sets
+     */
+    FullTcpEcnCodepoint EcnCodepointFor(const FullTcpHeader& h,
+                                        uint32_t len,
+                                        bool retransmission) const;
     /// \return RCV.WND: free receive buffer, never shrinking what was advertised (§3.8.6)
     uint32_t RcvWnd() const;
     /// After a read: send a window update if the window grew enough (§3.8.6.2.2).
@@ -409,6 +446,12 @@ class FullTcpConnection
     void StartKeepAlive();
     /// The KEEPALIVE slot expired: probe an idle connection, or give up.
     void KeepAliveTimeout();
+
+    // --- ICMP errors (fulltcp-icmp-arrives.cc) ---
+
+    /// Packet too big (RFC 1191, RFC 8201): lower SND.MSS and resend what no longer fits.
+    /// \param mtu the reported next-hop MTU \return MSS_LOWERED or MSS_UNCHANGED
+    FullTcpIcmpResult PathMtuDropped(uint32_t mtu);
 
     FullTcpConfig m_config;               //!< durations, limits and options
     FullTcpConnectionOutput& m_out;       //!< the world

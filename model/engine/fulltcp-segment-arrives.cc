@@ -9,6 +9,7 @@
 #include "fulltcp-connection.h"
 #include "fulltcp-time-wait-rules.h"
 
+#include "ns3/fulltcp-listen-rules.h"
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -27,13 +28,15 @@ using H = FullTcpHeader;
 } // namespace
 
 void
-FullTcpConnection::SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Time now)
+FullTcpConnection::SegmentArrives(const FullTcpSegmentIn& segment)
 {
-    InputScope input(*this, now);
-    if (!payload)
-    {
-        payload = Create<Packet>();
-    }
+    InputScope input(*this, segment.arrival);
+    const FullTcpHeader& header = segment.header;
+    Ptr<Packet> payload = segment.payload ? segment.payload : Create<Packet>();
+    // What IP said of the segment, for the rules that read it (RFC 3168 §6.1.3 acts on CE
+    // once ECN is negotiated).
+    m_tcb.rcvEcn = segment.ecn;
+    m_tcb.rcvTtl = segment.ttl;
     switch (m_tcb.state)
     {
     case S::CLOSED:
@@ -46,7 +49,7 @@ FullTcpConnection::SegmentArrives(const FullTcpHeader& header, Ptr<Packet> paylo
         SynSentArrives(header, payload);
         return;
     case S::TIME_WAIT:
-        TimeWaitArrives(header, payload);
+        TimeWaitArrives(segment);
         return;
     default:
         OtherStateArrives(header, payload);
@@ -67,39 +70,20 @@ FullTcpConnection::ClosedArrives(const FullTcpHeader& h, Ptr<Packet> payload)
 void
 FullTcpConnection::ListenArrives(const FullTcpHeader& h, Ptr<Packet> payload)
 {
-    // §3.10.7.2 first: "An incoming RST should be ignored."
-    if (h.HasFlags(H::RST))
+    // §3.10.7.2: the rules shared with the glue's listener (fulltcp-listen-rules.cc).
+    const FullTcpListenVerdict v = FullTcpListenSegmentArrives(h, payload->GetSize());
+    if (v.reset)
     {
-        Drop(h, D::RST_IN_LISTEN);
-        return;
+        Transmit(*v.reset, Create<Packet>());
     }
-    // Second: "Any acknowledgment is bad if it arrives on a connection still in the LISTEN
-    // state. An acceptable reset segment should be formed for any arriving ACK-bearing
-    // segment. The RST should be formatted as follows: <SEQ=SEG.ACK><CTL=RST>"
-    if (h.HasFlags(H::ACK))
+    if (v.drop)
     {
-        SendResetFor(h, payload);
-        Drop(h, D::ACK_IN_LISTEN);
-        return;
+        Drop(h, *v.drop);
     }
-    // Third: check for a SYN. SYN+FIN is a scan, not a connection request (Linux drops it).
-    if (h.HasFlags(H::SYN))
+    if (v.connectionRequest)
     {
-        if (h.HasFlags(H::FIN))
-        {
-            Drop(h, D::SYN_FIN_IN_LISTEN);
-            return;
-        }
-        if (payload->GetSize() > 0)
-        {
-            Drop(h, D::SYN_TEXT); // the text only: the peer retransmits it after the handshake
-        }
         m_out.ConnectionRequest(FullTcpConnectionRequest {h, std::nullopt});
-        return;
     }
-    // Fourth: "Any other control or text-bearing segment (not containing SYN) must have an
-    // ACK and thus would have been discarded by the ACK processing ... drop the segment".
-    Drop(h, D::NO_SYN_NO_RST);
 }
 
 void
@@ -123,7 +107,9 @@ FullTcpConnection::SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload)
             Drop(h, D::ACK_UNACCEPTABLE);
             return;
         }
-        // Otherwise SND.UNA (= ISS) < SEG.ACK =< SND.NXT: the ACK is acceptable.
+        // Otherwise SND.UNA (= ISS) < SEG.ACK =< SND.NXT: the ACK is acceptable, and the
+        // path works: a soft ICMP error no longer explains anything (Linux tcp_ack()).
+        m_tcb.softError.reset();
     }
     // Second: check the RST bit. "If the ACK was acceptable, then signal to the user 'error:
     // connection reset', drop the segment, enter CLOSED state ... Otherwise (no ACK), drop
@@ -213,6 +199,10 @@ FullTcpConnection::EarlySynArrives(const FullTcpHeader& h, int64_t seq)
         }
         if (m_tcb.snd.FromWire(h.GetAckNumber(), m_tcb.sndNxt) == m_tcb.sndNxt)
         {
+            if (!EstablishAllowed(h))
+            {
+                return true;
+            }
             // Simultaneous open (RFC 9293 §3.5 Figure 7, MUST-10): the peer's SYN-ACK
             // acknowledges our SYN. It sits just left of RCV.NXT, so the sequence check would
             // reject it; accept it here as Linux tcp_validate_incoming() does.
@@ -231,12 +221,13 @@ FullTcpConnection::EarlySynArrives(const FullTcpHeader& h, int64_t seq)
 }
 
 void
-FullTcpConnection::TimeWaitArrives(const FullTcpHeader& h, Ptr<Packet> payload)
+FullTcpConnection::TimeWaitArrives(const FullTcpSegmentIn& segment)
 {
+    const FullTcpHeader& h = segment.header;
     // §3.10.7.4 in TIME-WAIT: the rules shared with the glue's compact records
     // (fulltcp-time-wait-rules.cc), applied to this TCB.
     const FullTcpTimeWaitVerdict v = FullTcpTimeWaitSegmentArrives(
-        GetTimeWaitState(), FullTcpTimeWaitPolicy::From(m_config), h, payload->GetSize(), m_now);
+        GetTimeWaitState(), FullTcpTimeWaitPolicy::From(m_config), segment);
     if (v.tsRecent)
     {
         m_tcb.tsRecent = *v.tsRecent;
@@ -384,6 +375,10 @@ FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64
             Drop(h, D::ACK_UNACCEPTABLE);
             return false;
         }
+        if (!EstablishAllowed(h))
+        {
+            return false;
+        }
         AckAdvances(h, ack);
         SetState(S::ESTABLISHED, C::RCV_ACK_OF_SYN);
     }
@@ -402,6 +397,9 @@ FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64
         Drop(h, D::ACK_TOO_OLD);
         return false;
     }
+    // An acceptable ACK: the path works, a soft ICMP error no longer explains anything (as
+    // Linux tcp_ack() clears sk_err_soft).
+    m_tcb.softError.reset();
     // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK." "If the ACK is a
     // duplicate (SEG.ACK < SND.UNA), it can be ignored" (text and FIN still count). Then the
     // send window, RTT, congestion window and loss recovery (fulltcp-ack-processing.cc).
@@ -419,6 +417,21 @@ FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64
         return false;
     }
     return true;
+}
+
+bool
+FullTcpConnection::EstablishAllowed(const FullTcpHeader& h)
+{
+    // Linux tcp_check_req() → syn_recv_sock(): with the listener's accept queue full the
+    // child is not created and, with tcp_abort_on_overflow = 0, the ACK is dropped without
+    // a reply; the SYN-ACK timer keeps running, so the handshake completes once the
+    // application accepts (or the SYN-ACK retries run out).
+    if (m_out.MayEstablish())
+    {
+        return true;
+    }
+    Drop(h, D::ACCEPT_QUEUE_FULL);
+    return false;
 }
 
 void

@@ -141,6 +141,10 @@ FullTcpNextState(FullTcpState from, FullTcpStateCause cause)
                    S::CLOSING})
                  ? std::optional(S::CLOSED)
                  : std::nullopt;
+    case FullTcpStateCause::RCV_ICMP_UNREACHABLE:
+        // RFC 1122 §4.2.3.9 leaves hard errors to the application; answering a SYN, nobody
+        // will ever answer it, so the open fails (FullTcpConnection::IcmpArrives()).
+        return from == S::SYN_SENT ? std::optional(S::CLOSED) : std::nullopt;
     }
     return std::nullopt;
 }
@@ -189,7 +193,8 @@ FullTcpStateCauseName(FullTcpStateCause c)
                                                                  "RCV_DATA_AFTER_CLOSE",
                                                                  "TIMEOUT_2MSL",
                                                                  "TIMEOUT_FIN_WAIT_2",
-                                                                 "RETRIES_EXHAUSTED"};
+                                                                 "RETRIES_EXHAUSTED",
+                                                                 "RCV_ICMP_UNREACHABLE"};
     const auto i = static_cast<uint32_t>(c);
     return i < FULLTCP_STATE_CAUSE_COUNT ? names[i] : "INVALID_CAUSE";
 }

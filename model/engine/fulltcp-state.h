@@ -63,10 +63,13 @@ enum class FullTcpStateCause : uint8_t
     TIMEOUT_2MSL,          //!< TIME_WAIT linger ended (§3.10.8)
     TIMEOUT_FIN_WAIT_2,    //!< orphaned FIN_WAIT_2 gave up (Linux tcp_fin_timeout)
     RETRIES_EXHAUSTED,     //!< retransmission limit reached (§3.8.3, R2)
+    /// ICMP port or protocol unreachable answering our SYN (RFC 1122 §4.2.3.9; Linux
+    /// tcp_v4_err() ends a SYN_SENT connection on it)
+    RCV_ICMP_UNREACHABLE,
 };
 
 /// Number of causes (for tables indexed by cause).
-constexpr uint32_t FULLTCP_STATE_CAUSE_COUNT = 17;
+constexpr uint32_t FULLTCP_STATE_CAUSE_COUNT = 18;
 
 /**
  * \ingroup fulltcp

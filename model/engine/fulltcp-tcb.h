@@ -14,6 +14,7 @@
 #include "fulltcp-state.h"
 
 #include "ns3/fulltcp-congestion-control.h"
+#include "ns3/fulltcp-segment-io.h"
 #include "ns3/nstime.h"
 
 #include <array>
@@ -83,6 +84,7 @@ struct FullTcpTcb
     bool finQueued {false};        //!< the user closed the sending side: FIN follows the data
     std::deque<int64_t> writeEnds; //!< offset just past each write not yet acknowledged: PSH
     std::optional<int64_t> sndUp;  //!< SND.UP: offset just past the last urgent byte written
+    int64_t highTxMark {1};        //!< just past the highest data offset ever sent (new data)
 
     // --- Receive sequence space (RFC 9293 §3.3.1, Figure 4) ---
     FullTcpSeqSpace rcv;               //!< IRS and wrapping of the peer's sequence numbers
@@ -95,6 +97,10 @@ struct FullTcpTcb
     std::optional<int64_t> rcvFin;     //!< the peer's FIN, seen before the bytes ahead of it
     std::optional<int64_t> rcvUp;      //!< RCV.UP: offset just past the urgent data (§3.8.5)
     uint16_t rcvMss {0};               //!< full-sized segment from the peer: largest seen
+    /// ECN codepoint of the IP header of the last segment that arrived (RFC 3168 §6.1.3: a
+    /// receiver acts on CE once ECN is negotiated)
+    FullTcpEcnCodepoint rcvEcn {FullTcpEcnCodepoint::NOT_ECT};
+    uint8_t rcvTtl {0}; //!< IPv4 TTL / IPv6 hop limit of the last segment that arrived
     std::optional<uint32_t> quickAcks; //!< quick ACKs left; set by the first data segment
     FullTcpSackGenerator sackBlocks;   //!< SACK and D-SACK blocks for our next ACK
 
@@ -123,6 +129,9 @@ struct FullTcpTcb
     Time lastProgress;                  //!< last new ACK, or first send (user timeout)
     uint32_t probesOut {0};             //!< unanswered zero-window probes
     bool probing {false};               //!< the RETRANSMIT slot is probing a zero window
+    /// The last ICMP soft error accepted (RFC 1122 §4.2.3.9; Linux sk_err_soft), until an
+    /// acceptable ACK shows the path works again (Linux tcp_ack() clears it)
+    std::optional<FullTcpIcmpKind> softError;
 
     // --- Congestion control and loss recovery (RFC 5681, RFC 6582, RFC 6675) ---
     FullTcpCongestionState cc;        //!< cwnd and ssthresh

@@ -94,10 +94,11 @@ FullTcpTimeWaitPolicy::operator==(const FullTcpTimeWaitPolicy& o) const
 FullTcpTimeWaitVerdict
 FullTcpTimeWaitSegmentArrives(const FullTcpTimeWaitState& st,
                               const FullTcpTimeWaitPolicy& policy,
-                              const FullTcpHeader& h,
-                              uint32_t len,
-                              Time now)
+                              const FullTcpSegmentIn& segment)
 {
+    const FullTcpHeader& h = segment.header;
+    const uint32_t len = segment.PayloadSize();
+    const Time now = segment.arrival;
     FullTcpTimeWaitVerdict v;
     const int64_t seq = static_cast<int32_t>(h.GetSequenceNumber() - st.rcvNxt);
     if (h.HasFlags(H::SYN) && !h.HasFlags(H::RST) && !h.HasFlags(H::ACK))

@@ -12,6 +12,7 @@
 #include "fulltcp-state.h"
 
 #include "ns3/fulltcp-header.h"
+#include "ns3/fulltcp-segment-io.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -97,15 +98,13 @@ struct FullTcpTimeWaitVerdict
  * - an acceptable RST at exactly RCV.NXT closes it, another in-window RST or a SYN draws a
  *   challenge ACK (RFC 5961 §3.2, §4.2); an ACK of unsent data or an ACK too old draws a
  *   challenge ACK (RFC 5961 §5.2); text is ignored (seventh step).
- * \param state the connection \param policy its configuration \param h the segment
- * \param len its text length \param now current time
+ * \param state the connection \param policy its configuration
+ * \param segment the segment (header, text, arrival time: the current time)
  * \return what to do
  */
 FullTcpTimeWaitVerdict FullTcpTimeWaitSegmentArrives(const FullTcpTimeWaitState& state,
                                                      const FullTcpTimeWaitPolicy& policy,
-                                                     const FullTcpHeader& h,
-                                                     uint32_t len,
-                                                     Time now);
+                                                     const FullTcpSegmentIn& segment);
 
 /**
  * \ingroup fulltcp

@@ -76,7 +76,39 @@ FullTcpConnection::MakeHeader(uint8_t flags, int64_t seq)
 void
 FullTcpConnection::Transmit(const FullTcpHeader& h, Ptr<Packet> payload)
 {
-    m_out.SendSegment(h, payload);
+    const uint32_t len = payload->GetSize();
+    const int64_t start = m_tcb.snd.FromWire(h.GetSequenceNumber(), m_tcb.sndNxt);
+    // RFC 1213 tcpRetransSegs: "containing one or more previously transmitted octets". A
+    // new segment leaves at SND.NXT and SND.NXT moves past it only afterwards, so a segment
+    // that takes sequence space (text, SYN, FIN) below SND.NXT was sent before; keepalive
+    // probes (SND.NXT - 1, no text), pure ACKs and RSTs take none.
+    const bool takesSequenceSpace = len > 0 || h.HasFlags(H::SYN) || h.HasFlags(H::FIN);
+    const bool retransmission = takesSequenceSpace && start < m_tcb.sndNxt;
+    // Text beyond the highest offset ever sent is new (ns-3 TcpSocketBase's m_highTxMark):
+    // SND.NXT alone does not say so, it steps back over a zero-window probe's octet.
+    uint32_t newDataBytes = 0;
+    if (len > 0 && !h.HasFlags(H::SYN))
+    {
+        const int64_t end = start + len;
+        if (end > m_tcb.highTxMark)
+        {
+            newDataBytes = static_cast<uint32_t>(end - std::max(start, m_tcb.highTxMark));
+            m_tcb.highTxMark = end;
+        }
+    }
+    m_out.SendSegment(FullTcpSegmentOut {
+        h, payload, retransmission, newDataBytes, EcnCodepointFor(h, len, retransmission)});
+}
+
+FullTcpEcnCodepoint
+FullTcpConnection::EcnCodepointFor(const FullTcpHeader&, uint32_t, bool) const
+{
+    // RFC 3168 §6.1: a segment is ECN-capable (ECT) only once both SYNs negotiated ECN
+    // (§6.1.1), and even then SYNs and SYN-ACKs (§6.1.1), pure ACKs (§6.1.4) and
+    // retransmissions (§6.1.5) stay Not-ECT; so do RSTs and window probes (Linux
+    // tcp_ecn_send()). FullTcp does not negotiate ECN yet, so every segment is Not-ECT; this
+    // is the one place to change when it does.
+    return FullTcpEcnCodepoint::NOT_ECT;
 }
 
 uint32_t

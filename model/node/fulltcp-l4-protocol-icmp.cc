@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpL4Protocol: ICMP and ICMPv6 errors about connections (RFC 1122 §4.2.3.9, RFC 5461,
- * RFC 5927), handed to the connection's socket as hard or soft errors.
+ * RFC 5927, RFC 1191, RFC 8201), classified (soft, hard, packet too big) and handed to the
+ * connection's engine, which decides what they do.
  */
 #include "fulltcp-l4-protocol.h"
 #include "fulltcp-socket.h"
@@ -27,43 +28,34 @@ Read16(const uint8_t* b)
 {
     return static_cast<uint16_t>((b[0] << 8) | b[1]);
 }
-
-/// What an ICMP error quotes of our segment.
-struct Quote
-{
-    FullTcpFourTuple tuple; //!< the connection: local = the quoted source
-    uint32_t seq;           //!< the quoted sequence number
-};
-
-/**
- * \param source the quoted IP source (us) \param destination the quoted IP destination
- * \param bytes the first 8 bytes of the segment (RFC 792, RFC 4443): ports, sequence number
- * \return the connection and sequence number
- */
-Quote
-ReadQuote(const FullTcpIpKey& source, const FullTcpIpKey& destination, const uint8_t bytes[8])
-{
-    return Quote {FullTcpFourTuple {source, Read16(bytes), destination, Read16(bytes + 2)},
-                  (uint32_t {Read16(bytes + 4)} << 16) | Read16(bytes + 6)};
-}
 } // namespace
 
 void
-FullTcpL4Protocol::IcmpError(
-    const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard)
+FullTcpL4Protocol::IcmpError(const FullTcpIpKey& source,
+                             const FullTcpIpKey& destination,
+                             const uint8_t quote[8],
+                             uint8_t type,
+                             uint8_t code,
+                             FullTcpIcmpKind kind,
+                             uint32_t mtu)
 {
-    // ICMP quotes a segment this host sent, so it concerns a connection, never a listener.
+    // The first 8 bytes of the segment (RFC 792, RFC 4443): ports and sequence number. ICMP
+    // quotes a segment this host sent, so it concerns a connection, never a listener.
+    const FullTcpFourTuple tuple {source, Read16(quote), destination, Read16(quote + 2)};
     FullTcpDemuxValue* v = m_demux.FindConnection(tuple);
     if (!v || !v->socket)
     {
         NS_LOG_LOGIC("ICMP for no connection " << tuple);
         return;
     }
+    const uint32_t seq = (uint32_t {Read16(quote + 4)} << 16) | Read16(quote + 6);
+    // The engine judges it (RFC 5927 §4.1 and what the error means in its state).
     Ptr<FullTcpSocket> socket = v->socket;
-    const bool hardInSynSent = hard && socket->GetState() == FullTcpState::SYN_SENT;
-    if (socket->IcmpError(seq, hard))
+    const FullTcpIcmpResult result = socket->IcmpError(FullTcpIcmpError {kind, seq, mtu});
+    NS_LOG_LOGIC("ICMP " << +type << "/" << +code << " for " << tuple << ": " << result);
+    if (result != FullTcpIcmpResult::NOT_IN_FLIGHT)
     {
-        m_icmpTrace(tuple, type, code, hardInSynSent);
+        m_icmpTrace(tuple, type, code, result == FullTcpIcmpResult::CONNECT_FAILED);
     }
 }
 
@@ -78,24 +70,32 @@ FullTcpL4Protocol::ReceiveIcmp(Ipv4Address icmpSource,
                                const uint8_t payload[8])
 {
     NS_LOG_FUNCTION(this << icmpSource << +icmpTtl << +icmpType << +icmpCode << icmpInfo);
-    bool hard = false;
+    FullTcpIcmpKind kind = FullTcpIcmpKind::SOFT;
     if (icmpType == Icmpv4Header::ICMPV4_DEST_UNREACH)
     {
         if (icmpCode == Icmpv4DestinationUnreachable::ICMPV4_FRAG_NEEDED)
         {
-            return; // path MTU discovery, not an error of the connection
+            // RFC 1191 §4: path MTU discovery; icmpInfo is the next-hop MTU.
+            kind = FullTcpIcmpKind::PACKET_TOO_BIG;
         }
         // RFC 1122 §4.2.3.9: codes 2 (protocol) and 3 (port) are hard errors.
-        hard = icmpCode == Icmpv4DestinationUnreachable::ICMPV4_PROTOCOL_UNREACHABLE
-            || icmpCode == Icmpv4DestinationUnreachable::ICMPV4_PORT_UNREACHABLE;
+        else if (icmpCode == Icmpv4DestinationUnreachable::ICMPV4_PROTOCOL_UNREACHABLE
+                 || icmpCode == Icmpv4DestinationUnreachable::ICMPV4_PORT_UNREACHABLE)
+        {
+            kind = FullTcpIcmpKind::HARD;
+        }
     }
     else if (icmpType != Icmpv4Header::ICMPV4_TIME_EXCEEDED)
     {
         return;
     }
-    const Quote q =
-        ReadQuote(FullTcpIpKey(payloadSource), FullTcpIpKey(payloadDestination), payload);
-    IcmpError(q.tuple, icmpType, icmpCode, q.seq, hard);
+    IcmpError(FullTcpIpKey(payloadSource),
+              FullTcpIpKey(payloadDestination),
+              payload,
+              icmpType,
+              icmpCode,
+              kind,
+              icmpInfo);
 }
 
 void
@@ -109,19 +109,31 @@ FullTcpL4Protocol::ReceiveIcmp(Ipv6Address icmpSource,
                                const uint8_t payload[8])
 {
     NS_LOG_FUNCTION(this << icmpSource << +icmpTtl << +icmpType << +icmpCode << icmpInfo);
-    bool hard = false;
+    FullTcpIcmpKind kind = FullTcpIcmpKind::SOFT;
     if (icmpType == Icmpv6Header::ICMPV6_ERROR_DESTINATION_UNREACHABLE)
     {
         // RFC 4443 §3.1 code 4 (port unreachable), as Linux icmpv6_err_convert() (fatal).
-        hard = icmpCode == Icmpv6Header::ICMPV6_PORT_UNREACHABLE;
+        if (icmpCode == Icmpv6Header::ICMPV6_PORT_UNREACHABLE)
+        {
+            kind = FullTcpIcmpKind::HARD;
+        }
+    }
+    else if (icmpType == Icmpv6Header::ICMPV6_ERROR_PACKET_TOO_BIG)
+    {
+        // RFC 8201 §4 (RFC 4443 §3.2): icmpInfo is the MTU of the next hop.
+        kind = FullTcpIcmpKind::PACKET_TOO_BIG;
     }
     else if (icmpType != Icmpv6Header::ICMPV6_ERROR_TIME_EXCEEDED)
     {
-        return; // packet too big is path MTU discovery; the rest is not about TCP
+        return; // the rest is not about TCP
     }
-    const Quote q =
-        ReadQuote(FullTcpIpKey(payloadSource), FullTcpIpKey(payloadDestination), payload);
-    IcmpError(q.tuple, icmpType, icmpCode, q.seq, hard);
+    IcmpError(FullTcpIpKey(payloadSource),
+              FullTcpIpKey(payloadDestination),
+              payload,
+              icmpType,
+              icmpCode,
+              kind,
+              icmpInfo);
 }
 
 } // namespace ns3

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpL4Protocol: routing (source address and MTU for a connection), the send path down
- * to IPv4/IPv6 (checksum, TTL/TOS tags) and the RST for segments that reach nothing.
+ * to IPv4/IPv6 (checksum, TTL/TOS tags with the segment's ECN codepoint) and the RST for
+ * segments that reach nothing.
  */
 #include "fulltcp-l4-protocol.h"
 
@@ -131,7 +132,12 @@ SendDown(Ptr<Node> node,
          const DownTarget& downTarget)
 {
     AddTagUnlessZero<typename F::TtlTag>(p, ip.ttl, F::SetTtl);
-    AddTagUnlessZero<typename F::TosTag>(p, ip.tos, F::SetTos);
+    // RFC 3168 §5: the two low bits are the ECN field, the segment's own (the engine's
+    // codepoint); the socket's TOS / traffic class gives the DSCP bits only (Linux
+    // do_ip_setsockopt(IP_TOS) keeps a TCP socket's ECN bits out of the option).
+    const auto ecn = static_cast<uint8_t>(ip.ecn);
+    AddTagUnlessZero<typename F::TosTag>(
+        p, static_cast<uint8_t>((ip.tos & ~0x03) | ecn), F::SetTos);
     Ptr<typename F::L3> l3 = node ? node->GetObject<typename F::L3>() : nullptr;
     if (!l3 || downTarget.IsNull())
     {

@@ -502,7 +502,13 @@ FullTcpL4Protocol::Receive(Ptr<Packet> p, const Ipv4Header& ip, Ptr<Ipv4Interfac
         const Ipv4InterfaceAddress a = iface->GetAddress(i);
         notUnicast = a.GetMask() != Ipv4Mask::GetOnes() && a.GetBroadcast() == dst;
     }
-    return DoReceive(p, ip.GetSource(), dst, iface ? iface->GetDevice() : nullptr, notUnicast);
+    return DoReceive(p,
+                     ip.GetSource(),
+                     dst,
+                     iface ? iface->GetDevice() : nullptr,
+                     notUnicast,
+                     FullTcpEcnFromTos(static_cast<uint8_t>(ip.GetEcn())),
+                     ip.GetTtl());
 }
 
 IpL4Protocol::RxStatus
@@ -512,12 +518,19 @@ FullTcpL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& ip, Ptr<Ipv6Interfac
                      ip.GetSource(),
                      ip.GetDestination(),
                      iface ? iface->GetDevice() : nullptr,
-                     ip.GetDestination().IsMulticast());
+                     ip.GetDestination().IsMulticast(),
+                     FullTcpEcnFromTos(ip.GetTrafficClass()),
+                     ip.GetHopLimit());
 }
 
 IpL4Protocol::RxStatus
-FullTcpL4Protocol::DoReceive(
-    Ptr<Packet> p, const Address& src, const Address& dst, Ptr<NetDevice> device, bool notUnicast)
+FullTcpL4Protocol::DoReceive(Ptr<Packet> p,
+                             const Address& src,
+                             const Address& dst,
+                             Ptr<NetDevice> device,
+                             bool notUnicast,
+                             FullTcpEcnCodepoint ecn,
+                             uint8_t ttl)
 {
     m_mib.CountReceived();
     FullTcpHeader h;
@@ -561,19 +574,22 @@ FullTcpL4Protocol::DoReceive(
     {
         target = FullTcpDemuxValue {};
     }
+    // The engine's input record: what IP said of the segment travels with it (RFC 3168
+    // §5 ECN field, TTL / hop limit), by reference, without a copy.
+    const FullTcpSegmentIn segment(h, p, Simulator::Now(), ecn, ttl);
     if (target.timeWait)
     {
-        m_timeWait->SegmentArrives(tuple, h, p, device);
+        m_timeWait->SegmentArrives(tuple, segment, device);
         return IpL4Protocol::RX_OK;
     }
     if (target.socket && r.match == FullTcpDemuxMatch::CONNECTION)
     {
-        target.socket->SegmentArrives(h, p, device);
+        target.socket->SegmentArrives(segment);
         return IpL4Protocol::RX_OK;
     }
     if (target.socket)
     {
-        target.socket->ListenerSegmentArrives(h, p, tuple, device);
+        target.socket->ListenerSegmentArrives(segment, tuple, device);
         return IpL4Protocol::RX_OK;
     }
     // RFC 9293 §3.10.7.1: nothing here; a RST (never ICMP port unreachable, which

@@ -11,7 +11,9 @@
 
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-isn.h"
+#include "ns3/fulltcp-segment-io.h"
 #include "ns3/fulltcp-state.h"
+#include "ns3/ip-l4-protocol.h"
 #include "ns3/ipv4-route.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/net-device.h"
@@ -57,7 +59,13 @@ struct FullTcpIpParams
 {
     Ptr<NetDevice> device; //!< BindToNetDevice(), or null
     uint8_t ttl {0};       //!< IPv4 TTL or IPv6 hop limit; 0 leaves IP's default
-    uint8_t tos {0};       //!< IPv4 TOS or IPv6 traffic class; 0 leaves IP's default
+    /// IPv4 TOS or IPv6 traffic class (IP_TOS / IPV6_TCLASS); only its DSCP bits are used:
+    /// the ECN bits come from ecn (as Linux do_ip_setsockopt() keeps a TCP socket's ECN
+    /// bits out of IP_TOS). A resulting octet of 0 leaves IP's default.
+    uint8_t tos {0};
+    /// The ECN codepoint of this segment (RFC 3168 §5): the engine's
+    /// (FullTcpSegmentOut::ecn); Not-ECT for segments the glue sends itself
+    FullTcpEcnCodepoint ecn {FullTcpEcnCodepoint::NOT_ECT};
 };
 
 /**
@@ -143,7 +151,9 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
     /**
      * TracedCallback signature for an ICMP error about one of this node's connections.
      * \param tuple the connection \param type ICMP type \param code ICMP code
-     * \param hard whether it ended the connection (else a soft error, RFC 1122 §4.2.3.9)
+     * \param hard whether it ended the connection (a hard error answering our SYN); else a
+     *        soft error remembered (RFC 1122 §4.2.3.9) or a path MTU change (RFC 1191,
+     *        RFC 8201)
      */
     typedef void (*IcmpTracedCallback)(const FullTcpFourTuple& tuple,
                                        uint8_t type,
@@ -352,21 +362,31 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
      * \param src source address \param dst destination address
      * \param device incoming device
      * \param notUnicast the destination is a broadcast or multicast address
+     * \param ecn the IP header's ECN codepoint \param ttl its TTL / hop limit
      * \return the status for IP
      */
     IpL4Protocol::RxStatus DoReceive(Ptr<Packet> p,
                                      const Address& src,
                                      const Address& dst,
                                      Ptr<NetDevice> device,
-                                     bool notUnicast);
+                                     bool notUnicast,
+                                     FullTcpEcnCodepoint ecn,
+                                     uint8_t ttl);
     /**
-     * \brief An ICMP error quoting one of our segments (RFC 1122 §4.2.3.9, RFC 5927).
-     * \param tuple the connection it concerns \param type ICMP type \param code ICMP code
-     * \param seq the quoted sequence number \param hard whether the error is hard (port or
-     *        protocol unreachable)
+     * \brief An ICMP error quoting one of our segments, handed to its connection's engine
+     * (FullTcpConnection::IcmpArrives()) and traced when the engine accepts it.
+     * \param source the quoted IP source (us) \param destination the quoted IP destination
+     * \param quote the first 8 bytes of the quoted segment (ports, sequence number)
+     * \param type ICMP type \param code ICMP code
+     * \param kind what it means to TCP \param mtu the next-hop MTU (packet too big)
      */
-    void IcmpError(
-        const FullTcpFourTuple& tuple, uint8_t type, uint8_t code, uint32_t seq, bool hard);
+    void IcmpError(const FullTcpIpKey& source,
+                   const FullTcpIpKey& destination,
+                   const uint8_t quote[8],
+                   uint8_t type,
+                   uint8_t code,
+                   FullTcpIcmpKind kind,
+                   uint32_t mtu);
     /**
      * \brief Count and trace (Drop) a segment the protocol itself dropped.
      * \param local its destination \param remote its source (socket addresses)

@@ -141,6 +141,10 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     // RFC 9293 MUST-15: 536 when the peer sends no MSS option; RFC 8200 §5 (IPv6 minimum
     // MTU 1280) gives 1220.
     c.defaultPeerMss = v4 ? 536 : 1220;
+    // For path MTU changes (RFC 1191, RFC 8201): the family's fixed IP header and the
+    // smallest MTU a packet-too-big may impose (IPv6: its minimum link MTU, RFC 8200 §5).
+    c.ipHeaderSize = v4 ? 20 : 40;
+    c.minPathMtu = v4 ? c.minPathMtu : 1280;
     c.minSndMss = m_minSndMss;
     c.sack = m_sack;
     c.timestamps = m_timestamps;
@@ -198,67 +202,35 @@ FullTcpSocket::IpParams() const
 Socket::SocketErrno
 FullTcpSocket::TimeoutErrno() const
 {
-    // No ETIMEDOUT in ns-3: ERROR_AGAIN; a soft ICMP error seen meanwhile is the better
-    // explanation (RFC 1122 §4.2.3.9; Linux tcp_write_err() reports sk_err_soft).
-    return m_softErrno.value_or(ERROR_AGAIN);
+    // No ETIMEDOUT in ns-3: ERROR_AGAIN; a soft ICMP error the engine remembered is the
+    // better explanation (RFC 1122 §4.2.3.9; Linux tcp_write_err() reports sk_err_soft).
+    // ns-3 has one errno for unreachability, whichever ICMP message said so.
+    return m_engine && m_engine->GetSoftError() ? ERROR_NOROUTETOHOST : ERROR_AGAIN;
 }
 
 // ------------------------------------------------------------------------- segments in
 
 void
-FullTcpSocket::SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Ptr<NetDevice>)
+FullTcpSocket::SegmentArrives(const FullTcpSegmentIn& segment)
 {
     if (!m_engine || m_handedOff)
     {
         return;
     }
-    // Linux (tcp_abort_on_overflow = 0): while the listener's accept queue is full, the ACK
-    // that would complete the handshake is dropped; the child retransmits its SYN-ACK.
-    if (m_listener && m_engine->GetState() == S::SYN_RCVD && header.HasFlags(FullTcpHeader::ACK)
-        && m_listener->m_backlog.AcceptQueueFull())
-    {
-        m_tcp->NotifyListenDrop(m_tuple, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
-        return;
-    }
-    m_rxTrace(payload, header, this);
+    m_rxTrace(segment.payload, segment.header, this);
     EngineCall call(this);
-    m_engine->SegmentArrives(header, payload, Simulator::Now());
+    m_engine->SegmentArrives(segment);
 }
 
-bool
-FullTcpSocket::IcmpError(uint32_t seq, bool hard)
+FullTcpIcmpResult
+FullTcpSocket::IcmpError(const FullTcpIcmpError& error)
 {
     if (m_role != Role::CONNECTION || !ConnectionLive())
     {
-        return false;
+        return FullTcpIcmpResult::NOT_IN_FLIGHT;
     }
-    // RFC 5927 §4.1: the quoted segment must be in flight, SND.UNA <= SEG.SEQ < SND.NXT,
-    // or the ICMP message is a forgery or stale.
-    const FullTcpTcb& tcb = m_engine->GetTcb();
-    const int64_t offset = tcb.snd.FromWire(seq, tcb.sndUna);
-    if (offset < tcb.sndUna || offset >= tcb.sndNxt)
-    {
-        return false;
-    }
-    if (hard && m_engine->GetState() == S::SYN_SENT)
-    {
-        // A port or protocol unreachable answering our SYN: nobody will answer, fail the
-        // connect now (Linux tcp_v4_err(): ECONNREFUSED in SYN_SENT). The glue aborts on
-        // the application's behalf, so the transition's cause is APP_ABORT.
-        m_failed = true;
-        m_errno = ERROR_NOTCONN;
-        {
-            EngineCall call(this);
-            m_engine->Abort(Simulator::Now());
-        }
-        NotifyConnectionFailed();
-        return true;
-    }
-    // RFC 1122 §4.2.3.9: "TCP MUST NOT abort the connection" on a soft error; it is
-    // remembered and explains a later timeout (RFC 5461 §4 for hard errors in
-    // synchronized states, as Linux without IP_RECVERR).
-    m_softErrno = ERROR_NOROUTETOHOST;
-    return true;
+    EngineCall call(this);
+    return m_engine->IcmpArrives(error, Simulator::Now());
 }
 
 void
@@ -275,45 +247,24 @@ FullTcpSocket::TimerFired(FullTcpTimer timer)
 // ------------------------------------------------------------------ the engine's output
 
 void
-FullTcpSocket::SendSegment(const FullTcpHeader& header, Ptr<Packet> payload)
+FullTcpSocket::SendSegment(const FullTcpSegmentOut& segment)
 {
     if (m_quiet)
     {
         return;
     }
-    const FullTcpFourTuple& tuple = m_rx ? m_rx->tuple : m_tuple;
-    m_txTrace(payload, header, this);
-    bool retransmission = false;
-    if (m_role == Role::CONNECTION)
+    m_txTrace(segment.payload, segment.header, this);
+    if (segment.retransmission)
     {
-        const FullTcpTcb& tcb = m_engine->GetTcb();
-        const int64_t start = tcb.snd.FromWire(header.GetSequenceNumber(), tcb.sndNxt);
-        // RFC 1213 tcpRetransSegs: "containing one or more previously transmitted octets".
-        // The engine advances SND.NXT after a new segment is out, so a segment that takes
-        // sequence space (data, SYN, FIN) below SND.NXT was sent before; keepalive probes
-        // (SND.NXT - 1, no data) and pure ACKs take none.
-        const bool takesSequenceSpace = payload->GetSize() > 0
-                                     || header.HasFlags(FullTcpHeader::SYN)
-                                     || header.HasFlags(FullTcpHeader::FIN);
-        retransmission = takesSequenceSpace && start < tcb.sndNxt;
-        if (retransmission)
-        {
-            ++m_retransmissions;
-            m_retransmissionTrace(payload, header, this);
-        }
-        if (payload->GetSize() > 0 && !header.HasFlags(FullTcpHeader::SYN))
-        {
-            // DataSent reports bytes as they first leave (as ns-3's TcpSocketBase), not
-            // retransmissions.
-            const int64_t end = start + payload->GetSize();
-            if (end > m_highTxMark)
-            {
-                m_pendingDataSent += static_cast<uint32_t>(end - std::max(start, m_highTxMark));
-                m_highTxMark = end;
-            }
-        }
+        ++m_retransmissions;
+        m_retransmissionTrace(segment.payload, segment.header, this);
     }
-    m_tcp->SendSegment(header, payload, tuple, IpParams(), retransmission);
+    // DataSent reports bytes as they first leave (as ns-3's TcpSocketBase), not
+    // retransmissions.
+    m_pendingDataSent += segment.newDataBytes;
+    FullTcpIpParams ip = IpParams();
+    ip.ecn = segment.ecn;
+    m_tcp->SendSegment(segment.header, segment.payload, m_tuple, ip, segment.retransmission);
 }
 
 void
@@ -353,7 +304,9 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         }
         break;
     case FullTcpAppEvent::CONNECT_REFUSED:
-        // No ECONNREFUSED in ns-3: "not connected", the peer has no such connection.
+    case FullTcpAppEvent::CONNECT_UNREACHABLE:
+        // No ECONNREFUSED in ns-3: "not connected", the peer has no such connection (an
+        // ICMP port unreachable says so as a RST does: Linux reports ECONNREFUSED for both).
         m_failed = true;
         m_errno = ERROR_NOTCONN;
         NotifyConnectionFailed();
@@ -455,21 +408,30 @@ FullTcpSocket::StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCaus
 void
 FullTcpSocket::ConnectionRequest(const FullTcpConnectionRequest& request)
 {
+    // A listener's segments never reach its engine (ListenerSegmentArrives() applies the
+    // LISTEN rules with the segment's addresses in scope), so a request comes from a
+    // connection in TIME_WAIT, before its move to the table, reopened by a SYN (RFC 6191).
     if (request.reuseIss)
     {
-        // TIME_WAIT reuse while this socket still holds the engine (before the move).
         m_tcp->ReopenFromTimeWait(m_tuple, request.syn, *request.reuseIss, nullptr);
-        return;
     }
-    if (m_rx)
-    {
-        AcceptRequest(request.syn, std::nullopt, m_rx->tuple, m_rx->device);
-    }
+}
+
+bool
+FullTcpSocket::MayEstablish()
+{
+    // Linux (tcp_abort_on_overflow = 0): while the listener's accept queue is full, the ACK
+    // that would complete the handshake is dropped; the child retransmits its SYN-ACK.
+    return !m_listener || !m_listener->m_backlog.AcceptQueueFull();
 }
 
 void
 FullTcpSocket::SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason)
 {
+    if (reason == FullTcpDropReason::ACCEPT_QUEUE_FULL)
+    {
+        m_tcp->NotifyListenDrop(m_tuple, FullTcpListenDrop::ACCEPT_QUEUE_FULL);
+    }
     m_dropTrace(header, reason);
 }
 

@@ -8,6 +8,7 @@
 #include "fulltcp-socket.h"
 #include "fulltcp-syn-cookie.h"
 
+#include "ns3/fulltcp-listen-rules.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
@@ -19,33 +20,43 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("FullTcpSocketListener");
 
 void
-FullTcpSocket::ListenerSegmentArrives(const FullTcpHeader& header,
-                                      Ptr<Packet> payload,
+FullTcpSocket::ListenerSegmentArrives(const FullTcpSegmentIn& segment,
                                       const FullTcpFourTuple& tuple,
                                       Ptr<NetDevice> device)
 {
+    const FullTcpHeader& header = segment.header;
     if (!ConnectionLive())
     {
-        m_tcp->SendResetFor(header, payload->GetSize(), tuple);
+        m_tcp->SendResetFor(header, segment.PayloadSize(), tuple);
         return;
     }
-    m_rxTrace(payload, header, this);
+    m_rxTrace(segment.payload, header, this);
     // RFC 4987 §3.6: an ACK (no SYN, no RST) to a listener that sent cookies lately may
     // complete a connection nobody kept state for.
     if (m_backlog.GetSynCookies() && header.HasFlags(FullTcpHeader::ACK)
         && (header.GetFlags() & (FullTcpHeader::SYN | FullTcpHeader::RST)) == 0
-        && m_backlog.CookiesRecentlySent(Simulator::Now(), 2 * FullTcpSynCookie::Period())
-        && AcceptCookie(header, payload, tuple, device))
+        && m_backlog.CookiesRecentlySent(segment.arrival, 2 * FullTcpSynCookie::Period())
+        && AcceptCookie(segment, tuple, device))
     {
         return;
     }
-    const RxContext context {tuple, device};
-    m_rx = &context;
+    // RFC 9293 §3.10.7.2 by the engine's LISTEN rules, applied here where the segment's
+    // addresses are known: the reply goes back to them and the child is forked for them.
+    const FullTcpListenVerdict v = FullTcpListenSegmentArrives(header, segment.PayloadSize());
+    if (v.reset)
     {
-        EngineCall call(this);
-        m_engine->SegmentArrives(header, payload, Simulator::Now());
+        Ptr<Packet> empty = Create<Packet>();
+        m_txTrace(empty, *v.reset, this);
+        m_tcp->SendSegment(*v.reset, empty, tuple, IpParams());
     }
-    m_rx = nullptr;
+    if (v.drop)
+    {
+        m_dropTrace(header, *v.drop);
+    }
+    if (v.connectionRequest)
+    {
+        AcceptRequest(header, std::nullopt, tuple, device);
+    }
 }
 
 void
@@ -163,11 +174,11 @@ FullTcpSocket::SendSynCookie(const FullTcpHeader& syn, const FullTcpFourTuple& t
 }
 
 bool
-FullTcpSocket::AcceptCookie(const FullTcpHeader& ack,
-                            Ptr<Packet> payload,
+FullTcpSocket::AcceptCookie(const FullTcpSegmentIn& segment,
                             const FullTcpFourTuple& tuple,
                             Ptr<NetDevice> device)
 {
+    const FullTcpHeader& ack = segment.header;
     const auto key = m_tcp->GetCookieKey();
     const uint32_t clientIsn = ack.GetSequenceNumber() - 1;
     const uint32_t cookie = ack.GetAckNumber() - 1;
@@ -186,7 +197,7 @@ FullTcpSocket::AcceptCookie(const FullTcpHeader& ack,
     if (!NotifyConnectionRequest(MakeSocketAddress(tuple.remoteAddress, tuple.remotePort)))
     {
         m_tcp->NotifyListenDrop(tuple, FullTcpListenDrop::APPLICATION_REFUSED);
-        m_tcp->SendResetFor(ack, payload->GetSize(), tuple);
+        m_tcp->SendResetFor(ack, segment.PayloadSize(), tuple);
         return true;
     }
     // Rebuild the SYN the cookie stands for and start the child from it without sending
@@ -202,7 +213,7 @@ FullTcpSocket::AcceptCookie(const FullTcpHeader& ack,
     if (child)
     {
         m_tcp->NotifySynCookie(false);
-        child->SegmentArrives(ack, payload, device);
+        child->SegmentArrives(segment);
     }
     return true;
 }

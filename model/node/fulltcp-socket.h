@@ -66,6 +66,7 @@ struct FullTcpSocketInfo
  *  | CONNECTED         | ConnectionSucceeded / NewConnectionCreated |                       |
  *  | CONNECT_REFUSED   | ConnectionFailed                          | ERROR_NOTCONN         |
  *  | CONNECT_TIMED_OUT | ConnectionFailed                          | ERROR_AGAIN *         |
+ *  | CONNECT_UNREACHABLE | ConnectionFailed (ICMP hard error)      | ERROR_NOTCONN         |
  *  | DATA_ARRIVED      | Recv                                      |                       |
  *  | SEND_SPACE        | Send (free space); DataSent as data leaves |                       |
  *  | PEER_CLOSED       | Recv (Recv() then returns 0 bytes: EOF)   |                       |
@@ -171,16 +172,16 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
 
     /**
      * \brief A segment for this connection.
-     * \param header its header \param payload its bytes \param device where it came in
+     * \param segment the segment as IP delivered it (header, text, ECN, TTL, arrival)
      */
-    void SegmentArrives(const FullTcpHeader& header, Ptr<Packet> payload, Ptr<NetDevice> device);
+    void SegmentArrives(const FullTcpSegmentIn& segment);
     /**
-     * \brief A segment for this listener (no connection matched).
-     * \param header its header \param payload its bytes
+     * \brief A segment for this listener (no connection matched): the LISTEN rules
+     * (FullTcpListenSegmentArrives()) applied with its addresses in scope.
+     * \param segment the segment as IP delivered it
      * \param tuple local = its destination, remote = its source \param device where it came in
      */
-    void ListenerSegmentArrives(const FullTcpHeader& header,
-                                Ptr<Packet> payload,
+    void ListenerSegmentArrives(const FullTcpSegmentIn& segment,
                                 const FullTcpFourTuple& tuple,
                                 Ptr<NetDevice> device);
     /**
@@ -193,11 +194,12 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
                        const FullTcpFourTuple& tuple,
                        Ptr<NetDevice> device);
     /**
-     * \brief An ICMP error about this connection (RFC 1122 §4.2.3.9, RFC 5927).
-     * \param seq the quoted sequence number \param hard port/protocol unreachable
-     * \return whether the error was accepted (the quoted segment is in flight)
+     * \brief An ICMP error about this connection, for the engine to judge
+     * (FullTcpConnection::IcmpArrives(): RFC 5927, RFC 1122 §4.2.3.9, RFC 1191, RFC 8201).
+     * \param error its kind, quoted sequence number and MTU
+     * \return what it did (NOT_IN_FLIGHT when there is no live connection)
      */
-    bool IcmpError(uint32_t seq, bool hard);
+    FullTcpIcmpResult IcmpError(const FullTcpIcmpError& error);
     /// The protocol is being disposed: stop everything, no callbacks.
     void Shutdown();
 
@@ -231,13 +233,6 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
         Ptr<FullTcpSocket> m_hold; //!< keeps it alive
     };
 
-    /// The segment a listener is processing (its replies need its addresses).
-    struct RxContext
-    {
-        FullTcpFourTuple tuple; //!< local = its destination, remote = its source
-        Ptr<NetDevice> device;  //!< where it came in
-    };
-
     // --- fulltcp-socket.cc: the Socket API ---
     /// \return the bound or connected local endpoint as a socket address
     Address LocalSocketAddress() const;
@@ -268,7 +263,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      * \return the configuration for a new connection (or listener)
      */
     FullTcpConfig MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const;
-    /// \return TTL/TOS/device for the protocol
+    /// \return TTL/TOS/device for the protocol (ECN: Not-ECT)
     FullTcpIpParams IpParams() const;
     /// \param timer the slot that expired
     void TimerFired(FullTcpTimer timer);
@@ -300,12 +295,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void SendSynCookie(const FullTcpHeader& syn, const FullTcpFourTuple& tuple);
     /**
      * \brief An ACK to the listener that may carry a SYN cookie.
-     * \param ack the segment \param payload its bytes \param tuple the connection
-     * \param device where it came in
+     * \param segment the ACK \param tuple the connection \param device where it came in
      * \return true when it was a valid cookie and has been handled
      */
-    bool AcceptCookie(const FullTcpHeader& ack,
-                      Ptr<Packet> payload,
+    bool AcceptCookie(const FullTcpSegmentIn& segment,
                       const FullTcpFourTuple& tuple,
                       Ptr<NetDevice> device);
     /// A child of this listener became ESTABLISHED. \param child the child
@@ -314,16 +307,17 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void DeliverChild(Ptr<FullTcpSocket> child);
     /// \param event an application event of the engine, as ns-3 callbacks
     void DeliverEvent(FullTcpAppEvent event);
-    /// \return errno for a timeout (a soft ICMP error wins, as Linux)
+    /// \return errno for a timeout (the engine's soft ICMP error wins, as Linux)
     Socket::SocketErrno TimeoutErrno() const;
 
     // FullTcpConnectionOutput (fulltcp-socket-engine.cc)
-    void SendSegment(const FullTcpHeader& header, Ptr<Packet> payload) override;
+    void SendSegment(const FullTcpSegmentOut& segment) override;
     void ArmTimer(FullTcpTimer timer, Time delay) override;
     void CancelTimer(FullTcpTimer timer) override;
     void NotifyApplication(FullTcpAppEvent event) override;
     void StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
     void ConnectionRequest(const FullTcpConnectionRequest& request) override;
+    bool MayEstablish() override;
     void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
 
@@ -368,10 +362,9 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool GetSynCookies() const;
 
     // --- wiring ---
-    Ptr<Node> m_node;                               //!< the node
-    Ptr<FullTcpL4Protocol> m_tcp;                   //!< its protocol
-    Socket::SocketErrno m_errno {ERROR_NOTERROR};   //!< last error
-    std::optional<Socket::SocketErrno> m_softErrno; //!< ICMP soft error (RFC 1122 §4.2.3.9)
+    Ptr<Node> m_node;                             //!< the node
+    Ptr<FullTcpL4Protocol> m_tcp;                 //!< its protocol
+    Socket::SocketErrno m_errno {ERROR_NOTERROR}; //!< last error
 
     // --- identity ---
     Role m_role {Role::NONE};                  //!< what the socket is
@@ -392,7 +385,6 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_finOnPeerClose {false};  //!< inherited ShutdownSend: send FIN when the peer does
     bool m_failed {false};          //!< ended by a reset, a timeout or a refusal
     Ptr<Packet> m_rxLeftover;       //!< unread bytes kept when the engine moved away
-    int64_t m_highTxMark {1};       //!< stream offset past the highest byte sent
     uint32_t m_pendingDataSent {0}; //!< bytes sent, not yet reported by DataSent
     uint32_t m_depth {0};           //!< engine calls of this socket on the stack
     std::array<EventId, FULLTCP_TIMER_COUNT> m_timers; //!< armed engine timers
@@ -400,7 +392,6 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     // --- listener / child ---
     FullTcpListenBacklog m_backlog;      //!< SYN and accept queues (listener)
     FullTcpSocket* m_listener {nullptr}; //!< the listener, until accepted (child)
-    const RxContext* m_rx {nullptr};     //!< segment being processed (listener)
     bool m_acceptPaused {false};         //!< SetAcceptPaused()
     bool m_quiet {false};                //!< suppress output (SYN cookie child start)
 

@@ -24,11 +24,11 @@ FullTcpTimeWaitRecord::FullTcpTimeWaitRecord(const FullTcpTimeWaitState& state,
 
 FullTcpTimeWaitRecord::Answer
 FullTcpTimeWaitRecord::SegmentArrives(const FullTcpTimeWaitPolicy& policy,
-                                      const FullTcpHeader& h,
-                                      uint32_t len,
-                                      Time now)
+                                      const FullTcpSegmentIn& segment)
 {
-    Answer answer {FullTcpTimeWaitSegmentArrives(m_state, policy, h, len, now), std::nullopt};
+    const FullTcpHeader& h = segment.header;
+    const Time now = segment.arrival;
+    Answer answer {FullTcpTimeWaitSegmentArrives(m_state, policy, segment), std::nullopt};
     const FullTcpTimeWaitVerdict& v = answer.verdict;
     if (v.tsRecent)
     {
@@ -94,10 +94,10 @@ FullTcpTimeWaitTable::Adopt(const FullTcpFourTuple& tuple,
 
 void
 FullTcpTimeWaitTable::SegmentArrives(const FullTcpFourTuple& tuple,
-                                     const FullTcpHeader& h,
-                                     Ptr<Packet> payload,
+                                     const FullTcpSegmentIn& segment,
                                      Ptr<NetDevice> device)
 {
+    const FullTcpHeader& h = segment.header;
     auto it = m_records.find(tuple);
     if (it == m_records.end())
     {
@@ -105,8 +105,7 @@ FullTcpTimeWaitTable::SegmentArrives(const FullTcpFourTuple& tuple,
     }
     FullTcpTimeWaitRecord& record = it->second;
     const FullTcpTimeWaitPolicy& policy = m_queues[record.m_policy].policy;
-    const FullTcpTimeWaitRecord::Answer answer =
-        record.SegmentArrives(policy, h, payload ? payload->GetSize() : 0, Simulator::Now());
+    const FullTcpTimeWaitRecord::Answer answer = record.SegmentArrives(policy, segment);
     const FullTcpTimeWaitVerdict& v = answer.verdict;
     if (v.restartTimer)
     {

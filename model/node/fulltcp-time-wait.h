@@ -61,14 +61,11 @@ class FullTcpTimeWaitRecord
      * limit and the expiry (restart), and build the reply. Closing and reopening are the
      * caller's (the verdict says so).
      * \param policy the record's configuration
-     * \param h the segment (its ports, swapped, are the reply's)
-     * \param len its text length \param now current time
+     * \param segment the segment (its ports, swapped, are the reply's; its arrival time is
+     *        the current time)
      * \return the verdict and the ACK to send
      */
-    Answer SegmentArrives(const FullTcpTimeWaitPolicy& policy,
-                          const FullTcpHeader& h,
-                          uint32_t len,
-                          Time now);
+    Answer SegmentArrives(const FullTcpTimeWaitPolicy& policy, const FullTcpSegmentIn& segment);
 
     /// \return the compact state
     const FullTcpTimeWaitState& GetState() const;
@@ -114,12 +111,11 @@ class FullTcpTimeWaitTable
                                  const FullTcpIpParams& ip);
     /**
      * \brief A segment for a record.
-     * \param tuple its 4-tuple \param h its header \param payload its bytes
+     * \param tuple its 4-tuple \param segment the segment as IP delivered it
      * \param device where it came in (for a SYN that reopens the 4-tuple)
      */
     void SegmentArrives(const FullTcpFourTuple& tuple,
-                        const FullTcpHeader& h,
-                        Ptr<Packet> payload,
+                        const FullTcpSegmentIn& segment,
                         Ptr<NetDevice> device);
     /**
      * \brief Remove a record (it closed).

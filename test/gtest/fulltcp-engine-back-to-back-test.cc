@@ -48,15 +48,16 @@ class Host
     {
         if (conn && conn->GetState() != S::CLOSED)
         {
-            conn->SegmentArrives(h, p, m_clock);
+            conn->SegmentArrives(FullTcpSegmentIn(h, p, m_clock));
         }
         else if (m_listener)
         {
-            m_listener->SegmentArrives(h, p, m_clock);
+            m_listener->SegmentArrives(FullTcpSegmentIn(h, p, m_clock));
         }
         else if (const auto rst = FullTcpResetFor(h, p->GetSize()))
         {
-            m_unmatchedReplies.push_back({*rst, Create<Packet>(), m_clock});
+            m_unmatchedReplies.push_back(
+                {*rst, Create<Packet>(), m_clock, false, 0, FullTcpEcnCodepoint::NOT_ECT});
         }
         ForkRequestedChildren();
     }

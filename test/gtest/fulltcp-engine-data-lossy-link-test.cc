@@ -342,7 +342,7 @@ class LossyLink
             ASSERT_EQ(to.conn->AcceptSyn(h, static_cast<uint32_t>(m_rng()), now), FullTcpError::OK);
             return;
         }
-        to.conn->SegmentArrives(h, payload, now);
+        to.conn->SegmentArrives(FullTcpSegmentIn(h, payload, now));
     }
 
     std::mt19937 m_rng;

@@ -19,7 +19,7 @@ TEST_F(DataTest, UrgentDataIsDeliveredInLine)
     s.flags |= H::URG;
     FullTcpHeader h = MakeHeader(s);
     h.SetUrgentPointer(4);
-    Conn().SegmentArrives(h, Payload(s.data), now);
+    Conn().SegmentArrives(FullTcpSegmentIn(h, Payload(s.data), now));
     // RCV.UP = SEG.SEQ + SEG.UP: the urgent data ends after 4 octets (RFC 6093).
     EXPECT_EQ(Tcb().rcvUp, 1 + 4);
     EXPECT_EQ(ReadAll(), Text(10)); // in line, with the rest
@@ -37,7 +37,7 @@ TEST_F(DataTest, UrgentPointerOnlyMovesForward)
         s.flags |= H::URG;
         FullTcpHeader h = MakeHeader(s);
         h.SetUrgentPointer(up);
-        Conn().SegmentArrives(h, Payload(s.data), now);
+        Conn().SegmentArrives(FullTcpSegmentIn(h, Payload(s.data), now));
     }
     EXPECT_EQ(Tcb().rcvUp, 1 + 11); // max(RCV.UP, SEG.UP)
 }
@@ -46,7 +46,7 @@ TEST_F(InCloseWait, UrgentPointerAfterTheFinIsIgnored)
 {
     FullTcpHeader h = MakeHeader(Flags(H::ACK | H::URG).Seq(kIrs + 2).Ack(kIss + 1));
     h.SetUrgentPointer(3);
-    Conn().SegmentArrives(h, Create<Packet>(), now);
+    Conn().SegmentArrives(FullTcpSegmentIn(h, Create<Packet>(), now));
     EXPECT_FALSE(Conn().GetTcb().rcvUp);
 }
 

@@ -55,12 +55,15 @@ operator<<(std::ostream& os, const Transition& t)
     return os << t.from << "->" << t.to << "(" << t.cause << ")";
 }
 
-/// One segment the engine sent.
+/// One segment the engine sent: its FullTcpSegmentOut, copied.
 struct Sent
 {
-    FullTcpHeader header; //!< as built by the engine
-    Ptr<Packet> payload;  //!< its bytes
-    Time at;              //!< when
+    FullTcpHeader header;    //!< as built by the engine
+    Ptr<Packet> payload;     //!< its bytes
+    Time at;                 //!< when
+    bool retransmission;     //!< FullTcpSegmentOut::retransmission
+    uint32_t newDataBytes;   //!< FullTcpSegmentOut::newDataBytes
+    FullTcpEcnCodepoint ecn; //!< FullTcpSegmentOut::ecn
 };
 
 /// \return the payload's bytes as a string
@@ -103,10 +106,10 @@ class RecordingOutput : public FullTcpConnectionOutput
     explicit RecordingOutput(const Time& clock) : m_clock(clock) {}
 
     void
-    SendSegment(const FullTcpHeader& header, Ptr<Packet> payload) override
+    SendSegment(const FullTcpSegmentOut& s) override
     {
-        EXPECT_TRUE(payload) << "payload must never be null";
-        sent.push_back({header, payload, m_clock});
+        EXPECT_TRUE(s.payload) << "payload must never be null";
+        sent.push_back({s.header, s.payload, m_clock, s.retransmission, s.newDataBytes, s.ecn});
     }
 
     void
@@ -143,6 +146,13 @@ class RecordingOutput : public FullTcpConnectionOutput
     ConnectionRequest(const FullTcpConnectionRequest& request) override
     {
         requests.push_back(request);
+    }
+
+    bool
+    MayEstablish() override
+    {
+        ++mayEstablishAsked;
+        return mayEstablish;
     }
 
     void
@@ -183,6 +193,8 @@ class RecordingOutput : public FullTcpConnectionOutput
     std::vector<FullTcpDropReason> drops;                        //!< drop reasons
     std::vector<Transition> illegal;                             //!< must stay empty
     std::function<void(FullTcpAppEvent)> onEvent;                //!< application behaviour
+    bool mayEstablish {true};       //!< MayEstablish()'s answer (false: accept queue full)
+    uint32_t mayEstablishAsked {0}; //!< MayEstablish() calls
 
   private:
     const Time& m_clock;
@@ -200,6 +212,9 @@ struct Seg
     std::optional<uint16_t> win;        //!< window field
     std::optional<FullTcpOptions> opts; //!< exact options (unset: don't care / none)
     std::string data;                   //!< payload bytes
+    /// IP fields it arrives with (FullTcpSegmentIn)
+    FullTcpEcnCodepoint ecn {FullTcpEcnCodepoint::NOT_ECT};
+    uint8_t ttl {64}; //!< IPv4 TTL / IPv6 hop limit it arrives with
 
     Seg&
     Seq(uint32_t v)
@@ -226,6 +241,15 @@ struct Seg
     Data(const std::string& d)
     {
         data = d;
+        return *this;
+    }
+
+    /// Arrive with this ECN codepoint and TTL in the IP header.
+    Seg&
+    Ip(FullTcpEcnCodepoint e, uint8_t t)
+    {
+        ecn = e;
+        ttl = t;
         return *this;
     }
 
@@ -417,7 +441,8 @@ class EngineTest : public ::testing::Test
     void
     Inject(const Seg& s)
     {
-        Conn().SegmentArrives(MakeHeader(s), Payload(s.data), now);
+        const FullTcpHeader h = MakeHeader(s);
+        Conn().SegmentArrives(FullTcpSegmentIn(h, Payload(s.data), now, s.ecn, s.ttl));
     }
 
     /// \return success when the next segment sent is exactly want (and consume it)

@@ -187,12 +187,14 @@ TEST_F(InTimeWait, TimeWaitSynWithTimestampsReopensWhenTheOldIncarnationHadNone)
     c.timestamps = true;
     FullTcpConnection conn(c, o);
     conn.Connect(kLocalPort, kRemotePort, kIss, now);
-    conn.SegmentArrives(MakeHeader(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1)), nullptr, now);
+    const FullTcpHeader synAck = MakeHeader(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1));
+    conn.SegmentArrives(FullTcpSegmentIn(synAck, nullptr, now));
     conn.Close(now);
-    conn.SegmentArrives(
-        MakeHeader(Flags(H::FIN | H::ACK).Seq(kIrs + 1).Ack(kIss + 2)), nullptr, now);
+    const FullTcpHeader finAck = MakeHeader(Flags(H::FIN | H::ACK).Seq(kIrs + 1).Ack(kIss + 2));
+    conn.SegmentArrives(FullTcpSegmentIn(finAck, nullptr, now));
     ASSERT_EQ(conn.GetState(), S::TIME_WAIT);
-    conn.SegmentArrives(MakeHeader(Flags(H::SYN).Seq(kIrs).Ts(1, 0)), nullptr, now);
+    const FullTcpHeader syn = MakeHeader(Flags(H::SYN).Seq(kIrs).Ts(1, 0));
+    conn.SegmentArrives(FullTcpSegmentIn(syn, nullptr, now));
     EXPECT_EQ(conn.GetState(), S::CLOSED);
     EXPECT_EQ(o.requests.size(), 1u);
 }

@@ -43,11 +43,13 @@ class TimeWaitRecordTest : public EngineTest
     FullTcpTimeWaitVerdict
     ToRecord(const Seg& s)
     {
-        const auto answer = record->SegmentArrives(
-            policy, MakeHeader(s), static_cast<uint32_t>(s.data.size()), now);
+        const FullTcpHeader h = MakeHeader(s);
+        const auto answer =
+            record->SegmentArrives(policy, FullTcpSegmentIn(h, Payload(s.data), now));
         if (answer.ack)
         {
-            sent.push_back({*answer.ack, Create<Packet>(), now});
+            sent.push_back(
+                {*answer.ack, Create<Packet>(), now, false, 0, FullTcpEcnCodepoint::NOT_ECT});
         }
         return answer.verdict;
     }

@@ -110,7 +110,9 @@ TEST_F(TimeWaitTableTest, RetransmittedFinMovesItsRecordToTheBack)
     Simulator::Schedule(Seconds(100),
                         [this, fin]()
                         {
-                            table.SegmentArrives(Tuple(1), fin, nullptr, nullptr);
+                            table.SegmentArrives(Tuple(1),
+                                                 FullTcpSegmentIn(fin, nullptr, Simulator::Now()),
+                                                 nullptr);
                         });
     Simulator::Run();
     const Time twoMsl = 2 * cfg.msl;
@@ -127,7 +129,9 @@ TEST_F(TimeWaitTableTest, AcceptableRstClosesTheRecordAtOnce)
     Simulator::Schedule(Seconds(5),
                         [this, rst]()
                         {
-                            table.SegmentArrives(Tuple(2), rst, nullptr, nullptr);
+                            table.SegmentArrives(Tuple(2),
+                                                 FullTcpSegmentIn(rst, nullptr, Simulator::Now()),
+                                                 nullptr);
                         });
     Simulator::Run();
     ASSERT_EQ(closed.size(), 2u);

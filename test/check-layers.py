@@ -42,10 +42,14 @@ LAYERS = [
     ("script", "script"),
 ]
 # The ns-3 headers the wire and the engine may include: core and network, simulator-free.
+# (abort.h and fatal-error.h: for programming errors at load time, such as a timer slot
+# registered twice; never for input, which gets a named error.)
 ENGINE_NS3_HEADERS = {
+    "ns3/abort.h",
     "ns3/address.h",
     "ns3/assert.h",
     "ns3/buffer.h",
+    "ns3/fatal-error.h",
     "ns3/header.h",
     "ns3/ipv4-address.h",
     "ns3/ipv6-address.h",

@@ -13,6 +13,7 @@
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/applications-module.h"
+#include "ns3/string.h"
 
 #include <algorithm>
 #include <vector>
@@ -685,6 +686,58 @@ class DataPathAttributesTestCase : public TestCase
     }
 };
 
+/// CongestionControl and Recovery take registered names only: an unknown one is refused
+/// (SetAttributeFailSafe returns false, the value stays), never replaced by a default. The
+/// names reach the connection; the recovery follows the negotiation.
+class AlgorithmAttributesTestCase : public TestCase
+{
+  public:
+    AlgorithmAttributesTestCase() : TestCase("CongestionControl and Recovery refuse unknown names")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        TwoNodes net;
+        Ptr<Socket> listener = net.Socket(1);
+        listener->Bind(TwoNodes::AnyAddress(false, 80));
+        listener->Listen();
+        Ptr<FullTcpSocket> c = net.Socket(0);
+        StringValue value;
+        NS_TEST_EXPECT_MSG_EQ(c->SetAttributeFailSafe("CongestionControl", StringValue("Vegas?")),
+                              false,
+                              "an unknown congestion control is refused");
+        c->GetAttribute("CongestionControl", value);
+        NS_TEST_EXPECT_MSG_EQ(value.Get(), "NewReno", "the value stays");
+        NS_TEST_EXPECT_MSG_EQ(c->SetAttributeFailSafe("Recovery", StringValue("Rack?")),
+                              false,
+                              "an unknown loss recovery is refused");
+        c->GetAttribute("Recovery", value);
+        NS_TEST_EXPECT_MSG_EQ(value.Get(), "Sack", "the value stays");
+        Ptr<FullTcpSocket> d = net.Socket(0);
+        NS_TEST_EXPECT_MSG_EQ(d->SetAttributeFailSafe("Recovery", StringValue("NewReno")),
+                              true,
+                              "a registered name is taken");
+        ConnectAt(Seconds(0.5), c, net.AddressOf(1, false, 80));
+        ConnectAt(Seconds(0.5), d, net.AddressOf(1, false, 80));
+        RunFor(Seconds(1));
+        NS_TEST_ASSERT_MSG_NE(c->GetConnection(), nullptr, "connection opened");
+        NS_TEST_EXPECT_MSG_EQ(c->GetConnection()->GetLossRecovery()->GetName(),
+                              "Sack",
+                              "SACK negotiated: the configured recovery");
+        NS_TEST_EXPECT_MSG_EQ(c->GetConnection()->GetCongestionControl()->GetName(),
+                              "NewReno",
+                              "the configured congestion control");
+        NS_TEST_ASSERT_MSG_NE(d->GetConnection(), nullptr, "second connection opened");
+        NS_TEST_EXPECT_MSG_EQ(d->GetConnection()->GetLossRecovery()->GetName(),
+                              "NewReno",
+                              "the Recovery attribute reaches the connection");
+        DestroyAfterReleasing(c, d, listener);
+    }
+};
+
 /// The suite.
 class FullTcpSocketTestSuite : public TestSuite
 {
@@ -705,6 +758,7 @@ class FullTcpSocketTestSuite : public TestSuite
         }
         AddTestCase(new SocketListTestCase(), TestCase::QUICK);
         AddTestCase(new DataPathAttributesTestCase(), TestCase::QUICK);
+        AddTestCase(new AlgorithmAttributesTestCase(), TestCase::QUICK);
     }
 };
 

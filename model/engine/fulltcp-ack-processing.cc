@@ -27,71 +27,53 @@ using H = FullTcpHeader;
 void
 FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, uint32_t dataLength)
 {
-    const uint32_t segWnd = static_cast<uint32_t>(h.GetWindow()) << m_tcb.sndWscale;
-    const int64_t newlySacked = UpdateScoreboard(h, ack);
-    // A duplicate ACK: with SACK, one that SACKs new bytes (RFC 6675 §2); without, RFC 5681
-    // §2: "(a) the receiver of the ACK has outstanding data, (b) the incoming acknowledgment
-    // carries no data, (c) the SYN and FIN bits are both off, (d) the acknowledgment number
-    // is equal to the greatest acknowledgment received ... and (e) the advertised window in
-    // the incoming acknowledgment equals the advertised window in the last incoming
-    // acknowledgment". An ACK that answers a zero-window probe is none: nothing was lost.
-    const bool duplicate = m_tcb.SynAcked() && m_tcb.sndWnd > 0
-                        && (m_tcb.sackOk ? newlySacked > 0
-                                         : m_tcb.sndNxt > m_tcb.sndUna && dataLength == 0
-                                               && !h.HasFlags(H::SYN) && !h.HasFlags(H::FIN)
-                                               && ack == m_tcb.sndUna && segWnd == m_tcb.sndWnd);
-    if (ack > m_tcb.sndUna)
+    if (h.HasFlags(H::ECE))
     {
-        const auto acked = static_cast<uint32_t>(ack - m_tcb.sndUna);
-        AckAdvances(h, ack);
-        m_tcb.dupAcks = 0;
-        if (!m_tcb.inRecovery)
-        {
-            m_cc->OnAck(m_tcb.cc, acked, CongestionContext());
-        }
-        else if (ack >= m_tcb.recover)
-        {
-            // Full acknowledgment: recovery ends (RFC 6582 §3.2 step 3, RFC 6675 §5 (A)).
-            // NewReno deflates the window to min(ssthresh, max(FlightSize, SMSS) + SMSS),
-            // which avoids a burst; with SACK cwnd already is ssthresh.
-            m_tcb.inRecovery = false;
-            if (!m_tcb.sackOk)
-            {
-                const uint32_t smss = m_tcb.sndMss;
-                m_tcb.cc.cwnd =
-                    std::min(m_tcb.cc.ssthresh, std::max(m_tcb.FlightSize(), smss) + smss);
-            }
-            m_cc->OnEvent(m_tcb.cc, FullTcpCongestionEvent::EXIT_RECOVERY, CongestionContext());
-        }
-        else if (!m_tcb.sackOk)
-        {
-            // Partial acknowledgment (RFC 6582 §3.2 step 4): retransmit the first
-            // unacknowledged segment, deflate cwnd by the amount acknowledged and add back
-            // one SMSS if at least that much was acknowledged. (With SACK, RFC 6675's
-            // NextSeg() finds the next hole.)
-            RetransmitFirstUnacknowledged();
-            const uint32_t smss = m_tcb.sndMss;
-            uint32_t cwnd = m_tcb.cc.cwnd > acked ? m_tcb.cc.cwnd - acked : 0;
-            if (acked >= smss)
-            {
-                cwnd += smss;
-            }
-            m_tcb.cc.cwnd = std::max(cwnd, smss);
-        }
+        // RFC 3168 §6.1.2: the peer echoes congestion the path marked (ECN negotiation
+        // comes later; until then the algorithms shipped ignore it).
+        m_cc->OnEcn(m_tcb.cc, FullTcpEcnSignal::ECE, CongestionContext());
     }
-    if (duplicate)
+    FullTcpAckInfo info;
+    info.ack = ack;
+    info.acked = ack > m_tcb.sndUna ? static_cast<uint32_t>(ack - m_tcb.sndUna) : 0;
+    info.newlySacked = UpdateScoreboard(h, ack);
+    info.dataLength = dataLength;
+    info.window = static_cast<uint32_t>(h.GetWindow()) << m_tcb.sndWscale;
+    info.synOrFin = h.HasFlags(H::SYN) || h.HasFlags(H::FIN);
+    // What a duplicate ACK is depends on the recovery (RFC 5681 §2; RFC 6675 §2 with SACK).
+    // An ACK that answers a zero-window probe is none: nothing was lost.
+    info.duplicate = m_tcb.SynAcked() && m_tcb.sndWnd > 0 && m_recovery->IsDuplicateAck(info, *this);
+    FullTcpAckSample sample;
+    sample.acked = info.acked;
+    sample.sacked = static_cast<uint32_t>(info.newlySacked);
+    if (info.acked > 0)
+    {
+        sample.rtt = AckAdvances(h, ack);
+        m_tcb.dupAcks = 0;
+    }
+    sample.rate = m_tcb.rate.TakeSample(
+        m_now,
+        m_tcb.rtt.HasSample() ? std::optional<Time>(m_tcb.rtt.GetMinRtt()) : std::nullopt);
+    m_cc->OnAckSample(m_tcb.cc, sample, CongestionContext());
+    if (info.acked > 0 && !m_tcb.inRecovery)
+    {
+        m_cc->OnAck(m_tcb.cc, info.acked, CongestionContext());
+    }
+    if (info.duplicate)
     {
         ++m_tcb.dupAcks;
-        DuplicateAck();
     }
+    // Fast retransmit, partial and full acknowledgments (RFC 5681 §3.2, RFC 6582, RFC 6675).
+    m_recovery->OnAck(info, *this);
+    UpdateOpenOrDisorder();
     UpdateSendWindow(h, seq, ack);
     ProbeAnswered();
 }
 
-void
+std::optional<Time>
 FullTcpConnection::AckAdvances(const FullTcpHeader& h, int64_t ack)
 {
-    const bool sampled = TakeRttSample(h, ack);
+    const std::optional<Time> rtt = TakeRttSample(h, ack);
     const bool handshake = !m_tcb.SynAcked();
     // Data occupies offsets [1, DataEnd()); the SYN and FIN occupy no buffer space.
     const int64_t dataAcked = std::min(ack, m_tcb.DataEnd());
@@ -111,6 +93,7 @@ FullTcpConnection::AckAdvances(const FullTcpHeader& h, int64_t ack)
     }
     m_tcb.sndUna = ack;
     m_tcb.scoreboard.AckedUpTo(ack);
+    m_tcb.rate.Acknowledged(ack);
     m_tcb.retransmits = 0;
     m_tcb.lastProgress = m_now;
     if (handshake)
@@ -120,7 +103,7 @@ FullTcpConnection::AckAdvances(const FullTcpHeader& h, int64_t ack)
     // RFC 6298 §5: the backed-off RTO is kept until a valid RTT measurement collapses it
     // (Karn's algorithm: an ACK of retransmitted data gives none); the handshake's backoff
     // ends with it (§5.7).
-    if (sampled || handshake)
+    if (rtt || handshake)
     {
         m_tcb.rto = m_tcb.rtt.GetRto();
     }
@@ -138,9 +121,10 @@ FullTcpConnection::AckAdvances(const FullTcpHeader& h, int64_t ack)
     {
         Notify(FullTcpAppEvent::SEND_SPACE);
     }
+    return rtt;
 }
 
-bool
+std::optional<Time>
 FullTcpConnection::TakeRttSample(const FullTcpHeader& h, int64_t ack)
 {
     // RFC 7323 §4.1 (RTTM): with timestamps, every ACK that acknowledges new data gives a
@@ -159,20 +143,21 @@ FullTcpConnection::TakeRttSample(const FullTcpHeader& h, int64_t ack)
         const auto elapsed = static_cast<int32_t>(TsVal() - ts->echo);
         if (elapsed < 0 || (m_tcb.rtxTsVal && static_cast<int32_t>(ts->echo - *m_tcb.rtxTsVal) < 0))
         {
-            return false;
+            return std::nullopt;
         }
         m_tcb.rtt.Sample(MilliSeconds(elapsed));
-        return true;
+        return MilliSeconds(elapsed);
     }
     // RFC 6298 §3: otherwise one segment at a time is timed; Karn's algorithm (§5) cancels
     // the timing when anything is retransmitted.
     if (m_tcb.rttTimedEnd && ack >= *m_tcb.rttTimedEnd)
     {
-        m_tcb.rtt.Sample(m_now - m_tcb.rttTimedAt);
+        const Time rtt = m_now - m_tcb.rttTimedAt;
+        m_tcb.rtt.Sample(rtt);
         m_tcb.rttTimedEnd.reset();
-        return true;
+        return rtt;
     }
-    return false;
+    return std::nullopt;
 }
 
 void
@@ -227,57 +212,14 @@ FullTcpConnection::UpdateScoreboard(const FullTcpHeader& h, int64_t ack)
         // Only blocks within what is outstanding count (as Linux tcp_is_sackblock_valid()).
         r.start = std::max(r.start, ack);
         r.end = std::min(r.end, m_tcb.sndNxt);
-        newlySacked += m_tcb.scoreboard.Add(r);
+        const int64_t added = m_tcb.scoreboard.Add(r);
+        if (added > 0)
+        {
+            m_tcb.rate.Sacked(r);
+        }
+        newlySacked += added;
     }
     return newlySacked;
-}
-
-void
-FullTcpConnection::DuplicateAck()
-{
-    if (m_tcb.inRecovery)
-    {
-        // RFC 5681 §3.2 step 4 (NewReno, RFC 6582 §3.2): each further duplicate ACK inflates
-        // cwnd by one SMSS, for the segment that has left the network. With SACK the pipe
-        // estimate does that (RFC 6675 §5).
-        if (!m_tcb.sackOk)
-        {
-            m_tcb.cc.cwnd += m_tcb.sndMss;
-        }
-        return;
-    }
-    // RFC 5681 §3.2 step 2 / RFC 6675 §5 steps (1)-(2): DupThresh duplicate ACKs, or with
-    // SACK the first unacknowledged byte deemed lost. RFC 6582 §3.2 step 2: only when the
-    // cumulative ACK "covers more than recover", so that one window's losses (or a timeout's
-    // retransmissions) do not cause another fast retransmit.
-    const bool lost = m_tcb.dupAcks >= m_config.dupThresh
-                   || (m_tcb.sackOk
-                       && m_tcb.scoreboard.IsLost(m_tcb.sndUna, m_config.dupThresh, m_tcb.sndMss));
-    if (lost && m_tcb.sndUna > m_tcb.recover)
-    {
-        EnterRecovery();
-    }
-}
-
-void
-FullTcpConnection::EnterRecovery()
-{
-    // RFC 5681 §3.2 step 2 (equation 4) and RFC 6675 §5 (4.2): ssthresh from FlightSize, by
-    // the congestion control algorithm; RecoveryPoint = HighData.
-    const FullTcpCongestionContext ctx = CongestionContext();
-    m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, ctx);
-    m_tcb.recover = m_tcb.sndNxt;
-    m_tcb.inRecovery = true;
-    m_tcb.highRxt = m_tcb.sndUna;
-    m_tcb.rescueRxt.reset();
-    ++m_tcb.fastRetransmits;
-    // Step 3 / (4.3): retransmit the first unacknowledged segment.
-    RetransmitFirstUnacknowledged();
-    // NewReno: cwnd = ssthresh + 3·SMSS, the segments that left the network (RFC 5681 §3.2
-    // step 3); SACK: cwnd = ssthresh, the pipe estimate counts them (RFC 6675 (4.2)).
-    m_tcb.cc.cwnd =
-        m_tcb.sackOk ? m_tcb.cc.ssthresh : m_tcb.cc.ssthresh + m_config.dupThresh * m_tcb.sndMss;
-    m_cc->OnEvent(m_tcb.cc, FullTcpCongestionEvent::ENTER_RECOVERY, ctx);
 }
 
 void
@@ -302,8 +244,99 @@ FullTcpConnection::UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t
 FullTcpCongestionContext
 FullTcpConnection::CongestionContext() const
 {
-    return FullTcpCongestionContext {
-        m_now, m_tcb.sndMss, m_tcb.FlightSize(), m_tcb.rtt.GetSrtt(), m_tcb.rtt.GetMinRtt()};
+    return FullTcpCongestionContext {m_now,
+                                     m_tcb.sndMss,
+                                     m_tcb.FlightSize(),
+                                     m_tcb.rtt.GetSrtt(),
+                                     m_tcb.rtt.GetMinRtt(),
+                                     m_recovery->BytesInFlight(*this),
+                                     m_tcb.rate.Delivered(),
+                                     m_tcb.caState};
+}
+
+void
+FullTcpConnection::SetCaState(FullTcpCaState next)
+{
+    const FullTcpCaState from = m_tcb.caState;
+    NS_LOG_LOGIC(m_tcb.localPort << ">" << m_tcb.remotePort << " congestion state " << from
+                                 << " -> " << next);
+    m_tcb.caState = next;
+    m_cc->OnStateChange(m_tcb.cc, from, next, CongestionContext());
+}
+
+void
+FullTcpConnection::UpdateOpenOrDisorder()
+{
+    // Linux tcp_fastretrans_alert(): Loss lasts until SND.UNA reaches the recovery point of
+    // the timeout (high_seq); Recovery ends in ExitRecovery(). Between them the sender is in
+    // Disorder while duplicate ACKs or SACKed data say something is amiss (as
+    // tcp_try_keep_open()), else Open.
+    const FullTcpCaState st = m_tcb.caState;
+    if (st == FullTcpCaState::RECOVERY || st == FullTcpCaState::CWR
+        || (st == FullTcpCaState::LOSS && m_tcb.sndUna < m_tcb.recover))
+    {
+        return;
+    }
+    if (OpenOrDisorder() != st)
+    {
+        SetCaState(OpenOrDisorder());
+    }
+}
+
+FullTcpCaState
+FullTcpConnection::OpenOrDisorder() const
+{
+    return m_tcb.dupAcks > 0 || !m_tcb.scoreboard.Empty() ? FullTcpCaState::DISORDER
+                                                          : FullTcpCaState::OPEN;
+}
+
+// ------------------------------------------------------------------ FullTcpRecoverySender
+
+const FullTcpTcb&
+FullTcpConnection::Tcb() const
+{
+    return m_tcb;
+}
+
+uint32_t
+FullTcpConnection::DupThresh() const
+{
+    return m_config.dupThresh;
+}
+
+Time
+FullTcpConnection::Now() const
+{
+    return m_now;
+}
+
+FullTcpCongestionState&
+FullTcpConnection::Window()
+{
+    return m_tcb.cc;
+}
+
+int64_t
+FullTcpConnection::EnterRecovery(uint32_t cwndAboveSsthresh)
+{
+    // RFC 5681 §3.2 step 2 (equation 4) and RFC 6675 §5 (4.2): ssthresh from FlightSize, by
+    // the congestion control algorithm; RecoveryPoint = HighData.
+    m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+    m_tcb.recover = m_tcb.sndNxt;
+    m_tcb.inRecovery = true;
+    ++m_tcb.fastRetransmits;
+    // Step 3 / (4.3): retransmit the first unacknowledged segment.
+    const int64_t end = RetransmitFirstUnacknowledged();
+    m_tcb.cc.cwnd = m_tcb.cc.ssthresh + cwndAboveSsthresh;
+    SetCaState(FullTcpCaState::RECOVERY);
+    return end;
+}
+
+void
+FullTcpConnection::ExitRecovery()
+{
+    m_tcb.inRecovery = false;
+    SetCaState(OpenOrDisorder());
 }
 
 } // namespace ns3

@@ -135,8 +135,14 @@ struct FullTcpConfig
     /// RFC 5681 §3.2 SHOULD).
     bool limitedTransmit {true};
     /// Congestion control algorithm, by registered name: "NewReno" (RFC 5681, RFC 6582;
-    /// ns-3's default TcpNewReno). Unknown names fall back to NewReno.
+    /// ns-3's default TcpNewReno). An unknown name is a configuration error: the connection
+    /// refuses to open (FullTcpConnection::GetConfigError() lists the known names).
     std::string congestionControl {"NewReno"};
+    /// Loss recovery algorithm when SACK is negotiated, by registered name: "Sack" (RFC
+    /// 6675; Linux recovers with SACK when tcp_sack = 1 and the peer permits it). Without
+    /// SACK the connection uses "NewReno" (RFC 5681 §3.2, RFC 6582). An unknown name is a
+    /// configuration error, as for congestionControl.
+    std::string recovery {"Sack"};
     /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
     /// Linux tcp_dsack = 1).
     bool dsack {true};

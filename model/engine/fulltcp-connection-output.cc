@@ -12,23 +12,6 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("FullTcpConnectionOutput");
 
 const char*
-FullTcpTimerName(FullTcpTimer t)
-{
-    switch (t)
-    {
-    case FullTcpTimer::RETRANSMIT:
-        return "RETRANSMIT";
-    case FullTcpTimer::DELAYED_ACK:
-        return "DELAYED_ACK";
-    case FullTcpTimer::KEEPALIVE:
-        return "KEEPALIVE";
-    case FullTcpTimer::LINGER:
-        return "LINGER";
-    }
-    return "INVALID_TIMER";
-}
-
-const char*
 FullTcpAppEventName(FullTcpAppEvent e)
 {
     switch (e)
@@ -106,12 +89,6 @@ FullTcpDropReasonName(FullTcpDropReason r)
         return "ACCEPT_QUEUE_FULL";
     }
     return "INVALID_REASON";
-}
-
-std::ostream&
-operator<<(std::ostream& os, FullTcpTimer t)
-{
-    return os << FullTcpTimerName(t);
 }
 
 std::ostream&

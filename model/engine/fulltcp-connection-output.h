@@ -9,6 +9,7 @@
 
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-segment-io.h"
+#include "ns3/fulltcp-timer.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 
@@ -17,21 +18,6 @@
 
 namespace ns3
 {
-
-/**
- * \ingroup fulltcp
- * \brief The connection's timer slots: one per purpose (DESIGN.md "Timers").
- */
-enum class FullTcpTimer : uint8_t
-{
-    RETRANSMIT,  //!< SYN, SYN-ACK, data and FIN retransmission; zero-window probes (persist)
-    DELAYED_ACK, //!< delayed acknowledgment (RFC 9293 §3.8.6.3)
-    KEEPALIVE,   //!< keepalive probes (RFC 9293 §3.8.4)
-    LINGER,      //!< TIME_WAIT 2·MSL, or the orphaned FIN_WAIT_2 timeout
-};
-
-/// Number of timer slots.
-constexpr uint32_t FULLTCP_TIMER_COUNT = 4;
 
 /**
  * \ingroup fulltcp
@@ -126,7 +112,8 @@ class FullTcpConnectionOutput
 
     /**
      * \brief Arm (or re-arm) one timer slot.
-     * \param timer the slot
+     * \param timer the slot: the engine's own or one a mechanism registered; its Index() is
+     *        below FullTcpTimer::CAPACITY, so a fixed table of events per connection serves
      * \param delay time from now until the engine must see TimerExpired(timer)
      */
     virtual void ArmTimer(FullTcpTimer timer, Time delay) = 0;
@@ -173,15 +160,11 @@ class FullTcpConnectionOutput
     virtual void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) = 0;
 };
 
-/// \param t a timer slot \return its name, e.g. "LINGER"
-const char* FullTcpTimerName(FullTcpTimer t);
 /// \param e an application event \return its name, e.g. "CONNECT_REFUSED"
 const char* FullTcpAppEventName(FullTcpAppEvent e);
 /// \param r a drop reason \return its name, e.g. "RST_NOT_EXACT"
 const char* FullTcpDropReasonName(FullTcpDropReason r);
 
-/// Print the timer's name.
-std::ostream& operator<<(std::ostream& os, FullTcpTimer t);
 /// Print the event's name.
 std::ostream& operator<<(std::ostream& os, FullTcpAppEvent e);
 /// Print the drop reason's name.

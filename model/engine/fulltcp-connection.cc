@@ -89,6 +89,8 @@ FullTcpErrorName(FullTcpError e)
         return "NO_BUFFER_SPACE";
     case FullTcpError::INVALID_ARGUMENT:
         return "INVALID_ARGUMENT";
+    case FullTcpError::UNKNOWN_ALGORITHM:
+        return "UNKNOWN_ALGORITHM";
     }
     return "INVALID_ERROR";
 }
@@ -101,13 +103,30 @@ operator<<(std::ostream& os, FullTcpError e)
 
 FullTcpConnection::FullTcpConnection(const FullTcpConfig& config, FullTcpConnectionOutput& output) :
     m_config(config), m_out(output),
-    m_cc(FullTcpCongestionControlFactory::Create(config.congestionControl))
+    m_cc(FullTcpCongestionControlFactory::Create(config.congestionControl)),
+    // Until the options are negotiated the connection has no SACK: the recovery without it.
+    m_recovery(FullTcpLossRecoveryFactory::Create(FULLTCP_RECOVERY_WITHOUT_SACK))
 {
+    // An unknown name is a configuration error, never a silent substitute: the connection
+    // refuses to open (UNKNOWN_ALGORITHM) and says why, with the names it knows.
     if (!m_cc)
     {
-        NS_LOG_WARN("unknown congestion control \"" << config.congestionControl
-                                                    << "\", using NewReno");
-        m_cc = std::make_unique<FullTcpNewReno>();
+        m_configError = FullTcpCongestionControlFactory::UnknownNameError("congestion control",
+                                                                          config.congestionControl);
+    }
+    else if (!FullTcpLossRecoveryFactory::Has(config.recovery))
+    {
+        m_configError =
+            FullTcpLossRecoveryFactory::UnknownNameError("loss recovery", config.recovery);
+    }
+    else if (!m_recovery)
+    {
+        m_configError = FullTcpLossRecoveryFactory::UnknownNameError("loss recovery",
+                                                                     FULLTCP_RECOVERY_WITHOUT_SACK);
+    }
+    if (!m_configError.empty())
+    {
+        NS_LOG_ERROR(m_configError);
     }
     m_tcb.rtt = FullTcpRttEstimator(
         m_config.initialRto, m_config.minRto, m_config.maxRto, m_config.clockGranularity);
@@ -164,23 +183,21 @@ FullTcpConnection::SetState(FullTcpState next, FullTcpStateCause cause)
     NS_LOG_INFO(m_tcb.localPort << ">" << m_tcb.remotePort << " " << from << " -> " << next << " ("
                                 << cause << ")");
     m_tcb.state = next;
+    if (cause == C::FORK)
+    {
+        return; // the child's life begins here, in LISTEN: no event, timer or report belongs to it
+    }
     m_out.StateChanged(from, next, cause);
 
     // Entry actions: the timers that belong to the new state.
     switch (next)
     {
     case S::CLOSED:
-        for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
-        {
-            CancelTimer(static_cast<FullTcpTimer>(t));
-        }
+        CancelAllTimers();
         break;
     case S::TIME_WAIT:
         // §3.10.7.4 eighth step: "Start the time-wait timer, turn off the other timers."
-        for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
-        {
-            CancelTimer(static_cast<FullTcpTimer>(t));
-        }
+        CancelAllTimers();
         if (m_config.msl.IsStrictlyPositive())
         {
             ArmTimer(FullTcpTimer::LINGER, 2 * m_config.msl);
@@ -216,6 +233,10 @@ FullTcpError
 FullTcpConnection::Listen(uint16_t localPort)
 {
     InputScope input(*this, m_now);
+    if (!m_configError.empty())
+    {
+        return FullTcpError::UNKNOWN_ALGORITHM;
+    }
     if (m_tcb.state != S::CLOSED)
     {
         return FullTcpError::ALREADY_OPEN;
@@ -230,6 +251,10 @@ FullTcpConnection::Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss
 {
     // §3.10.1 (CLOSED) and §3.10.2 (SEND in LISTEN turns a passive connection active).
     InputScope input(*this, now);
+    if (!m_configError.empty())
+    {
+        return FullTcpError::UNKNOWN_ALGORITHM;
+    }
     if (m_tcb.state != S::CLOSED && m_tcb.state != S::LISTEN)
     {
         return FullTcpError::ALREADY_OPEN;
@@ -250,6 +275,10 @@ FullTcpError
 FullTcpConnection::AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now)
 {
     InputScope input(*this, now);
+    if (!m_configError.empty())
+    {
+        return FullTcpError::UNKNOWN_ALGORITHM;
+    }
     if (m_tcb.state != S::CLOSED)
     {
         return FullTcpError::ALREADY_OPEN;
@@ -260,8 +289,8 @@ FullTcpConnection::AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now)
         return FullTcpError::INVALID_ARGUMENT;
     }
     // The child starts as a copy of its listener, i.e. in LISTEN (ns-3's fork semantics),
-    // so its first transition is LISTEN → SYN_RCVD as in RFC 9293 Figure 5.
-    m_tcb.state = S::LISTEN;
+    // so its first reported transition is LISTEN → SYN_RCVD as in RFC 9293 Figure 5.
+    SetState(S::LISTEN, C::FORK);
     m_tcb.passive = true;
     m_tcb.localPort = syn.GetDestinationPort();
     m_tcb.remotePort = syn.GetSourcePort();
@@ -300,6 +329,17 @@ FullTcpConnection::Send(Ptr<Packet> data, Time now)
     if (data && data->GetSize() > GetTxAvailable())
     {
         return FullTcpError::NO_BUFFER_SPACE;
+    }
+    // Linux tcp_rate_check_app_limited(), at each write: less than a segment waits, cwnd is
+    // not full and no loss awaits its retransmission, so the flight in the network is as
+    // large as the application made it, not as the path allows.
+    if (!m_tcb.inRecovery && m_tcb.DataEnd() - m_tcb.sndNxt < m_tcb.sndMss)
+    {
+        const uint32_t inFlight = m_recovery->BytesInFlight(*this);
+        if (inFlight < m_tcb.cc.cwnd)
+        {
+            m_tcb.rate.MarkAppLimited(inFlight);
+        }
     }
     m_tcb.sendQueue.Append(data);
     if (data && data->GetSize() > 0)
@@ -476,6 +516,7 @@ FullTcpConnection::NegotiateOptions(const FullTcpHeader& syn)
         m_tcb.rcvWscale = OfferedWindowShift();
     }
     m_tcb.sackOk = m_config.sack && o.GetSackPermitted();
+    PickLossRecovery();
     m_tcb.tsOk = m_config.timestamps && o.GetTimestamp().has_value();
     if (m_tcb.tsOk)
     {
@@ -491,6 +532,18 @@ FullTcpConnection::NegotiateOptions(const FullTcpHeader& syn)
     // The peer's full-sized segment, until larger ones arrive: the default MSS (as Linux
     // tcp_initialize_rcv_mss(), which starts from TCP_MSS_DEFAULT = 536).
     m_tcb.rcvMss = std::min(m_config.mss, m_config.defaultPeerMss);
+}
+
+void
+FullTcpConnection::PickLossRecovery()
+{
+    // gVisor snd.go: SACK recovery when SACK is permitted, Reno recovery otherwise, chosen
+    // once. The configured name was checked at construction.
+    const std::string name = m_tcb.sackOk ? m_config.recovery : FULLTCP_RECOVERY_WITHOUT_SACK;
+    if (m_recovery->GetName() != name)
+    {
+        m_recovery = FullTcpLossRecoveryFactory::Create(name);
+    }
 }
 
 // ------------------------------------------------------------------------- status
@@ -536,6 +589,24 @@ std::optional<FullTcpIcmpKind>
 FullTcpConnection::GetSoftError() const
 {
     return m_tcb.softError;
+}
+
+const std::string&
+FullTcpConnection::GetConfigError() const
+{
+    return m_configError;
+}
+
+const FullTcpCongestionControl*
+FullTcpConnection::GetCongestionControl() const
+{
+    return m_cc.get();
+}
+
+const FullTcpLossRecovery*
+FullTcpConnection::GetLossRecovery() const
+{
+    return m_recovery.get();
 }
 
 FullTcpTimeWaitState

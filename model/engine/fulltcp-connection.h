@@ -13,13 +13,18 @@
 
 #include "ns3/fulltcp-congestion-control.h"
 #include "ns3/fulltcp-header.h"
+#include "ns3/fulltcp-loss-recovery.h"
+#include "ns3/fulltcp-timer.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 
 #include <cstdint>
+#include <array>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <ostream>
+#include <string>
 
 namespace ns3
 {
@@ -38,6 +43,9 @@ enum class FullTcpError : uint8_t
     CLOSING,          //!< "connection closing": the sending side is already closed
     NO_BUFFER_SPACE,  //!< "insufficient resources": the send buffer cannot take the data
     INVALID_ARGUMENT, //!< e.g. AcceptSyn() with a segment that is not a plain SYN
+    /// The configuration names a congestion control or loss recovery that is not registered
+    /// (FullTcpConnection::GetConfigError() says which, with the known names).
+    UNKNOWN_ALGORITHM,
 };
 
 /// \param e an error \return its name, e.g. "CLOSING"
@@ -65,8 +73,15 @@ std::ostream& operator<<(std::ostream& os, FullTcpError e);
  * fast retransmit and recovery), fulltcp-output.cc (what to send next: window, Nagle,
  * retransmissions), fulltcp-transmit.cc (building and sending segments),
  * fulltcp-timers.cc (§3.10.8), fulltcp-probes.cc (zero-window and keepalive probes).
+ *
+ * Two algorithms plug in by name: the congestion control (FullTcpCongestionControl, picked
+ * at construction from FullTcpConfig::congestionControl) and the loss recovery
+ * (FullTcpLossRecovery, picked when the options are negotiated: FullTcpConfig::recovery
+ * with SACK, "NewReno" without). The loss recovery acts on the connection through
+ * FullTcpRecoverySender, which the connection implements privately. A name that is not
+ * registered makes the connection refuse to open (UNKNOWN_ALGORITHM, GetConfigError()).
  */
-class FullTcpConnection
+class FullTcpConnection : private FullTcpRecoverySender
 {
   public:
     /**
@@ -84,7 +99,7 @@ class FullTcpConnection
      * \brief Passive OPEN (§3.10.1): CLOSED → LISTEN. SYNs then arrive as
      * FullTcpConnectionOutput::ConnectionRequest(); the glue forks children with AcceptSyn().
      * \param localPort the port to listen on
-     * \return OK, or ALREADY_OPEN unless CLOSED
+     * \return OK, ALREADY_OPEN unless CLOSED, UNKNOWN_ALGORITHM for a bad configuration
      */
     FullTcpError Listen(uint16_t localPort);
 
@@ -93,7 +108,7 @@ class FullTcpConnection
      * \param localPort our port \param remotePort the peer's port
      * \param iss initial send sequence number (FullTcpIsnGenerator)
      * \param now current time
-     * \return OK, or ALREADY_OPEN
+     * \return OK, ALREADY_OPEN, or UNKNOWN_ALGORITHM for a bad configuration
      */
     FullTcpError Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss, Time now);
 
@@ -105,7 +120,8 @@ class FullTcpConnection
      * \param syn the SYN from FullTcpConnectionRequest
      * \param iss initial send sequence number (FullTcpConnectionRequest::reuseIss if set)
      * \param now current time
-     * \return OK, ALREADY_OPEN unless CLOSED, INVALID_ARGUMENT unless a SYN without ACK/RST
+     * \return OK, ALREADY_OPEN unless CLOSED, INVALID_ARGUMENT unless a SYN without ACK/RST,
+     *         UNKNOWN_ALGORITHM for a bad configuration
      */
     FullTcpError AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now);
 
@@ -192,8 +208,8 @@ class FullTcpConnection
     FullTcpIcmpResult IcmpArrives(const FullTcpIcmpError& error, Time now);
 
     /**
-     * \brief A timer armed through the output expired (§3.10.8). Stale or cancelled expiries
-     * are ignored, so the glue needs no bookkeeping of its own.
+     * \brief A timer armed through the output expired (§3.10.8): the slot's handler runs.
+     * Stale or cancelled expiries are ignored, so the glue needs no bookkeeping of its own.
      * \param timer the slot \param now current time
      */
     void TimerExpired(FullTcpTimer timer, Time now);
@@ -222,8 +238,19 @@ class FullTcpConnection
      * \return the compact state
      */
     FullTcpTimeWaitState GetTimeWaitState() const;
+    /**
+     * \return why the connection refuses to open: e.g. `unknown congestion control "Foo"
+     *         (known: NewReno)`; empty when the configuration is usable
+     */
+    const std::string& GetConfigError() const;
+    /// \return the congestion control in use (null with a configuration error)
+    const FullTcpCongestionControl* GetCongestionControl() const;
+    /// \return the loss recovery in use: "NewReno" until the options are negotiated, then
+    ///         the one they pick (null with a configuration error)
+    const FullTcpLossRecovery* GetLossRecovery() const;
 
   private:
+    friend class FullTcpTimer; // its registry starts with EngineTimerSlots()
     /**
      * \brief Brackets every input (user call, segment, timer): records the time and, when
      * the outermost input ends, delivers the queued application events. The engine's state
@@ -318,22 +345,39 @@ class FullTcpConnection
     /// Fifth step for an acceptable ACK: RTT, SACK, duplicate ACKs, cwnd, recovery, window.
     void ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, uint32_t dataLength);
     /// SND.UNA advances to ack: free acknowledged bytes, end the backoff, manage the timer.
-    void AckAdvances(const FullTcpHeader& h, int64_t ack);
+    /// \return the RTT sample the ACK gave, if any
+    std::optional<Time> AckAdvances(const FullTcpHeader& h, int64_t ack);
     /// Our SYN was just acknowledged: initial cwnd and RTO (RFC 5681 §3.1, RFC 6298 §5.7).
     void HandshakeAcknowledged();
     /// An RTT sample from the timestamps or the timed segment (RFC 6298 §3, RFC 7323 §4).
-    /// \return whether a valid sample was taken
-    bool TakeRttSample(const FullTcpHeader& h, int64_t ack);
-    /// Record the SACK blocks of an ACK. \return bytes newly SACKed
+    /// \return the sample, when a valid one was taken
+    std::optional<Time> TakeRttSample(const FullTcpHeader& h, int64_t ack);
+    /// Record the SACK blocks of an ACK (and their delivery). \return bytes newly SACKed
     int64_t UpdateScoreboard(const FullTcpHeader& h, int64_t ack);
-    /// A duplicate ACK was counted: fast retransmit, or inflate cwnd in recovery.
-    void DuplicateAck();
-    /// Fast retransmit and enter loss recovery (RFC 5681 §3.2, RFC 6582, RFC 6675 §5).
-    void EnterRecovery();
     /// Update SND.WND per §3.10.7.4 fifth step (SND.WL1/SND.WL2 rule).
     void UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack);
     /// \return what the congestion control algorithm may look at
     FullTcpCongestionContext CongestionContext() const;
+    /// The congestion state becomes next; the congestion control hears it (Linux
+    /// tcp_set_ca_state()). \param next the new state
+    void SetCaState(FullTcpCaState next);
+    /// Outside recovery and after a timeout's flight: Disorder while duplicate ACKs or
+    /// SACKed data are about, else Open.
+    void UpdateOpenOrDisorder();
+    /// \return Disorder while duplicate ACKs are counted or SACKed data remains, else Open
+    FullTcpCaState OpenOrDisorder() const;
+    /// Pick the loss recovery for the negotiated options (gVisor snd.go at connection
+    /// start): FullTcpConfig::recovery with SACK, "NewReno" without.
+    void PickLossRecovery();
+
+    // --- FullTcpRecoverySender: what the loss recovery may do (fulltcp-ack-processing.cc) ---
+
+    const FullTcpTcb& Tcb() const override;
+    uint32_t DupThresh() const override;
+    Time Now() const override;
+    FullTcpCongestionState& Window() override;
+    int64_t EnterRecovery(uint32_t cwndAboveSsthresh) override;
+    void ExitRecovery() override;
 
     // --- what to send next (fulltcp-output.cc) ---
 
@@ -350,19 +394,18 @@ class FullTcpConnection
     /// \return whether Nagle and sender SWS avoidance let it go now (RFC 9293 §3.8.6.2.1)
     bool SendingPolicyAllows(int64_t start, int64_t end) const;
     /// Send one new segment at SND.NXT ending at end (data and possibly the FIN).
-    void SendNewSegment(int64_t end);
+    void SendNewSegment(int64_t end) override;
     /// After a timeout: resend the unSACKed data below SND.NXT as cwnd allows (go-back-N).
     void GoBackN();
-    /// RFC 6675 §5 step (C): send NextSeg() while cwnd - pipe >= SMSS.
-    void SackRecoveryOutput();
     /// Resend one segment from start, at most up to limit (Karn's algorithm applies).
     /// \return the end of what was sent (start when nothing was)
-    int64_t RetransmitFrom(int64_t start, int64_t limit);
+    int64_t RetransmitFrom(int64_t start, int64_t limit) override;
     /// \param limit the window's end \return the end of the new segment that the window and
     ///        the sending policy let go now, if any
-    std::optional<int64_t> NextNewSegmentEnd(int64_t limit) const;
+    std::optional<int64_t> NextNewSegmentEnd(int64_t limit) const override;
     /// Retransmit the first unacknowledged segment (fast retransmit, partial ACK).
-    void RetransmitFirstUnacknowledged();
+    /// \return the offset just past it
+    int64_t RetransmitFirstUnacknowledged() override;
     /// Nothing in flight and data held back: arm the persist timer (RFC 9293 §3.8.6.1).
     void ArmPersistIfStalled();
 
@@ -376,7 +419,8 @@ class FullTcpConnection
     /// \return end offset of the segment starting at start (data within dataLimit, plus
     ///         our FIN when finAllowed and the data reaches it)
     int64_t SegmentEnd(int64_t start, int64_t dataLimit, bool finAllowed) const;
-    /// Send offsets [start, end) of our stream (data and possibly the FIN).
+    /// Send offsets [start, end) of our stream (data and possibly the FIN), between the
+    /// congestion control's transmission hooks; new data advances SND.NXT.
     void SendRange(int64_t start, int64_t end);
     /// Send our SYN (SYN_SENT) or SYN-ACK (after the peer's SYN) at offset 0.
     void SendSyn();
@@ -414,10 +458,19 @@ class FullTcpConnection
 
     // --- timers (fulltcp-timers.cc) ---
 
+    /// \return the engine's own slots with their names and handlers (FullTcpTimer's
+    ///         registry starts with them)
+    static const std::array<FullTcpTimerSlot, 4>& EngineTimerSlots();
     /// Arm a slot to fire after delay.
-    void ArmTimer(FullTcpTimer timer, Time delay);
+    void ArmTimer(FullTcpTimer timer, Time delay) override;
     /// Cancel a slot if armed.
-    void CancelTimer(FullTcpTimer timer);
+    void CancelTimer(FullTcpTimer timer) override;
+    /// Cancel every slot.
+    void CancelAllTimers();
+    /// LINGER expired: TIME_WAIT's 2·MSL, or the orphaned FIN_WAIT_2 timeout.
+    void LingerTimeout();
+    /// DELAYED_ACK expired: the delayed acknowledgment is due.
+    void DelayedAckTimeout();
     /// Start the retransmission timer if it is not running (RFC 6298 §5.1).
     void StartRetransmitTimerIfIdle();
     /// The RETRANSMIT slot expired: retransmission, zero-window probe or persist.
@@ -462,7 +515,9 @@ class FullTcpConnection
     std::deque<FullTcpAppEvent> m_events; //!< application events not yet delivered
     bool m_ackPending {false};            //!< an ACK is owed; cleared by any segment we send
     bool m_ackNow {false};                //!< ... and it must not be delayed
+    std::string m_configError;                      //!< see GetConfigError()
     std::unique_ptr<FullTcpCongestionControl> m_cc; //!< the congestion control algorithm
+    std::unique_ptr<FullTcpLossRecovery> m_recovery; //!< the loss recovery algorithm
 };
 
 } // namespace ns3

@@ -2,10 +2,10 @@
  * Engine: what to send next: windows, Nagle, sender SWS, Limited Transmit, RFC 6675 recovery
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * FullTcpConnection: what to send next. New data within the send and congestion windows
- * (RFC 5681, Limited Transmit RFC 3042), Nagle's algorithm (RFC 896) and sender
- * silly-window avoidance (RFC 9293 §3.8.6.2.1), retransmissions: fast retransmit, go-back-N
- * after a timeout, RFC 6675 loss recovery; and the persist timer when data is held back.
+ * FullTcpConnection: what to send next. What the loss recovery sends (FullTcpLossRecovery::
+ * DoRecovery()), else go-back-N after a timeout and new data within the send and congestion
+ * windows (RFC 5681, Limited Transmit RFC 3042), Nagle's algorithm (RFC 896) and sender
+ * silly-window avoidance (RFC 9293 §3.8.6.2.1); and the persist timer when data is held back.
  */
 #include "fulltcp-connection.h"
 
@@ -21,7 +21,6 @@ NS_LOG_COMPONENT_DEFINE("FullTcpOutput");
 namespace
 {
 using S = FullTcpState;
-using Kind = FullTcpSackScoreboard::SegmentKind;
 } // namespace
 
 bool
@@ -102,7 +101,6 @@ FullTcpConnection::SendNewSegment(int64_t end)
         m_tcb.lastProgress = m_now; // the user timeout counts from here (RFC 5482)
     }
     SendRange(start, end);
-    m_tcb.sndNxt = end;
     m_tcb.rtxNxt = end;
     // RFC 6298 §3: time one segment at a time when timestamps give no samples.
     if (!m_tcb.tsOk && !m_tcb.rttTimedEnd)
@@ -128,14 +126,13 @@ FullTcpConnection::RetransmitFrom(int64_t start, int64_t limit)
     return end;
 }
 
-void
+int64_t
 FullTcpConnection::RetransmitFirstUnacknowledged()
 {
     // The segment at SND.UNA (RFC 5681 §3.2 step 3, RFC 6582 step 4, RFC 6675 (4.3)), up to
     // the first byte the peer has SACKed.
     const auto hole = m_tcb.scoreboard.NextHole(m_tcb.sndUna, m_tcb.sndNxt);
-    const int64_t end = RetransmitFrom(m_tcb.sndUna, hole ? hole->end : m_tcb.sndNxt);
-    m_tcb.highRxt = std::max(m_tcb.highRxt, end);
+    return RetransmitFrom(m_tcb.sndUna, hole ? hole->end : m_tcb.sndNxt);
 }
 
 void
@@ -167,60 +164,13 @@ FullTcpConnection::GoBackN()
 }
 
 void
-FullTcpConnection::SackRecoveryOutput()
-{
-    // RFC 6675 §5 step (C): "If cwnd - pipe >= 1 SMSS, the sender SHOULD transmit one or
-    // more segments": NextSeg() picks each, and pipe is recomputed after it (C.4).
-    const uint32_t smss = m_tcb.sndMss;
-    while (
-        m_tcb.scoreboard.Pipe(m_tcb.sndUna, m_tcb.sndNxt, m_tcb.highRxt, m_config.dupThresh, smss)
-            + smss
-        <= m_tcb.cc.cwnd)
-    {
-        const auto newEnd = NextNewSegmentEnd(m_tcb.sndUna + m_tcb.sndWnd);
-        const auto seg = m_tcb.scoreboard.NextSeg({m_tcb.sndUna,
-                                                   m_tcb.sndNxt,
-                                                   m_tcb.highRxt,
-                                                   m_tcb.rescueRxt,
-                                                   newEnd.has_value(),
-                                                   m_config.dupThresh,
-                                                   smss});
-        if (!seg)
-        {
-            return;
-        }
-        switch (seg->kind)
-        {
-        case Kind::NEW_DATA:
-            SendNewSegment(*newEnd);
-            break;
-        case Kind::LOST:
-        case Kind::UNSACKED:
-            // (C.3): HighRxt is the highest sequence number retransmitted.
-            m_tcb.highRxt =
-                std::max(m_tcb.highRxt, RetransmitFrom(seg->range.start, seg->range.end));
-            break;
-        case Kind::RESCUE:
-            // Rule 4: once per recovery; "HighRxt MUST NOT be updated".
-            RetransmitFrom(seg->range.start, seg->range.end);
-            m_tcb.rescueRxt = m_tcb.recover;
-            break;
-        }
-    }
-}
-
-void
 FullTcpConnection::Output()
 {
     if (!SendingAllowed())
     {
         return;
     }
-    if (m_tcb.inRecovery && m_tcb.sackOk)
-    {
-        SackRecoveryOutput();
-    }
-    else
+    if (!m_recovery->DoRecovery(*this))
     {
         GoBackN();
         while (m_tcb.rtxNxt >= m_tcb.sndNxt)
@@ -244,7 +194,7 @@ FullTcpConnection::ArmPersistIfStalled()
     // becomes the persist timer (as Linux tcp_check_probe_timer()).
     const bool held = m_tcb.DataEnd() > m_tcb.sndNxt;
     if (held && m_tcb.sndNxt == m_tcb.sndUna
-        && !m_tcb.timerDeadline[static_cast<uint32_t>(FullTcpTimer::RETRANSMIT)])
+        && !m_tcb.timerDeadline.Get(FullTcpTimer::RETRANSMIT))
     {
         ArmRetransmitTimer(PersistBase());
     }

@@ -224,7 +224,7 @@ FullTcpConnection::SendOwedAck()
     }
     // RFC 9293 §3.8.6.3 (MUST-40): the delay is less than 0.5 s. The timer is not moved by
     // later segments, so no ACK waits longer than that.
-    if (!m_tcb.timerDeadline[static_cast<uint32_t>(FullTcpTimer::DELAYED_ACK)])
+    if (!m_tcb.timerDeadline.Get(FullTcpTimer::DELAYED_ACK))
     {
         ArmTimer(FullTcpTimer::DELAYED_ACK, m_config.delayedAckTimeout);
     }

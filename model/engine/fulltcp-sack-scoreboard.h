@@ -45,6 +45,8 @@ class FullTcpSackScoreboard
     int64_t SackedBytes() const;
     /// \param range a range of offsets \return how many of them are SACKed
     int64_t SackedIn(FullTcpRange range) const;
+    /// \param range a range of offsets \return how many of them are not SACKed
+    int64_t UnsackedIn(FullTcpRange range) const;
     /// \param offset a stream offset \return whether the peer SACKed it
     bool IsSacked(int64_t offset) const;
     /// \return the offset just past the highest SACKed byte, if any

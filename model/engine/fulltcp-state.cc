@@ -129,6 +129,9 @@ FullTcpNextState(FullTcpState from, FullTcpStateCause cause)
         return from == S::TIME_WAIT ? std::optional(S::CLOSED) : std::nullopt;
     case FullTcpStateCause::TIMEOUT_FIN_WAIT_2:
         return from == S::FIN_WAIT_2 ? std::optional(S::CLOSED) : std::nullopt;
+    case FullTcpStateCause::FORK:
+        // A child begins as a copy of its listener: a fresh (CLOSED) connection becomes LISTEN.
+        return from == S::CLOSED ? std::optional(S::LISTEN) : std::nullopt;
     case FullTcpStateCause::RETRIES_EXHAUSTED:
         // §3.8.3: states with something (SYN, data, FIN) awaiting acknowledgment.
         return In(from,
@@ -194,7 +197,8 @@ FullTcpStateCauseName(FullTcpStateCause c)
                                                                  "TIMEOUT_2MSL",
                                                                  "TIMEOUT_FIN_WAIT_2",
                                                                  "RETRIES_EXHAUSTED",
-                                                                 "RCV_ICMP_UNREACHABLE"};
+                                                                 "RCV_ICMP_UNREACHABLE",
+                                                                 "FORK"};
     const auto i = static_cast<uint32_t>(c);
     return i < FULLTCP_STATE_CAUSE_COUNT ? names[i] : "INVALID_CAUSE";
 }

@@ -66,10 +66,14 @@ enum class FullTcpStateCause : uint8_t
     /// ICMP port or protocol unreachable answering our SYN (RFC 1122 §4.2.3.9; Linux
     /// tcp_v4_err() ends a SYN_SENT connection on it)
     RCV_ICMP_UNREACHABLE,
+    /// A listener's SYN creates this connection as a copy of the listener, in LISTEN (RFC 9293
+    /// §3.10.7.2 "a new TCB"; ns-3's and BSD's fork). Not reported: the child's first reported
+    /// transition is LISTEN → SYN_RCVD, the arrow of RFC 9293 Figure 5.
+    FORK,
 };
 
 /// Number of causes (for tables indexed by cause).
-constexpr uint32_t FULLTCP_STATE_CAUSE_COUNT = 18;
+constexpr uint32_t FULLTCP_STATE_CAUSE_COUNT = 19;
 
 /**
  * \ingroup fulltcp

@@ -15,9 +15,10 @@
 
 #include "ns3/fulltcp-congestion-control.h"
 #include "ns3/fulltcp-segment-io.h"
+#include "ns3/fulltcp-delivery-rate.h"
+#include "ns3/fulltcp-timer.h"
 #include "ns3/nstime.h"
 
-#include <array>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -135,22 +136,21 @@ struct FullTcpTcb
 
     // --- Congestion control and loss recovery (RFC 5681, RFC 6582, RFC 6675) ---
     FullTcpCongestionState cc;        //!< cwnd and ssthresh
+    FullTcpCaState caState {FullTcpCaState::OPEN}; //!< Linux's congestion state
     uint32_t dupAcks {0};             //!< duplicate ACKs since the last new ACK
-    bool inRecovery {false};          //!< fast recovery (NewReno) or SACK loss recovery
+    bool inRecovery {false};          //!< in loss recovery (FullTcpLossRecovery)
     int64_t recover {0};              //!< recover / RecoveryPoint: SND.NXT at entry
-    int64_t highRxt {0};              //!< just past the highest retransmission (RFC 6675)
-    std::optional<int64_t> rescueRxt; //!< RescueRxt (RFC 6675 §4, rule 4)
     int64_t rtxNxt {0};               //!< next go-back-N retransmission after a timeout
     FullTcpSackScoreboard scoreboard; //!< what the peer SACKed above SND.UNA
     uint32_t dsacksReceived {0};      //!< D-SACK blocks the peer sent (RFC 2883)
     uint32_t fastRetransmits {0};     //!< loss recoveries entered (statistics)
+    FullTcpDeliveryRate rate;         //!< bytes delivered and delivery-rate samples
 
     // --- Keepalive (RFC 9293 §3.8.4) ---
     Time lastReceived;                    //!< when the peer was last heard from
     uint32_t keepAliveProbesOut {0};      //!< unanswered keepalive probes
     std::optional<Time> lastChallengeAck; //!< rate limit of RFC 5961 §7
-    /// Expiry time of each armed timer slot (FullTcpTimer order); empty when not armed.
-    std::array<std::optional<Time>, FULLTCP_TIMER_COUNT> timerDeadline;
+    FullTcpTimerDeadlines timerDeadline; //!< expiry time of each armed timer slot
 
     /// \return the offset just past the last data byte written: our FIN's offset
     int64_t DataEnd() const;

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpConnection: timers as data (RFC 9293 §3.10.8). Each slot's expiry time is kept
- * here, so a late or cancelled expiry reported by the glue is recognised and ignored.
+ * here, so a late or cancelled expiry reported by the glue is recognised and ignored; an
+ * expiry runs the slot's handler. The engine's own slots and their handlers are listed here
+ * (EngineTimerSlots()); other mechanisms register theirs (FullTcpTimer::Register()).
  */
 #include "fulltcp-connection.h"
 
@@ -22,21 +24,48 @@ using S = FullTcpState;
 using C = FullTcpStateCause;
 } // namespace
 
+const std::array<FullTcpTimerSlot, 4>&
+FullTcpConnection::EngineTimerSlots()
+{
+    static const std::array<FullTcpTimerSlot, 4> slots {{
+        {FullTcpTimer::RETRANSMIT,
+         "RETRANSMIT",
+         [](const FullTcpTimerExpiry& e) { e.connection.RetransmitTimeout(); }},
+        {FullTcpTimer::DELAYED_ACK,
+         "DELAYED_ACK",
+         [](const FullTcpTimerExpiry& e) { e.connection.DelayedAckTimeout(); }},
+        {FullTcpTimer::KEEPALIVE,
+         "KEEPALIVE",
+         [](const FullTcpTimerExpiry& e) { e.connection.KeepAliveTimeout(); }},
+        {FullTcpTimer::LINGER,
+         "LINGER",
+         [](const FullTcpTimerExpiry& e) { e.connection.LingerTimeout(); }},
+    }};
+    return slots;
+}
+
 void
 FullTcpConnection::ArmTimer(FullTcpTimer timer, Time delay)
 {
-    m_tcb.timerDeadline[static_cast<uint32_t>(timer)] = m_now + delay;
+    m_tcb.timerDeadline.Set(timer, m_now + delay);
     m_out.ArmTimer(timer, delay);
 }
 
 void
 FullTcpConnection::CancelTimer(FullTcpTimer timer)
 {
-    auto& deadline = m_tcb.timerDeadline[static_cast<uint32_t>(timer)];
-    if (deadline)
+    if (m_tcb.timerDeadline.Reset(timer))
     {
-        deadline.reset();
         m_out.CancelTimer(timer);
+    }
+}
+
+void
+FullTcpConnection::CancelAllTimers()
+{
+    for (uint32_t i = 0; i < FullTcpTimer::Count(); ++i)
+    {
+        CancelTimer(FullTcpTimer::At(i));
     }
 }
 
@@ -46,7 +75,7 @@ FullTcpConnection::StartRetransmitTimerIfIdle()
     // RFC 6298 §5.1: "Every time a packet containing data is sent (including a
     // retransmission), if the timer is not running, start it running so that it will
     // expire after RTO seconds."
-    if (!m_tcb.timerDeadline[static_cast<uint32_t>(FullTcpTimer::RETRANSMIT)])
+    if (!m_tcb.timerDeadline.Get(FullTcpTimer::RETRANSMIT))
     {
         ArmRetransmitTimer(m_tcb.rto);
     }
@@ -69,39 +98,37 @@ void
 FullTcpConnection::TimerExpired(FullTcpTimer timer, Time now)
 {
     InputScope input(*this, now);
-    auto& deadline = m_tcb.timerDeadline[static_cast<uint32_t>(timer)];
+    const std::optional<Time> deadline = m_tcb.timerDeadline.Get(timer);
     if (!deadline || now < *deadline)
     {
         return; // cancelled or re-armed since: a stale expiry
     }
-    deadline.reset();
-    switch (timer)
+    m_tcb.timerDeadline.Reset(timer);
+    timer.Handler()(FullTcpTimerExpiry {*this, *this, *m_recovery, timer});
+}
+
+void
+FullTcpConnection::LingerTimeout()
+{
+    // §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter the
+    // CLOSED state, and return." The same slot ends an orphaned FIN_WAIT_2.
+    if (m_tcb.state == S::TIME_WAIT)
     {
-    case FullTcpTimer::RETRANSMIT:
-        RetransmitTimeout();
-        break;
-    case FullTcpTimer::LINGER:
-        // §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter
-        // the CLOSED state, and return." The same slot ends an orphaned FIN_WAIT_2.
-        if (m_tcb.state == S::TIME_WAIT)
-        {
-            SetState(S::CLOSED, C::TIMEOUT_2MSL);
-        }
-        else if (m_tcb.state == S::FIN_WAIT_2)
-        {
-            SetState(S::CLOSED, C::TIMEOUT_FIN_WAIT_2);
-        }
-        break;
-    case FullTcpTimer::DELAYED_ACK:
-        // RFC 9293 §3.8.6.3: the delayed acknowledgment is due.
-        if (m_ackPending)
-        {
-            SendAck();
-        }
-        break;
-    case FullTcpTimer::KEEPALIVE:
-        KeepAliveTimeout();
-        break;
+        SetState(S::CLOSED, C::TIMEOUT_2MSL);
+    }
+    else if (m_tcb.state == S::FIN_WAIT_2)
+    {
+        SetState(S::CLOSED, C::TIMEOUT_FIN_WAIT_2);
+    }
+}
+
+void
+FullTcpConnection::DelayedAckTimeout()
+{
+    // RFC 9293 §3.8.6.3: the delayed acknowledgment is due.
+    if (m_ackPending)
+    {
+        SendAck();
     }
 }
 
@@ -160,17 +187,18 @@ FullTcpConnection::DataRetransmitTimeout()
         // went by timeout once), cwnd = LW = 1 SMSS; RFC 6582 §3.2 step 6 and RFC 6675 §5.1:
         // recover = HighData, leave loss recovery; RFC 2018 §8: forget the SACKed bits (the
         // receiver may have reneged). Then go-back-N in slow start (Output()).
-        const FullTcpCongestionContext ctx = CongestionContext();
         if (m_tcb.retransmits == 0)
         {
-            m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, ctx);
+            m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
         }
         m_tcb.cc.cwnd = m_tcb.sndMss;
         m_tcb.inRecovery = false;
         m_tcb.dupAcks = 0;
         m_tcb.recover = m_tcb.sndNxt;
         m_tcb.scoreboard.Clear();
-        m_cc->OnEvent(m_tcb.cc, FullTcpCongestionEvent::TIMEOUT, ctx);
+        m_recovery->OnTimeout(*this);
+        // Linux tcp_enter_loss(): every timeout enters Loss, a repeated one too.
+        SetCaState(FullTcpCaState::LOSS);
     }
     ++m_tcb.retransmits;
     // RFC 6298 §5.4 retransmit the earliest segment, §5.5 back off, §5.6 restart the timer.

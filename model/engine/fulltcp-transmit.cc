@@ -279,7 +279,14 @@ FullTcpConnection::SendRange(int64_t start, int64_t end)
     {
         h.SetUrgentPointer(static_cast<uint16_t>(std::min<int64_t>(*m_tcb.sndUp - start, 0xffff)));
     }
+    // The congestion control sees the segment leave (smoltcp pre_transmit/post_transmit),
+    // and the delivery-rate estimator stamps it (Linux tcp_rate_skb_sent()).
+    const FullTcpTransmission segment {start, end, start < m_tcb.sndNxt};
+    m_cc->PreTransmit(m_tcb.cc, segment, CongestionContext());
+    m_tcb.rate.Sent(start, end, m_tcb.sndUna == m_tcb.sndNxt, m_now);
     Transmit(h, payload);
+    m_tcb.sndNxt = std::max(m_tcb.sndNxt, end);
+    m_cc->PostTransmit(m_tcb.cc, segment, CongestionContext());
 }
 
 void

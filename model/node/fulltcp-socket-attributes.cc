@@ -8,12 +8,15 @@
 #include "fulltcp-socket.h"
 
 #include "ns3/boolean.h"
+#include "ns3/fulltcp-loss-recovery.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
+
+#include <iostream>
 
 namespace ns3
 {
@@ -159,11 +162,22 @@ FullTcpSocket::GetTypeId()
                           MakeBooleanAccessor(&FullTcpSocket::m_limitedTransmit),
                           MakeBooleanChecker())
             .AddAttribute("CongestionControl",
-                          "Congestion control algorithm by name (\"NewReno\": RFC 5681, RFC "
-                          "6582; ns-3's default TcpNewReno). Unknown names fall back to "
-                          "NewReno.",
+                          "Congestion control algorithm by registered name (\"NewReno\": RFC "
+                          "5681, RFC 6582; ns-3's default TcpNewReno). An unknown name is "
+                          "refused: SetAttribute fails, SetAttributeFailSafe returns false, and "
+                          "the known names are printed.",
                           StringValue("NewReno"),
-                          MakeStringAccessor(&FullTcpSocket::m_congestionControl),
+                          MakeStringAccessor(&FullTcpSocket::SetCongestionControl,
+                                             &FullTcpSocket::GetCongestionControl),
+                          MakeStringChecker())
+            .AddAttribute("Recovery",
+                          "Loss recovery algorithm by registered name, used when SACK is "
+                          "negotiated (\"Sack\": RFC 6675, as Linux with tcp_sack = 1); "
+                          "without SACK a connection uses \"NewReno\" (RFC 6582). An unknown "
+                          "name is refused as for CongestionControl.",
+                          StringValue("Sack"),
+                          MakeStringAccessor(&FullTcpSocket::SetRecovery,
+                                             &FullTcpSocket::GetRecovery),
                           MakeStringChecker())
             .AddAttribute("Dsack",
                           "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
@@ -428,6 +442,62 @@ Time
 FullTcpSocket::GetPersistTimeout() const
 {
     return m_persistTimeout;
+}
+
+// ---------------------------------------------------------------- algorithm attributes
+
+namespace
+{
+
+/**
+ * \brief Set an algorithm attribute to a registered name.
+ *
+ * An unknown name is a configuration error, never a silent substitute: the setter refuses
+ * it (ns-3's SetAttribute then stops the program, SetAttributeFailSafe returns false) and
+ * says which names exist, since ns-3's own message names only the attribute.
+ * \tparam Registry the algorithms' registry
+ * \param kind what the name names \param name the name \param field the attribute's field
+ * \return whether the name was taken
+ */
+template <class Registry>
+bool
+SetAlgorithmName(const std::string& kind, const std::string& name, std::string& field)
+{
+    if (!Registry::Has(name))
+    {
+        std::cerr << "FullTcpSocket: " << Registry::UnknownNameError(kind, name) << std::endl;
+        return false;
+    }
+    field = name;
+    return true;
+}
+
+} // namespace
+
+bool
+FullTcpSocket::SetCongestionControl(const std::string& name)
+{
+    return SetAlgorithmName<FullTcpCongestionControlFactory>("congestion control",
+                                                             name,
+                                                             m_congestionControl);
+}
+
+std::string
+FullTcpSocket::GetCongestionControl() const
+{
+    return m_congestionControl;
+}
+
+bool
+FullTcpSocket::SetRecovery(const std::string& name)
+{
+    return SetAlgorithmName<FullTcpLossRecoveryFactory>("loss recovery", name, m_recovery);
+}
+
+std::string
+FullTcpSocket::GetRecovery() const
+{
+    return m_recovery;
 }
 
 // ------------------------------------------------------------------ backlog attributes

@@ -171,6 +171,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.dupThresh = m_dupThresh;
     c.limitedTransmit = m_limitedTransmit;
     c.congestionControl = m_congestionControl;
+    c.recovery = m_recovery;
     c.dsack = m_dsack;
     c.keepAlive = m_keepAlive;
     c.keepAliveIdle = m_keepAliveIdle;
@@ -270,7 +271,7 @@ FullTcpSocket::SendSegment(const FullTcpSegmentOut& segment)
 void
 FullTcpSocket::ArmTimer(FullTcpTimer timer, Time delay)
 {
-    EventId& event = m_timers[static_cast<uint32_t>(timer)];
+    EventId& event = m_timers[timer.Index()];
     event.Cancel();
     event = Simulator::Schedule(delay, &FullTcpSocket::TimerFired, this, timer);
 }
@@ -278,7 +279,7 @@ FullTcpSocket::ArmTimer(FullTcpTimer timer, Time delay)
 void
 FullTcpSocket::CancelTimer(FullTcpTimer timer)
 {
-    m_timers[static_cast<uint32_t>(timer)].Cancel();
+    m_timers[timer.Index()].Cancel();
 }
 
 void

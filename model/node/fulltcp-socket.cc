@@ -135,6 +135,7 @@ FullTcpSocket::ErrnoFor(FullTcpError e)
     case FullTcpError::NO_BUFFER_SPACE:
         return ERROR_MSGSIZE; // as ns-3's TcpSocketBase: all or nothing
     case FullTcpError::INVALID_ARGUMENT:
+    case FullTcpError::UNKNOWN_ALGORITHM: // the attributes refuse unknown names before
         return ERROR_INVAL;
     }
     return ERROR_INVAL;

@@ -347,6 +347,16 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void SetPersistTimeout(Time timeout) override;
     Time GetPersistTimeout() const override;
 
+    // Algorithm attributes (fulltcp-socket-attributes.cc): an unknown name is refused
+    /// \param name CongestionControl \return whether an algorithm of that name is registered
+    bool SetCongestionControl(const std::string& name);
+    /// \return CongestionControl
+    std::string GetCongestionControl() const;
+    /// \param name Recovery \return whether a loss recovery of that name is registered
+    bool SetRecovery(const std::string& name);
+    /// \return Recovery
+    std::string GetRecovery() const;
+
     // Backlog attributes (fulltcp-socket-attributes.cc)
     /// \param limit SynQueueLimit
     void SetSynQueueLimit(uint32_t limit);
@@ -387,7 +397,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     Ptr<Packet> m_rxLeftover;       //!< unread bytes kept when the engine moved away
     uint32_t m_pendingDataSent {0}; //!< bytes sent, not yet reported by DataSent
     uint32_t m_depth {0};           //!< engine calls of this socket on the stack
-    std::array<EventId, FULLTCP_TIMER_COUNT> m_timers; //!< armed engine timers
+    std::array<EventId, FullTcpTimer::CAPACITY> m_timers; //!< armed engine timers, by slot
 
     // --- listener / child ---
     FullTcpListenBacklog m_backlog;      //!< SYN and accept queues (listener)
@@ -448,6 +458,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_dupThresh {3};                        //!< DupThresh
     bool m_limitedTransmit {true};                   //!< LimitedTransmit
     std::string m_congestionControl {"NewReno"};     //!< CongestionControl
+    std::string m_recovery {"Sack"};                 //!< Recovery
     bool m_dsack {true};                             //!< Dsack
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle

@@ -81,8 +81,7 @@ FullTcpTimeWaitTable::Adopt(const FullTcpFourTuple& tuple,
     state.ttl = ip.ttl;
     state.tos = ip.tos;
     // The engine armed 2·MSL on entering TIME_WAIT (or restarted it since).
-    const auto& linger =
-        connection.GetTcb().timerDeadline[static_cast<uint32_t>(FullTcpTimer::LINGER)];
+    const auto linger = connection.GetTcb().timerDeadline.Get(FullTcpTimer::LINGER);
     const Time expiry = linger.value_or(Simulator::Now());
     const uint32_t policy = QueueFor(FullTcpTimeWaitPolicy::From(connection.GetConfig()));
     Release(tuple); // a stale record of the same 4-tuple, if any

@@ -251,7 +251,7 @@ class BackToBack : public ::testing::Test
             {
                 for (const auto& o : h->Outputs())
                 {
-                    for (uint32_t i = 0; i < FULLTCP_TIMER_COUNT; ++i)
+                    for (uint32_t i = 0; i < FullTcpTimer::Count(); ++i)
                     {
                         if (o->timers[i] && (!next || *o->timers[i] < *next))
                         {
@@ -272,7 +272,7 @@ class BackToBack : public ::testing::Test
             if (timerOut)
             {
                 timerOut->timers[slot].reset();
-                timerHost->ConnectionOf(timerOut)->TimerExpired(static_cast<T>(slot), now);
+                timerHost->ConnectionOf(timerOut)->TimerExpired(FullTcpTimer::At(slot), now);
             }
             else
             {

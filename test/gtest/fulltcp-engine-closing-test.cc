@@ -104,9 +104,9 @@ TEST_F(InLastAck, LastAckAckOfFinCloses)
               (std::vector<Transition> {{S::LAST_ACK, S::CLOSED, C::RCV_ACK_OF_FIN}}));
     EXPECT_EQ(out.events, (std::vector<E> {E::CLOSED}));
     EXPECT_NOTHING_SENT();
-    for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
+    for (uint32_t t = 0; t < FullTcpTimer::Count(); ++t)
     {
-        EXPECT_FALSE(out.timers[t]) << static_cast<T>(t);
+        EXPECT_FALSE(out.timers[t]) << FullTcpTimer::At(t);
     }
 }
 

@@ -202,7 +202,7 @@ class LossyLink
             uint32_t slot = 0;
             for (End* e : {&a, &b})
             {
-                for (uint32_t i = 0; i < FULLTCP_TIMER_COUNT; ++i)
+                for (uint32_t i = 0; i < FullTcpTimer::Count(); ++i)
                 {
                     if (e->out.timers[i] && *e->out.timers[i] < *next)
                     {
@@ -224,7 +224,7 @@ class LossyLink
             {
                 now = *next;
                 timerEnd->out.timers[slot].reset();
-                timerEnd->conn->TimerExpired(static_cast<T>(slot), now);
+                timerEnd->conn->TimerExpired(FullTcpTimer::At(slot), now);
             }
             else
             {

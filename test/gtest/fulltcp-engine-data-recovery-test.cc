@@ -308,14 +308,21 @@ TEST_F(DataTest, CongestionControlIsChosenByName)
     EXPECT_EQ(Tcb().cc.ssthresh, 1234u);
 }
 
-TEST_F(DataTest, UnknownCongestionControlFallsBackToNewReno)
+TEST_F(DataTest, UnknownCongestionControlIsAConfigurationError)
 {
+    // No silent substitute: the connection refuses to open and says which names exist.
     cfg.congestionControl = "NoSuchAlgorithm";
-    cfg.sndBufSize = 100000;
-    DriveToEstablished();
-    WriteAndSendSegments(10000);
-    Inject(PeerAck(1000));
-    EXPECT_EQ(Tcb().cc.cwnd, 11000u); // NewReno's slow start
+    EXPECT_EQ(Conn().Connect(kLocalPort, kRemotePort, kIss, now), FullTcpError::UNKNOWN_ALGORITHM);
+    EXPECT_EQ(Conn().GetConfigError(),
+              "unknown congestion control \"NoSuchAlgorithm\" (known: NewReno, TestHooks, "
+              "TestMarker)");
+    EXPECT_EQ(State(), S::CLOSED);
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(Conn().Listen(kLocalPort), FullTcpError::UNKNOWN_ALGORITHM);
+    EXPECT_EQ(Conn().AcceptSyn(MakeHeader(Flags(H::SYN).Seq(kIrs)), kIss, now),
+              FullTcpError::UNKNOWN_ALGORITHM);
+    EXPECT_EQ(State(), S::CLOSED);
+    EXPECT_TRUE(out.transitions.empty());
 }
 
 } // namespace

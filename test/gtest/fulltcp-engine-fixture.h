@@ -116,14 +116,14 @@ class RecordingOutput : public FullTcpConnectionOutput
     ArmTimer(FullTcpTimer timer, Time delay) override
     {
         EXPECT_TRUE(delay.IsPositive()) << timer << " armed with a negative delay";
-        timers[static_cast<uint32_t>(timer)] = m_clock + delay;
+        timers[timer.Index()] = m_clock + delay;
     }
 
     void
     CancelTimer(FullTcpTimer timer) override
     {
-        EXPECT_TRUE(timers[static_cast<uint32_t>(timer)]) << timer << " cancelled while idle";
-        timers[static_cast<uint32_t>(timer)].reset();
+        EXPECT_TRUE(timers[timer.Index()]) << timer << " cancelled while idle";
+        timers[timer.Index()].reset();
     }
 
     void
@@ -171,7 +171,7 @@ class RecordingOutput : public FullTcpConnectionOutput
     std::optional<Time>
     Timer(FullTcpTimer t) const
     {
-        return timers[static_cast<uint32_t>(t)];
+        return timers[t.Index()];
     }
 
     /// Forget what was recorded (timers stay: they are state, not history).
@@ -186,7 +186,7 @@ class RecordingOutput : public FullTcpConnectionOutput
     }
 
     std::deque<Sent> sent;                                       //!< segments
-    std::array<std::optional<Time>, FULLTCP_TIMER_COUNT> timers; //!< armed expiries
+    std::array<std::optional<Time>, FullTcpTimer::CAPACITY> timers; //!< armed expiries
     std::vector<FullTcpAppEvent> events;                         //!< application events
     std::vector<Transition> transitions;                         //!< state changes
     std::vector<FullTcpConnectionRequest> requests;              //!< SYNs for listeners
@@ -483,7 +483,7 @@ class EngineTest : public ::testing::Test
         {
             std::optional<Time> next;
             uint32_t slot = 0;
-            for (uint32_t i = 0; i < FULLTCP_TIMER_COUNT; ++i)
+            for (uint32_t i = 0; i < FullTcpTimer::Count(); ++i)
             {
                 if (out.timers[i] && *out.timers[i] <= until && (!next || *out.timers[i] < *next))
                 {
@@ -497,7 +497,7 @@ class EngineTest : public ::testing::Test
             }
             now = *next;
             out.timers[slot].reset();
-            Conn().TimerExpired(static_cast<FullTcpTimer>(slot), now);
+            Conn().TimerExpired(FullTcpTimer::At(slot), now);
         }
         now = until;
     }

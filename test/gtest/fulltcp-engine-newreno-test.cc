@@ -51,9 +51,29 @@ TEST(NewReno, LossCountStartsAfresh)
     FullTcpNewReno cc;
     FullTcpCongestionState s {4000, 4000};
     cc.OnAck(s, 3000, Context(0));
-    cc.OnEvent(s, FullTcpCongestionEvent::ENTER_RECOVERY, Context(0));
+    cc.OnStateChange(s, FullTcpCaState::DISORDER, FullTcpCaState::RECOVERY, Context(0));
     cc.OnAck(s, 1000, Context(0));
     EXPECT_EQ(s.cwnd, 4000u);
+}
+
+TEST(NewReno, EveryTimeoutStartsTheCountAfresh)
+{
+    FullTcpNewReno cc;
+    FullTcpCongestionState s {4000, 4000};
+    cc.OnAck(s, 3000, Context(0));
+    cc.OnStateChange(s, FullTcpCaState::LOSS, FullTcpCaState::LOSS, Context(0));
+    cc.OnAck(s, 1000, Context(0));
+    EXPECT_EQ(s.cwnd, 4000u);
+}
+
+TEST(NewReno, LeavingRecoveryKeepsTheCount)
+{
+    FullTcpNewReno cc;
+    FullTcpCongestionState s {4000, 4000};
+    cc.OnAck(s, 3000, Context(0));
+    cc.OnStateChange(s, FullTcpCaState::RECOVERY, FullTcpCaState::OPEN, Context(0));
+    cc.OnAck(s, 1000, Context(0));
+    EXPECT_EQ(s.cwnd, 5000u);
 }
 
 TEST(NewReno, SsthreshIsHalfTheFlightSizeAtLeastTwoSegments)

@@ -441,7 +441,7 @@ TEST_F(InSynRcvdPassive, SynRcvdPassiveRstEndsChildSilently)
     EXPECT_EQ(out.transitions, (std::vector<Transition> {{S::SYN_RCVD, S::CLOSED, C::RCV_RST}}));
     EXPECT_TRUE(out.events.empty()); // "return to LISTEN": the application never sees it
     EXPECT_NOTHING_SENT();
-    for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
+    for (uint32_t t = 0; t < FullTcpTimer::Count(); ++t)
     {
         EXPECT_FALSE(out.timers[t]);
     }

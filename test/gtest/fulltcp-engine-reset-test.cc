@@ -74,9 +74,9 @@ TEST_P(ExactRstInEveryState, ExactRstClosesAndReportsReset)
               (std::vector<Transition> {{GetParam().state, S::CLOSED, C::RCV_RST}}));
     EXPECT_EQ(out.events, (std::vector<E> {E::RESET}));
     EXPECT_NOTHING_SENT();
-    for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
+    for (uint32_t t = 0; t < FullTcpTimer::Count(); ++t)
     {
-        EXPECT_FALSE(out.timers[t]) << static_cast<T>(t);
+        EXPECT_FALSE(out.timers[t]) << FullTcpTimer::At(t);
     }
 }
 

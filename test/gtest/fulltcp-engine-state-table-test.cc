@@ -117,6 +117,17 @@ TEST(StateTable, ClosedIsLeftOnlyByAnOpen)
     }
 }
 
+TEST(StateTable, ForkOnlyStartsAFreshConnectionAsItsListenersCopy)
+{
+    // AcceptSyn()'s child goes through the choke point too: CLOSED --FORK--> LISTEN, and from
+    // no other state.
+    for (S s : AllStates())
+    {
+        const auto next = FullTcpNextState(s, C::FORK);
+        EXPECT_EQ(next, s == S::CLOSED ? std::optional<S>(S::LISTEN) : std::nullopt) << s;
+    }
+}
+
 TEST(StateTable, NoTransitionLeadsBackIntoListen)
 {
     for (S s : AllStates())
@@ -169,10 +180,11 @@ TEST(StateTable, NamesAreDistinctAndKnown)
     EXPECT_EQ(names.size(), FULLTCP_STATE_COUNT + FULLTCP_STATE_CAUSE_COUNT);
     EXPECT_EQ(names.count("INVALID_STATE") + names.count("INVALID_CAUSE"), 0u);
     EXPECT_STREQ(FullTcpStateName(static_cast<S>(FULLTCP_STATE_COUNT)), "INVALID_STATE");
-    for (uint32_t t = 0; t < FULLTCP_TIMER_COUNT; ++t)
-    {
-        EXPECT_STRNE(FullTcpTimerName(static_cast<T>(t)), "INVALID_TIMER");
-    }
+    // The engine's timer slots print as they always did (logs, traces).
+    EXPECT_STREQ(FullTcpTimerName(T::RETRANSMIT), "RETRANSMIT");
+    EXPECT_STREQ(FullTcpTimerName(T::DELAYED_ACK), "DELAYED_ACK");
+    EXPECT_STREQ(FullTcpTimerName(T::KEEPALIVE), "KEEPALIVE");
+    EXPECT_STREQ(FullTcpTimerName(T::LINGER), "LINGER");
     for (uint32_t e = 0; e <= static_cast<uint32_t>(E::TIMED_OUT); ++e)
     {
         EXPECT_STRNE(FullTcpAppEventName(static_cast<E>(e)), "INVALID_EVENT");

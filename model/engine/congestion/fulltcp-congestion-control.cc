@@ -6,56 +6,76 @@
 
 #include "ns3/log.h"
 
-#include <map>
-
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("FullTcpCongestionControl");
 
-namespace
+const char*
+FullTcpCaStateName(FullTcpCaState s)
 {
-
-/// The registry, created on first use (registration runs during static initialization).
-std::map<std::string, FullTcpCongestionControlFactory::Maker>&
-Registry()
-{
-    static std::map<std::string, FullTcpCongestionControlFactory::Maker> registry;
-    return registry;
+    switch (s)
+    {
+    case FullTcpCaState::OPEN:
+        return "Open";
+    case FullTcpCaState::DISORDER:
+        return "Disorder";
+    case FullTcpCaState::CWR:
+        return "CWR";
+    case FullTcpCaState::RECOVERY:
+        return "Recovery";
+    case FullTcpCaState::LOSS:
+        return "Loss";
+    }
+    return "INVALID_CA_STATE";
 }
 
-} // namespace
+std::ostream&
+operator<<(std::ostream& os, FullTcpCaState s)
+{
+    return os << FullTcpCaStateName(s);
+}
+
+double
+FullTcpRateSample::BytesPerSecond() const
+{
+    return interval.IsStrictlyPositive() ? delivered / interval.GetSeconds() : 0;
+}
 
 void
-FullTcpCongestionControl::OnEvent(FullTcpCongestionState&,
-                                  FullTcpCongestionEvent,
-                                  const FullTcpCongestionContext&)
+FullTcpCongestionControl::OnAckSample(FullTcpCongestionState&,
+                                      const FullTcpAckSample&,
+                                      const FullTcpCongestionContext&)
 {
 }
 
-bool
-FullTcpCongestionControlFactory::Register(const std::string& name, Maker maker)
+void
+FullTcpCongestionControl::OnStateChange(FullTcpCongestionState&,
+                                        FullTcpCaState,
+                                        FullTcpCaState,
+                                        const FullTcpCongestionContext&)
 {
-    Registry()[name] = std::move(maker);
-    return true;
 }
 
-std::unique_ptr<FullTcpCongestionControl>
-FullTcpCongestionControlFactory::Create(const std::string& name)
+void
+FullTcpCongestionControl::OnEcn(FullTcpCongestionState&,
+                                FullTcpEcnSignal,
+                                const FullTcpCongestionContext&)
 {
-    const auto it = Registry().find(name);
-    return it == Registry().end() ? nullptr : it->second();
 }
 
-std::vector<std::string>
-FullTcpCongestionControlFactory::Names()
+void
+FullTcpCongestionControl::PreTransmit(FullTcpCongestionState&,
+                                      const FullTcpTransmission&,
+                                      const FullTcpCongestionContext&)
 {
-    std::vector<std::string> names;
-    for (const auto& entry : Registry())
-    {
-        names.push_back(entry.first);
-    }
-    return names;
+}
+
+void
+FullTcpCongestionControl::PostTransmit(FullTcpCongestionState&,
+                                       const FullTcpTransmission&,
+                                       const FullTcpCongestionContext&)
+{
 }
 
 } // namespace ns3

@@ -5,13 +5,13 @@
 #ifndef FULLTCP_CONGESTION_CONTROL_H
 #define FULLTCP_CONGESTION_CONTROL_H
 
+#include "ns3/fulltcp-registry.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
-#include <functional>
-#include <memory>
+#include <optional>
+#include <ostream>
 #include <string>
-#include <vector>
 
 namespace ns3
 {
@@ -29,6 +29,73 @@ struct FullTcpCongestionState
 
 /**
  * \ingroup fulltcp
+ * \brief The sender's congestion state, with Linux's names (enum tcp_ca_state,
+ * tcp_set_ca_state()). The engine tracks it; FullTcpCongestionControl::OnStateChange()
+ * hears every change.
+ */
+enum class FullTcpCaState : uint8_t
+{
+    OPEN,     //!< nothing unusual ("Open")
+    DISORDER, //!< duplicate ACKs or SACKed data seen, no loss declared yet ("Disorder")
+    CWR,      //!< cwnd reduced for an ECN-Echo (RFC 3168 §6.1.2), once ECN is negotiated
+    RECOVERY, //!< fast retransmit: loss recovery (RFC 5681 §3.2, RFC 6582, RFC 6675) ("Recovery")
+    LOSS,     //!< retransmission timeout (RFC 5681 §3.1, RFC 6298 §5.5) ("Loss")
+};
+
+/// \param s a congestion state \return its Linux name, e.g. "Disorder"
+const char* FullTcpCaStateName(FullTcpCaState s);
+/// Print the congestion state's name.
+std::ostream& operator<<(std::ostream& os, FullTcpCaState s);
+
+/**
+ * \ingroup fulltcp
+ * \brief An Explicit Congestion Notification signal (RFC 3168), as Linux's congestion
+ * control hears it (CA_EVENT_ECN_IS_CE, CA_ACK_ECE).
+ */
+enum class FullTcpEcnSignal : uint8_t
+{
+    /// A data segment arrived with CE in its IP header (RFC 3168 §6.1.3): the receiver will
+    /// echo it. Reported once the engine receives the IP ECN codepoint with the segment.
+    CE,
+    /// An ACK arrived with the ECE flag (RFC 3168 §6.1.2): the path marked our data.
+    ECE,
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief A delivery-rate sample (draft-cheng-iccrg-delivery-rate-estimation; Linux
+ * tcp_rate.c, struct rate_sample): bytes delivered over the interval in which they were.
+ */
+struct FullTcpRateSample
+{
+    /// Bytes delivered (cumulatively acknowledged or SACKed) between the transmission of
+    /// the most recently sent segment this ACK delivered and this ACK (rs->delivered).
+    uint32_t delivered {0};
+    /// The longer of the send phase and the ACK phase of that flight (rs->interval_us);
+    /// never below the minimum RTT (shorter samples are dropped, as tcp_rate_gen()).
+    Time interval;
+    /// The segment left while the application had nothing more to send (rs->is_app_limited):
+    /// the rate says more about the application than the path.
+    bool appLimited {false};
+
+    /// \return the delivery rate in bytes per second
+    double BytesPerSecond() const;
+};
+
+/**
+ * \ingroup fulltcp
+ * \brief What one ACK told the sender (Linux struct ack_sample with the rate sample).
+ */
+struct FullTcpAckSample
+{
+    uint32_t acked {0};                     //!< bytes newly acknowledged (SND.UNA advanced)
+    uint32_t sacked {0};                    //!< bytes newly SACKed (RFC 2018)
+    std::optional<Time> rtt;                //!< this ACK's RTT sample (RFC 6298 §3, RFC 7323 §4)
+    std::optional<FullTcpRateSample> rate;  //!< the delivery-rate sample, when valid
+};
+
+/**
+ * \ingroup fulltcp
  * \brief What an algorithm may look at besides cwnd and ssthresh.
  */
 struct FullTcpCongestionContext
@@ -38,28 +105,43 @@ struct FullTcpCongestionContext
     uint32_t flightSize {0}; //!< FlightSize (RFC 5681 §2): bytes sent and not acknowledged
     Time srtt;               //!< smoothed RTT (zero before the first sample)
     Time minRtt;             //!< smallest RTT sample (zero before the first sample)
+    /// Bytes presumed in the network, as the loss recovery estimates them: FlightSize
+    /// without SACK, less the SACKed bytes with it, RFC 6675 SetPipe() during SACK recovery
+    /// (FullTcpLossRecovery::BytesInFlight()).
+    uint32_t bytesInFlight {0};
+    uint64_t delivered {0};                    //!< bytes delivered so far (Linux tp->delivered)
+    FullTcpCaState caState {FullTcpCaState::OPEN}; //!< the congestion state
 };
 
 /**
  * \ingroup fulltcp
- * \brief Loss-recovery events an algorithm is told about (it may keep its own state).
+ * \brief One data segment the engine sends (new data or a retransmission, possibly with
+ * the FIN), as the transmission hooks see it.
  */
-enum class FullTcpCongestionEvent : uint8_t
+struct FullTcpTransmission
 {
-    ENTER_RECOVERY, //!< fast retransmit: loss recovery begins (RFC 5681 §3.2, RFC 6675 §5)
-    EXIT_RECOVERY,  //!< the recovery point is acknowledged (RFC 6582 §3.2 step 3)
-    TIMEOUT,        //!< retransmission timeout: cwnd is now 1 SMSS (RFC 5681 §3.1)
+    int64_t start {0};           //!< stream offset of its first byte (the FIN counts one)
+    int64_t end {0};             //!< stream offset just past it
+    bool retransmission {false}; //!< it resends sequence space sent before
 };
 
 /**
  * \ingroup fulltcp
- * \brief A congestion control algorithm: how cwnd grows and how far ssthresh falls.
+ * \brief A congestion control algorithm: how cwnd grows and how far ssthresh falls, with
+ * hooks for what rate- and delay-based algorithms need (Linux tcp_congestion_ops; smoltcp
+ * Controller).
  *
- * The engine owns loss detection and recovery (fast retransmit, NewReno partial ACKs, SACK
- * recovery, the timeout's cwnd of one segment); an algorithm only answers two questions and
- * hears about the events. A new algorithm (CUBIC, say) is one new file that derives from
- * this and registers itself with FULLTCP_REGISTER_CONGESTION_CONTROL; the engine picks it by
- * name (FullTcpConfig::congestionControl). One instance serves one connection.
+ * Loss detection and recovery belong to the loss recovery (FullTcpLossRecovery): fast
+ * retransmit, NewReno's partial ACKs, SACK recovery; the engine applies the timeout's cwnd
+ * of one segment. An algorithm answers two questions (OnAck(), SsThreshAfterLoss()) and
+ * hears the rest through hooks whose defaults do nothing. A new algorithm (CUBIC, say) is
+ * one new file that derives from this and registers itself with
+ * FULLTCP_REGISTER_CONGESTION_CONTROL; the engine picks it by name
+ * (FullTcpConfig::congestionControl). One instance serves one connection.
+ *
+ * Call order on an ACK (as Linux tcp_ack()): OnEcn() for an ECE flag, OnAckSample(), then
+ * OnAck() when SND.UNA advanced outside loss recovery, then OnStateChange() for what the
+ * loss recovery did.
  */
 class FullTcpCongestionControl
 {
@@ -70,7 +152,8 @@ class FullTcpCongestionControl
     virtual std::string GetName() const = 0;
 
     /**
-     * \brief An ACK acknowledged new data outside loss recovery: grow cwnd.
+     * \brief An ACK acknowledged new data outside loss recovery: grow cwnd (Linux
+     * cong_avoid).
      * \param state cwnd and ssthresh to update
      * \param acked bytes newly acknowledged by this ACK
      * \param ctx time, SMSS, FlightSize, RTT
@@ -81,7 +164,7 @@ class FullTcpCongestionControl
 
     /**
      * \brief The new ssthresh when loss is detected (fast retransmit, or the first
-     * retransmission timeout of a segment).
+     * retransmission timeout of a segment) (Linux ssthresh).
      * \param state cwnd and ssthresh before the loss
      * \param ctx time, SMSS, FlightSize, RTT
      * \return the new ssthresh
@@ -90,49 +173,71 @@ class FullTcpCongestionControl
                                        const FullTcpCongestionContext& ctx) = 0;
 
     /**
-     * \brief A loss-recovery event, after the engine has set cwnd and ssthresh for it.
-     * \param state cwnd and ssthresh (the algorithm may adjust them)
-     * \param event what happened
-     * \param ctx time, SMSS, FlightSize, RTT
+     * \brief Every acceptable ACK, in every congestion state, before cwnd grows (Linux
+     * pkts_acked and the input of cong_control): what it acknowledged and SACKed, its RTT
+     * sample and its delivery-rate sample.
+     * \param state cwnd and ssthresh (the algorithm may set them)
+     * \param sample what the ACK told
+     * \param ctx time, SMSS, FlightSize, bytes in flight, RTT, delivered, state
      */
-    virtual void OnEvent(FullTcpCongestionState& state,
-                         FullTcpCongestionEvent event,
-                         const FullTcpCongestionContext& ctx);
+    virtual void OnAckSample(FullTcpCongestionState& state,
+                             const FullTcpAckSample& sample,
+                             const FullTcpCongestionContext& ctx);
+
+    /**
+     * \brief The congestion state changed (Linux set_state, called from tcp_set_ca_state()),
+     * after the engine and the loss recovery set cwnd and ssthresh for it. As in Linux, every
+     * retransmission timeout reports LOSS, also LOSS → LOSS for a repeated one.
+     * \param state cwnd and ssthresh (the algorithm may adjust them)
+     * \param from the previous state \param to the new one
+     * \param ctx time, SMSS, FlightSize, bytes in flight, RTT, delivered, state (the new one)
+     */
+    virtual void OnStateChange(FullTcpCongestionState& state,
+                               FullTcpCaState from,
+                               FullTcpCaState to,
+                               const FullTcpCongestionContext& ctx);
+
+    /**
+     * \brief An ECN signal (Linux cwnd_event(CA_EVENT_ECN_IS_CE), in_ack_event(CA_ACK_ECE)).
+     * ECN is not negotiated yet: the engine reports the ECE flag as it arrives on an ACK, and
+     * the algorithms shipped ignore it.
+     * \param state cwnd and ssthresh (the algorithm may adjust them)
+     * \param signal CE on received data, or ECE on an ACK
+     * \param ctx time, SMSS, FlightSize, bytes in flight, RTT, delivered, state
+     */
+    virtual void OnEcn(FullTcpCongestionState& state,
+                       FullTcpEcnSignal signal,
+                       const FullTcpCongestionContext& ctx);
+
+    /**
+     * \brief A data segment is about to leave (smoltcp pre_transmit).
+     * \param state cwnd and ssthresh \param segment what leaves
+     * \param ctx the context before it leaves
+     */
+    virtual void PreTransmit(FullTcpCongestionState& state,
+                             const FullTcpTransmission& segment,
+                             const FullTcpCongestionContext& ctx);
+
+    /**
+     * \brief A data segment left (smoltcp post_transmit): SND.NXT and FlightSize count it.
+     * \param state cwnd and ssthresh \param segment what left
+     * \param ctx the context after it left
+     */
+    virtual void PostTransmit(FullTcpCongestionState& state,
+                              const FullTcpTransmission& segment,
+                              const FullTcpCongestionContext& ctx);
 };
 
 /**
  * \ingroup fulltcp
- * \brief Congestion control algorithms by name.
+ * \brief Congestion control algorithms by name: Create(), Names(), UnknownNameError().
  */
-class FullTcpCongestionControlFactory
-{
-  public:
-    /// Makes one instance of an algorithm.
-    using Maker = std::function<std::unique_ptr<FullTcpCongestionControl>()>;
-
-    /**
-     * \brief Make an algorithm known (FULLTCP_REGISTER_CONGESTION_CONTROL does this).
-     * \param name its name \param maker how to make one
-     * \return true (so that registration can initialize a static)
-     */
-    static bool Register(const std::string& name, Maker maker);
-    /// \param name a registered name \return a new instance, or nullptr when unknown
-    static std::unique_ptr<FullTcpCongestionControl> Create(const std::string& name);
-    /// \return the registered names, sorted
-    static std::vector<std::string> Names();
-};
+using FullTcpCongestionControlFactory = FullTcpRegistry<FullTcpCongestionControl>;
 
 } // namespace ns3
 
 /// Register an algorithm class under a name, at load time (in the algorithm's .cc file).
-#define FULLTCP_REGISTER_CONGESTION_CONTROL(Class, name)                 \
-    static const bool fulltcpRegistered##Class [[maybe_unused]] =        \
-        ::ns3::FullTcpCongestionControlFactory::Register(                \
-            name,                                                        \
-            []                                                           \
-            {                                                            \
-                return std::unique_ptr<::ns3::FullTcpCongestionControl>( \
-                    std::make_unique<Class>());                          \
-            })
+#define FULLTCP_REGISTER_CONGESTION_CONTROL(Class, name) \
+    FULLTCP_REGISTER_ALGORITHM(::ns3::FullTcpCongestionControl, Class, name)
 
 #endif /* FULLTCP_CONGESTION_CONTROL_H */

@@ -51,11 +51,12 @@ FullTcpNewReno::SsThreshAfterLoss(const FullTcpCongestionState&,
 }
 
 void
-FullTcpNewReno::OnEvent(FullTcpCongestionState&,
-                        FullTcpCongestionEvent event,
-                        const FullTcpCongestionContext&)
+FullTcpNewReno::OnStateChange(FullTcpCongestionState&,
+                              FullTcpCaState,
+                              FullTcpCaState to,
+                              const FullTcpCongestionContext&)
 {
-    if (event != FullTcpCongestionEvent::EXIT_RECOVERY)
+    if (to == FullTcpCaState::RECOVERY || to == FullTcpCaState::LOSS)
     {
         m_bytesAcked = 0; // a new window after a loss starts its count afresh
     }

@@ -17,7 +17,7 @@ namespace ns3
  * per cwnd of acknowledged bytes (byte counting, the way RFC 5681 §3.1 recommends), and a
  * loss sets ssthresh = max(FlightSize / 2, 2·SMSS) (RFC 5681 equation 4).
  *
- * Registered as "NewReno"; the engine's default and its fallback for unknown names.
+ * Registered as "NewReno"; the engine's default (FullTcpConfig::congestionControl).
  */
 class FullTcpNewReno : public FullTcpCongestionControl
 {
@@ -31,9 +31,10 @@ class FullTcpNewReno : public FullTcpCongestionControl
                const FullTcpCongestionContext& ctx) override;
     uint32_t SsThreshAfterLoss(const FullTcpCongestionState& state,
                                const FullTcpCongestionContext& ctx) override;
-    void OnEvent(FullTcpCongestionState& state,
-                 FullTcpCongestionEvent event,
-                 const FullTcpCongestionContext& ctx) override;
+    void OnStateChange(FullTcpCongestionState& state,
+                       FullTcpCaState from,
+                       FullTcpCaState to,
+                       const FullTcpCongestionContext& ctx) override;
 
   private:
     uint32_t m_bytesAcked {0}; //!< bytes acknowledged in congestion avoidance since cwnd grew

@@ -1,0 +1,46 @@
+/*
+ * Engine: NewReno loss recovery (RFC 5681 §3.2 fast retransmit/fast recovery, RFC 6582)
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef FULLTCP_NEWRENO_RECOVERY_H
+#define FULLTCP_NEWRENO_RECOVERY_H
+
+#include "fulltcp-loss-recovery.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup fulltcp
+ * \brief NewReno's fast retransmit and fast recovery (RFC 5681 §3.2 with RFC 6582), the
+ * recovery of every connection without SACK (gVisor renoRecovery).
+ *
+ * Duplicate ACKs as RFC 5681 §2 defines them; DupThresh of them (with the cumulative ACK
+ * above recover, RFC 6582 §3.2 step 2) retransmit the first unacknowledged segment with
+ * cwnd = ssthresh + 3·SMSS; each further duplicate inflates cwnd by one SMSS (step 4 of RFC
+ * 5681 §3.2); a partial ACK retransmits the next segment and deflates cwnd (RFC 6582 §3.2
+ * step 4); the full ACK ends recovery with cwnd = min(ssthresh, max(FlightSize, SMSS) +
+ * SMSS) (step 3, option 1). Sending stays the engine's ordinary output.
+ *
+ * Registered as "NewReno".
+ */
+class FullTcpNewRenoRecovery : public FullTcpDupAckRecovery
+{
+  public:
+    /// The registered name.
+    static constexpr const char* NAME = "NewReno";
+
+    std::string GetName() const override;
+    bool IsDuplicateAck(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s) const override;
+    bool DoRecovery(FullTcpRecoverySender& s) override;
+
+  protected:
+    void StartRecovery(FullTcpRecoverySender& s) override;
+    void DuplicateInRecovery(FullTcpRecoverySender& s) override;
+    void PartialAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s) override;
+    void FullAck(FullTcpRecoverySender& s) override;
+};
+
+} // namespace ns3
+
+#endif /* FULLTCP_NEWRENO_RECOVERY_H */

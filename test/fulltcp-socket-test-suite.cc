@@ -28,6 +28,35 @@ namespace
 constexpr uint32_t kMss = 524;
 
 /// Records the payload sizes of the data segments node 0 sends.
+/**
+ * Count the TCP packets a node's IP layer sends, and those whose TOS / traffic class is the
+ * DSCP 0x28 with the ECN bits clear (IPv4 and IPv6 alike).
+ * \param node the sender \param protocol the header's protocol getter \param tos its TOS getter
+ * \param tcp TCP packets sent \param dscpOnly those carrying exactly 0x28
+ */
+template<typename L3, typename IpHeader, typename Ip>
+void
+CountTcpTx(Ptr<Node> node,
+           uint8_t (IpHeader::*protocol)() const,
+           uint8_t (IpHeader::*tos)() const,
+           uint32_t& tcp,
+           uint32_t& dscpOnly)
+{
+    node->GetObject<L3>()->TraceConnectWithoutContext(
+        "Tx",
+        Callback<void, Ptr<const Packet>, Ptr<Ip>, uint32_t>(
+            [=, &tcp, &dscpOnly](Ptr<const Packet> p, Ptr<Ip>, uint32_t)
+            {
+                IpHeader h;
+                p->PeekHeader(h);
+                if ((h.*protocol)() == 6)
+                {
+                    ++tcp;
+                    dscpOnly += (h.*tos)() == 0x28;
+                }
+            }));
+}
+
 class SegmentSizes
 {
   public:
@@ -588,37 +617,21 @@ class IpFieldsTestCase : public FamilyTestCase
         {
             c->SetIpv6HopLimit(ttl);
             c->SetIpv6Tclass(option);
-            net.nodes.Get(0)->GetObject<Ipv6L3Protocol>()->TraceConnectWithoutContext(
-                "Tx",
-                Callback<void, Ptr<const Packet>, Ptr<Ipv6>, uint32_t>(
-                    [&](Ptr<const Packet> p, Ptr<Ipv6>, uint32_t)
-                    {
-                        Ipv6Header h;
-                        p->PeekHeader(h);
-                        if (h.GetNextHeader() == 6)
-                        {
-                            ++tcpPackets;
-                            dscpOnly += h.GetTrafficClass() == 0x28;
-                        }
-                    }));
+            CountTcpTx<Ipv6L3Protocol, Ipv6Header, Ipv6>(net.nodes.Get(0),
+                                                         &Ipv6Header::GetNextHeader,
+                                                         &Ipv6Header::GetTrafficClass,
+                                                         tcpPackets,
+                                                         dscpOnly);
         }
         else
         {
             c->SetIpTtl(ttl);
             c->SetIpTos(option);
-            net.nodes.Get(0)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
-                "Tx",
-                Callback<void, Ptr<const Packet>, Ptr<Ipv4>, uint32_t>(
-                    [&](Ptr<const Packet> p, Ptr<Ipv4>, uint32_t)
-                    {
-                        Ipv4Header h;
-                        p->PeekHeader(h);
-                        if (h.GetProtocol() == 6)
-                        {
-                            ++tcpPackets;
-                            dscpOnly += h.GetTos() == 0x28;
-                        }
-                    }));
+            CountTcpTx<Ipv4L3Protocol, Ipv4Header, Ipv4>(net.nodes.Get(0),
+                                                         &Ipv4Header::GetProtocol,
+                                                         &Ipv4Header::GetTos,
+                                                         tcpPackets,
+                                                         dscpOnly);
         }
         c->SetConnectCallback(Callback<void, Ptr<Socket>>(
                                   [](Ptr<Socket> s)

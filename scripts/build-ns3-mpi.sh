@@ -37,25 +37,12 @@ if [ -f "$prefix/.fulltcp-stamp" ] && [ "$(cat "$prefix/.fulltcp-stamp")" = "$st
   exit 0
 fi
 
-# Open MPI, dpkg-source (apt-get source) and what ns-3's CMake needs.
-"$here/install-deps.sh" libopenmpi-dev openmpi-bin dpkg-dev >&2
+# Open MPI and what ns-3's CMake needs.
+"$here/install-deps.sh" libopenmpi-dev openmpi-bin >&2
 
-as_root=()
-if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
-# `apt-get source` needs a deb-src entry; Debian 12 images often have only deb entries.
-if ! grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-  echo "build-ns3-mpi: adding a deb-src entry for bookworm" >&2
-  echo 'deb-src http://deb.debian.org/debian bookworm main' |
-    "${as_root[@]}" tee /etc/apt/sources.list.d/fulltcp-deb-src.list >/dev/null
-  "${as_root[@]}" apt-get update -qq >&2
-fi
-
-mkdir -p "$cache/src"
-src=$(ls -d "$cache"/src/ns3-3.37*/ns-3.37 2>/dev/null | head -n1 || true)
-if [ -z "$src" ]; then
-  (cd "$cache/src" && apt-get source -qq ns3 >&2)
-  src=$(ls -d "$cache"/src/ns3-3.37*/ns-3.37 | head -n1)
-fi
+# Debian 12's own ns3 source package, through a private apt configuration: /etc/apt is neither
+# read for sources nor changed (scripts/fetch-debian-source.sh says why).
+src="$("$here/fetch-debian-source.sh" bookworm ns3 "$cache/src")/ns-3.37"
 echo "build-ns3-mpi: building $src into $prefix" >&2
 
 launcher=()

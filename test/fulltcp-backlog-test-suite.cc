@@ -9,6 +9,7 @@
  *  - accept queue full (the listener is paused): established children wait, further SYNs
  *    are dropped and counted; resuming hands the waiting children to the application.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include <vector>
@@ -175,10 +176,10 @@ class AcceptQueueTestCase : public TestCase
 class FullTcpBacklogTestSuite : public TestSuite
 {
   public:
-    FullTcpBacklogTestSuite() : TestSuite("fulltcp-backlog", SYSTEM)
+    FullTcpBacklogTestSuite() : TestSuite("fulltcp-backlog", TestSuite::Type::SYSTEM)
     {
-        AddTestCase(new SynQueueTestCase(), TestCase::QUICK);
-        AddTestCase(new AcceptQueueTestCase(), TestCase::QUICK);
+        AddTestCase(new SynQueueTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new AcceptQueueTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

@@ -11,6 +11,7 @@
  *    on the other link, is refused), and its accepted sockets inherit the binding (they are
  *    copies of the listener, as in ns-3 TcpSocketBase::Fork()).
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 using namespace ns3;
@@ -140,9 +141,9 @@ class BindToNetDeviceTestCase : public TestCase
 class FullTcpBindDeviceTestSuite : public TestSuite
 {
   public:
-    FullTcpBindDeviceTestSuite() : TestSuite("fulltcp-bind-device", SYSTEM)
+    FullTcpBindDeviceTestSuite() : TestSuite("fulltcp-bind-device", TestSuite::Type::SYSTEM)
     {
-        AddTestCase(new BindToNetDeviceTestCase(), TestCase::QUICK);
+        AddTestCase(new BindToNetDeviceTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

@@ -11,6 +11,7 @@
  *  - half-close with data flowing the other way, then NormalClose on both ends;
  *  - PacketSink's ShutdownSend() on the listener is inherited by accepted sockets.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/applications-module.h"
@@ -482,19 +483,19 @@ class ListenerShutdownInheritedTestCase : public TestCase
 class FullTcpCallbacksTestSuite : public TestSuite
 {
   public:
-    FullTcpCallbacksTestSuite() : TestSuite("fulltcp-callbacks", SYSTEM)
+    FullTcpCallbacksTestSuite() : TestSuite("fulltcp-callbacks", TestSuite::Type::SYSTEM)
     {
         for (bool ipv6 : {false, true})
         {
-            AddTestCase(new ConnectSucceedsTestCase(ipv6), TestCase::QUICK);
-            AddTestCase(new ConnectRefusedTestCase(ipv6), TestCase::QUICK);
-            AddTestCase(new HalfCloseTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new ConnectSucceedsTestCase(ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new ConnectRefusedTestCase(ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new HalfCloseTestCase(ipv6), FullTcpTestDuration::QUICK);
         }
-        AddTestCase(new ConnectTimesOutTestCase(), TestCase::QUICK);
-        AddTestCase(new AcceptRefusesTestCase(), TestCase::QUICK);
-        AddTestCase(new ResetTestCase(), TestCase::QUICK);
-        AddTestCase(new DataTimeoutTestCase(), TestCase::QUICK);
-        AddTestCase(new ListenerShutdownInheritedTestCase(), TestCase::QUICK);
+        AddTestCase(new ConnectTimesOutTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new AcceptRefusesTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new ResetTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new DataTimeoutTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new ListenerShutdownInheritedTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

@@ -11,6 +11,7 @@
  *    device holds (it sees every segment, sent or received);
  *  - when the link loses one data segment, the ladder draws exactly that one as lost.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/fulltcp-helper.h"
@@ -188,10 +189,10 @@ class DrawingsTestCase : public TestCase
 class FullTcpDrawingsTestSuite : public TestSuite
 {
   public:
-    FullTcpDrawingsTestSuite() : TestSuite("fulltcp-drawings", SYSTEM)
+    FullTcpDrawingsTestSuite() : TestSuite("fulltcp-drawings", TestSuite::Type::SYSTEM)
     {
-        AddTestCase(new DrawingsTestCase(false), TestCase::QUICK);
-        AddTestCase(new DrawingsTestCase(true), TestCase::QUICK);
+        AddTestCase(new DrawingsTestCase(false), FullTcpTestDuration::QUICK);
+        AddTestCase(new DrawingsTestCase(true), FullTcpTestDuration::QUICK);
     }
 };
 

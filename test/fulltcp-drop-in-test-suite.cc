@@ -8,6 +8,7 @@
  * attributes reaches them, and the pcap (judged by tshark) shows FullTcp's segments at IP
  * protocol 6 with good checksums and the MSS option ns-3's TCP never sends.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/applications-module.h"
@@ -182,11 +183,11 @@ class InertTcpTestCase : public TestCase
 class FullTcpDropInTestSuite : public TestSuite
 {
   public:
-    FullTcpDropInTestSuite() : TestSuite("fulltcp-drop-in", SYSTEM)
+    FullTcpDropInTestSuite() : TestSuite("fulltcp-drop-in", TestSuite::Type::SYSTEM)
     {
-        AddTestCase(new DropInTestCase(false), TestCase::QUICK);
-        AddTestCase(new DropInTestCase(true), TestCase::QUICK);
-        AddTestCase(new InertTcpTestCase(), TestCase::QUICK);
+        AddTestCase(new DropInTestCase(false), FullTcpTestDuration::QUICK);
+        AddTestCase(new DropInTestCase(true), FullTcpTestDuration::QUICK);
+        AddTestCase(new InertTcpTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

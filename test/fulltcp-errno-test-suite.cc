@@ -5,6 +5,7 @@
  * Suite "fulltcp-errno": misuse of the Socket API returns -1 (or null) with the POSIX-like
  * ns-3 errno, and never asserts. Each line of the table below is one check.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/packet-socket-address.h"
@@ -181,10 +182,10 @@ class PortsTestCase : public TestCase
 class FullTcpErrnoTestSuite : public TestSuite
 {
   public:
-    FullTcpErrnoTestSuite() : TestSuite("fulltcp-errno", UNIT)
+    FullTcpErrnoTestSuite() : TestSuite("fulltcp-errno", TestSuite::Type::UNIT)
     {
-        AddTestCase(new MisuseTestCase(), TestCase::QUICK);
-        AddTestCase(new PortsTestCase(), TestCase::QUICK);
+        AddTestCase(new MisuseTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new PortsTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

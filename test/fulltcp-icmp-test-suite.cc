@@ -14,6 +14,7 @@
  *  - fragmentation needed / packet too big lowers the MSS of an established connection
  *    (RFC 1191, RFC 8201), injected into node 0's protocol as ns-3's ICMP would hand it.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/icmpv4-l4-protocol.h"
@@ -435,14 +436,14 @@ class PacketTooBigTestCase : public FamilyTestCase
 class FullTcpIcmpTestSuite : public TestSuite
 {
   public:
-    FullTcpIcmpTestSuite() : TestSuite("fulltcp-icmp", SYSTEM)
+    FullTcpIcmpTestSuite() : TestSuite("fulltcp-icmp", TestSuite::Type::SYSTEM)
     {
         for (bool ipv6 : {false, true})
         {
-            AddTestCase(new IcmpTestCase(IcmpTestCase::PORT_UNREACHABLE, ipv6), TestCase::QUICK);
-            AddTestCase(new IcmpTestCase(IcmpTestCase::TIME_EXCEEDED, ipv6), TestCase::QUICK);
-            AddTestCase(new IcmpTestCase(IcmpTestCase::FORGED, ipv6), TestCase::QUICK);
-            AddTestCase(new PacketTooBigTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new IcmpTestCase(IcmpTestCase::PORT_UNREACHABLE, ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new IcmpTestCase(IcmpTestCase::TIME_EXCEEDED, ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new IcmpTestCase(IcmpTestCase::FORGED, ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new PacketTooBigTestCase(ipv6), FullTcpTestDuration::QUICK);
         }
     }
 };

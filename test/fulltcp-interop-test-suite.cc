@@ -8,6 +8,7 @@
  * stacks (FullTcp's state trace and ns-3 TCP's State trace); then the same under 1% random
  * loss in both directions.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/applications-module.h"
@@ -178,15 +179,15 @@ class InteropTestCase : public TestCase
 class FullTcpInteropTestSuite : public TestSuite
 {
   public:
-    FullTcpInteropTestSuite() : TestSuite("fulltcp-interop", SYSTEM)
+    FullTcpInteropTestSuite() : TestSuite("fulltcp-interop", TestSuite::Type::SYSTEM)
     {
         for (bool fullTcpClient : {true, false})
         {
             for (bool ipv6 : {false, true})
             {
-                AddTestCase(new InteropTestCase(fullTcpClient, ipv6, 500000, 0), TestCase::QUICK);
+                AddTestCase(new InteropTestCase(fullTcpClient, ipv6, 500000, 0), FullTcpTestDuration::QUICK);
                 AddTestCase(new InteropTestCase(fullTcpClient, ipv6, 300000, 0.01),
-                            TestCase::QUICK);
+                            FullTcpTestDuration::QUICK);
             }
         }
     }

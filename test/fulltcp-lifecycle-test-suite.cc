@@ -13,6 +13,7 @@
  *  - last ACK lost: the LAST_ACK side retransmits its FIN, the TIME_WAIT side (by then a
  *    TIME_WAIT record, its socket gone) ACKs it again and restarts 2·MSL.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/error-model.h"
@@ -424,7 +425,7 @@ class LifecycleTestCase : public TestCase
 class FullTcpLifecycleTestSuite : public TestSuite
 {
   public:
-    FullTcpLifecycleTestSuite() : TestSuite("fulltcp-lifecycle", SYSTEM)
+    FullTcpLifecycleTestSuite() : TestSuite("fulltcp-lifecycle", TestSuite::Type::SYSTEM)
     {
         for (bool ipv6 : {false, true})
         {
@@ -436,7 +437,7 @@ class FullTcpLifecycleTestSuite : public TestSuite
                               Lost::FIN,
                               Lost::LAST_ACK})
             {
-                AddTestCase(new LifecycleTestCase(lost, ipv6), TestCase::QUICK);
+                AddTestCase(new LifecycleTestCase(lost, ipv6), FullTcpTestDuration::QUICK);
             }
         }
     }

@@ -17,6 +17,7 @@
  *    until the event ends, then becomes a TIME_WAIT record: the engine is gone, unread bytes
  *    stay readable, end of stream follows.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/fulltcp-internet-stack-helper.h"
@@ -364,13 +365,13 @@ class TimeWaitHandOffTestCase : public FamilyTestCase
 class FullTcpPlumbingTestSuite : public TestSuite
 {
   public:
-    FullTcpPlumbingTestSuite() : TestSuite("fulltcp-plumbing", UNIT)
+    FullTcpPlumbingTestSuite() : TestSuite("fulltcp-plumbing", TestSuite::Type::UNIT)
     {
-        AddTestCase(new FactoriesTestCase(), TestCase::QUICK);
+        AddTestCase(new FactoriesTestCase(), FullTcpTestDuration::QUICK);
         for (bool ipv6 : {false, true})
         {
-            AddTestCase(new ProtocolSlotTestCase(ipv6), TestCase::QUICK);
-            AddTestCase(new TimeWaitHandOffTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new ProtocolSlotTestCase(ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new TimeWaitHandOffTestCase(ipv6), FullTcpTestDuration::QUICK);
         }
     }
 };

@@ -11,6 +11,7 @@
  *  - 2,000 random byte strings sent while a connection runs: nothing crashes, the
  *    connection's bytes still arrive.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/traffic-control-module.h"
@@ -237,10 +238,10 @@ class GarbageTestCase : public TestCase
 class FullTcpRxDropsTestSuite : public TestSuite
 {
   public:
-    FullTcpRxDropsTestSuite() : TestSuite("fulltcp-rx-drops", SYSTEM)
+    FullTcpRxDropsTestSuite() : TestSuite("fulltcp-rx-drops", TestSuite::Type::SYSTEM)
     {
-        AddTestCase(new BadInputTestCase(), TestCase::QUICK);
-        AddTestCase(new GarbageTestCase(), TestCase::QUICK);
+        AddTestCase(new BadInputTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new GarbageTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

@@ -7,6 +7,7 @@
  * TIME_WAIT connections live on as records without their sockets and go after 2·MSL. The
  * full 10,000 is examples/fulltcp-many-connections.cc (a benchmark).
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include <chrono>
@@ -132,9 +133,9 @@ class ManyConnectionsTestCase : public TestCase
 class FullTcpScaleTestSuite : public TestSuite
 {
   public:
-    FullTcpScaleTestSuite() : TestSuite("fulltcp-scale", SYSTEM)
+    FullTcpScaleTestSuite() : TestSuite("fulltcp-scale", TestSuite::Type::SYSTEM)
     {
-        AddTestCase(new ManyConnectionsTestCase(1000), TestCase::QUICK);
+        AddTestCase(new ManyConnectionsTestCase(1000), FullTcpTestDuration::QUICK);
     }
 };
 

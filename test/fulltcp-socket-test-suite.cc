@@ -10,6 +10,7 @@
  *  - OnOff -> PacketSink;
  *  - an echo application written against the Socket API checks every byte both ways.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/applications-module.h"
@@ -755,23 +756,23 @@ class AlgorithmAttributesTestCase : public TestCase
 class FullTcpSocketTestSuite : public TestSuite
 {
   public:
-    FullTcpSocketTestSuite() : TestSuite("fulltcp-socket", SYSTEM)
+    FullTcpSocketTestSuite() : TestSuite("fulltcp-socket", TestSuite::Type::SYSTEM)
     {
         for (bool ipv6 : {false, true})
         {
-            AddTestCase(new ZeroBytesTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new ZeroBytesTestCase(ipv6), FullTcpTestDuration::QUICK);
             for (uint32_t bytes : {1U, kMss - 1, kMss, kMss + 1, 1000000U})
             {
-                AddTestCase(new BulkSendTestCase(bytes, ipv6), TestCase::QUICK);
+                AddTestCase(new BulkSendTestCase(bytes, ipv6), FullTcpTestDuration::QUICK);
             }
-            AddTestCase(new OnOffTestCase(ipv6), TestCase::QUICK);
-            AddTestCase(new EchoTestCase(ipv6), TestCase::QUICK);
-            AddTestCase(new IpOptionsTestCase(ipv6), TestCase::QUICK);
-            AddTestCase(new IpFieldsTestCase(ipv6), TestCase::QUICK);
+            AddTestCase(new OnOffTestCase(ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new EchoTestCase(ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new IpOptionsTestCase(ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new IpFieldsTestCase(ipv6), FullTcpTestDuration::QUICK);
         }
-        AddTestCase(new SocketListTestCase(), TestCase::QUICK);
-        AddTestCase(new DataPathAttributesTestCase(), TestCase::QUICK);
-        AddTestCase(new AlgorithmAttributesTestCase(), TestCase::QUICK);
+        AddTestCase(new SocketListTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new DataPathAttributesTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new AlgorithmAttributesTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

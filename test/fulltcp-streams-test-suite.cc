@@ -11,6 +11,7 @@
  * distributed engine (each rank simulates only its own nodes) and a sequential run produce
  * identical segments (test/check-distributed.py compares whole pcaps).
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 using namespace ns3;
@@ -144,9 +145,9 @@ class StreamsPerNodeTestCase : public TestCase
 class StreamsTestSuite : public TestSuite
 {
   public:
-    StreamsTestSuite() : TestSuite("fulltcp-streams", UNIT)
+    StreamsTestSuite() : TestSuite("fulltcp-streams", TestSuite::Type::UNIT)
     {
-        AddTestCase(new StreamsPerNodeTestCase, TestCase::QUICK);
+        AddTestCase(new StreamsPerNodeTestCase, FullTcpTestDuration::QUICK);
     }
 };
 

@@ -10,6 +10,7 @@
  *    queue keeps it out;
  *  - an ACK with a forged cookie is refused (counted) and answered with a RST.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/csma-module.h"
@@ -328,12 +329,12 @@ class ForgedCookieTestCase : public TestCase
 class FullTcpSynCookiesTestSuite : public TestSuite
 {
   public:
-    FullTcpSynCookiesTestSuite() : TestSuite("fulltcp-syn-cookies", SYSTEM)
+    FullTcpSynCookiesTestSuite() : TestSuite("fulltcp-syn-cookies", TestSuite::Type::SYSTEM)
     {
-        AddTestCase(new CookiesOnlyTestCase(), TestCase::QUICK);
-        AddTestCase(new SynFloodTestCase(true), TestCase::QUICK);
-        AddTestCase(new SynFloodTestCase(false), TestCase::QUICK);
-        AddTestCase(new ForgedCookieTestCase(), TestCase::QUICK);
+        AddTestCase(new CookiesOnlyTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new SynFloodTestCase(true), FullTcpTestDuration::QUICK);
+        AddTestCase(new SynFloodTestCase(false), FullTcpTestDuration::QUICK);
+        AddTestCase(new ForgedCookieTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

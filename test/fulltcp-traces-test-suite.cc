@@ -14,6 +14,7 @@
  *  - FullTcpHelper::Snapshot: the `ss -tan` table with a listener, a connection and a
  *    TIME_WAIT record.
  */
+#include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/fulltcp-snapshot.h"
@@ -603,12 +604,12 @@ class SnapshotTestCase : public TestCase
 class FullTcpTracesTestSuite : public TestSuite
 {
   public:
-    FullTcpTracesTestSuite() : TestSuite("fulltcp-traces", SYSTEM)
+    FullTcpTracesTestSuite() : TestSuite("fulltcp-traces", TestSuite::Type::SYSTEM)
     {
-        AddTestCase(new StateLogTestCase(), TestCase::QUICK);
-        AddTestCase(new SocketTracesTestCase(), TestCase::QUICK);
-        AddTestCase(new MibTestCase(), TestCase::QUICK);
-        AddTestCase(new SnapshotTestCase(), TestCase::QUICK);
+        AddTestCase(new StateLogTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new SocketTracesTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new MibTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new SnapshotTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

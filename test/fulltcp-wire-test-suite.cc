@@ -8,6 +8,7 @@
  *  - The pcap of that link, judged by tshark with checksum validation on: every frame with
  *    IP protocol 6 decodes as TCP, none malformed, no bad checksum, options as sent.
  */
+#include "fulltcp-test-compat.h"
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-raw-peer.h"
@@ -266,10 +267,10 @@ WireLinkTestCase::DoRun()
 class FullTcpWireTestSuite : public TestSuite
 {
   public:
-    FullTcpWireTestSuite() : TestSuite("fulltcp-wire", UNIT)
+    FullTcpWireTestSuite() : TestSuite("fulltcp-wire", TestSuite::Type::UNIT)
     {
-        AddTestCase(new WireLinkTestCase(false), TestCase::QUICK);
-        AddTestCase(new WireLinkTestCase(true), TestCase::QUICK);
+        AddTestCase(new WireLinkTestCase(false), FullTcpTestDuration::QUICK);
+        AddTestCase(new WireLinkTestCase(true), FullTcpTestDuration::QUICK);
     }
 };
 

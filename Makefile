@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 CTEST_ARGS ?=
 
-.PHONY: all deps build demo test test-asan test-mpi bench install clean
+.PHONY: all deps build demo test test-asan test-mpi test-intree bench install clean
 
 all: build
 
@@ -27,14 +27,14 @@ demo: build
 
 # Every test (GoogleTest, ns-3 TestSuites, tshark checks, the fuzzer's short run) via CTest.
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+	cd $(BUILD) && ctest --output-on-failure --no-tests=error -j $(JOBS) $(CTEST_ARGS)
 
 # The same tests once more with AddressSanitizer + UndefinedBehaviorSanitizer on our code.
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DFULLTCP_SANITIZE=ON $(CMAKE_ARGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+	  ctest --output-on-failure --no-tests=error -j $(JOBS) $(CTEST_ARGS)
 
 # ns-3's distributed engine (doc/distributed.rst). Debian's libns3-dev has no mpi module, so
 # scripts/build-ns3-mpi.sh builds ns-3 3.37 with it from Debian's source package into a cache
@@ -46,6 +46,14 @@ test-mpi: deps
 	        -Dns3_DIR=$$prefix/lib/cmake/ns3 $(CMAKE_ARGS)
 	cmake --build $(MPI_BUILD) -j $(JOBS) --target fulltcp-distributed
 	cd $(MPI_BUILD) && ctest --output-on-failure --no-tests=error -R '^distributed\.' $(CTEST_ARGS)
+
+# FullTcp as contrib/fulltcp of an ns-3.48 source tree, as most ns-3 users have it: configure
+# with tests and examples, build, ./test.py for every FullTcp suite, the GoogleTests and the
+# examples (scripts/test-intree.sh). The tree (Debian sid's ns3 3.48 source package, through a
+# private apt configuration; or FULLTCP_NS3_GIT's tag ns-3.48) and its build are cached outside
+# the repository (README, "Using FullTcp inside an ns-3 source tree").
+test-intree: deps
+	scripts/test-intree.sh
 
 # The benchmark (issue 8): every scenario of examples/fulltcp-bench.cc on FullTcp and on ns-3's
 # TCP, one table (doc/performance.rst). valgrind counts instructions where perf cannot (VMs).

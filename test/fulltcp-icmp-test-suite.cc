@@ -440,8 +440,10 @@ class FullTcpIcmpTestSuite : public TestSuite
     {
         for (bool ipv6 : {false, true})
         {
-            AddTestCase(new IcmpTestCase(IcmpTestCase::PORT_UNREACHABLE, ipv6), FullTcpTestDuration::QUICK);
-            AddTestCase(new IcmpTestCase(IcmpTestCase::TIME_EXCEEDED, ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new IcmpTestCase(IcmpTestCase::PORT_UNREACHABLE, ipv6),
+                        FullTcpTestDuration::QUICK);
+            AddTestCase(new IcmpTestCase(IcmpTestCase::TIME_EXCEEDED, ipv6),
+                        FullTcpTestDuration::QUICK);
             AddTestCase(new IcmpTestCase(IcmpTestCase::FORGED, ipv6), FullTcpTestDuration::QUICK);
             AddTestCase(new PacketTooBigTestCase(ipv6), FullTcpTestDuration::QUICK);
         }

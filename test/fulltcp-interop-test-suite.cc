@@ -185,7 +185,8 @@ class FullTcpInteropTestSuite : public TestSuite
         {
             for (bool ipv6 : {false, true})
             {
-                AddTestCase(new InteropTestCase(fullTcpClient, ipv6, 500000, 0), FullTcpTestDuration::QUICK);
+                AddTestCase(new InteropTestCase(fullTcpClient, ipv6, 500000, 0),
+                            FullTcpTestDuration::QUICK);
                 AddTestCase(new InteropTestCase(fullTcpClient, ipv6, 300000, 0.01),
                             FullTcpTestDuration::QUICK);
             }

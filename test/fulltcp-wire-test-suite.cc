@@ -9,6 +9,7 @@
  *    IP protocol 6 decodes as TCP, none malformed, no bad checksum, options as sent.
  */
 #include "fulltcp-test-compat.h"
+
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-raw-peer.h"

@@ -42,7 +42,8 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     info.synOrFin = h.HasFlags(H::SYN) || h.HasFlags(H::FIN);
     // What a duplicate ACK is depends on the recovery (RFC 5681 §2; RFC 6675 §2 with SACK).
     // An ACK that answers a zero-window probe is none: nothing was lost.
-    info.duplicate = m_tcb.SynAcked() && m_tcb.sndWnd > 0 && m_recovery->IsDuplicateAck(info, *this);
+    info.duplicate =
+        m_tcb.SynAcked() && m_tcb.sndWnd > 0 && m_recovery->IsDuplicateAck(info, *this);
     FullTcpAckSample sample;
     sample.acked = info.acked;
     sample.sacked = static_cast<uint32_t>(info.newlySacked);
@@ -52,8 +53,7 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
         m_tcb.dupAcks = 0;
     }
     sample.rate = m_tcb.rate.TakeSample(
-        m_now,
-        m_tcb.rtt.HasSample() ? std::optional<Time>(m_tcb.rtt.GetMinRtt()) : std::nullopt);
+        m_now, m_tcb.rtt.HasSample() ? std::optional<Time>(m_tcb.rtt.GetMinRtt()) : std::nullopt);
     m_cc->OnAckSample(m_tcb.cc, sample, CongestionContext());
     if (info.acked > 0 && !m_tcb.inRecovery)
     {

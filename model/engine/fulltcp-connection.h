@@ -18,8 +18,8 @@
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 
-#include <cstdint>
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -515,8 +515,8 @@ class FullTcpConnection : private FullTcpRecoverySender
     std::deque<FullTcpAppEvent> m_events; //!< application events not yet delivered
     bool m_ackPending {false};            //!< an ACK is owed; cleared by any segment we send
     bool m_ackNow {false};                //!< ... and it must not be delayed
-    std::string m_configError;                      //!< see GetConfigError()
-    std::unique_ptr<FullTcpCongestionControl> m_cc; //!< the congestion control algorithm
+    std::string m_configError;            //!< see GetConfigError()
+    std::unique_ptr<FullTcpCongestionControl> m_cc;  //!< the congestion control algorithm
     std::unique_ptr<FullTcpLossRecovery> m_recovery; //!< the loss recovery algorithm
 };
 

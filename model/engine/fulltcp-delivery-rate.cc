@@ -116,8 +116,8 @@ FullTcpDeliveryRate::Deliver(Record& r, int64_t bytes)
     // later end breaks a tie of send times, tcp_skb_sent_after()).
     if (!m_prior || r.sent > m_prior->sent || (r.sent == m_prior->sent && r.end > m_prior->end))
     {
-        m_prior = Prior {r.delivered, r.deliveredTime, r.sent, r.end, r.sent - r.firstSent,
-                         r.appLimited};
+        m_prior =
+            Prior {r.delivered, r.deliveredTime, r.sent, r.end, r.sent - r.firstSent, r.appLimited};
         // "Record send time of most recently ACKed packet".
         m_firstSent = r.sent;
     }

@@ -72,23 +72,23 @@ class FullTcpDeliveryRate
     /// What a segment carried away when it was (last) sent (Linux tcp_skb_cb.tx).
     struct Record
     {
-        int64_t end {0};        //!< offset just past the segment
-        Time sent;              //!< when it was (last) sent
-        Time firstSent;         //!< C.first_sent_time then: start of the send phase
-        Time deliveredTime;     //!< C.delivered_time then
-        uint32_t delivered {0}; //!< C.delivered then (low 32 bits, as Linux's u32)
+        int64_t end {0};         //!< offset just past the segment
+        Time sent;               //!< when it was (last) sent
+        Time firstSent;          //!< C.first_sent_time then: start of the send phase
+        Time deliveredTime;      //!< C.delivered_time then
+        uint32_t delivered {0};  //!< C.delivered then (low 32 bits, as Linux's u32)
         bool appLimited {false}; //!< sent while the flight was app-limited
-        bool done {false};      //!< already delivered (SACKed): counted once
+        bool done {false};       //!< already delivered (SACKed): counted once
     };
 
     /// The snapshot this ACK samples from (Linux rate_sample's prior_*).
     struct Prior
     {
-        uint32_t delivered {0}; //!< P.delivered
-        Time deliveredTime;     //!< P.delivered_time
-        Time sent;              //!< P.sent_time
-        int64_t end {0};        //!< end of that segment (ties of sent time)
-        Time sendPhase;         //!< P.sent_time - P.first_sent_time
+        uint32_t delivered {0};  //!< P.delivered
+        Time deliveredTime;      //!< P.delivered_time
+        Time sent;               //!< P.sent_time
+        int64_t end {0};         //!< end of that segment (ties of sent time)
+        Time sendPhase;          //!< P.sent_time - P.first_sent_time
         bool appLimited {false}; //!< P.is_app_limited
     };
 
@@ -108,11 +108,11 @@ class FullTcpDeliveryRate
     size_t m_size {0};          //!< records held
     int64_t m_frontStart {0};   //!< offset the oldest record starts at (SND.UNA)
 
-    uint64_t m_delivered {0};  //!< C.delivered
-    Time m_deliveredTime;      //!< C.delivered_time
-    Time m_firstSent;          //!< C.first_sent_time
-    uint64_t m_appLimited {0}; //!< C.app_limited: end of the app-limited bubble, 0 if none
-    uint64_t m_ackDelivered {0}; //!< delivered by the ACK being processed
+    uint64_t m_delivered {0};     //!< C.delivered
+    Time m_deliveredTime;         //!< C.delivered_time
+    Time m_firstSent;             //!< C.first_sent_time
+    uint64_t m_appLimited {0};    //!< C.app_limited: end of the app-limited bubble, 0 if none
+    uint64_t m_ackDelivered {0};  //!< delivered by the ACK being processed
     std::optional<Prior> m_prior; //!< the ACK's snapshot, if it delivered a record
 };
 

@@ -193,8 +193,7 @@ FullTcpConnection::ArmPersistIfStalled()
     // or to release data that silly-window avoidance holds back, so the RETRANSMIT slot
     // becomes the persist timer (as Linux tcp_check_probe_timer()).
     const bool held = m_tcb.DataEnd() > m_tcb.sndNxt;
-    if (held && m_tcb.sndNxt == m_tcb.sndUna
-        && !m_tcb.timerDeadline.Get(FullTcpTimer::RETRANSMIT))
+    if (held && m_tcb.sndNxt == m_tcb.sndUna && !m_tcb.timerDeadline.Get(FullTcpTimer::RETRANSMIT))
     {
         ArmRetransmitTimer(PersistBase());
     }

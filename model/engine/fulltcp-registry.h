@@ -24,7 +24,7 @@ namespace ns3
  * unknown name is a configuration error: UnknownNameError() says so and lists the known
  * names.
  */
-template <class Interface>
+template<class Interface>
 class FullTcpRegistry
 {
   public:
@@ -36,27 +36,31 @@ class FullTcpRegistry
      * \param name its name \param maker how to make one
      * \return true (so that registration can initialize a static)
      */
-    static bool Register(const std::string& name, Maker maker)
+    static bool
+    Register(const std::string& name, Maker maker)
     {
         Map()[name] = std::move(maker);
         return true;
     }
 
     /// \param name a registered name \return a new instance, or nullptr when unknown
-    static std::unique_ptr<Interface> Create(const std::string& name)
+    static std::unique_ptr<Interface>
+    Create(const std::string& name)
     {
         const auto it = Map().find(name);
         return it == Map().end() ? nullptr : it->second();
     }
 
     /// \param name a name \return whether an algorithm is registered under it
-    static bool Has(const std::string& name)
+    static bool
+    Has(const std::string& name)
     {
         return Map().count(name) > 0;
     }
 
     /// \return the registered names, sorted
-    static std::vector<std::string> Names()
+    static std::vector<std::string>
+    Names()
     {
         std::vector<std::string> names;
         for (const auto& entry : Map())
@@ -71,7 +75,8 @@ class FullTcpRegistry
      * \param name the unknown name
      * \return e.g. `unknown congestion control "Foo" (known: Bar, NewReno)`
      */
-    static std::string UnknownNameError(const std::string& kind, const std::string& name)
+    static std::string
+    UnknownNameError(const std::string& kind, const std::string& name)
     {
         std::string known;
         for (const auto& entry : Map())
@@ -84,7 +89,8 @@ class FullTcpRegistry
   private:
     /// \return the registry, created on first use (registration runs during static
     ///         initialization)
-    static std::map<std::string, Maker>& Map()
+    static std::map<std::string, Maker>&
+    Map()
     {
         static std::map<std::string, Maker> registry;
         return registry;
@@ -97,11 +103,13 @@ class FullTcpRegistry
  * Register an algorithm class of a kind under a name, at load time (in the algorithm's .cc
  * file); the kinds' own macros are the ones to use.
  */
-#define FULLTCP_REGISTER_ALGORITHM(Interface, Class, name)           \
-    static const bool fulltcpRegistered##Class [[maybe_unused]] =    \
-        ::ns3::FullTcpRegistry<Interface>::Register(                 \
-            name,                                                    \
-            []                                                       \
-            { return std::unique_ptr<Interface>(std::make_unique<Class>()); })
+#define FULLTCP_REGISTER_ALGORITHM(Interface, Class, name)                                 \
+    static const bool fulltcpRegistered##Class [[maybe_unused]] =                          \
+        ::ns3::FullTcpRegistry<Interface>::Register(name,                                  \
+                                                    []                                     \
+                                                    {                                      \
+                                                        return std::unique_ptr<Interface>( \
+                                                            std::make_unique<Class>());    \
+                                                    })
 
 #endif /* FULLTCP_REGISTRY_H */

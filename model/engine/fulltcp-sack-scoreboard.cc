@@ -66,7 +66,8 @@ FullTcpSackScoreboard::SackedIn(FullTcpRange range) const
         {
             break;
         }
-        sacked += FullTcpRange {std::max(r.start, range.start), std::min(r.end, range.end)}.Length();
+        sacked +=
+            FullTcpRange {std::max(r.start, range.start), std::min(r.end, range.end)}.Length();
     }
     return sacked;
 }

@@ -14,8 +14,8 @@
 #include "fulltcp-state.h"
 
 #include "ns3/fulltcp-congestion-control.h"
-#include "ns3/fulltcp-segment-io.h"
 #include "ns3/fulltcp-delivery-rate.h"
+#include "ns3/fulltcp-segment-io.h"
 #include "ns3/fulltcp-timer.h"
 #include "ns3/nstime.h"
 
@@ -135,11 +135,11 @@ struct FullTcpTcb
     std::optional<FullTcpIcmpKind> softError;
 
     // --- Congestion control and loss recovery (RFC 5681, RFC 6582, RFC 6675) ---
-    FullTcpCongestionState cc;        //!< cwnd and ssthresh
+    FullTcpCongestionState cc;                     //!< cwnd and ssthresh
     FullTcpCaState caState {FullTcpCaState::OPEN}; //!< Linux's congestion state
-    uint32_t dupAcks {0};             //!< duplicate ACKs since the last new ACK
-    bool inRecovery {false};          //!< in loss recovery (FullTcpLossRecovery)
-    int64_t recover {0};              //!< recover / RecoveryPoint: SND.NXT at entry
+    uint32_t dupAcks {0};                          //!< duplicate ACKs since the last new ACK
+    bool inRecovery {false};                       //!< in loss recovery (FullTcpLossRecovery)
+    int64_t recover {0};                           //!< recover / RecoveryPoint: SND.NXT at entry
     int64_t rtxNxt {0};               //!< next go-back-N retransmission after a timeout
     FullTcpSackScoreboard scoreboard; //!< what the peer SACKed above SND.UNA
     uint32_t dsacksReceived {0};      //!< D-SACK blocks the peer sent (RFC 2883)
@@ -150,7 +150,7 @@ struct FullTcpTcb
     Time lastReceived;                    //!< when the peer was last heard from
     uint32_t keepAliveProbesOut {0};      //!< unanswered keepalive probes
     std::optional<Time> lastChallengeAck; //!< rate limit of RFC 5961 §7
-    FullTcpTimerDeadlines timerDeadline; //!< expiry time of each armed timer slot
+    FullTcpTimerDeadlines timerDeadline;  //!< expiry time of each armed timer slot
 
     /// \return the offset just past the last data byte written: our FIN's offset
     int64_t DataEnd() const;

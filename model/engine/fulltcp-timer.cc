@@ -55,7 +55,7 @@ FullTcpTimer::Register(const char* name, FullTcpTimerHandler handler)
     if (t.count == CAPACITY)
     {
         NS_FATAL_ERROR("FullTcpTimer: no room for slot \"" << name << "\" (" << CAPACITY
-                                                          << " slots; raise CAPACITY)");
+                                                           << " slots; raise CAPACITY)");
     }
     t.names[t.count] = name;
     t.handlers[t.count] = handler;

@@ -70,7 +70,8 @@ class FullTcpTimer
     static FullTcpTimer At(uint32_t index);
 
     /// \return the slot's index in the per-connection tables
-    constexpr uint32_t Index() const
+    constexpr uint32_t
+    Index() const
     {
         return m_index;
     }
@@ -81,13 +82,15 @@ class FullTcpTimer
     FullTcpTimerHandler Handler() const;
 
     /// \param o another slot \return whether both are the same slot
-    constexpr bool operator==(const FullTcpTimer& o) const
+    constexpr bool
+    operator==(const FullTcpTimer& o) const
     {
         return m_index == o.m_index;
     }
 
     /// \param o another slot \return whether they are different slots
-    constexpr bool operator!=(const FullTcpTimer& o) const
+    constexpr bool
+    operator!=(const FullTcpTimer& o) const
     {
         return m_index != o.m_index;
     }
@@ -98,10 +101,7 @@ class FullTcpTimer
     static Table& TheTable();
 
     /// \param index the slot's index
-    constexpr explicit FullTcpTimer(uint8_t index)
-        : m_index(index)
-    {
-    }
+    constexpr explicit FullTcpTimer(uint8_t index) : m_index(index) {}
 
     uint8_t m_index; //!< index in the registry and the per-connection tables
 };
@@ -157,7 +157,8 @@ class FullTcpTimerDeadlines
     std::array<int64_t, FullTcpTimer::CAPACITY> m_steps = AllIdle();
 
     /// \return every slot IDLE
-    static constexpr std::array<int64_t, FullTcpTimer::CAPACITY> AllIdle()
+    static constexpr std::array<int64_t, FullTcpTimer::CAPACITY>
+    AllIdle()
     {
         std::array<int64_t, FullTcpTimer::CAPACITY> steps {};
         for (auto& s : steps)

@@ -30,16 +30,28 @@ FullTcpConnection::EngineTimerSlots()
     static const std::array<FullTcpTimerSlot, 4> slots {{
         {FullTcpTimer::RETRANSMIT,
          "RETRANSMIT",
-         [](const FullTcpTimerExpiry& e) { e.connection.RetransmitTimeout(); }},
+         [](const FullTcpTimerExpiry& e)
+         {
+             e.connection.RetransmitTimeout();
+         }},
         {FullTcpTimer::DELAYED_ACK,
          "DELAYED_ACK",
-         [](const FullTcpTimerExpiry& e) { e.connection.DelayedAckTimeout(); }},
+         [](const FullTcpTimerExpiry& e)
+         {
+             e.connection.DelayedAckTimeout();
+         }},
         {FullTcpTimer::KEEPALIVE,
          "KEEPALIVE",
-         [](const FullTcpTimerExpiry& e) { e.connection.KeepAliveTimeout(); }},
+         [](const FullTcpTimerExpiry& e)
+         {
+             e.connection.KeepAliveTimeout();
+         }},
         {FullTcpTimer::LINGER,
          "LINGER",
-         [](const FullTcpTimerExpiry& e) { e.connection.LingerTimeout(); }},
+         [](const FullTcpTimerExpiry& e)
+         {
+             e.connection.LingerTimeout();
+         }},
     }};
     return slots;
 }

@@ -185,14 +185,14 @@ class RecordingOutput : public FullTcpConnectionOutput
         drops.clear();
     }
 
-    std::deque<Sent> sent;                                       //!< segments
+    std::deque<Sent> sent;                                          //!< segments
     std::array<std::optional<Time>, FullTcpTimer::CAPACITY> timers; //!< armed expiries
-    std::vector<FullTcpAppEvent> events;                         //!< application events
-    std::vector<Transition> transitions;                         //!< state changes
-    std::vector<FullTcpConnectionRequest> requests;              //!< SYNs for listeners
-    std::vector<FullTcpDropReason> drops;                        //!< drop reasons
-    std::vector<Transition> illegal;                             //!< must stay empty
-    std::function<void(FullTcpAppEvent)> onEvent;                //!< application behaviour
+    std::vector<FullTcpAppEvent> events;                            //!< application events
+    std::vector<Transition> transitions;                            //!< state changes
+    std::vector<FullTcpConnectionRequest> requests;                 //!< SYNs for listeners
+    std::vector<FullTcpDropReason> drops;                           //!< drop reasons
+    std::vector<Transition> illegal;                                //!< must stay empty
+    std::function<void(FullTcpAppEvent)> onEvent;                   //!< application behaviour
     bool mayEstablish {true};       //!< MayEstablish()'s answer (false: accept queue full)
     uint32_t mayEstablishAsked {0}; //!< MayEstablish() calls
 

@@ -110,10 +110,10 @@ operator<<(std::ostream& os, const StateSeen& s)
 /// One transmission hook call.
 struct TransmitSeen
 {
-    int64_t start;           //!< segment start
-    int64_t end;             //!< segment end
-    bool retransmission;     //!< resent
-    uint32_t flightSize;     //!< FlightSize in the context
+    int64_t start;       //!< segment start
+    int64_t end;         //!< segment end
+    bool retransmission; //!< resent
+    uint32_t flightSize; //!< FlightSize in the context
 
     bool
     operator==(const TransmitSeen& o) const
@@ -159,7 +159,9 @@ class HookRecorder : public FullTcpNewReno
     }
 
     void
-    OnEcn(FullTcpCongestionState&, FullTcpEcnSignal signal, const FullTcpCongestionContext&) override
+    OnEcn(FullTcpCongestionState&,
+          FullTcpEcnSignal signal,
+          const FullTcpCongestionContext&) override
     {
         ecn.push_back(signal);
     }
@@ -180,11 +182,11 @@ class HookRecorder : public FullTcpNewReno
         post.push_back({s.start, s.end, s.retransmission, ctx.flightSize});
     }
 
-    std::vector<AckSeen> acks;              //!< OnAckSample()
-    std::vector<StateSeen> states;          //!< OnStateChange()
-    std::vector<FullTcpEcnSignal> ecn;      //!< OnEcn()
-    std::vector<TransmitSeen> pre;          //!< PreTransmit()
-    std::vector<TransmitSeen> post;         //!< PostTransmit()
+    std::vector<AckSeen> acks;         //!< OnAckSample()
+    std::vector<StateSeen> states;     //!< OnStateChange()
+    std::vector<FullTcpEcnSignal> ecn; //!< OnEcn()
+    std::vector<TransmitSeen> pre;     //!< PreTransmit()
+    std::vector<TransmitSeen> post;    //!< PostTransmit()
 };
 
 FULLTCP_REGISTER_CONGESTION_CONTROL(HookRecorder, "TestHooks");
@@ -446,8 +448,7 @@ TEST_F(DataTest, AFirstSackEntersDisorder)
     Write(Text(10000));
     Inject(PeerSack(0, {{1000, 2000}}));
     const auto& hooks = dynamic_cast<const HookRecorder&>(*Conn().GetCongestionControl());
-    EXPECT_EQ(hooks.states,
-              (std::vector<StateSeen> {{CA::OPEN, CA::DISORDER, 10000, 0x7fffffff}}));
+    EXPECT_EQ(hooks.states, (std::vector<StateSeen> {{CA::OPEN, CA::DISORDER, 10000, 0x7fffffff}}));
     ASSERT_EQ(hooks.acks.size(), 1u);
     EXPECT_EQ(hooks.acks[0].sample.sacked, 1000u);
     EXPECT_EQ(hooks.acks[0].ctx.bytesInFlight, 9000u); // the SACKed bytes left the network
@@ -459,13 +460,11 @@ TEST_F(HooksTest, TransmitHooksRunOncePerDataSegment)
     Write(Text(3000));
     // Before: FlightSize without the segment; after: with it.
     EXPECT_EQ(Hooks().pre,
-              (std::vector<TransmitSeen> {{1, 1001, false, 0},
-                                          {1001, 2001, false, 1000},
-                                          {2001, 3001, false, 2000}}));
+              (std::vector<TransmitSeen> {
+                  {1, 1001, false, 0}, {1001, 2001, false, 1000}, {2001, 3001, false, 2000}}));
     EXPECT_EQ(Hooks().post,
-              (std::vector<TransmitSeen> {{1, 1001, false, 1000},
-                                          {1001, 2001, false, 2000},
-                                          {2001, 3001, false, 3000}}));
+              (std::vector<TransmitSeen> {
+                  {1, 1001, false, 1000}, {1001, 2001, false, 2000}, {2001, 3001, false, 3000}}));
     // A pure ACK is no data segment.
     out.ClearHistory();
     Inject(PeerData(0, 100));

@@ -88,10 +88,10 @@ struct FullTcpRateSample
  */
 struct FullTcpAckSample
 {
-    uint32_t acked {0};                     //!< bytes newly acknowledged (SND.UNA advanced)
-    uint32_t sacked {0};                    //!< bytes newly SACKed (RFC 2018)
-    std::optional<Time> rtt;                //!< this ACK's RTT sample (RFC 6298 §3, RFC 7323 §4)
-    std::optional<FullTcpRateSample> rate;  //!< the delivery-rate sample, when valid
+    uint32_t acked {0};                    //!< bytes newly acknowledged (SND.UNA advanced)
+    uint32_t sacked {0};                   //!< bytes newly SACKed (RFC 2018)
+    std::optional<Time> rtt;               //!< this ACK's RTT sample (RFC 6298 §3, RFC 7323 §4)
+    std::optional<FullTcpRateSample> rate; //!< the delivery-rate sample, when valid
 };
 
 /**
@@ -109,7 +109,7 @@ struct FullTcpCongestionContext
     /// without SACK, less the SACKed bytes with it, RFC 6675 SetPipe() during SACK recovery
     /// (FullTcpLossRecovery::BytesInFlight()).
     uint32_t bytesInFlight {0};
-    uint64_t delivered {0};                    //!< bytes delivered so far (Linux tp->delivered)
+    uint64_t delivered {0};                        //!< bytes delivered so far (Linux tp->delivered)
     FullTcpCaState caState {FullTcpCaState::OPEN}; //!< the congestion state
 };
 

@@ -25,13 +25,13 @@ struct FullTcpTcb;
  */
 struct FullTcpAckInfo
 {
-    int64_t ack {0};           //!< SEG.ACK as a stream offset
-    uint32_t acked {0};        //!< bytes by which it advanced SND.UNA (0: it did not)
-    int64_t newlySacked {0};   //!< bytes its SACK blocks reported for the first time
-    uint32_t dataLength {0};   //!< SEG.LEN
-    uint32_t window {0};       //!< SEG.WND, scaled
-    bool synOrFin {false};     //!< SYN or FIN set
-    bool duplicate {false};    //!< counted as a duplicate ACK (IsDuplicateAck(), after it)
+    int64_t ack {0};         //!< SEG.ACK as a stream offset
+    uint32_t acked {0};      //!< bytes by which it advanced SND.UNA (0: it did not)
+    int64_t newlySacked {0}; //!< bytes its SACK blocks reported for the first time
+    uint32_t dataLength {0}; //!< SEG.LEN
+    uint32_t window {0};     //!< SEG.WND, scaled
+    bool synOrFin {false};   //!< SYN or FIN set
+    bool duplicate {false};  //!< counted as a duplicate ACK (IsDuplicateAck(), after it)
 };
 
 /**
@@ -126,7 +126,8 @@ class FullTcpLossRecovery
      * \param ack the ACK \param s the sender, as before the ACK
      * \return whether it counts
      */
-    virtual bool IsDuplicateAck(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s) const = 0;
+    virtual bool IsDuplicateAck(const FullTcpAckInfo& ack,
+                                const FullTcpRecoverySender& s) const = 0;
 
     /**
      * \brief Every acceptable ACK, after the engine applied it: SND.UNA advanced (ack.acked),

@@ -74,13 +74,8 @@ FullTcpSackRecovery::DoRecovery(FullTcpRecoverySender& s)
     while (Pipe(s) + smss <= t.cc.cwnd)
     {
         const auto newEnd = s.NextNewSegmentEnd(t.sndUna + t.sndWnd);
-        const auto seg = t.scoreboard.NextSeg({t.sndUna,
-                                               t.sndNxt,
-                                               m_highRxt,
-                                               m_rescueRxt,
-                                               newEnd.has_value(),
-                                               s.DupThresh(),
-                                               smss});
+        const auto seg = t.scoreboard.NextSeg(
+            {t.sndUna, t.sndNxt, m_highRxt, m_rescueRxt, newEnd.has_value(), s.DupThresh(), smss});
         if (!seg)
         {
             break;

@@ -266,7 +266,7 @@ ServerMacTx(Ptr<const Packet>)
 
 // ---------------------------------------------------------- the TCP application (both stacks)
 
-/// The server: reads everything; closes its side at the client's EOF.
+/// The server: reads everything (ServerPeerClosed closes its side).
 void
 ServerRead(Ptr<Socket> s)
 {
@@ -274,8 +274,7 @@ ServerRead(Ptr<Socket> s)
     {
         if (p->GetSize() == 0)
         {
-            s->Close(); // FullTcp signals EOF as a 0-byte read (POSIX)
-            return;
+            break; // end of stream
         }
         g_r.delivered += p->GetSize();
         g_r.lastByte = Simulator::Now();
@@ -283,7 +282,9 @@ ServerRead(Ptr<Socket> s)
     CheckDone();
 }
 
-/// ns-3's TCP signals the peer's FIN as a normal close (CLOSE_WAIT): close our side.
+/// Both stacks signal the peer's FIN as a normal close (CLOSE_WAIT): ns-3's TCP in
+/// TcpSocketBase::DoPeerClose(), FullTcp's drop-in mode as it does (TcpSocketBaseCallbacks).
+/// Close our side.
 void
 ServerPeerClosed(Ptr<Socket> s)
 {

@@ -4,6 +4,7 @@
  */
 #include "fulltcp-internet-stack-helper.h"
 
+#include "ns3/boolean.h"
 #include "ns3/fulltcp-l4-protocol.h"
 #include "ns3/fulltcp-socket-factory.h"
 #include "ns3/log.h"
@@ -27,6 +28,9 @@ NS_LOG_COMPONENT_DEFINE("FullTcpInternetStackHelper");
 
 FullTcpInternetStackHelper::FullTcpInternetStackHelper()
 {
+    // The programs this mode runs were written against ns-3's TcpSocketBase: their servers
+    // close from NormalClose, which it fires at the peer's FIN (DoPeerClose()).
+    m_fullTcp.SetSocketAttribute("TcpSocketBaseCallbacks", BooleanValue(true));
 #if FULLTCP_HAVE_SET_TCP
     SetTcp("ns3::FullTcpL4Protocol");
 #endif

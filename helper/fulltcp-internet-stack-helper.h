@@ -37,7 +37,12 @@ namespace ns3
  *    carry two TcpSocketFactory implementations: Object::GetObject(TcpSocketFactory) returns
  *    the first aggregate that is or derives from it, so which one answered would depend on
  *    lookup counts;
- *  - FullTcpSocketFactory is there as well.
+ *  - FullTcpSocketFactory is there as well;
+ *  - its sockets have ns3::FullTcpSocket::TcpSocketBaseCallbacks on: NormalClose fires when
+ *    the peer's FIN arrives (as TcpSocketBase::DoPeerClose() fires it), so that a server
+ *    that closes from NormalClose closes here too, and the send callback follows
+ *    ConnectionSucceeded / NewConnectionCreated. SetSocketAttribute("TcpSocketBaseCallbacks",
+ *    BooleanValue(false)) keeps FullTcp's own timing (doc/using.rst compares the two).
  *
  * How ns-3's TCP is kept out depends on the release (FULLTCP_NS3_VERSION_MINOR):
  *  - up to 3.38, InternetStackHelper::SetTcp("ns3::FullTcpL4Protocol") makes Install()

@@ -9,7 +9,10 @@
  *  - reset by the peer (close with unread data, RFC 2525 §2.17) -> ErrorClose;
  *  - data retries exhausted -> ErrorClose;
  *  - half-close with data flowing the other way, then NormalClose on both ends;
- *  - PacketSink's ShutdownSend() on the listener is inherited by accepted sockets.
+ *  - PacketSink's ShutdownSend() on the listener is inherited by accepted sockets;
+ *  - TcpSocketBaseCallbacks (ns-3's timing, the drop-in mode's): NormalClose once, at the
+ *    peer's FIN, with it and at the end without it; the send callback after the handshake;
+ *    refusals and resets as without it.
  */
 #include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
@@ -39,6 +42,7 @@ class Recorder
                              MakeCallback(&Recorder::Error, this));
         s->SetRecvCallback(MakeCallback(&Recorder::Read, this));
         s->SetDataSentCallback(MakeCallback(&Recorder::Sent, this));
+        s->SetSendCallback(MakeCallback(&Recorder::SendSpace, this));
     }
 
     /// \return the events, one per line
@@ -67,6 +71,8 @@ class Recorder
     Socket::SocketErrno lastErrno {Socket::ERROR_NOTERROR}; //!< errno at the last failure
     uint64_t sent {0};                                      //!< DataSent total
     bool readOnEof {false};                                 //!< whether an EOF was read
+    uint32_t sendCalls {0};                                 //!< send callbacks (free space)
+    Time firstSendAt;                                       //!< time of the first one
 
   private:
     void
@@ -121,7 +127,32 @@ class Recorder
     {
         sent += n;
     }
+
+    void
+    SendSpace(Ptr<Socket>, uint32_t)
+    {
+        if (sendCalls++ == 0)
+        {
+            firstSendAt = Simulator::Now();
+        }
+    }
 };
+
+/// \param ns3Timing the TcpSocketBaseCallbacks attribute \return a helper that sets it
+FullTcpHelper
+Timing(bool ns3Timing)
+{
+    FullTcpHelper helper;
+    helper.SetSocketAttribute("TcpSocketBaseCallbacks", BooleanValue(ns3Timing));
+    return helper;
+}
+
+/// \param ns3Timing the TcpSocketBaseCallbacks attribute \return its part of a test name
+std::string
+TimingName(bool ns3Timing)
+{
+    return ns3Timing ? ", TcpSocketBaseCallbacks on" : "";
+}
 
 /// A listener at port 80 of node 1 that records the accepted socket's callbacks.
 class Server
@@ -202,8 +233,12 @@ class ConnectSucceedsTestCase : public FamilyTestCase
 class ConnectRefusedTestCase : public FamilyTestCase
 {
   public:
-    ConnectRefusedTestCase(bool ipv6) :
-        FamilyTestCase("connect refused -> ConnectionFailed at once, ERROR_NOTCONN, ", ipv6)
+    /// \param ipv6 the family \param ns3Timing TcpSocketBaseCallbacks
+    ConnectRefusedTestCase(bool ipv6, bool ns3Timing = false) :
+        FamilyTestCase("connect refused -> ConnectionFailed at once, ERROR_NOTCONN"
+                           + TimingName(ns3Timing) + ", ",
+                       ipv6),
+        m_ns3Timing(ns3Timing)
     {
     }
 
@@ -212,7 +247,7 @@ class ConnectRefusedTestCase : public FamilyTestCase
     DoRun() override
     {
         ChecksumScope checksums;
-        TwoNodes net;
+        TwoNodes net(Stacks::FULLTCP_BOTH, Timing(m_ns3Timing));
         Ptr<Socket> c = net.Socket(0);
         Recorder rec;
         rec.Watch(c);
@@ -224,6 +259,8 @@ class ConnectRefusedTestCase : public FamilyTestCase
         NS_TEST_EXPECT_MSG_EQ(net.Tcp(1)->GetUnmatchedSegments(), 1, "server saw one SYN");
         DestroyAfterReleasing(c);
     }
+
+    bool m_ns3Timing; //!< TcpSocketBaseCallbacks
 };
 
 /// No answer at all: SYN retries (ConnCount) with backoff from ConnTimeout, then failure.
@@ -291,8 +328,11 @@ class AcceptRefusesTestCase : public TestCase
 class ResetTestCase : public TestCase
 {
   public:
-    ResetTestCase() :
-        TestCase("reset by the peer -> ErrorClose only, ERROR_NOTCONN; Send fails after")
+    /// \param ns3Timing TcpSocketBaseCallbacks
+    ResetTestCase(bool ns3Timing) :
+        TestCase("reset by the peer -> ErrorClose only, ERROR_NOTCONN; Send fails after"
+                 + TimingName(ns3Timing)),
+        m_ns3Timing(ns3Timing)
     {
     }
 
@@ -301,7 +341,7 @@ class ResetTestCase : public TestCase
     DoRun() override
     {
         ChecksumScope checksums;
-        TwoNodes net;
+        TwoNodes net(Stacks::FULLTCP_BOTH, Timing(m_ns3Timing));
         Server server(net, false);
         server.readData = false;
         Ptr<Socket> c = net.Socket(0);
@@ -334,6 +374,8 @@ class ResetTestCase : public TestCase
                               "the closing server gets no close callback");
         DestroyAfterReleasing(c, server.conn, server.listener);
     }
+
+    bool m_ns3Timing; //!< TcpSocketBaseCallbacks
 };
 
 /// The link dies under an open connection: data retries run out -> ErrorClose.
@@ -479,6 +521,130 @@ class ListenerShutdownInheritedTestCase : public TestCase
     }
 };
 
+/// The client sends a request and closes; the server closes a second later. NormalClose
+/// fires once on each end: on the server at the client's FIN with TcpSocketBaseCallbacks (as
+/// ns-3's TcpSocketBase::DoPeerClose()), at the end without it; on the client, the active
+/// closer, at TIME_WAIT either way (TcpSocketBase::TimeWait()). With it, the send callback
+/// also follows the handshake on both ends (TcpSocketBase::ConnectionSucceeded(),
+/// ProcessSynRcvd()).
+class PeerFinTestCase : public TestCase
+{
+  public:
+    /// \param ns3Timing TcpSocketBaseCallbacks
+    PeerFinTestCase(bool ns3Timing) :
+        TestCase(std::string("the peer's FIN -> NormalClose once, ")
+                 + (ns3Timing ? "at the FIN with TcpSocketBaseCallbacks"
+                              : "at the end without TcpSocketBaseCallbacks")),
+        m_ns3Timing(ns3Timing)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net(Stacks::FULLTCP_BOTH, Timing(m_ns3Timing));
+        Server server(net, false);
+        Ptr<Socket> c = net.Socket(0);
+        Recorder rec;
+        rec.Watch(c);
+        ConnectAt(Seconds(0.1), c, net.AddressOf(1, false, 80));
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                c->Send(PacketOf(Pattern(1000)));
+                                c->Close();
+                            });
+        FullTcpState serverStateAtClose = FullTcpState::CLOSED;
+        Simulator::Schedule(Seconds(2),
+                            [&]()
+                            {
+                                serverStateAtClose =
+                                    DynamicCast<FullTcpSocket>(server.conn)->GetState();
+                                server.conn->Close();
+                            });
+        RunFor(Seconds(5));
+        NS_TEST_EXPECT_MSG_EQ(server.rec.received.size(), 1000, "request read");
+        NS_TEST_EXPECT_MSG_EQ(serverStateAtClose, FullTcpState::CLOSE_WAIT, "FIN in first");
+        NS_TEST_EXPECT_MSG_EQ(DynamicCast<FullTcpSocket>(server.conn)->GetState(),
+                              FullTcpState::CLOSED,
+                              "server closed (LAST_ACK -> CLOSED)");
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\nnormal\n", "client events");
+        NS_TEST_EXPECT_MSG_GT(rec.closedAt, Seconds(2), "client: at TIME_WAIT, either way");
+        if (m_ns3Timing)
+        {
+            // NormalClose first, as DoPeerClose() fires it; then Recv's end of stream.
+            NS_TEST_EXPECT_MSG_EQ(server.rec.Log(), "normal\neof\n", "server events");
+            NS_TEST_EXPECT_MSG_LT(server.rec.closedAt, Seconds(1.1), "server: at the FIN");
+            NS_TEST_EXPECT_MSG_EQ(rec.sendCalls, 1, "client: send callback once");
+            NS_TEST_EXPECT_MSG_LT(rec.firstSendAt, Seconds(1), "after the connect");
+            NS_TEST_EXPECT_MSG_EQ(server.rec.sendCalls, 1, "server: send callback once");
+            NS_TEST_EXPECT_MSG_LT(server.rec.firstSendAt, Seconds(1), "after the accept");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(server.rec.Log(), "eof\nnormal\n", "server events");
+            NS_TEST_EXPECT_MSG_GT(server.rec.closedAt, Seconds(2), "server: at the end");
+            // Space freed by an ACK only, and none is reported after Close().
+            NS_TEST_EXPECT_MSG_EQ(rec.sendCalls, 0, "client: no send callback");
+            NS_TEST_EXPECT_MSG_EQ(server.rec.sendCalls, 0, "server: no send callback");
+        }
+        DestroyAfterReleasing(c, server.conn, server.listener);
+    }
+
+    bool m_ns3Timing; //!< TcpSocketBaseCallbacks
+};
+
+/// With TcpSocketBaseCallbacks, a RST after the peer's FIN (the client half-closes, then
+/// closes with bytes it never read): NormalClose came at the FIN, the RST is an ErrorClose
+/// (ns-3's TcpSocketBase::ProcessWait() would report nothing; the reset is still an error).
+class ResetAfterPeerFinTestCase : public TestCase
+{
+  public:
+    ResetAfterPeerFinTestCase() :
+        TestCase("TcpSocketBaseCallbacks on: RST after the peer's FIN -> ErrorClose after "
+                 "NormalClose, never a second NormalClose")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        ChecksumScope checksums;
+        TwoNodes net(Stacks::FULLTCP_BOTH, Timing(true));
+        Server server(net, false);
+        Ptr<Socket> c = net.Socket(0);
+        Recorder rec;
+        rec.Watch(c);
+        c->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        ConnectAt(Seconds(0.1), c, net.AddressOf(1, false, 80));
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                c->Send(PacketOf(Pattern(1000)));
+                                c->ShutdownSend();
+                            });
+        Simulator::Schedule(Seconds(1.5),
+                            [&]()
+                            {
+                                server.conn->Send(PacketOf(Pattern(3000)));
+                            });
+        Simulator::Schedule(Seconds(2),
+                            [&]()
+                            {
+                                c->Close(); // 3000 bytes unread: RST (RFC 2525 §2.17)
+                            });
+        RunFor(Seconds(5));
+        NS_TEST_EXPECT_MSG_EQ(server.rec.Log(), "normal\neof\nerror\n", "server events");
+        NS_TEST_EXPECT_MSG_LT(server.rec.closedAt, Seconds(2.1), "ErrorClose at the RST");
+        NS_TEST_EXPECT_MSG_EQ(server.rec.lastErrno, Socket::ERROR_NOTCONN, "errno");
+        NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\n", "the aborting client: no callback");
+        DestroyAfterReleasing(c, server.conn, server.listener);
+    }
+};
+
 /// The suite.
 class FullTcpCallbacksTestSuite : public TestSuite
 {
@@ -493,9 +659,15 @@ class FullTcpCallbacksTestSuite : public TestSuite
         }
         AddTestCase(new ConnectTimesOutTestCase(), FullTcpTestDuration::QUICK);
         AddTestCase(new AcceptRefusesTestCase(), FullTcpTestDuration::QUICK);
-        AddTestCase(new ResetTestCase(), FullTcpTestDuration::QUICK);
         AddTestCase(new DataTimeoutTestCase(), FullTcpTestDuration::QUICK);
         AddTestCase(new ListenerShutdownInheritedTestCase(), FullTcpTestDuration::QUICK);
+        for (bool ns3Timing : {false, true})
+        {
+            AddTestCase(new ResetTestCase(ns3Timing), FullTcpTestDuration::QUICK);
+            AddTestCase(new PeerFinTestCase(ns3Timing), FullTcpTestDuration::QUICK);
+        }
+        AddTestCase(new ConnectRefusedTestCase(false, true), FullTcpTestDuration::QUICK);
+        AddTestCase(new ResetAfterPeerFinTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

@@ -215,6 +215,21 @@ FullTcpSocket::GetTypeId()
                           TimeValue(Days(24)),
                           MakeTimeAccessor(&FullTcpSocket::m_pawsIdleLimit),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute(
+                "TcpSocketBaseCallbacks",
+                "Fire the socket callbacks when ns-3's TcpSocketBase fires them, for "
+                "applications written against it: NormalClose as soon as the peer's FIN "
+                "arrives in ESTABLISHED (TcpSocketBase::DoPeerClose(): \"the app should "
+                "prepare to close\"), and the send callback right after ConnectionSucceeded "
+                "and NewConnectionCreated (TcpSocketBase::ConnectionSucceeded(), "
+                "ProcessSynRcvd()). NormalClose still fires at most once, a RST is still "
+                "ErrorClose only and a refused connect still fails at once. False (FullTcp's "
+                "default, POSIX: read() returns 0, close is the application's decision): the "
+                "peer's FIN is end of stream on Recv and NormalClose comes when both FINs are "
+                "acknowledged. FullTcpInternetStackHelper (the drop-in mode) sets it true.",
+                BooleanValue(false),
+                MakeBooleanAccessor(&FullTcpSocket::m_tcpSocketBaseCallbacks),
+                MakeBooleanChecker())
             .AddTraceSource("State",
                             "The connection's state (ns-3's TcpStates_t numbering).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_state),

@@ -302,6 +302,13 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         else
         {
             NotifyConnectionSucceeded();
+            if (m_tcpSocketBaseCallbacks)
+            {
+                // ns-3's TcpSocketBase::ConnectionSucceeded(): the send callback follows,
+                // "to reflect the behaviour in the real world" (a connected socket is
+                // writable).
+                NotifySendSpace();
+            }
         }
         break;
     case FullTcpAppEvent::CONNECT_REFUSED:
@@ -331,16 +338,19 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         }
         break;
     case FullTcpAppEvent::SEND_SPACE:
-        if (!m_shutdownSend && !m_closeCalled)
-        {
-            const uint32_t space = GetTxAvailable();
-            if (space > 0)
-            {
-                NotifySend(space);
-            }
-        }
+        NotifySendSpace();
         break;
     case FullTcpAppEvent::PEER_CLOSED:
+        if (m_tcpSocketBaseCallbacks && !m_closeCalled
+            && (GetState() == S::CLOSE_WAIT || GetState() == S::LAST_ACK))
+        {
+            // The peer closed first: its FIN came in ESTABLISHED (CLOSE_WAIT now, or LAST_ACK
+            // if the application shut its sending side since). ns-3's TcpSocketBase::
+            // DoPeerClose() fires NormalClose here, "the app should prepare to close", before
+            // it sends the FIN of an inherited ShutdownSend(). On the active side (FIN_WAIT_1,
+            // FIN_WAIT_2) ns-3 waits for TimeWait(), as the CLOSED event below does.
+            NotifyNormalCloseOnce();
+        }
         if (m_finOnPeerClose && ConnectionLive())
         {
             // ShutdownSend() inherited from the listener: our FIN follows theirs.
@@ -353,7 +363,7 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         }
         break;
     case FullTcpAppEvent::CLOSED:
-        NotifyNormalClose();
+        NotifyNormalCloseOnce();
         break;
     case FullTcpAppEvent::RESET:
         // No ECONNRESET in ns-3: "not connected".
@@ -366,6 +376,31 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         m_errno = TimeoutErrno();
         NotifyErrorClose();
         break;
+    }
+}
+
+void
+FullTcpSocket::NotifySendSpace()
+{
+    if (!m_shutdownSend && !m_closeCalled)
+    {
+        const uint32_t space = GetTxAvailable();
+        if (space > 0)
+        {
+            NotifySend(space);
+        }
+    }
+}
+
+void
+FullTcpSocket::NotifyNormalCloseOnce()
+{
+    // ns-3's TcpSocketBase fires NormalClose at most once per socket (m_closeNotified, in
+    // DoPeerClose(), TimeWait() and CloseAndNotify()): at the peer's FIN or at the end.
+    if (!m_closeNotified)
+    {
+        m_closeNotified = true;
+        NotifyNormalClose();
     }
 }
 

@@ -236,6 +236,12 @@ FullTcpSocket::DeliverChild(Ptr<FullTcpSocket> child)
     child->m_listener = nullptr;
     NotifyNewConnectionCreated(
         child, MakeSocketAddress(child->m_tuple.remoteAddress, child->m_tuple.remotePort));
+    if (child->m_tcpSocketBaseCallbacks)
+    {
+        // ns-3's TcpSocketBase::ProcessSynRcvd(): "As this connection is established, the
+        // socket is available to send data now", on the callback the application just set.
+        child->NotifySendSpace();
+    }
 }
 
 void

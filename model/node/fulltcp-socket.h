@@ -77,6 +77,15 @@ struct FullTcpSocketInfo
  * (*) ERROR_NOROUTETOHOST instead when an ICMP soft error was received meanwhile (RFC 1122
  * §4.2.3.9, as Linux reports sk_err_soft).
  *
+ * The TcpSocketBaseCallbacks attribute (on in the drop-in mode, FullTcpInternetStackHelper)
+ * moves two notifications to where ns-3's TcpSocketBase has them, for applications written
+ * against it: NormalClose when the peer's FIN arrives in ESTABLISHED (PEER_CLOSED entering
+ * CLOSE_WAIT; TcpSocketBase::DoPeerClose()) instead of at CLOSED, and Send (the free space)
+ * right after ConnectionSucceeded / NewConnectionCreated (TcpSocketBase::
+ * ConnectionSucceeded(), ProcessSynRcvd()). Either way NormalClose fires at most once, a
+ * RST is ErrorClose only and a refused connect fails at once (doc/using.rst lists every
+ * notification against ns-3's).
+ *
  * The socket owns its engine (a FullTcpConnection) and is the engine's
  * FullTcpConnectionOutput, which the engine refers to for life: nothing stands between them.
  * Timers are EventIds, one per slot of the engine. Once the connection enters TIME_WAIT, the
@@ -307,6 +316,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void DeliverChild(Ptr<FullTcpSocket> child);
     /// \param event an application event of the engine, as ns-3 callbacks
     void DeliverEvent(FullTcpAppEvent event);
+    /// The send callback with the free space, if the application may still send and there
+    /// is some.
+    void NotifySendSpace();
+    /// NormalClose, unless it fired before: at most once per socket, as ns-3's TcpSocketBase.
+    void NotifyNormalCloseOnce();
     /// \return errno for a timeout (the engine's soft ICMP error wins, as Linux)
     Socket::SocketErrno TimeoutErrno() const;
 
@@ -394,6 +408,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_shutdownRecv {false};    //!< ShutdownRecv(): received bytes are discarded
     bool m_finOnPeerClose {false};  //!< inherited ShutdownSend: send FIN when the peer does
     bool m_failed {false};          //!< ended by a reset, a timeout or a refusal
+    bool m_closeNotified {false};   //!< NormalClose fired (ns-3 TcpSocketBase::m_closeNotified)
     Ptr<Packet> m_rxLeftover;       //!< unread bytes kept when the engine moved away
     uint32_t m_pendingDataSent {0}; //!< bytes sent, not yet reported by DataSent
     uint32_t m_depth {0};           //!< engine calls of this socket on the stack
@@ -465,6 +480,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval
     uint32_t m_keepAliveProbes {9};                  //!< KeepAliveProbes
     Time m_pawsIdleLimit {Days(24)};                 //!< PawsIdleLimit
+    bool m_tcpSocketBaseCallbacks {false};           //!< TcpSocketBaseCallbacks
 };
 
 } // namespace ns3

@@ -170,15 +170,15 @@ FullTcpSocket::GetTypeId()
                           MakeStringAccessor(&FullTcpSocket::SetCongestionControl,
                                              &FullTcpSocket::GetCongestionControl),
                           MakeStringChecker())
-            .AddAttribute("Recovery",
-                          "Loss recovery algorithm by registered name, used when SACK is "
-                          "negotiated (\"Sack\": RFC 6675, as Linux with tcp_sack = 1); "
-                          "without SACK a connection uses \"NewReno\" (RFC 6582). An unknown "
-                          "name is refused as for CongestionControl.",
-                          StringValue("Sack"),
-                          MakeStringAccessor(&FullTcpSocket::SetRecovery,
-                                             &FullTcpSocket::GetRecovery),
-                          MakeStringChecker())
+            .AddAttribute(
+                "Recovery",
+                "Loss recovery algorithm by registered name, used when SACK is "
+                "negotiated (\"Sack\": RFC 6675, as Linux with tcp_sack = 1); "
+                "without SACK a connection uses \"NewReno\" (RFC 6582). An unknown "
+                "name is refused as for CongestionControl.",
+                StringValue("Sack"),
+                MakeStringAccessor(&FullTcpSocket::SetRecovery, &FullTcpSocket::GetRecovery),
+                MakeStringChecker())
             .AddAttribute("Dsack",
                           "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
                           "tcp_dsack = 1).",
@@ -474,7 +474,7 @@ namespace
  * \param kind what the name names \param name the name \param field the attribute's field
  * \return whether the name was taken
  */
-template <class Registry>
+template<class Registry>
 bool
 SetAlgorithmName(const std::string& kind, const std::string& name, std::string& field)
 {
@@ -492,9 +492,8 @@ SetAlgorithmName(const std::string& kind, const std::string& name, std::string& 
 bool
 FullTcpSocket::SetCongestionControl(const std::string& name)
 {
-    return SetAlgorithmName<FullTcpCongestionControlFactory>("congestion control",
-                                                             name,
-                                                             m_congestionControl);
+    return SetAlgorithmName<FullTcpCongestionControlFactory>(
+        "congestion control", name, m_congestionControl);
 }
 
 std::string

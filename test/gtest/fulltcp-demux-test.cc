@@ -9,7 +9,7 @@
 
 #include "ns3/fulltcp-demux.h"
 #include "ns3/inet-socket-address.h"
-#include "ns3/object.h"
+#include "ns3/packet.h"
 #include "ns3/ptr.h"
 
 #include <gtest/gtest.h>
@@ -336,16 +336,18 @@ TEST(FullTcpDemux, ForEachVisitsEveryEntry)
 
 TEST(FullTcpDemux, HoldsPtrValues)
 {
-    FullTcpDemux<Ptr<Object>> demux;
-    Ptr<Object> listener = CreateObject<Object>();
-    Ptr<Object> child = CreateObject<Object>();
+    // Reference-counted values as the sockets are (a Packet: since ns-3.46 a bare Object
+    // without a TypeId of its own aborts in ObjectBase::ConstructSelf()).
+    FullTcpDemux<Ptr<Packet>> demux;
+    Ptr<Packet> listener = Create<Packet>();
+    Ptr<Packet> child = Create<Packet>();
     ASSERT_EQ(demux.Bind(ANY4, 80), Socket::ERROR_NOTERROR);
     ASSERT_EQ(demux.Listen(ANY4, 80, listener), Socket::ERROR_NOTERROR);
     const FullTcpFourTuple t {V4("10.0.0.1"), 80, V4("10.0.0.2"), 1};
     ASSERT_EQ(demux.Accept(t, child), Socket::ERROR_NOTERROR);
     EXPECT_EQ(*demux.Lookup(t).value, child);
     EXPECT_EQ(*demux.Lookup({V4("10.0.0.1"), 80, V4("10.0.0.2"), 2}).value, listener);
-    demux = FullTcpDemux<Ptr<Object>>(); // what DoDispose does: drop every reference
+    demux = FullTcpDemux<Ptr<Packet>>(); // what DoDispose does: drop every reference
     EXPECT_EQ(child->GetReferenceCount(), 1u);
     EXPECT_EQ(listener->GetReferenceCount(), 1u);
 }

@@ -61,7 +61,8 @@ if ! tree="$(find_tree)"; then
   if ! "$repo/scripts/fetch-debian-source.sh" sid ns3 "$cache/debian" >/dev/null; then
     say "Debian's sid could not serve the ns3 $version source package"
     if [ -n "${FULLTCP_NS3_GIT:-}" ]; then
-      say "unpacking tag ns-$version from $FULLTCP_NS3_GIT"
+      say "unpacking tag ns-$version from $FULLTCP_NS3_GIT (in a partial clone git reports" \
+          "the large files it lacks as invalid objects; their modules are left out)"
       unpack_from_git "$FULLTCP_NS3_GIT"
     else
       say "set FULLTCP_NS3_GIT to a git clone of ns-3 (https://gitlab.com/nsnam/ns-3-dev.git)"

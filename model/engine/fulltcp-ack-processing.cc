@@ -251,7 +251,9 @@ FullTcpConnection::CongestionContext() const
                                      m_tcb.rtt.GetMinRtt(),
                                      m_recovery->BytesInFlight(*this),
                                      m_tcb.rate.Delivered(),
-                                     m_tcb.caState};
+                                     m_tcb.caState,
+                                     m_tcb.sndUna,
+                                     m_tcb.sndNxt};
 }
 
 void

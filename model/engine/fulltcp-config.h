@@ -138,6 +138,11 @@ struct FullTcpConfig
     /// ns-3's default TcpNewReno). An unknown name is a configuration error: the connection
     /// refuses to open (FullTcpConnection::GetConfigError() lists the known names).
     std::string congestionControl {"NewReno"};
+    /// How "Cubic" leaves slow start, by name: "Linux" (Linux tcp_cubic.c HyStart, ACK
+    /// train and delay increase: module parameters hystart = 1, hystart_detect = 3),
+    /// "HyStart++" (RFC 9406) or "None" (slow start until a loss). Other algorithms ignore
+    /// it; an unknown name is a configuration error when the congestion control is "Cubic".
+    std::string cubicHystart {"Linux"};
     /// Loss recovery algorithm when SACK is negotiated, by registered name: "Sack" (RFC
     /// 6675; Linux recovers with SACK when tcp_sack = 1 and the peer permits it). Without
     /// SACK the connection uses "NewReno" (RFC 5681 §3.2, RFC 6582). An unknown name is a

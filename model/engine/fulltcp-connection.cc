@@ -114,6 +114,10 @@ FullTcpConnection::FullTcpConnection(const FullTcpConfig& config, FullTcpConnect
         m_configError = FullTcpCongestionControlFactory::UnknownNameError("congestion control",
                                                                           config.congestionControl);
     }
+    else if (std::string error = m_cc->Configure(config); !error.empty())
+    {
+        m_configError = std::move(error);
+    }
     else if (!FullTcpLossRecoveryFactory::Has(config.recovery))
     {
         m_configError =

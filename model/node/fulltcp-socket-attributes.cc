@@ -8,6 +8,7 @@
 #include "fulltcp-socket.h"
 
 #include "ns3/boolean.h"
+#include "ns3/fulltcp-cubic.h"
 #include "ns3/fulltcp-loss-recovery.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -178,6 +179,17 @@ FullTcpSocket::GetTypeId()
                 "name is refused as for CongestionControl.",
                 StringValue("Sack"),
                 MakeStringAccessor(&FullTcpSocket::SetRecovery, &FullTcpSocket::GetRecovery),
+                MakeStringChecker())
+            .AddAttribute(
+                "CubicHystart",
+                "How CongestionControl \"Cubic\" leaves slow start: \"Linux\" (Linux "
+                "tcp_cubic.c HyStart, ACK train and delay increase; its defaults hystart = 1, "
+                "hystart_detect = 3), \"HyStart++\" (RFC 9406) or \"None\" (only a loss "
+                "ends slow start). Other algorithms ignore it. An unknown name is refused as "
+                "for CongestionControl.",
+                StringValue("Linux"),
+                MakeStringAccessor(&FullTcpSocket::SetCubicHystart,
+                                   &FullTcpSocket::GetCubicHystart),
                 MakeStringChecker())
             .AddAttribute("Dsack",
                           "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
@@ -512,6 +524,24 @@ std::string
 FullTcpSocket::GetRecovery() const
 {
     return m_recovery;
+}
+
+bool
+FullTcpSocket::SetCubicHystart(const std::string& name)
+{
+    if (!FullTcpCubic::HystartFromName(name))
+    {
+        std::cerr << "FullTcpSocket: " << FullTcpCubic::UnknownHystartError(name) << std::endl;
+        return false;
+    }
+    m_cubicHystart = name;
+    return true;
+}
+
+std::string
+FullTcpSocket::GetCubicHystart() const
+{
+    return m_cubicHystart;
 }
 
 // ------------------------------------------------------------------ backlog attributes

@@ -172,6 +172,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.limitedTransmit = m_limitedTransmit;
     c.congestionControl = m_congestionControl;
     c.recovery = m_recovery;
+    c.cubicHystart = m_cubicHystart;
     c.dsack = m_dsack;
     c.keepAlive = m_keepAlive;
     c.keepAliveIdle = m_keepAliveIdle;

@@ -370,6 +370,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool SetRecovery(const std::string& name);
     /// \return Recovery
     std::string GetRecovery() const;
+    /// \param name CubicHystart \return whether CUBIC knows that slow-start exit
+    bool SetCubicHystart(const std::string& name);
+    /// \return CubicHystart
+    std::string GetCubicHystart() const;
 
     // Backlog attributes (fulltcp-socket-attributes.cc)
     /// \param limit SynQueueLimit
@@ -474,6 +478,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_limitedTransmit {true};                   //!< LimitedTransmit
     std::string m_congestionControl {"NewReno"};     //!< CongestionControl
     std::string m_recovery {"Sack"};                 //!< Recovery
+    std::string m_cubicHystart {"Linux"};            //!< CubicHystart
     bool m_dsack {true};                             //!< Dsack
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle

@@ -314,7 +314,7 @@ TEST_F(DataTest, UnknownCongestionControlIsAConfigurationError)
     cfg.congestionControl = "NoSuchAlgorithm";
     EXPECT_EQ(Conn().Connect(kLocalPort, kRemotePort, kIss, now), FullTcpError::UNKNOWN_ALGORITHM);
     EXPECT_EQ(Conn().GetConfigError(),
-              "unknown congestion control \"NoSuchAlgorithm\" (known: NewReno, TestHooks, "
+              "unknown congestion control \"NoSuchAlgorithm\" (known: Cubic, NewReno, TestHooks, "
               "TestMarker)");
     EXPECT_EQ(State(), S::CLOSED);
     EXPECT_NOTHING_SENT();

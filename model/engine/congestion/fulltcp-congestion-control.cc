@@ -42,6 +42,12 @@ FullTcpRateSample::BytesPerSecond() const
     return interval.IsStrictlyPositive() ? delivered / interval.GetSeconds() : 0;
 }
 
+std::string
+FullTcpCongestionControl::Configure(const FullTcpConfig&)
+{
+    return "";
+}
+
 void
 FullTcpCongestionControl::OnAckSample(FullTcpCongestionState&,
                                       const FullTcpAckSample&,

@@ -5,6 +5,7 @@
 #ifndef FULLTCP_CONGESTION_CONTROL_H
 #define FULLTCP_CONGESTION_CONTROL_H
 
+#include "ns3/fulltcp-config.h"
 #include "ns3/fulltcp-registry.h"
 #include "ns3/nstime.h"
 
@@ -111,6 +112,11 @@ struct FullTcpCongestionContext
     uint32_t bytesInFlight {0};
     uint64_t delivered {0};                        //!< bytes delivered so far (Linux tp->delivered)
     FullTcpCaState caState {FullTcpCaState::OPEN}; //!< the congestion state
+    /// SND.UNA as a stream offset (Linux tp->snd_una): where rounds of slow start end
+    /// (HyStart's end_seq, RFC 9406 windowEnd).
+    int64_t sndUna {0};
+    /// SND.NXT as a stream offset (Linux tp->snd_nxt): where a new round ends.
+    int64_t sndNxt {0};
 };
 
 /**
@@ -150,6 +156,15 @@ class FullTcpCongestionControl
 
     /// \return the algorithm's registered name, e.g. "NewReno"
     virtual std::string GetName() const = 0;
+
+    /**
+     * \brief Read the algorithm's own settings from the configuration, once, before the
+     * connection opens (Linux reads its module parameters in the algorithm's init).
+     * \param config the connection's configuration
+     * \return empty when the settings are valid, else a configuration error that says what
+     *         is wrong (the connection then refuses to open, as for an unknown algorithm)
+     */
+    virtual std::string Configure(const FullTcpConfig& config);
 
     /**
      * \brief An ACK acknowledged new data outside loss recovery: grow cwnd (Linux

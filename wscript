@@ -102,6 +102,7 @@ FULLTCP_NODE_SOURCES = [
     'model/node/fulltcp-syn-cookie.cc',
     'model/node/fulltcp-socket-attributes.cc',
     'model/node/fulltcp-socket-factory.cc',
+    'model/node/fulltcp-ns3-congestion.cc',
 ]
 
 FULLTCP_NODE_HEADERS = [
@@ -116,6 +117,7 @@ FULLTCP_NODE_HEADERS = [
     'model/node/fulltcp-l4-protocol.h',
     'model/node/fulltcp-socket.h',
     'model/node/fulltcp-socket-factory.h',
+    'model/node/fulltcp-ns3-congestion.h',
 ]
 
 FULLTCP_HELPER_SOURCES = [
@@ -187,6 +189,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-traces-test-suite.cc',
     'test/fulltcp-streams-test-suite.cc',
     'test/fulltcp-plumbing-test-suite.cc',
+    'test/fulltcp-ns3-congestion-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on
@@ -208,6 +211,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-bind-device-test-suite.cc',
     'test/fulltcp-traces-test-suite.cc',
     'test/fulltcp-plumbing-test-suite.cc',
+    'test/fulltcp-ns3-congestion-test-suite.cc',
 ]
 
 # ns-3 modules the library needs, and those its tests and examples need besides.

@@ -5,6 +5,7 @@
  * FullTcpSocket: TypeId, attributes and trace sources, construction and fork, and the
  * twelve ns3::TcpSocket attribute accessors.
  */
+#include "fulltcp-ns3-congestion.h"
 #include "fulltcp-socket.h"
 
 #include "ns3/boolean.h"
@@ -162,15 +163,19 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&FullTcpSocket::m_limitedTransmit),
                           MakeBooleanChecker())
-            .AddAttribute("CongestionControl",
-                          "Congestion control algorithm by registered name (\"NewReno\": RFC "
-                          "5681, RFC 6582; ns-3's default TcpNewReno). An unknown name is "
-                          "refused: SetAttribute fails, SetAttributeFailSafe returns false, and "
-                          "the known names are printed.",
-                          StringValue("NewReno"),
-                          MakeStringAccessor(&FullTcpSocket::SetCongestionControl,
-                                             &FullTcpSocket::GetCongestionControl),
-                          MakeStringChecker())
+            .AddAttribute(
+                "CongestionControl",
+                "Congestion control algorithm by registered name (\"NewReno\": RFC "
+                "5681, RFC 6582; ns-3's default TcpNewReno), or any of ns-3's "
+                "TcpCongestionOps by TypeId name (\"ns3::TcpCubic\", also "
+                "\"TcpCubic\"; TcpCubic::GetTypeId().GetName()), driven by FullTcpNs3Congestion; "
+                "algorithms that set cwnd from rate samples themselves (TcpBbr) are "
+                "refused. An unknown name is refused: SetAttribute fails, "
+                "SetAttributeFailSafe returns false, and the known names are printed.",
+                StringValue("NewReno"),
+                MakeStringAccessor(&FullTcpSocket::SetCongestionControl,
+                                   &FullTcpSocket::GetCongestionControl),
+                MakeStringChecker())
             .AddAttribute(
                 "Recovery",
                 "Loss recovery algorithm by registered name, used when SACK is "
@@ -504,6 +509,20 @@ SetAlgorithmName(const std::string& kind, const std::string& name, std::string& 
 bool
 FullTcpSocket::SetCongestionControl(const std::string& name)
 {
+    if (!FullTcpCongestionControlFactory::Has(name))
+    {
+        // Not a native algorithm: one of ns-3's TcpCongestionOps, driven by the adapter.
+        std::string registered;
+        std::string error;
+        if (!FullTcpNs3Congestion::Register(name, registered, error))
+        {
+            std::cerr << "FullTcpSocket: "
+                      << FullTcpCongestionControlFactory::UnknownNameError("congestion control",
+                                                                           name)
+                      << "; nor ns-3's: " << error << std::endl;
+            return false;
+        }
+    }
     return SetAlgorithmName<FullTcpCongestionControlFactory>(
         "congestion control", name, m_congestionControl);
 }

@@ -1,0 +1,327 @@
+/*
+ * Tests: every ns-3 congestion control (ns3::TcpCongestionOps) runs on FullTcp, adapted
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Each of ns-3's algorithms that the adapter can drive carries a bulk transfer over a lossy
+ * link to the end; three whose multiplicative decrease differs from NewReno's show it in the
+ * first ssthresh after a loss (so the algorithm, not FullTcp's NewReno, decided);
+ * names that are not such an algorithm, and TcpBbr, are refused with a message.
+ */
+#include "fulltcp-test-compat.h"
+#include "fulltcp-test-helpers.h"
+
+#include "ns3/core-module.h"
+#include "ns3/fulltcp-helper.h"
+#include "ns3/fulltcp-ns3-congestion.h"
+#include "ns3/fulltcp-socket.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/tcp-congestion-ops.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace fulltcp_test;
+
+namespace
+{
+
+/// The sending application of a bulk transfer: writes `total` bytes, then closes.
+struct Sender : public SimpleRefCount<Sender>
+{
+    /// \param n bytes to send
+    explicit Sender(uint32_t n) : total(n) {}
+
+    /// \param s the socket: write what fits
+    void
+    Pump(Ptr<Socket> s)
+    {
+        while (written < total && s->GetTxAvailable() > 0)
+        {
+            const uint32_t n = std::min({s->GetTxAvailable(), total - written, 8192U});
+            if (s->Send(Create<Packet>(n)) < 0)
+            {
+                return;
+            }
+            written += n;
+        }
+        if (written == total && !closed)
+        {
+            closed = true;
+            s->Close();
+        }
+    }
+
+    /// \param s the socket \param space its free send space (Pump() asks again)
+    void
+    PumpSpace(Ptr<Socket> s, uint32_t space [[maybe_unused]])
+    {
+        Pump(s);
+    }
+
+    uint32_t total;       //!< bytes to send
+    uint32_t written {0}; //!< bytes written so far
+    bool closed {false};  //!< Close() called
+};
+
+/// The receiving application: counts what it reads, closes at the end of the stream.
+struct Receiver : public SimpleRefCount<Receiver>
+{
+    /// \param s the accepted socket \param from its peer
+    void
+    Accepted(Ptr<Socket> s, const Address& from [[maybe_unused]])
+    {
+        s->SetRecvCallback(MakeCallback(&Receiver::Read, this));
+    }
+
+    /// \param s a socket with data (or the end of the stream) to read
+    void
+    Read(Ptr<Socket> s)
+    {
+        while (Ptr<Packet> p = s->Recv())
+        {
+            if (p->GetSize() == 0)
+            {
+                s->Close();
+                return;
+            }
+            received += p->GetSize();
+        }
+    }
+
+    uint64_t received {0}; //!< bytes read
+};
+
+/// What one transfer did.
+struct Transfer
+{
+    uint64_t received {0};      //!< bytes the server read
+    std::vector<uint32_t> cwnd; //!< the sender's cwnd, every change
+    std::string chosen;         //!< the CongestionControl attribute as read back
+    double firstCut {-1};       //!< the first ssthresh set on a loss, over cwnd at the loss
+
+    /// \param now the sender's new cwnd
+    void
+    CwndChanged(uint32_t, uint32_t now)
+    {
+        cwnd.push_back(now);
+    }
+
+    /// \param now the sender's new ssthresh
+    void
+    SsthreshChanged(uint32_t, uint32_t now)
+    {
+        if (firstCut < 0 && !cwnd.empty())
+        {
+            // Before the first loss cwnd only grew, so its largest value is the one at the
+            // loss (the socket may report the cut cwnd before the new ssthresh).
+            firstCut = static_cast<double>(now) / *std::max_element(cwnd.begin(), cwnd.end());
+        }
+    }
+};
+
+/**
+ * \brief A FullTcp bulk transfer from node 0 to node 1 (100 Mb/s, 5 ms) with `loss` of the
+ * data packets dropped at random (seeded: the same drops for every algorithm).
+ * \param cc the sender's CongestionControl \param bytes how much \param loss drop rate
+ * \return what happened
+ */
+Transfer
+Bulk(const std::string& cc, uint32_t bytes, double loss)
+{
+    Transfer t;
+    TwoNodes net;
+    Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+    em->SetAttribute("ErrorRate", DoubleValue(loss));
+    em->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+    em->AssignStreams(7);
+    net.devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+
+    Ptr<Socket> listener = net.Socket(1);
+    listener->Bind(TwoNodes::AnyAddress(false, 80));
+    listener->Listen();
+    Ptr<Receiver> receiver = Create<Receiver>();
+    listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                MakeCallback(&Receiver::Accepted, receiver));
+
+    Ptr<Socket> client = net.Socket(0);
+    client->SetAttribute("CongestionControl", StringValue(cc));
+    StringValue chosen;
+    client->GetAttribute("CongestionControl", chosen);
+    t.chosen = chosen.Get();
+    client->TraceConnectWithoutContext("SlowStartThreshold",
+                                       MakeCallback(&Transfer::SsthreshChanged, &t));
+    client->TraceConnectWithoutContext("CongestionWindow",
+                                       MakeCallback(&Transfer::CwndChanged, &t));
+    // Write as the send buffer allows, from the connect and from each freed space; close
+    // once everything is written.
+    Ptr<Sender> sender = Create<Sender>(bytes);
+    client->SetConnectCallback(MakeCallback(&Sender::Pump, sender),
+                               MakeNullCallback<void, Ptr<Socket>>());
+    client->SetSendCallback(MakeCallback(&Sender::PumpSpace, sender));
+    ConnectAt(Seconds(0.1), client, net.AddressOf(1, false, 80));
+    RunFor(Seconds(60));
+    t.received = receiver->received;
+    DestroyAfterReleasing(client, listener);
+    return t;
+}
+
+/// Every ns-3 algorithm the adapter accepts completes a lossy bulk transfer on FullTcp.
+class EveryAlgorithmTestCase : public TestCase
+{
+  public:
+    EveryAlgorithmTestCase() :
+        TestCase("every ns-3 TcpCongestionOps but TcpBbr completes a 1%-loss transfer")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        const uint32_t bytes = 300000;
+        uint32_t ran = 0;
+        for (const std::string& name : FullTcpNs3Congestion::Ns3AlgorithmNames())
+        {
+            ObjectFactory factory;
+            factory.SetTypeId(name);
+            if (DynamicCast<TcpCongestionOps>(factory.Create())->HasCongControl())
+            {
+                continue; // refused: RefusedNamesTestCase
+            }
+            const Transfer t = Bulk(name, bytes, 0.01);
+            NS_TEST_EXPECT_MSG_EQ(t.chosen, name, name << " was not taken");
+            NS_TEST_EXPECT_MSG_EQ(t.received, bytes, name << " did not deliver every byte");
+            NS_TEST_EXPECT_MSG_GT(t.cwnd.size(), 10, name << " never moved cwnd");
+            ++ran;
+        }
+        // NewReno, LinuxReno, HighSpeed, Hybla, Vegas, Scalable, Veno, Bic, Yeah, Illinois,
+        // Westwood(+), Ledbat, Lp, Dctcp, Htcp, Cubic: all of 3.37's and 3.48's but Bbr.
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(ran, 15, "fewer of ns-3's algorithms than expected");
+    }
+};
+
+/// The algorithm, not FullTcp's NewReno, decides: its multiplicative decrease shows in the
+/// first ssthresh after a loss (NewReno's would be half the flight).
+class AlgorithmDecidesTestCase : public TestCase
+{
+  public:
+    /**
+     * \param name an ns-3 algorithm \param beta the fraction of cwnd it keeps on a loss
+     * (its GetSsThresh(): TcpScalable 1 - 0.125 of the flight, TcpBic 0.8, TcpCubic 0.7)
+     */
+    AlgorithmDecidesTestCase(const std::string& name, double beta) :
+        TestCase(name + " keeps " + std::to_string(beta).substr(0, 5)
+                 + " of cwnd at the first loss (FullTcp's NewReno: half)"),
+        m_name(name), m_beta(beta)
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        const Transfer native = Bulk("NewReno", 2000000, 0.002);
+        const Transfer adapted = Bulk(m_name, 2000000, 0.002);
+        NS_TEST_ASSERT_MSG_EQ(native.received, 2000000, "NewReno run incomplete");
+        NS_TEST_ASSERT_MSG_EQ(adapted.received, 2000000, m_name << " run incomplete");
+        NS_TEST_ASSERT_MSG_GT(native.firstCut, 0, "no loss in the NewReno run");
+        NS_TEST_EXPECT_MSG_LT(native.firstCut, 0.55, "NewReno's cut");
+        NS_TEST_ASSERT_MSG_GT(adapted.firstCut, 0, "no loss in the " << m_name << " run");
+        // The flight at the loss is at most cwnd (Scalable cuts the flight, in whole segments).
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(adapted.firstCut, m_beta - 0.1, m_name << "'s cut");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(adapted.firstCut, m_beta + 0.01, m_name << "'s cut");
+    }
+
+    std::string m_name; //!< the algorithm
+    double m_beta;      //!< the fraction it keeps
+};
+
+/// ns-3's own NewReno through the adapter grows cwnd as FullTcp's NewReno does in slow start.
+class Ns3NewRenoMatchesSlowStartTestCase : public TestCase
+{
+  public:
+    Ns3NewRenoMatchesSlowStartTestCase() :
+        TestCase("ns3::TcpNewReno in slow start grows cwnd as FullTcp's NewReno (RFC 5681)")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        const Transfer native = Bulk("NewReno", 100000, 0.0);
+        const Transfer adapted = Bulk("ns3::TcpNewReno", 100000, 0.0);
+        NS_TEST_ASSERT_MSG_EQ(adapted.received, 100000, "incomplete");
+        // No loss, no ssthresh reached: slow start, one SMSS per ACK on both; the first five
+        // changes of cwnd are the same.
+        const std::vector<uint32_t> first(
+            native.cwnd.begin(), native.cwnd.begin() + std::min<size_t>(5, native.cwnd.size()));
+        const std::vector<uint32_t> firstAdapted(
+            adapted.cwnd.begin(), adapted.cwnd.begin() + std::min<size_t>(5, adapted.cwnd.size()));
+        NS_TEST_EXPECT_MSG_EQ(first.size(), 5, "too few cwnd changes to compare");
+        NS_TEST_EXPECT_MSG_EQ((firstAdapted == first), true, "ns3::TcpNewReno grew differently");
+    }
+};
+
+/// Names that are no algorithm the adapter can drive are refused with a message.
+class RefusedNamesTestCase : public TestCase
+{
+  public:
+    RefusedNamesTestCase() :
+        TestCase("unknown names, non-TcpCongestionOps TypeIds and TcpBbr are refused")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        TwoNodes net;
+        Ptr<Socket> s = net.Socket(0);
+        for (const char* name : {"NoSuchAlgorithm", "ns3::Node", "ns3::TcpBbr"})
+        {
+            NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("CongestionControl", StringValue(name)),
+                                  false,
+                                  name << " was accepted");
+        }
+        StringValue v;
+        s->GetAttribute("CongestionControl", v);
+        NS_TEST_EXPECT_MSG_EQ(v.Get(), "NewReno", "a refused name changed the attribute");
+        // The short name is taken too, and the TypeId's own name (the attribute is a string:
+        // ns-3 does not convert a TypeIdValue into it).
+        NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("CongestionControl", StringValue("TcpBic")),
+                              true,
+                              "TcpBic refused");
+        NS_TEST_EXPECT_MSG_EQ(
+            s->SetAttributeFailSafe("CongestionControl",
+                                    StringValue(TypeId::LookupByName("ns3::TcpVegas").GetName())),
+            true,
+            "ns3::TcpVegas refused");
+        DestroyAfterReleasing(s);
+    }
+};
+
+/// ns-3's congestion controls on FullTcp.
+class FullTcpNs3CongestionTestSuite : public TestSuite
+{
+  public:
+    FullTcpNs3CongestionTestSuite() : TestSuite("fulltcp-ns3-congestion", TestSuite::Type::SYSTEM)
+    {
+        AddTestCase(new RefusedNamesTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new Ns3NewRenoMatchesSlowStartTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new AlgorithmDecidesTestCase("ns3::TcpScalable", 0.875),
+                    FullTcpTestDuration::QUICK);
+        AddTestCase(new AlgorithmDecidesTestCase("ns3::TcpBic", 0.8), FullTcpTestDuration::QUICK);
+        AddTestCase(new AlgorithmDecidesTestCase("ns3::TcpCubic", 0.7), FullTcpTestDuration::QUICK);
+        AddTestCase(new EveryAlgorithmTestCase(), FullTcpTestDuration::QUICK);
+    }
+};
+
+/// Static instance.
+FullTcpNs3CongestionTestSuite g_fullTcpNs3CongestionTestSuite;
+
+} // namespace

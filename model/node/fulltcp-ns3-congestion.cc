@@ -128,12 +128,12 @@ FullTcpNs3Congestion::Sync(const FullTcpCongestionState& state, const FullTcpCon
 #if FULLTCP_NS3_VERSION_MAJOR > 3 || FULLTCP_NS3_VERSION_MINOR >= 43
     m_tcb->m_srtt = ctx.srtt;
 #endif
-    // Sequence numbers that move as SND.UNA and SND.NXT do (some algorithms, DCTCP's among
-    // them, measure a round as the time SND.UNA takes to pass the SND.NXT it noted).
-    const auto una = static_cast<uint32_t>(m_acked);
-    m_tcb->m_lastAckedSeq = SequenceNumber32(una);
-    m_tcb->m_nextTxSequence = SequenceNumber32(una + ctx.flightSize);
-    m_tcb->m_highTxMark = SequenceNumber32(una + ctx.flightSize);
+    // SND.UNA and SND.NXT (stream offsets; ns-3 compares them modulo 2^32 as sequence
+    // numbers): some algorithms, DCTCP's among them, end a round when SND.UNA passes the
+    // SND.NXT they noted.
+    m_tcb->m_lastAckedSeq = SequenceNumber32(static_cast<uint32_t>(ctx.sndUna));
+    m_tcb->m_nextTxSequence = SequenceNumber32(static_cast<uint32_t>(ctx.sndNxt));
+    m_tcb->m_highTxMark = SequenceNumber32(static_cast<uint32_t>(ctx.sndNxt));
     if (!m_initialized)
     {
         // TcpSocketBase calls Init() once the connection is open, with the initial window set.
@@ -160,7 +160,6 @@ FullTcpNs3Congestion::OnAckSample(FullTcpCongestionState& state,
     {
         return; // ns-3 calls PktsAcked only for an ACK of new data (TcpSocketBase::ProcessAck)
     }
-    m_acked += sample.acked;
     Sync(state, ctx);
     if (sample.rtt)
     {

@@ -24,9 +24,8 @@ namespace ns3
  * and "the algorithm" told apart from "the TCP around it".
  *
  * The adapter keeps an ns3::TcpSocketState in step with the engine (cwnd, ssthresh, segment
- * size, bytes in flight, last and minimum RTT, congestion state, and sequence numbers that
- * advance as the engine's SND.UNA and SND.NXT do) and calls the algorithm where
- * ns3::TcpSocketBase calls it:
+ * size, bytes in flight, last and minimum RTT, congestion state, SND.UNA and SND.NXT) and
+ * calls the algorithm where ns3::TcpSocketBase calls it:
  *  - PktsAcked(tcb, segments, lastRtt) for every ACK of new data (TcpSocketBase::ProcessAck);
  *  - IncreaseWindow(tcb, segments) for an ACK of new data outside recovery, segments counted
  *    with the remainder carried to the next ACK, as TcpSocketBase's m_bytesAckedNotProcessed;
@@ -95,7 +94,6 @@ class FullTcpNs3Congestion : public FullTcpCongestionControl
     Ptr<TcpSocketState> m_tcb;      //!< the state ns-3's algorithm reads and writes
     bool m_initialized {false};     //!< Init() was called
     uint32_t m_bytesNotCounted {0}; //!< acknowledged bytes short of a whole segment
-    uint64_t m_acked {0};           //!< bytes cumulatively acknowledged (SND.UNA's progress)
 };
 
 } // namespace ns3

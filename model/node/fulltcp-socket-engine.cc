@@ -173,6 +173,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.congestionControl = m_congestionControl;
     c.recovery = m_recovery;
     c.dsack = m_dsack;
+    c.prr = m_prr;
     c.keepAlive = m_keepAlive;
     c.keepAliveIdle = m_keepAliveIdle;
     c.keepAliveInterval = m_keepAliveInterval;

@@ -248,5 +248,31 @@ TEST_F(PrrNewRenoTest, PrrWithNewRenoRecovery)
     EXPECT_EQ(Tcb().cc.cwnd, 5000u);
 }
 
+TEST_F(DataTest, PrrPartialAckWithoutSackDeliversItsAdvanceLessTheDuplicates)
+{
+    cfg.sndBufSize = 100000;
+    cfg.initialCwnd = 20;
+    cfg.limitedTransmit = false;
+    cfg.prr = true;
+    DriveToEstablished();
+    const std::string data = Text(30000);
+    Write(data);
+    out.ClearHistory(); // [0, 20000): ssthresh 10000, RecoverFS 20000
+    // [0, 1000) and [4000, 5000) are lost; the duplicates for [1000, 4000) start recovery.
+    Inject(PeerAck(0));
+    Inject(PeerAck(0));
+    Inject(PeerAck(0));
+    EXPECT_SENT(OurData(data, 0, 1000));
+    ASSERT_EQ(Tcb().cc.cwnd, 17000u); // pipe 20000 - 3000
+    // The partial ACK of 4000 (RFC 6937 §3): DeliveredData = 4000 - 3 · 1000, the
+    // retransmission only. prr_delivered 2000, prr_out 2000 with the retransmission of
+    // [4000, 5000): sndcnt = CEIL(2000 / 2) - 2000 < 0, cwnd = pipe = 16000 (counting the
+    // whole advance would give prr_delivered 5000 and cwnd 16500).
+    Inject(PeerAck(4000));
+    EXPECT_SENT(OurData(data, 4000, 1000));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(Tcb().cc.cwnd, 16000u);
+}
+
 } // namespace
 } // namespace fulltcp_test

@@ -6,8 +6,9 @@ project = "FullTcp"
 author = "FullTcp developers"
 root_doc = "index"
 master_doc = "index"  # Sphinx < 4 spelling
-# Every other .rst is pulled into fulltcp.rst by `.. include::`; building them as pages of
-# their own as well would duplicate every label. loss-recovery.rst is a page of the toctree.
+# Every other .rst but loss-recovery.rst (a page of the index's toctree) is pulled into
+# fulltcp.rst by `.. include::`; building them as pages of their own as well would duplicate
+# every label.
 exclude_patterns = [
     p
     for p in __import__("os").listdir(__import__("os").path.dirname(__file__) or ".")

@@ -36,6 +36,7 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     FullTcpAckInfo info;
     info.ack = ack;
     info.acked = ack > m_tcb.sndUna ? static_cast<uint32_t>(ack - m_tcb.sndUna) : 0;
+    const int64_t sackedBefore = m_tcb.scoreboard.SackedBytes();
     info.newlySacked = UpdateScoreboard(h, ack);
     info.dataLength = dataLength;
     info.window = static_cast<uint32_t>(h.GetWindow()) << m_tcb.sndWscale;
@@ -52,6 +53,9 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
         sample.rtt = AckAdvances(h, ack);
         m_tcb.dupAcks = 0;
     }
+    // SACKed bytes the ACK covered cumulatively were delivered before (AckAdvances() dropped
+    // them from the scoreboard).
+    info.delivered = info.acked + m_tcb.scoreboard.SackedBytes() - sackedBefore;
     sample.rate = m_tcb.rate.TakeSample(
         m_now, m_tcb.rtt.HasSample() ? std::optional<Time>(m_tcb.rtt.GetMinRtt()) : std::nullopt);
     m_cc->OnAckSample(m_tcb.cc, sample, CongestionContext());
@@ -304,6 +308,12 @@ uint32_t
 FullTcpConnection::DupThresh() const
 {
     return m_config.dupThresh;
+}
+
+bool
+FullTcpConnection::Prr() const
+{
+    return m_config.prr;
 }
 
 Time

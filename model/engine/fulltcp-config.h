@@ -148,6 +148,10 @@ struct FullTcpConfig
     /// SACK the connection uses "NewReno" (RFC 5681 §3.2, RFC 6582). An unknown name is a
     /// configuration error, as for congestionControl.
     std::string recovery {"Sack"};
+    /// Proportional Rate Reduction with the slow-start reduction bound (PRR-SSRB, RFC 6937
+    /// §3) sets cwnd during fast recovery, with SACK and without: off, so recovery follows
+    /// RFC 5681 §3.2, RFC 6582 and RFC 6675 (Linux recovers with PRR, tcp_cwnd_reduction()).
+    bool prr {false};
     /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
     /// Linux tcp_dsack = 1).
     bool dsack {true};

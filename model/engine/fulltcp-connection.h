@@ -374,6 +374,7 @@ class FullTcpConnection : private FullTcpRecoverySender
 
     const FullTcpTcb& Tcb() const override;
     uint32_t DupThresh() const override;
+    bool Prr() const override;
     Time Now() const override;
     FullTcpCongestionState& Window() override;
     int64_t EnterRecovery(uint32_t cwndAboveSsthresh) override;

@@ -144,6 +144,7 @@ struct FullTcpTcb
     FullTcpSackScoreboard scoreboard; //!< what the peer SACKed above SND.UNA
     uint32_t dsacksReceived {0};      //!< D-SACK blocks the peer sent (RFC 2883)
     uint32_t fastRetransmits {0};     //!< loss recoveries entered (statistics)
+    uint64_t dataBytesSent {0};       //!< data bytes sent, resent ones too (Linux tcpi_bytes_sent)
     FullTcpDeliveryRate rate;         //!< bytes delivered and delivery-rate samples
 
     // --- Keepalive (RFC 9293 §3.8.4) ---

@@ -196,6 +196,14 @@ FullTcpSocket::GetTypeId()
                 MakeStringAccessor(&FullTcpSocket::SetCubicHystart,
                                    &FullTcpSocket::GetCubicHystart),
                 MakeStringChecker())
+            .AddAttribute("Prr",
+                          "Proportional Rate Reduction with the slow-start reduction bound "
+                          "(PRR-SSRB, RFC 6937 §3) sets cwnd during fast recovery, with SACK "
+                          "(RFC 6675) and without (RFC 6582). Off: RFC 5681 §3.2, RFC 6582 and "
+                          "RFC 6675 set it (Linux recovers with PRR, tcp_cwnd_reduction()).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_prr),
+                          MakeBooleanChecker())
             .AddAttribute("Dsack",
                           "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
                           "tcp_dsack = 1).",

@@ -174,6 +174,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.recovery = m_recovery;
     c.cubicHystart = m_cubicHystart;
     c.dsack = m_dsack;
+    c.prr = m_prr;
     c.keepAlive = m_keepAlive;
     c.keepAliveIdle = m_keepAliveIdle;
     c.keepAliveInterval = m_keepAliveInterval;

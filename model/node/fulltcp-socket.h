@@ -480,6 +480,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::string m_recovery {"Sack"};                 //!< Recovery
     std::string m_cubicHystart {"Linux"};            //!< CubicHystart
     bool m_dsack {true};                             //!< Dsack
+    bool m_prr {false};                              //!< Prr
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
     Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval

@@ -5,6 +5,8 @@
 #ifndef FULLTCP_LOSS_RECOVERY_H
 #define FULLTCP_LOSS_RECOVERY_H
 
+#include "fulltcp-prr.h"
+
 #include "ns3/fulltcp-congestion-control.h"
 #include "ns3/fulltcp-registry.h"
 #include "ns3/fulltcp-timer.h"
@@ -28,6 +30,9 @@ struct FullTcpAckInfo
     int64_t ack {0};         //!< SEG.ACK as a stream offset
     uint32_t acked {0};      //!< bytes by which it advanced SND.UNA (0: it did not)
     int64_t newlySacked {0}; //!< bytes its SACK blocks reported for the first time
+    /// DeliveredData (RFC 6937 §3): "the change in snd.una, plus the (signed) change in
+    /// quantity of data SACKed"
+    int64_t delivered {0};
     uint32_t dataLength {0}; //!< SEG.LEN
     uint32_t window {0};     //!< SEG.WND, scaled
     bool synOrFin {false};   //!< SYN or FIN set
@@ -53,6 +58,9 @@ class FullTcpRecoverySender
     virtual const FullTcpTcb& Tcb() const = 0;
     /// \return DupThresh (FullTcpConfig::dupThresh; RFC 5681 §3.2, RFC 6675 §2)
     virtual uint32_t DupThresh() const = 0;
+    /// \return whether Proportional Rate Reduction sets cwnd during recovery
+    ///         (FullTcpConfig::prr; RFC 6937)
+    virtual bool Prr() const = 0;
     /// \return the time of the input being processed
     virtual Time Now() const = 0;
     /// \return cwnd and ssthresh, to change
@@ -171,6 +179,14 @@ class FullTcpLossRecovery
  * DuplicateInRecovery(); outside it, fast retransmit when LossDetected() and the cumulative
  * ACK "covers more than recover" (RFC 6582 §3.2 step 2), so that one window's losses, or a
  * timeout's retransmissions, start one recovery only.
+ *
+ * With FullTcpRecoverySender::Prr() the cwnd during recovery is Proportional Rate Reduction's
+ * (RFC 6937 §3, FullTcpPrr) instead of the algorithm's: RecoverFS = FlightSize at the start;
+ * on every ACK of the recovery, the one that starts it included (as Linux tcp_ack() calls
+ * tcp_cong_control() after tcp_fastretrans_alert()), cwnd = pipe + sndcnt, with the
+ * algorithm's DeliveredData() and Pipe() and prr_out the data bytes sent since the start
+ * (the fast retransmit included); the full acknowledgment sets cwnd = ssthresh (RFC 6937
+ * §3, Linux tcp_end_cwnd_reduction()). The algorithm still chooses what goes.
  */
 class FullTcpDupAckRecovery : public FullTcpLossRecovery
 {
@@ -190,6 +206,20 @@ class FullTcpDupAckRecovery : public FullTcpLossRecovery
     virtual void PartialAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s);
     /// The full acknowledgment, before recovery ends; nothing by default. \param s the sender
     virtual void FullAck(FullTcpRecoverySender& s);
+    /// DeliveredData of RFC 6937 §3, asked for every ACK. \param ack the ACK \param s the
+    /// sender \return ack.delivered: SND.UNA's advance plus the change in SACKed bytes
+    virtual int64_t DeliveredData(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s);
+    /// \param s the sender, in recovery \return the data presumed in the network, the pipe
+    ///        of RFC 6675 §4 that PRR compares with ssthresh (RFC 6937 §3)
+    virtual uint32_t Pipe(const FullTcpRecoverySender& s) const = 0;
+
+  private:
+    /// PRR's cwnd after an ACK of the recovery (RFC 6937 §3). \param delivered its
+    /// DeliveredData \param s the sender
+    void ReduceCwnd(int64_t delivered, FullTcpRecoverySender& s);
+
+    FullTcpPrr m_prr;           //!< PRR's state, with FullTcpRecoverySender::Prr()
+    uint64_t m_prrSentMark {0}; //!< FullTcpTcb::dataBytesSent already counted in prr_out
 };
 
 /**

@@ -34,11 +34,26 @@ FullTcpNewRenoRecovery::IsDuplicateAck(const FullTcpAckInfo& ack,
 }
 
 bool
-FullTcpNewRenoRecovery::DoRecovery(FullTcpRecoverySender&)
+FullTcpNewRenoRecovery::DoRecovery(FullTcpRecoverySender& s)
 {
     // Retransmissions go with the ACKs (fast retransmit, partial ACKs); new data goes as
-    // the inflated cwnd allows, through the ordinary output.
-    return false;
+    // the inflated cwnd allows, through the ordinary output. PRR's cwnd counts the pipe, not
+    // FlightSize (RFC 6937 §3): new data goes while pipe + SMSS <= cwnd.
+    const FullTcpTcb& t = s.Tcb();
+    if (!s.Prr() || !t.inRecovery)
+    {
+        return false;
+    }
+    while (Pipe(s) + t.sndMss <= t.cc.cwnd)
+    {
+        const auto end = s.NextNewSegmentEnd(t.sndUna + t.sndWnd);
+        if (!end)
+        {
+            break;
+        }
+        s.SendNewSegment(*end);
+    }
+    return true;
 }
 
 void
@@ -47,15 +62,19 @@ FullTcpNewRenoRecovery::StartRecovery(FullTcpRecoverySender& s)
     // RFC 5681 §3.2 step 3: "set cwnd to ssthresh plus 3*SMSS. This artificially
     // "inflates" the congestion window by the number of segments (three) that have left the
     // network and which the receiver has buffered" (DupThresh of them).
-    s.EnterRecovery(s.DupThresh() * s.Tcb().sndMss);
+    // PRR counts those segments in its pipe instead (RFC 6937 §3).
+    s.EnterRecovery(s.Prr() ? 0 : s.DupThresh() * s.Tcb().sndMss);
 }
 
 void
 FullTcpNewRenoRecovery::DuplicateInRecovery(FullTcpRecoverySender& s)
 {
     // RFC 5681 §3.2 step 4 (RFC 6582 §3.2): each further duplicate ACK inflates cwnd by one
-    // SMSS, for the segment that has left the network.
-    s.Window().cwnd += s.Tcb().sndMss;
+    // SMSS, for the segment that has left the network (PRR counts it in DeliveredData).
+    if (!s.Prr())
+    {
+        s.Window().cwnd += s.Tcb().sndMss;
+    }
 }
 
 void
@@ -64,6 +83,10 @@ FullTcpNewRenoRecovery::PartialAck(const FullTcpAckInfo& ack, FullTcpRecoverySen
     // RFC 6582 §3.2 step 4: retransmit the first unacknowledged segment, deflate cwnd by the
     // amount acknowledged and add back one SMSS if at least that much was acknowledged.
     s.RetransmitFirstUnacknowledged();
+    if (s.Prr())
+    {
+        return; // cwnd is PRR's (RFC 6937 §3)
+    }
     const uint32_t smss = s.Tcb().sndMss;
     FullTcpCongestionState& w = s.Window();
     uint32_t cwnd = w.cwnd > ack.acked ? w.cwnd - ack.acked : 0;
@@ -82,6 +105,46 @@ FullTcpNewRenoRecovery::FullAck(FullTcpRecoverySender& s)
     const uint32_t smss = s.Tcb().sndMss;
     FullTcpCongestionState& w = s.Window();
     w.cwnd = std::min(w.ssthresh, std::max(s.Tcb().FlightSize(), smss) + smss);
+}
+
+int64_t
+FullTcpNewRenoRecovery::DeliveredData(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s)
+{
+    // RFC 6937 §3: "In recovery without SACK, DeliveredData is estimated to be 1 MSS on
+    // duplicate acknowledgements, and on a subsequent partial or full ACK, DeliveredData is
+    // estimated to be the change in snd.una, minus 1 MSS for each preceding duplicate ACK."
+    const FullTcpTcb& t = s.Tcb();
+    if (ack.acked > 0)
+    {
+        const uint32_t counted = std::min(ack.acked, m_dupDelivered);
+        m_dupDelivered -= counted;
+        return ack.acked - counted;
+    }
+    // A duplicate ACK counts while at least one hole stays outstanding: more duplicates than
+    // segments report nothing delivered (as Linux tcp_limit_reno_sacked()).
+    if (ack.duplicate && m_dupDelivered + 2 * t.sndMss <= t.FlightSize())
+    {
+        m_dupDelivered += t.sndMss;
+        return t.sndMss;
+    }
+    return 0;
+}
+
+uint32_t
+FullTcpNewRenoRecovery::Pipe(const FullTcpRecoverySender& s) const
+{
+    // FlightSize less the segments the duplicate ACKs say have left the network (Linux
+    // tcp_packets_in_flight() with reno's sacked_out).
+    const uint32_t flight = s.Tcb().FlightSize();
+    return flight - std::min(flight, m_dupDelivered);
+}
+
+void
+FullTcpNewRenoRecovery::OnTimeout(FullTcpRecoverySender&)
+{
+    // After a timeout everything outstanding is presumed lost (Linux tcp_enter_loss() calls
+    // tcp_reset_reno_sack()).
+    m_dupDelivered = 0;
 }
 
 } // namespace ns3

@@ -22,6 +22,13 @@ namespace ns3
  * step 4); the full ACK ends recovery with cwnd = min(ssthresh, max(FlightSize, SMSS) +
  * SMSS) (step 3, option 1). Sending stays the engine's ordinary output.
  *
+ * With PRR (FullTcpRecoverySender::Prr(), RFC 6937 §3) cwnd is neither inflated nor deflated:
+ * FullTcpDupAckRecovery sets cwnd = pipe + sndcnt, with DeliveredData estimated as RFC 6937 §3
+ * says for recovery without SACK (one SMSS per duplicate ACK, and SND.UNA's advance less the
+ * SMSSs already counted for the duplicates before it) and pipe = FlightSize less those SMSSs
+ * (as Linux counts duplicates in sacked_out, tcp_add_reno_sack()); the retransmissions stay
+ * RFC 6582's, new data goes while pipe + SMSS <= cwnd.
+ *
  * Registered as "NewReno".
  */
 class FullTcpNewRenoRecovery : public FullTcpDupAckRecovery
@@ -39,6 +46,13 @@ class FullTcpNewRenoRecovery : public FullTcpDupAckRecovery
     void DuplicateInRecovery(FullTcpRecoverySender& s) override;
     void PartialAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s) override;
     void FullAck(FullTcpRecoverySender& s) override;
+    int64_t DeliveredData(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s) override;
+    uint32_t Pipe(const FullTcpRecoverySender& s) const override;
+    void OnTimeout(FullTcpRecoverySender& s) override;
+
+  private:
+    /// Bytes duplicate ACKs reported delivered that no cumulative ACK has covered yet
+    uint32_t m_dupDelivered {0};
 };
 
 } // namespace ns3

@@ -22,7 +22,8 @@ namespace ns3
  * (RFC 6582 §3.2 step 2), with cwnd = ssthresh (4.2): the pipe estimate counts what left the
  * network. During recovery DoRecovery() sends NextSeg() while cwnd - pipe >= SMSS (step
  * (C)): lost ranges, new data, unSACKed ranges, and one rescue retransmission per recovery
- * (rule 4). HighRxt and RescueRxt are this algorithm's own state.
+ * (rule 4). HighRxt and RescueRxt are this algorithm's own state. With PRR (RFC 6937) cwnd
+ * follows FullTcpDupAckRecovery's proportional reduction; what goes is still NextSeg()'s.
  *
  * Registered as "Sack".
  */
@@ -40,11 +41,10 @@ class FullTcpSackRecovery : public FullTcpDupAckRecovery
   protected:
     bool LossDetected(const FullTcpRecoverySender& s) const override;
     void StartRecovery(FullTcpRecoverySender& s) override;
+    /// \param s the sender \return RFC 6675 SetPipe()
+    uint32_t Pipe(const FullTcpRecoverySender& s) const override;
 
   private:
-    /// \param s the sender \return RFC 6675 SetPipe()
-    uint32_t Pipe(const FullTcpRecoverySender& s) const;
-
     int64_t m_highRxt {0};              //!< HighRxt: just past the highest retransmission
     std::optional<int64_t> m_rescueRxt; //!< RescueRxt (RFC 6675 §4, rule 4)
 };

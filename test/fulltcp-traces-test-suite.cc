@@ -7,8 +7,8 @@
  *    for row (client CLOSED→SYN_SENT→ESTABLISHED→FIN_WAIT_1→FIN_WAIT_2→TIME_WAIT→CLOSED,
  *    the listener's forked child LISTEN→SYN_RCVD→ESTABLISHED→CLOSE_WAIT→LAST_ACK→CLOSED),
  *    and an IPv6 connection opened later, with `[addr]:port`;
- *  - the socket's CongestionWindow, SlowStartThreshold, RTT, RTO, BytesInFlight and
- *    Retransmission traces over a transfer with an outage;
+ *  - the socket's CongestionWindow, SlowStartThreshold, RTT, RTO, BytesInFlight,
+ *    Retransmission, CongState, MinRtt and RttVar traces over a transfer with an outage;
  *  - the protocol's SegmentSent/SegmentReceived/Drop traces and the RFC 4022 counters
  *    after a refused connect, a normal connection and a reset;
  *  - FullTcpHelper::Snapshot: the `ss -tan` table with a listener, a connection and a
@@ -206,7 +206,8 @@ class StateLogTestCase : public TestCase
 
 // ------------------------------------------------------------------------ socket traces
 
-/// CongestionWindow, SlowStartThreshold, RTT, RTO, BytesInFlight and Retransmission.
+/// CongestionWindow, SlowStartThreshold, RTT, RTO, BytesInFlight, Retransmission,
+/// CongState, MinRtt and RttVar.
 class SocketTracesTestCase : public TestCase
 {
   public:
@@ -229,7 +230,31 @@ class SocketTracesTestCase : public TestCase
         std::vector<Time> rto;
         std::vector<uint32_t> inFlight;
         std::vector<FullTcpHeader> retransmitted;
+        std::vector<TcpSocketState::TcpCongState_t> congState;
+        std::vector<Time> minRtt;
+        std::vector<Time> rttVar;
         int64_t highestSeq = -1;
+        client->TraceConnectWithoutContext(
+            "CongState",
+            MakeCallback(+[](std::vector<TcpSocketState::TcpCongState_t>* v,
+                             TcpSocketState::TcpCongState_t,
+                             TcpSocketState::TcpCongState_t n)
+                         {
+                             v->push_back(n);
+                         })
+                .Bind(&congState));
+        client->TraceConnectWithoutContext("MinRtt",
+                                           MakeCallback(+[](std::vector<Time>* v, Time, Time n)
+                                                        {
+                                                            v->push_back(n);
+                                                        })
+                                               .Bind(&minRtt));
+        client->TraceConnectWithoutContext("RttVar",
+                                           MakeCallback(+[](std::vector<Time>* v, Time, Time n)
+                                                        {
+                                                            v->push_back(n);
+                                                        })
+                                               .Bind(&rttVar));
         client->TraceConnectWithoutContext(
             "CongestionWindow",
             MakeCallback(+[](std::vector<uint32_t>* v, uint32_t, uint32_t n)
@@ -335,6 +360,29 @@ class SocketTracesTestCase : public TestCase
             *std::max_element(inFlight.begin(), inFlight.end()), total, "no more than was written");
         NS_TEST_EXPECT_MSG_EQ(inFlight.back(), 0, "everything acknowledged at the end");
         NS_TEST_EXPECT_MSG_GT(retransmitted.size(), 0, "Retransmission fired");
+        // Linux's congestion states in ns-3's type: the outage's timeout is Loss, and the
+        // transfer ends Open.
+        NS_TEST_EXPECT_MSG_EQ(congState.empty(), false, "CongState fired");
+        NS_TEST_EXPECT_MSG_EQ(
+            (std::count(congState.begin(), congState.end(), TcpSocketState::CA_LOSS) > 0),
+            true,
+            "the timeout entered Loss");
+        NS_TEST_EXPECT_MSG_EQ((!congState.empty() && congState.back() == TcpSocketState::CA_OPEN),
+                              true,
+                              "Open at the end");
+        NS_TEST_EXPECT_MSG_EQ(minRtt.empty(), false, "MinRtt fired");
+        const Time lastMinRtt = minRtt.empty() ? Time(0) : minRtt.back();
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(lastMinRtt, MilliSeconds(20), "min RTT below the path's");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(
+            lastMinRtt, *std::min_element(rtt.begin(), rtt.end()), "min RTT above a smoothed RTT");
+        NS_TEST_EXPECT_MSG_EQ(std::any_of(rttVar.begin(),
+                                          rttVar.end(),
+                                          [](Time t)
+                                          {
+                                              return t.IsStrictlyPositive();
+                                          }),
+                              true,
+                              "RttVar fired with a variation");
         const FullTcpSocketInfo info = DynamicCast<FullTcpSocket>(client)->GetInfo();
         NS_TEST_EXPECT_MSG_GT_OR_EQ(
             info.retransmissions, retransmitted.size(), "GetInfo() counts each retransmission");

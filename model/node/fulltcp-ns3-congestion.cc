@@ -13,12 +13,8 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("FullTcpNs3Congestion");
 
-namespace
-{
-
-/// \param s FullTcp's congestion state \return ns-3's (the same five of Linux's)
 TcpSocketState::TcpCongState_t
-Ns3State(FullTcpCaState s)
+FullTcpNs3CongState(FullTcpCaState s)
 {
     switch (s)
     {
@@ -35,8 +31,6 @@ Ns3State(FullTcpCaState s)
     }
     return TcpSocketState::CA_OPEN;
 }
-
-} // namespace
 
 FullTcpNs3Congestion::FullTcpNs3Congestion(TypeId tid) :
     m_name(tid.GetName()), m_ops(CreateAlgorithm(tid)), m_tcb(CreateObject<TcpSocketState>())
@@ -120,7 +114,7 @@ FullTcpNs3Congestion::Sync(const FullTcpCongestionState& state, const FullTcpCon
     m_tcb->m_cWnd = state.cwnd;
     m_tcb->m_ssThresh = state.ssthresh;
     m_tcb->m_bytesInFlight = ctx.bytesInFlight;
-    m_tcb->m_congState = Ns3State(ctx.caState);
+    m_tcb->m_congState = FullTcpNs3CongState(ctx.caState);
     if (!ctx.minRtt.IsZero())
     {
         m_tcb->m_minRtt = ctx.minRtt;
@@ -208,7 +202,7 @@ FullTcpNs3Congestion::OnStateChange(FullTcpCongestionState& state,
                                     const FullTcpCongestionContext& ctx)
 {
     Sync(state, ctx);
-    m_ops->CongestionStateSet(m_tcb, Ns3State(to));
+    m_ops->CongestionStateSet(m_tcb, FullTcpNs3CongState(to));
     if (to == FullTcpCaState::LOSS)
     {
         m_ops->CwndEvent(m_tcb, TcpSocketState::CA_EVENT_LOSS); // TcpSocketBase::ReTxTimeout

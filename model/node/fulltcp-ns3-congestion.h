@@ -18,6 +18,12 @@ namespace ns3
 {
 
 /**
+ * \param s FullTcp's congestion state
+ * \return ns-3's for it (the same five of Linux's: TcpSocketState::TcpCongState_t)
+ */
+TcpSocketState::TcpCongState_t FullTcpNs3CongState(FullTcpCaState s);
+
+/**
  * \ingroup fulltcp
  * \brief Drives one of ns-3's congestion controls (a ns3::TcpCongestionOps: TcpCubic, TcpBic,
  * TcpVegas, ...) from FullTcp's engine, so that an algorithm can be compared on both stacks

@@ -280,8 +280,8 @@ FullTcpSocket::GetTypeId()
                             "or FIN) sent before (RFC 1213 tcpRetransSegs).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_retransmissionTrace),
                             "ns3::FullTcpSocket::TxRxTracedCallback")
-            // The next five have ns-3 TcpSocketBase's names and callback types, so one
-            // Config path traces either stack.
+            // The next five and CongState have ns-3 TcpSocketBase's names and callback
+            // types, so one Config path traces either stack.
             .AddTraceSource("CongestionWindow",
                             "The congestion window in bytes (RFC 5681 cwnd).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_cWnd),
@@ -302,7 +302,23 @@ FullTcpSocket::GetTypeId()
             .AddTraceSource("BytesInFlight",
                             "FlightSize: bytes sent and not yet acknowledged (RFC 5681 §2).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_bytesInFlight),
-                            "ns3::TracedValueCallback::Uint32");
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("CongState",
+                            "The congestion state, Linux's five (Open, Disorder, CWR, Recovery, "
+                            "Loss: tcp_set_ca_state()), as ns-3's TcpSocketBase traces it "
+                            "(TcpSocketState::TcpCongState_t).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_congState),
+                            "ns3::TcpSocketState::TcpCongStatesTracedValueCallback")
+            .AddTraceSource("MinRtt",
+                            "The smallest RTT sample so far (Linux tcp_min_rtt(); RFC 8985 "
+                            "and RFC 9438 use it).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_minRtt),
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("RttVar",
+                            "The round-trip time variation RTTVAR after each sample (RFC 6298 "
+                            "§2).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rttVar),
+                            "ns3::TracedValueCallback::Time");
     return tid;
 }
 

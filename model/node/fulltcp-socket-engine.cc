@@ -7,6 +7,7 @@
  * a TIME_WAIT connection to the protocol's table. The listener is in
  * fulltcp-socket-listener.cc.
  */
+#include "fulltcp-ns3-congestion.h"
 #include "fulltcp-socket.h"
 
 #include "ns3/log.h"
@@ -57,6 +58,9 @@ FullTcpSocket::SampleTcb()
     m_srtt = tcb.rtt.GetSrtt();
     m_rto = tcb.rto;
     m_bytesInFlight = tcb.FlightSize();
+    m_congState = FullTcpNs3CongState(tcb.caState);
+    m_minRtt = tcb.rtt.GetMinRtt();
+    m_rttVar = tcb.rtt.GetRttVar();
 }
 
 FullTcpSocketInfo

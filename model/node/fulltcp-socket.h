@@ -13,6 +13,7 @@
 #include "ns3/fulltcp-config.h"
 #include "ns3/fulltcp-connection-output.h"
 #include "ns3/fulltcp-connection.h"
+#include "ns3/tcp-socket-state.h"
 #include "ns3/tcp-socket.h"
 #include "ns3/traced-callback.h"
 #include "ns3/traced-value.h"
@@ -440,7 +441,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedValue<Time> m_srtt;              //!< RTT (smoothed)
     TracedValue<Time> m_rto;               //!< RTO
     TracedValue<uint32_t> m_bytesInFlight; //!< BytesInFlight
-    uint32_t m_retransmissions {0};        //!< segments retransmitted (GetInfo())
+    /// CongState, in ns-3's type so that one trace sink serves both stacks
+    TracedValue<TcpSocketState::TcpCongState_t> m_congState {TcpSocketState::CA_OPEN};
+    TracedValue<Time> m_minRtt;     //!< MinRtt
+    TracedValue<Time> m_rttVar;     //!< RttVar
+    uint32_t m_retransmissions {0}; //!< segments retransmitted (GetInfo())
 
     // --- attributes (defaults here; the TypeId sets them at construction, and a forked
     // child copies them all through the attribute system, see the copy constructor) ---

@@ -25,7 +25,8 @@
  * bytes after reading N, which resets the connection (RFC 9293 §3.6.1, RFC 2525 §2.17).
  *
  * Prints "READY" once the simulator runs, then one "RESULT ..." line with the bytes and CRC-32
- * of each direction, how the connection ended and the ns-3 errno, for test/interop-linux.sh.
+ * of each direction, how the connection ended, the ns-3 errno and the segments the FullTcp
+ * node received (in_segs, TCP-MIB tcpInSegs), for test/interop-linux.sh.
  */
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -647,7 +648,8 @@ main(int argc, char* argv[])
               << " rx_bytes=" << rx.Bytes() << " rx_crc=" << std::hex << std::setw(8)
               << std::setfill('0') << rx.Crc() << std::dec << " tx_bytes=" << tx.Bytes()
               << " tx_crc=" << std::hex << std::setw(8) << tx.Crc() << std::dec << " end=" << end
-              << " errno=" << err << std::endl;
+              << " errno=" << err
+              << " in_segs=" << host->GetObject<FullTcpL4Protocol>()->GetMib().inSegs << std::endl;
     for (const auto& conn : g_run.conns)
     {
         conn->Stop();

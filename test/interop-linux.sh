@@ -174,11 +174,14 @@ wait_emu() {
 
 # finish GRADE_ARGS...: queue the capture checks and what the applications' results showed.
 finish() {
-  local secs failures
+  local secs failures in_segs
   secs=$(( ($(date +%s%N) - START) / 100000000 ))
   failures=$(printf '%s;' "${case_fail[@]}")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$NAME" "$port" "$((secs / 10)).$((secs % 10))" "$*" \
-    "${failures%;}" >>"$CASES"
+  # What reached FullTcp, for the grader to tell frames lost on the emulation path after the
+  # capture from a FullTcp that ignores segments it received.
+  in_segs=$(ft_result in_segs)
+  printf '%s\t%s\t%s\t%s\t%s\n' "$NAME" "$port" "$((secs / 10)).$((secs % 10))" \
+    "$* ${in_segs:+--ft-in-segs $in_segs}" "${failures%;}" >>"$CASES"
 }
 
 # ---------------------------------------------------------------- the cases

@@ -30,7 +30,9 @@ veth, the kernel's queue to the packet socket, the ns-3 router): that run, and o
 is graded as --lossy-path grades, and says path_lost=N. Seen once in the ordinary build: a
 segment captured on Linux's veth that FullTcp never received, its duplicate ACKs, Linux's
 fast retransmission. A FullTcp that drops a segment it received still fails: it counted the
-segment in tcpInSegs.
+segment in tcpInSegs. Likewise a run where FullTcp D-SACKed (RFC 2883) every segment Linux
+sent again received each original after its repeat: the path after the capture delayed them
+(seen once: five segments, D-SACKed 10 ms later), and the run says path_reordered=N.
 With --lossy-path (the sanitizer build: test/interop-linux.sh passes it there), frames lost
 between the capture and FullTcp are expected. AddressSanitizer slows the real-time ns-3
 process enough that the kernel drops frames its packet socket has not read yet, and TCP
@@ -51,7 +53,7 @@ FIELDS = [
     "tcp.flags.fin", "tcp.flags.reset", "tcp.seq", "tcp.ack", "tcp.len",
     "tcp.checksum.status", "ip.checksum.status", "tcp.option_kind",
     "tcp.options.timestamp.tsval", "tcp.options.timestamp.tsecr", "_ws.expert.message",
-    "tcp.checksum", "tcp.checksum_calculated",
+    "tcp.checksum", "tcp.checksum_calculated", "tcp.options.sack_le", "tcp.options.sack_re",
 ]
 # Expert messages that fail a run (Wireshark 4.0 wording); "Duplicate ACK" and "window full"
 # are informational (a window-limited bulk transfer shows them) and only counted.
@@ -83,6 +85,26 @@ def read_capture(pcap, ports):
         port = int(frame.tcp_srcport) if int(frame.tcp_srcport) in ports else int(values[0])
         frames[port].append(frame)
     return frames
+
+
+def reordered_after_capture(frames, side):
+    """How many of Linux's repeated segments FullTcp reported as received twice (RFC 2883
+    D-SACK), when that covers every segment Linux sent again; 0 otherwise.
+
+    Each such original reached FullTcp after its repeat: the path after the capture delayed
+    it (seen once in the ordinary build: five segments, D-SACKed 10 ms later). A FullTcp that
+    discarded an original it received would take only the repeat and D-SACK nothing."""
+    repeats = [(num(f.tcp_seq), num(f.tcp_seq) + num(f.tcp_len)) for f in frames
+               if side(f) == "lx" and num(f.tcp_len) > 0 and any(
+                   e in f.ws_expert_message.lower() for e in ("retransmission", "out-of-order"))]
+    dsacked = []
+    for f in frames:
+        if side(f) == "ft" and "d-sack" in f.ws_expert_message.lower() and f.tcp_options_sack_le:
+            # The first SACK block is the D-SACK one (RFC 2883 §4).
+            dsacked.append((num(f.tcp_options_sack_le.split("|")[0]),
+                            num(f.tcp_options_sack_re.split("|")[0])))
+    covered = lambda r: any(le <= r[0] and r[1] <= re for le, re in dsacked)
+    return len(repeats) if repeats and all(covered(r) for r in repeats) else 0
 
 
 def ones_complement_zero(frame):
@@ -158,7 +180,8 @@ def grade(args, frames):
     path_lost = 0
     if args.ft_in_segs is not None:
         path_lost = max(0, sum(side(f) == "lx" for f in frames) - args.ft_in_segs)
-    lossy = args.lossy_path or path_lost > 0
+    path_reordered = reordered_after_capture(frames, side)
+    lossy = args.lossy_path or path_lost > 0 or path_reordered > 0
 
     expert = collections.Counter()
     recovered = 0
@@ -234,6 +257,8 @@ def grade(args, frames):
         summary["recovered"] = recovered
     if path_lost:
         summary["path_lost"] = path_lost
+    if path_reordered:
+        summary["path_reordered"] = path_reordered
     return problems, summary
 
 

@@ -125,6 +125,7 @@ FULLTCP_NODE_HEADERS = [
 FULLTCP_HELPER_SOURCES = [
     'helper/fulltcp-helper.cc',
     'helper/fulltcp-snapshot.cc',
+    'helper/fulltcp-congestion-log.cc',
     'helper/fulltcp-state-log.cc',
     'helper/fulltcp-internet-stack-helper.cc',
     'helper/fulltcp-segment-record.cc',
@@ -140,6 +141,7 @@ FULLTCP_HELPER_SOURCES = [
 FULLTCP_HELPER_HEADERS = [
     'helper/fulltcp-helper.h',
     'helper/fulltcp-snapshot.h',
+    'helper/fulltcp-congestion-log.h',
     'helper/fulltcp-state-log.h',
     'helper/fulltcp-internet-stack-helper.h',
     'helper/fulltcp-segment-record.h',

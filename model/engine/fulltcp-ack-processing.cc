@@ -72,6 +72,8 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     UpdateOpenOrDisorder();
     UpdateSendWindow(h, seq, ack);
     ProbeAnswered();
+    // Linux tcp_cong_control() ends with tcp_update_pacing_rate().
+    m_tcb.pacer.UpdateRate(m_tcb.cc, m_tcb.FlightSize(), m_tcb.rtt.GetSrtt());
 }
 
 std::optional<Time>

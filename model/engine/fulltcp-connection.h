@@ -251,6 +251,7 @@ class FullTcpConnection : private FullTcpRecoverySender
 
   private:
     friend class FullTcpTimer; // its registry starts with EngineTimerSlots()
+    friend class FullTcpPacer; // its PACING slot sends what pacing held back (Output())
     /**
      * \brief Brackets every input (user call, segment, timer): records the time and, when
      * the outermost input ends, delivers the queued application events. The engine's state

@@ -169,8 +169,8 @@ FullTcpSocket::GetTypeId()
                 "5681, RFC 6582; ns-3's default TcpNewReno), or any of ns-3's "
                 "TcpCongestionOps by TypeId name (\"ns3::TcpCubic\", also "
                 "\"TcpCubic\"; TcpCubic::GetTypeId().GetName()), driven by FullTcpNs3Congestion; "
-                "algorithms that set cwnd from rate samples themselves (TcpBbr) are "
-                "refused. An unknown name is refused: SetAttribute fails, "
+                "algorithms with CongControl (TcpBbr) get FullTcp's rate samples and pace "
+                "at their own rate. An unknown name is refused: SetAttribute fails, "
                 "SetAttributeFailSafe returns false, and the known names are printed.",
                 StringValue("NewReno"),
                 MakeStringAccessor(&FullTcpSocket::SetCongestionControl,
@@ -204,6 +204,35 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_prr),
                           MakeBooleanChecker())
+            .AddAttribute("Pacing",
+                          "Pace data segments inside TCP, as Linux's internal pacing "
+                          "(tcp_pacing_check(), earliest departure time; Linux paces inside TCP "
+                          "only when the congestion control asks, BBR, or SO_MAX_PACING_RATE is "
+                          "set; with the fq qdisc the qdisc paces). Off: segments leave as the "
+                          "windows allow. An algorithm that sets the pacing rate itself (ns-3's "
+                          "TcpBbr) is paced either way.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_pacing),
+                          MakeBooleanChecker())
+            .AddAttribute("PacingSsRatio",
+                          "Pacing rate while cwnd < ssthresh / 2, in percent of max(cwnd, "
+                          "FlightSize) / SRTT (Linux tcp_pacing_ss_ratio, "
+                          "tcp_update_pacing_rate()).",
+                          UintegerValue(200),
+                          MakeUintegerAccessor(&FullTcpSocket::m_pacingSsRatio),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PacingCaRatio",
+                          "Pacing rate otherwise, in percent of max(cwnd, FlightSize) / SRTT "
+                          "(Linux tcp_pacing_ca_ratio).",
+                          UintegerValue(120),
+                          MakeUintegerAccessor(&FullTcpSocket::m_pacingCaRatio),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxPacingRate",
+                          "Cap of the pacing rate; 0 bps: none (Linux sk_max_pacing_rate, "
+                          "SO_MAX_PACING_RATE; unlimited by default).",
+                          DataRateValue(DataRate(0)),
+                          MakeDataRateAccessor(&FullTcpSocket::m_maxPacingRate),
+                          MakeDataRateChecker())
             .AddAttribute("Dsack",
                           "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
                           "tcp_dsack = 1).",
@@ -318,7 +347,14 @@ FullTcpSocket::GetTypeId()
                             "The round-trip time variation RTTVAR after each sample (RFC 6298 "
                             "§2).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_rttVar),
-                            "ns3::TracedValueCallback::Time");
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("PacingRate",
+                            "The pacing rate (Linux sk_pacing_rate: tcp_update_pacing_rate(), or "
+                            "the congestion control's own), as ns-3's TcpSocketBase traces it; "
+                            "computed whether or not Pacing is on; 2^64 - 1 bit/s while there "
+                            "is no limit (before the first ACK).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_pacingRate),
+                            "ns3::TracedValueCallback::DataRate");
     return tid;
 }
 

@@ -61,6 +61,12 @@ FullTcpSocket::SampleTcb()
     m_congState = FullTcpNs3CongState(tcb.caState);
     m_minRtt = tcb.rtt.GetMinRtt();
     m_rttVar = tcb.rtt.GetRttVar();
+    // Bytes per second inside, bits per second outside; unlimited stays ~0 (as Linux's
+    // tcpi_pacing_rate reports it).
+    const uint64_t rate = tcb.pacer.GetRate();
+    m_pacingRate = DataRate(rate > std::numeric_limits<uint64_t>::max() / 8
+                                ? std::numeric_limits<uint64_t>::max()
+                                : rate * 8);
 }
 
 FullTcpSocketInfo
@@ -179,6 +185,10 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.cubicHystart = m_cubicHystart;
     c.dsack = m_dsack;
     c.prr = m_prr;
+    c.pacing = m_pacing;
+    c.pacingSsRatio = m_pacingSsRatio;
+    c.pacingCaRatio = m_pacingCaRatio;
+    c.maxPacingRate = m_maxPacingRate.GetBitRate() / 8; // bytes per second, as Linux
     c.keepAlive = m_keepAlive;
     c.keepAliveIdle = m_keepAliveIdle;
     c.keepAliveInterval = m_keepAliveInterval;

@@ -9,6 +9,7 @@
 #include "fulltcp-l4-protocol.h"
 #include "fulltcp-listen-backlog.h"
 
+#include "ns3/data-rate.h"
 #include "ns3/event-id.h"
 #include "ns3/fulltcp-config.h"
 #include "ns3/fulltcp-connection-output.h"
@@ -20,6 +21,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -443,8 +445,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedValue<uint32_t> m_bytesInFlight; //!< BytesInFlight
     /// CongState, in ns-3's type so that one trace sink serves both stacks
     TracedValue<TcpSocketState::TcpCongState_t> m_congState {TcpSocketState::CA_OPEN};
-    TracedValue<Time> m_minRtt;     //!< MinRtt
-    TracedValue<Time> m_rttVar;     //!< RttVar
+    TracedValue<Time> m_minRtt; //!< MinRtt
+    TracedValue<Time> m_rttVar; //!< RttVar
+    /// PacingRate, in ns-3's type (TcpSocketState::m_pacingRate) for one sink on both stacks
+    TracedValue<DataRate> m_pacingRate {DataRate(std::numeric_limits<uint64_t>::max())};
     uint32_t m_retransmissions {0}; //!< segments retransmitted (GetInfo())
 
     // --- attributes (defaults here; the TypeId sets them at construction, and a forked
@@ -486,6 +490,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::string m_cubicHystart {"Linux"};            //!< CubicHystart
     bool m_dsack {true};                             //!< Dsack
     bool m_prr {false};                              //!< Prr
+    bool m_pacing {false};                           //!< Pacing
+    uint32_t m_pacingSsRatio {200};                  //!< PacingSsRatio
+    uint32_t m_pacingCaRatio {120};                  //!< PacingCaRatio
+    DataRate m_maxPacingRate {0};                    //!< MaxPacingRate (0: none)
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
     Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval

@@ -91,6 +91,13 @@ struct Tail
         }
     }
 
+    /// \param s the connected client: write everything
+    void
+    Connected(Ptr<Socket> s)
+    {
+        s->Send(Create<Packet>(total));
+    }
+
     /// \param s the accepted socket
     void
     Accepted(Ptr<Socket> s, const Address&)
@@ -115,7 +122,8 @@ struct Tail
     }
 };
 
-/// Segments of the transfer, of 1000 bytes each. Quick ACKs cover the first 16; afterwards the
+/// Segments of the transfer, of 1000 bytes each (SegmentSize 1012: the timestamps option
+/// takes 12). Quick ACKs cover the first 16; afterwards the
 /// peer acknowledges every second segment, so the 29th waits for its delayed ACK and two
 /// segments are out when the ACK of the 28th arrives.
 constexpr uint32_t SEGMENTS = 30;
@@ -137,24 +145,19 @@ Transfer(const std::string& recovery, bool dropLast)
     net.devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
 
     Ptr<Socket> listener = net.Socket(1);
-    listener->SetAttribute("SegmentSize", UintegerValue(1000));
+    listener->SetAttribute("SegmentSize", UintegerValue(1012));
     listener->Bind(TwoNodes::AnyAddress(false, 80));
     listener->Listen();
     listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                 MakeCallback(&Tail::Accepted, &t));
 
     Ptr<Socket> client = net.Socket(0);
-    client->SetAttribute("SegmentSize", UintegerValue(1000));
+    client->SetAttribute("SegmentSize", UintegerValue(1012));
     client->SetAttribute("Recovery", StringValue(recovery));
     client->SetAttribute("MinRto", TimeValue(MilliSeconds(200)));
     client->TraceConnectWithoutContext("TailLossProbe", MakeCallback(&Tail::Probe, &t));
     client->TraceConnectWithoutContext("RTT", MakeCallback(&Tail::Srtt, &t));
-    const uint32_t total = t.total;
-    client->SetConnectCallback(MakeCallback(
-                                   [total](Ptr<Socket> s)
-                                   {
-                                       s->Send(Create<Packet>(total));
-                                   }),
+    client->SetConnectCallback(MakeCallback(&Tail::Connected, &t),
                                MakeNullCallback<void, Ptr<Socket>>());
     ConnectAt(Seconds(0.1), client, net.AddressOf(1, false, 80));
     RunFor(Seconds(10));

@@ -44,7 +44,9 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/recovery/fulltcp-loss-recovery.cc',
     'model/engine/recovery/fulltcp-newreno-recovery.cc',
     'model/engine/recovery/fulltcp-prr.cc',
+    'model/engine/recovery/fulltcp-rack.cc',
     'model/engine/recovery/fulltcp-sack-recovery.cc',
+    'model/engine/recovery/fulltcp-tlp.cc',
     'model/engine/fulltcp-tcb.cc',
     'model/engine/fulltcp-connection.cc',
     'model/engine/fulltcp-segment-arrives.cc',
@@ -83,7 +85,9 @@ FULLTCP_ENGINE_HEADERS = [
     'model/engine/recovery/fulltcp-loss-recovery.h',
     'model/engine/recovery/fulltcp-newreno-recovery.h',
     'model/engine/recovery/fulltcp-prr.h',
+    'model/engine/recovery/fulltcp-rack.h',
     'model/engine/recovery/fulltcp-sack-recovery.h',
+    'model/engine/recovery/fulltcp-tlp.h',
     'model/engine/fulltcp-tcb.h',
     'model/engine/fulltcp-connection.h',
     'model/engine/fulltcp-time-wait-rules.h',
@@ -196,6 +200,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-streams-test-suite.cc',
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
+    'test/fulltcp-loss-recovery-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on
@@ -218,6 +223,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-traces-test-suite.cc',
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
+    'test/fulltcp-loss-recovery-test-suite.cc',
 ]
 
 # ns-3 modules the library needs, and those its tests and examples need besides.

@@ -148,6 +148,10 @@ struct FullTcpConfig
     /// SACK the connection uses "NewReno" (RFC 5681 §3.2, RFC 6582). An unknown name is a
     /// configuration error, as for congestionControl.
     std::string recovery {"Sack"};
+    /// Tail Loss Probe (RFC 8985 §7) with the "Rack" recovery: on, as Linux, where
+    /// tcp_early_retrans = 3 (its default) probes whenever RACK (tcp_recovery = 1) detects
+    /// losses. Other recoveries ignore it.
+    bool tlp {true};
     /// Proportional Rate Reduction with the slow-start reduction bound (PRR-SSRB, RFC 6937
     /// §3) sets cwnd during fast recovery, with SACK and without: off, so recovery follows
     /// RFC 5681 §3.2, RFC 6582 and RFC 6675 (Linux recovers with PRR, tcp_cwnd_reduction()).

@@ -93,6 +93,18 @@ FullTcpConnection::NextNewSegmentEnd(int64_t limit) const
     return end;
 }
 
+std::optional<int64_t>
+FullTcpConnection::ProbeSegmentEnd(int64_t limit) const
+{
+    const int64_t start = m_tcb.sndNxt;
+    const int64_t end = SegmentEnd(start, limit, true);
+    if (end <= start)
+    {
+        return std::nullopt;
+    }
+    return end;
+}
+
 void
 FullTcpConnection::SendNewSegment(int64_t end)
 {

@@ -289,6 +289,7 @@ FullTcpConnection::SendRange(int64_t start, int64_t end)
     m_tcb.dataBytesSent += length;
     m_tcb.sndNxt = std::max(m_tcb.sndNxt, end);
     m_cc->PostTransmit(m_tcb.cc, segment, CongestionContext());
+    m_recovery->OnTransmit(segment, *this);
 }
 
 void

@@ -233,6 +233,14 @@ FullTcpSocket::GetTypeId()
                           DataRateValue(DataRate(0)),
                           MakeDataRateAccessor(&FullTcpSocket::m_maxPacingRate),
                           MakeDataRateChecker())
+            .AddAttribute("Tlp",
+                          "Tail Loss Probe (RFC 8985 §7) with Recovery \"Rack\": a probe 2·SRTT "
+                          "after the last transmission makes the peer report a lost tail before "
+                          "the RTO (Linux tcp_early_retrans = 3, its default). Other recoveries "
+                          "ignore it.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_tlp),
+                          MakeBooleanChecker())
             .AddAttribute("Dsack",
                           "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
                           "tcp_dsack = 1).",
@@ -354,7 +362,23 @@ FullTcpSocket::GetTypeId()
                             "computed whether or not Pacing is on; 2^64 - 1 bit/s while there "
                             "is no limit (before the first ACK).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_pacingRate),
-                            "ns3::TracedValueCallback::DataRate");
+                            "ns3::TracedValueCallback::DataRate")
+            .AddTraceSource("RackReorderWindow",
+                            "RACK's reordering window reo_wnd as its loss detection last used "
+                            "it (RFC 8985 §6.2; Linux tcp_rack_reo_wnd()), with Recovery "
+                            "\"Rack\".",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rackReorderWindow),
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("TailLossProbe",
+                            "A tail loss probe left (RFC 8985 §7.3; Linux tcp_send_loss_probe()): "
+                            "its first sequence number and whether it is new data.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_tailLossProbeTrace),
+                            "ns3::FullTcpSocket::TailLossProbeTracedCallback")
+            .AddTraceSource("RackLost",
+                            "RACK marked a segment lost (RFC 8985 §6.2 step 5; Linux "
+                            "tcp_rack_detect_loss()): its sequence range [start, end).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rackLostTrace),
+                            "ns3::FullTcpSocket::RackLostTracedCallback");
     return tid;
 }
 

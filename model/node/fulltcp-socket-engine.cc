@@ -189,6 +189,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.pacingSsRatio = m_pacingSsRatio;
     c.pacingCaRatio = m_pacingCaRatio;
     c.maxPacingRate = m_maxPacingRate.GetBitRate() / 8; // bytes per second, as Linux
+    c.tlp = m_tlp;
     c.keepAlive = m_keepAlive;
     c.keepAliveIdle = m_keepAliveIdle;
     c.keepAliveInterval = m_keepAliveInterval;
@@ -491,6 +492,26 @@ void
 FullTcpSocket::IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause)
 {
     NS_LOG_ERROR(m_tuple << " illegal transition " << from << " -> " << to << " (" << cause << ")");
+}
+
+void
+FullTcpSocket::RecoveryEvent(const FullTcpRecoveryEvent& event)
+{
+    using K = FullTcpRecoveryEvent::Kind;
+    const FullTcpSeqSpace& snd = m_engine->GetTcb().snd;
+    switch (event.kind)
+    {
+    case K::TAIL_LOSS_PROBE:
+        m_tailLossProbeTrace(SequenceNumber32(snd.ToWire(event.start)), event.newData);
+        break;
+    case K::RACK_LOST:
+        m_rackLostTrace(SequenceNumber32(snd.ToWire(event.start)),
+                        SequenceNumber32(snd.ToWire(event.end)));
+        break;
+    case K::RACK_REORDER_WINDOW:
+        m_rackReorderWindow = event.to;
+        break;
+    }
 }
 
 } // namespace ns3

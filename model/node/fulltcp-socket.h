@@ -14,6 +14,7 @@
 #include "ns3/fulltcp-config.h"
 #include "ns3/fulltcp-connection-output.h"
 #include "ns3/fulltcp-connection.h"
+#include "ns3/sequence-number.h"
 #include "ns3/tcp-socket-state.h"
 #include "ns3/tcp-socket.h"
 #include "ns3/traced-callback.h"
@@ -133,6 +134,17 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      * \param header the segment \param reason why
      */
     typedef void (*DropTracedCallback)(const FullTcpHeader& header, FullTcpDropReason reason);
+    /**
+     * TracedCallback signature for a tail loss probe (RFC 8985 §7.3).
+     * \param seq the probe's first sequence number \param newData new data, not a
+     *        retransmission of the last segment
+     */
+    typedef void (*TailLossProbeTracedCallback)(SequenceNumber32 seq, bool newData);
+    /**
+     * TracedCallback signature for a segment RACK marked lost (RFC 8985 §6.2 step 5).
+     * \param start its first sequence number \param end the sequence number just past it
+     */
+    typedef void (*RackLostTracedCallback)(SequenceNumber32 start, SequenceNumber32 end);
 
     /// \param node the node \param protocol its FullTcp protocol (done by CreateSocket)
     void Setup(Ptr<Node> node, Ptr<FullTcpL4Protocol> protocol);
@@ -337,6 +349,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool MayEstablish() override;
     void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
+    void RecoveryEvent(const FullTcpRecoveryEvent& event) override;
 
     // TcpSocket (fulltcp-socket-attributes.cc)
     void SetSndBufSize(uint32_t size) override;
@@ -451,6 +464,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedValue<DataRate> m_pacingRate {DataRate(std::numeric_limits<uint64_t>::max())};
     uint32_t m_retransmissions {0}; //!< segments retransmitted (GetInfo())
 
+    // RACK-TLP's traces, from the loss recovery's reports (RecoveryEvent())
+    TracedValue<Time> m_rackReorderWindow;                              //!< RackReorderWindow
+    TracedCallback<SequenceNumber32, bool> m_tailLossProbeTrace;        //!< TailLossProbe
+    TracedCallback<SequenceNumber32, SequenceNumber32> m_rackLostTrace; //!< RackLost
+
     // --- attributes (defaults here; the TypeId sets them at construction, and a forked
     // child copies them all through the attribute system, see the copy constructor) ---
     // ns3::TcpSocket
@@ -494,6 +512,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_pacingSsRatio {200};                  //!< PacingSsRatio
     uint32_t m_pacingCaRatio {120};                  //!< PacingCaRatio
     DataRate m_maxPacingRate {0};                    //!< MaxPacingRate (0: none)
+    bool m_tlp {true};                               //!< Tlp
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
     Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval

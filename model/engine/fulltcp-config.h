@@ -5,6 +5,8 @@
 #ifndef FULLTCP_CONFIG_H
 #define FULLTCP_CONFIG_H
 
+#include "fulltcp-ecn.h"
+
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -152,6 +154,10 @@ struct FullTcpConfig
     /// §3) sets cwnd during fast recovery, with SACK and without: off, so recovery follows
     /// RFC 5681 §3.2, RFC 6582 and RFC 6675 (Linux recovers with PRR, tcp_cwnd_reduction()).
     bool prr {false};
+    /// Explicit Congestion Notification (RFC 3168 §6.1): OFF, as RFC 3168 makes it optional
+    /// and RFC 9293 leaves it out (Linux tcp_ecn = 0). ON asks on active opens and answers
+    /// passive ones (tcp_ecn = 1); PASSIVE only answers (tcp_ecn = 2, Linux's default).
+    FullTcpEcnMode ecn {FullTcpEcnMode::OFF};
     /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
     /// Linux tcp_dsack = 1).
     bool dsack {true};

@@ -13,6 +13,7 @@
 #include "ns3/fulltcp-config.h"
 #include "ns3/fulltcp-connection-output.h"
 #include "ns3/fulltcp-connection.h"
+#include "ns3/sequence-number.h"
 #include "ns3/tcp-socket-state.h"
 #include "ns3/tcp-socket.h"
 #include "ns3/traced-callback.h"
@@ -131,6 +132,13 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      * \param header the segment \param reason why
      */
     typedef void (*DropTracedCallback)(const FullTcpHeader& header, FullTcpDropReason reason);
+    /**
+     * TracedCallback signature for an ECN event (RFC 3168 §6.1: "EcnEcho", "CwrSent",
+     * "CeReceived").
+     * \param now when \param seq the sequence number it concerns: SEG.ACK of the ECE,
+     *        SEG.SEQ of the segment with CWR or CE
+     */
+    typedef void (*EcnTracedCallback)(Time now, SequenceNumber32 seq);
 
     /// \param node the node \param protocol its FullTcp protocol (done by CreateSocket)
     void Setup(Ptr<Node> node, Ptr<FullTcpL4Protocol> protocol);
@@ -335,6 +343,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool MayEstablish() override;
     void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
+    void EcnEvent(FullTcpEcnEvent event, uint32_t seq) override;
 
     // TcpSocket (fulltcp-socket-attributes.cc)
     void SetSndBufSize(uint32_t size) override;
@@ -375,6 +384,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool SetCubicHystart(const std::string& name);
     /// \return CubicHystart
     std::string GetCubicHystart() const;
+    /// \param name Ecn: "Off", "On" or "Passive" \return whether the name is one of them
+    bool SetEcn(const std::string& name);
+    /// \return Ecn
+    std::string GetEcn() const;
 
     // Backlog attributes (fulltcp-socket-attributes.cc)
     /// \param limit SynQueueLimit
@@ -443,9 +456,12 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedValue<uint32_t> m_bytesInFlight; //!< BytesInFlight
     /// CongState, in ns-3's type so that one trace sink serves both stacks
     TracedValue<TcpSocketState::TcpCongState_t> m_congState {TcpSocketState::CA_OPEN};
-    TracedValue<Time> m_minRtt;     //!< MinRtt
-    TracedValue<Time> m_rttVar;     //!< RttVar
-    uint32_t m_retransmissions {0}; //!< segments retransmitted (GetInfo())
+    TracedValue<Time> m_minRtt;                            //!< MinRtt
+    TracedValue<Time> m_rttVar;                            //!< RttVar
+    uint32_t m_retransmissions {0};                        //!< segments retransmitted (GetInfo())
+    TracedCallback<Time, SequenceNumber32> m_ecnEchoTrace; //!< EcnEcho
+    TracedCallback<Time, SequenceNumber32> m_cwrSentTrace; //!< CwrSent
+    TracedCallback<Time, SequenceNumber32> m_ceReceivedTrace; //!< CeReceived
 
     // --- attributes (defaults here; the TypeId sets them at construction, and a forked
     // child copies them all through the attribute system, see the copy constructor) ---
@@ -486,6 +502,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::string m_cubicHystart {"Linux"};            //!< CubicHystart
     bool m_dsack {true};                             //!< Dsack
     bool m_prr {false};                              //!< Prr
+    FullTcpEcnMode m_ecn {FullTcpEcnMode::OFF};      //!< Ecn
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
     Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval

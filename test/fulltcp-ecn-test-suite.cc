@@ -147,6 +147,7 @@ struct EcnRun : public SimpleRefCount<EcnRun>
     uint32_t dataDrops {0};  //!< ... that carried data
     uint64_t marked {0};     //!< packets it marked (QueueDisc::Stats)
     uint64_t dropped {0};    //!< packets it dropped (QueueDisc::Stats)
+    int connectResult {-1};  //!< the client's Connect()
 };
 
 /**
@@ -213,10 +214,11 @@ BulkThroughBottleneck(const std::string& qdisc, const std::string& ecn, bool ipv
     Address server;
     if (ipv6)
     {
+        // Not 2001:db8::/32: ns-3's routers do not forward the documentation prefix.
         Ipv6AddressHelper a6;
-        a6.SetBase(Ipv6Address("2001:db8:1::"), Ipv6Prefix(64));
+        a6.SetBase(Ipv6Address("2001:1::"), Ipv6Prefix(64));
         Ipv6InterfaceContainer ia = a6.Assign(a);
-        a6.SetBase(Ipv6Address("2001:db8:2::"), Ipv6Prefix(64));
+        a6.SetBase(Ipv6Address("2001:2::"), Ipv6Prefix(64));
         Ipv6InterfaceContainer ib = a6.Assign(b);
         ia.SetForwarding(1, true);
         ib.SetForwarding(0, true);
@@ -249,8 +251,10 @@ BulkThroughBottleneck(const std::string& qdisc, const std::string& ecn, bool ipv
                                MakeNullCallback<void, Ptr<Socket>>());
     client->SetSendCallback(MakeCallback(&BulkSender::PumpSpace, sender));
     // IPv6 waits out Duplicate Address Detection.
-    ConnectAt(Seconds(ipv6 ? 2 : 0.1), client, server);
+    int connectResult = -1;
+    ConnectAt(Seconds(ipv6 ? 2 : 0.1), client, server, &connectResult);
     RunFor(Seconds(60));
+    run->connectResult = connectResult;
     run->marked = q.Get(0)->GetStats().nTotalMarkedPackets;
     run->dropped = q.Get(0)->GetStats().nTotalDroppedPackets;
     q = QueueDiscContainer();
@@ -278,6 +282,7 @@ class EcnMarksInsteadOfDropsTestCase : public TestCase
     {
         const uint32_t bytes = 3000000;
         Ptr<EcnRun> r = BulkThroughBottleneck(m_qdisc, "On", m_ipv6, bytes);
+        NS_TEST_ASSERT_MSG_EQ(r->connectResult, 0, "connect failed");
         NS_TEST_EXPECT_MSG_EQ(r->received, bytes, "transfer incomplete");
         NS_TEST_EXPECT_MSG_GT(r->marked, 0, "the queue disc marked nothing: no ECT on data");
         NS_TEST_EXPECT_MSG_GT(r->ce, 0, "the receiver saw no CE");

@@ -57,12 +57,14 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/fulltcp-ack-processing.cc',
     'model/engine/fulltcp-output.cc',
     'model/engine/fulltcp-probes.cc',
+    'model/engine/fulltcp-ecn.cc',
     'model/engine/fulltcp-time-wait-rules.cc',
 ]
 
 FULLTCP_ENGINE_HEADERS = [
     'model/engine/fulltcp-state.h',
     'model/engine/fulltcp-config.h',
+    'model/engine/fulltcp-ecn.h',
     'model/engine/fulltcp-connection-output.h',
     'model/engine/fulltcp-segment-io.h',
     'model/engine/fulltcp-listen-rules.h',
@@ -201,6 +203,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
+    'test/fulltcp-ecn-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on
@@ -224,6 +227,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
+    'test/fulltcp-ecn-test-suite.cc',
 ]
 
 # ns-3 modules the library needs, and those its tests and examples need besides.

@@ -27,12 +27,8 @@ using H = FullTcpHeader;
 void
 FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, uint32_t dataLength)
 {
-    if (h.HasFlags(H::ECE))
-    {
-        // RFC 3168 §6.1.2: the peer echoes congestion the path marked (ECN negotiation
-        // comes later; until then the algorithms shipped ignore it).
-        m_cc->OnEcn(m_tcb.cc, FullTcpEcnSignal::ECE, CongestionContext());
-    }
+    // RFC 3168 §6.1.2-§6.1.3: ECE to the congestion control, the peer's CWR (fulltcp-ecn.cc).
+    EcnAckArrives(h, dataLength);
     FullTcpAckInfo info;
     info.ack = ack;
     info.acked = ack > m_tcb.sndUna ? static_cast<uint32_t>(ack - m_tcb.sndUna) : 0;
@@ -59,7 +55,10 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     sample.rate = m_tcb.rate.TakeSample(
         m_now, m_tcb.rtt.HasSample() ? std::optional<Time>(m_tcb.rtt.GetMinRtt()) : std::nullopt);
     m_cc->OnAckSample(m_tcb.cc, sample, CongestionContext());
-    if (info.acked > 0 && !m_tcb.inRecovery)
+    // RFC 3168 §6.1.2: an ECE reduces the window once per window of data; cwnd does not grow
+    // during that reduction (congestion state CWR, fulltcp-ecn.cc).
+    const bool mayGrow = EcnOnAck(h, info.delivered);
+    if (info.acked > 0 && !m_tcb.inRecovery && mayGrow)
     {
         m_cc->OnAck(m_tcb.cc, info.acked, CongestionContext());
     }
@@ -274,6 +273,11 @@ FullTcpConnection::SetCaState(FullTcpCaState next)
     NS_LOG_LOGIC(m_tcb.localPort << ">" << m_tcb.remotePort << " congestion state " << from
                                  << " -> " << next);
     m_tcb.caState = next;
+    if (next == FullTcpCaState::CWR || next == FullTcpCaState::RECOVERY
+        || next == FullTcpCaState::LOSS)
+    {
+        EcnWindowReduced(); // RFC 3168 §6.1.2: CWR on the next new data segment
+    }
     m_cc->OnStateChange(m_tcb.cc, from, next, CongestionContext());
 }
 
@@ -340,7 +344,12 @@ FullTcpConnection::EnterRecovery(uint32_t cwndAboveSsthresh)
 {
     // RFC 5681 §3.2 step 2 (equation 4) and RFC 6675 §5 (4.2): ssthresh from FlightSize, by
     // the congestion control algorithm; RecoveryPoint = HighData.
-    m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+    // RFC 3168 §6.1.2: not again when an ECE reduced it within the last window (Linux
+    // tcp_enter_recovery() keeps the reduction already under way in CWR).
+    if (m_tcb.caState != FullTcpCaState::CWR)
+    {
+        m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+    }
     m_tcb.recover = m_tcb.sndNxt;
     m_tcb.inRecovery = true;
     ++m_tcb.fastRetransmits;

@@ -5,6 +5,8 @@
 #ifndef FULLTCP_CONFIG_H
 #define FULLTCP_CONFIG_H
 
+#include "fulltcp-ecn.h"
+
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -170,6 +172,10 @@ struct FullTcpConfig
     /// Cap of the pacing rate in bytes per second; 0: none (Linux sk_max_pacing_rate = ~0
     /// until SO_MAX_PACING_RATE).
     uint64_t maxPacingRate {0};
+    /// Explicit Congestion Notification (RFC 3168 §6.1): OFF, as RFC 3168 makes it optional
+    /// and RFC 9293 leaves it out (Linux tcp_ecn = 0). ON asks on active opens and answers
+    /// passive ones (tcp_ecn = 1); PASSIVE only answers (tcp_ecn = 2, Linux's default).
+    FullTcpEcnMode ecn {FullTcpEcnMode::OFF};
     /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
     /// Linux tcp_dsack = 1).
     bool dsack {true};

@@ -5,6 +5,7 @@
 #ifndef FULLTCP_CONNECTION_OUTPUT_H
 #define FULLTCP_CONNECTION_OUTPUT_H
 
+#include "fulltcp-ecn.h"
 #include "fulltcp-state.h"
 
 #include "ns3/fulltcp-header.h"
@@ -186,6 +187,13 @@ class FullTcpConnectionOutput
     {
         (void) event;
     }
+    /**
+     * \brief Something ECN did (RFC 3168 §6.1; trace sources "EcnEcho", "CwrSent",
+     * "CeReceived"). Only connections that negotiated ECN report; the default ignores it.
+     * \param event what happened \param seq the wire sequence number it concerns (SEG.ACK
+     *        of the ECE, SEG.SEQ of the CWR or CE segment)
+     */
+    virtual void EcnEvent(FullTcpEcnEvent event, uint32_t seq);
 };
 
 /// \param e an application event \return its name, e.g. "CONNECT_REFUSED"

@@ -537,6 +537,7 @@ FullTcpConnection::NegotiateOptions(const FullTcpHeader& syn)
     // The peer's full-sized segment, until larger ones arrive: the default MSS (as Linux
     // tcp_initialize_rcv_mss(), which starts from TCP_MSS_DEFAULT = 536).
     m_tcb.rcvMss = std::min(m_config.mss, m_config.defaultPeerMss);
+    NegotiateEcn(syn); // RFC 3168 §6.1.1 (fulltcp-ecn.cc)
 }
 
 void

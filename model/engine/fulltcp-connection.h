@@ -449,13 +449,40 @@ class FullTcpConnection : private FullTcpRecoverySender
     void Transmit(const FullTcpHeader& h, Ptr<Packet> payload);
     /**
      * \brief The ECN codepoint of a segment we send: the one place that decides it (RFC
-     * 3168 §6.1). \param h the segment \param len its text length
+     * 3168 §6.1, fulltcp-ecn.cc). \param h the segment \param len its text length
      * \param retransmission whether it is a retransmission
      * \return the codepoint IP sets
      */
     FullTcpEcnCodepoint EcnCodepointFor(const FullTcpHeader& h,
                                         uint32_t len,
                                         bool retransmission) const;
+
+    // --- ECN, RFC 3168 §6.1 (fulltcp-ecn.cc) ---
+
+    /// \param offer our SYN (true) or SYN-ACK \return the ECN flags it carries (§6.1.1):
+    ///        ECE|CWR on the first SYN with FullTcpConfig::ecn ON, ECE on a SYN-ACK once
+    ///        ECN is negotiated
+    uint8_t EcnSynFlags(bool offer);
+    /// Settle whether ECN is used from the peer's SYN or SYN-ACK (§6.1.1). \param syn it
+    void NegotiateEcn(const FullTcpHeader& syn);
+    /// \param flags a segment's flags \return ECE when it must echo a CE (§6.1.3)
+    uint8_t EcnEchoFlag(uint8_t flags);
+    /// CWR on a segment leaving ECN-capable, once after a window reduction (§6.1.2).
+    /// \param h the segment \param ecn its codepoint \return the header with CWR, if due
+    std::optional<FullTcpHeader> EcnAddCwr(const FullTcpHeader& h, FullTcpEcnCodepoint ecn);
+    /// The congestion window was reduced (CWR, Recovery, Loss): CWR goes next (§6.1.2).
+    void EcnWindowReduced();
+    /// An acceptable ACK: report ECE to the congestion control, take the peer's CWR (§6.1.3).
+    /// \param h the segment \param dataLength its text length
+    void EcnAckArrives(const FullTcpHeader& h, uint32_t dataLength);
+    /// New text arrived: a CE starts the echo (§6.1.3). \param seq its first offset
+    void EcnDataArrives(int64_t seq);
+    /// ACK the next two data segments at once (Linux tcp_enter_quickack_mode(sk, 2)).
+    void EcnQuickAcks();
+    /// The sender's reaction: end CWR, enter it on an ECE (§6.1.2), PRR during it.
+    /// \param h the ACK \param delivered its DeliveredData (RFC 6937)
+    /// \return whether cwnd may grow on this ACK (not during CWR)
+    bool EcnOnAck(const FullTcpHeader& h, int64_t delivered);
     /// \return RCV.WND: free receive buffer, never shrinking what was advertised (§3.8.6)
     uint32_t RcvWnd() const;
     /// After a read: send a window update if the window grew enough (§3.8.6.2.2).

@@ -143,6 +143,7 @@ FullTcpConnection::TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int6
         AckOwed(true); // nothing new: a duplicate, answered at once
         return true;
     }
+    EcnDataArrives(seq); // RFC 3168 §6.1.3: a CE is echoed (fulltcp-ecn.cc)
     Ptr<Packet> text = payload->CreateFragment(static_cast<uint32_t>(start - seq),
                                                static_cast<uint32_t>(end - start));
     const bool holes = !m_tcb.reassembly.Empty();

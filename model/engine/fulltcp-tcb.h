@@ -8,6 +8,7 @@
 #include "fulltcp-byte-queue.h"
 #include "fulltcp-connection-output.h"
 #include "fulltcp-pacer.h"
+#include "fulltcp-ecn.h"
 #include "fulltcp-reassembly.h"
 #include "fulltcp-rtt-estimator.h"
 #include "fulltcp-sack-generator.h"
@@ -148,6 +149,7 @@ struct FullTcpTcb
     uint64_t dataBytesSent {0};       //!< data bytes sent, resent ones too (Linux tcpi_bytes_sent)
     FullTcpDeliveryRate rate;         //!< bytes delivered and delivery-rate samples
     FullTcpPacer pacer;               //!< pacing rate and departure time (FullTcpPacer)
+    FullTcpEcnState ecn;              //!< ECN negotiation, echo and reduction (RFC 3168)
 
     // --- Keepalive (RFC 9293 §3.8.4) ---
     Time lastReceived;                    //!< when the peer was last heard from

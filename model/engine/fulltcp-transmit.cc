@@ -26,6 +26,7 @@ using H = FullTcpHeader;
 FullTcpHeader
 FullTcpConnection::MakeHeader(uint8_t flags, int64_t seq)
 {
+    flags |= EcnEchoFlag(flags); // RFC 3168 §6.1.3 (fulltcp-ecn.cc)
     FullTcpHeader h;
     h.SetSourcePort(m_tcb.localPort);
     h.SetDestinationPort(m_tcb.remotePort);
@@ -96,19 +97,12 @@ FullTcpConnection::Transmit(const FullTcpHeader& h, Ptr<Packet> payload)
             m_tcb.highTxMark = end;
         }
     }
-    m_out.SendSegment(FullTcpSegmentOut {
-        h, payload, retransmission, newDataBytes, EcnCodepointFor(h, len, retransmission)});
-}
-
-FullTcpEcnCodepoint
-FullTcpConnection::EcnCodepointFor(const FullTcpHeader&, uint32_t, bool) const
-{
-    // RFC 3168 §6.1: a segment is ECN-capable (ECT) only once both SYNs negotiated ECN
-    // (§6.1.1), and even then SYNs and SYN-ACKs (§6.1.1), pure ACKs (§6.1.4) and
-    // retransmissions (§6.1.5) stay Not-ECT; so do RSTs and window probes (Linux
-    // tcp_ecn_send()). FullTcp does not negotiate ECN yet, so every segment is Not-ECT; this
-    // is the one place to change when it does.
-    return FullTcpEcnCodepoint::NOT_ECT;
+    // RFC 3168 §6.1: the ECN codepoint, and CWR on the first ECN-capable segment after a
+    // window reduction (fulltcp-ecn.cc).
+    const FullTcpEcnCodepoint ecn = EcnCodepointFor(h, len, retransmission);
+    const std::optional<FullTcpHeader> withCwr = EcnAddCwr(h, ecn);
+    m_out.SendSegment(
+        FullTcpSegmentOut {withCwr ? *withCwr : h, payload, retransmission, newDataBytes, ecn});
 }
 
 uint32_t
@@ -157,6 +151,7 @@ FullTcpConnection::SendSyn()
     FullTcpHeader h = MakeHeader(offer ? H::SYN : H::SYN | H::ACK, 0);
     FullTcpOptions& o = h.Options();
     o.SetMss(m_config.mss);
+    h.SetFlags(h.GetFlags() | EcnSynFlags(offer)); // RFC 3168 §6.1.1 (fulltcp-ecn.cc)
     if (offer)
     {
         // Our offer: every option the configuration enables.

@@ -310,6 +310,12 @@ FullTcpL4Protocol::GetSynCookiesAccepted() const
 }
 
 void
+FullTcpL4Protocol::CountEcn(FullTcpEcnEvent event)
+{
+    m_mib.CountEcn(event);
+}
+
+void
 FullTcpL4Protocol::ForEachConnection(
     const std::function<void(Ptr<const FullTcpSocket>)>& socket,
     const std::function<void(const FullTcpFourTuple&, FullTcpState)>& timeWait)

@@ -207,6 +207,8 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
     uint64_t GetSynCookiesSent() const;
     /// \return connections opened from a valid SYN cookie
     uint64_t GetSynCookiesAccepted() const;
+    /// \param event what ECN did on one of the node's connections (counted in the MIB)
+    void CountEcn(FullTcpEcnEvent event);
     /**
      * \brief Visit every connection and listener of the node, TIME_WAIT records included
      * (for snapshots such as FullTcpSnapshot).

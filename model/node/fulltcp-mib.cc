@@ -145,6 +145,23 @@ FullTcpMib::CountParseError(FullTcpParseError error)
 }
 
 void
+FullTcpMib::CountEcn(FullTcpEcnEvent event)
+{
+    switch (event)
+    {
+    case FullTcpEcnEvent::ECE_REDUCTION:
+        ++ecnEchoReductions;
+        break;
+    case FullTcpEcnEvent::CWR_SENT:
+        ++ecnCwrSent;
+        break;
+    case FullTcpEcnEvent::CE_RECEIVED:
+        ++ecnCeReceived;
+        break;
+    }
+}
+
+void
 FullTcpMib::Print(std::ostream& os) const
 {
     os << "ActiveOpens " << activeOpens << "\n"
@@ -160,7 +177,10 @@ FullTcpMib::Print(std::ostream& os) const
        << "ListenOverflows " << ListenOverflows() << "\n"
        << "ListenDrops " << ListenDrops() << "\n"
        << "SyncookiesSent " << synCookiesSent << "\n"
-       << "SyncookiesRecv " << synCookiesAccepted << "\n";
+       << "SyncookiesRecv " << synCookiesAccepted << "\n"
+       << "EcnEchoReductions " << ecnEchoReductions << "\n"
+       << "EcnCwrSent " << ecnCwrSent << "\n"
+       << "EcnCeReceived " << ecnCeReceived << "\n";
     for (uint32_t i = 0; i < FULLTCP_L4_DROP_REASON_COUNT; ++i)
     {
         os << "Drop." << static_cast<FullTcpL4DropReason>(i) << " " << drops[i] << "\n";

@@ -5,6 +5,7 @@
 #ifndef FULLTCP_MIB_H
 #define FULLTCP_MIB_H
 
+#include "ns3/fulltcp-ecn.h"
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-state.h"
 
@@ -89,6 +90,12 @@ struct FullTcpMib
     uint64_t synCookiesSent {0};
     /// Connections opened from a valid SYN cookie (Linux SyncookiesRecv).
     uint64_t synCookiesAccepted {0};
+    /// ECN (RFC 3168 §6.1): window reductions for an ECE (FullTcpEcnEvent::ECE_REDUCTION).
+    uint64_t ecnEchoReductions {0};
+    /// ECN: segments sent with CWR (FullTcpEcnEvent::CWR_SENT).
+    uint64_t ecnCwrSent {0};
+    /// ECN: data segments received with CE (FullTcpEcnEvent::CE_RECEIVED).
+    uint64_t ecnCeReceived {0};
 
     /// \return SYNs and ACKs a full accept queue dropped (Linux ListenOverflows)
     uint64_t ListenOverflows() const;
@@ -112,6 +119,8 @@ struct FullTcpMib
     void CountDrop(FullTcpL4DropReason reason);
     /// \param error why a received header did not parse (BAD_CHECKSUM included)
     void CountParseError(FullTcpParseError error);
+    /// \param event what ECN did on a connection of the node
+    void CountEcn(FullTcpEcnEvent event);
 
     /**
      * \brief Print every counter, one "Name value" line each, in RFC 4022's names

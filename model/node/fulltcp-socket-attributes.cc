@@ -241,6 +241,18 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&FullTcpSocket::m_tlp),
                           MakeBooleanChecker())
+            .AddAttribute("Ecn",
+                          "Explicit Congestion Notification (RFC 3168 §6.1), as Linux's sysctl "
+                          "tcp_ecn: \"Off\" (tcp_ecn = 0), \"On\" (1: ask on active opens with "
+                          "an ECN-setup SYN, answer passive ones) or \"Passive\" (2, Linux's "
+                          "default: only answer). With ECN in use new data leaves ECT(0), CE "
+                          "marks are echoed with ECE until CWR, and an ECE reduces the window "
+                          "once per window of data (congestion state CWR). Off by default "
+                          "(ns-3 TcpSocketBase UseEcn Off). An unknown name is refused as for "
+                          "CongestionControl.",
+                          StringValue("Off"),
+                          MakeStringAccessor(&FullTcpSocket::SetEcn, &FullTcpSocket::GetEcn),
+                          MakeStringChecker())
             .AddAttribute("Dsack",
                           "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
                           "tcp_dsack = 1).",
@@ -351,6 +363,22 @@ FullTcpSocket::GetTypeId()
                             "and RFC 9438 use it).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_minRtt),
                             "ns3::TracedValueCallback::Time")
+            .AddTraceSource("EcnEcho",
+                            "An ACK with ECE made the sender reduce its window (RFC 3168 "
+                            "§6.1.2; Linux tcp_enter_cwr()): time and the ACK's SEG.ACK. Once per "
+                            "window of data; later ECEs of that window do not fire it.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_ecnEchoTrace),
+                            "ns3::FullTcpSocket::EcnTracedCallback")
+            .AddTraceSource("CwrSent",
+                            "A new data segment left with CWR, the first after a window "
+                            "reduction (RFC 3168 §6.1.2): time and its SEG.SEQ.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_cwrSentTrace),
+                            "ns3::FullTcpSocket::EcnTracedCallback")
+            .AddTraceSource("CeReceived",
+                            "A data segment arrived with CE in its IP header on a connection "
+                            "using ECN (RFC 3168 §6.1.3): time and its SEG.SEQ.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_ceReceivedTrace),
+                            "ns3::FullTcpSocket::EcnTracedCallback")
             .AddTraceSource("RttVar",
                             "The round-trip time variation RTTVAR after each sample (RFC 6298 "
                             "§2).",
@@ -645,6 +673,26 @@ std::string
 FullTcpSocket::GetCubicHystart() const
 {
     return m_cubicHystart;
+}
+
+bool
+FullTcpSocket::SetEcn(const std::string& name)
+{
+    const std::optional<FullTcpEcnMode> mode = FullTcpEcnModeFromName(name);
+    if (!mode)
+    {
+        std::cerr << "FullTcpSocket: unknown Ecn \"" << name << "\" (known: Off, On, Passive)"
+                  << std::endl;
+        return false;
+    }
+    m_ecn = *mode;
+    return true;
+}
+
+std::string
+FullTcpSocket::GetEcn() const
+{
+    return FullTcpEcnModeName(m_ecn);
 }
 
 // ------------------------------------------------------------------ backlog attributes

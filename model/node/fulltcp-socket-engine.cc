@@ -190,6 +190,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.pacingCaRatio = m_pacingCaRatio;
     c.maxPacingRate = m_maxPacingRate.GetBitRate() / 8; // bytes per second, as Linux
     c.tlp = m_tlp;
+    c.ecn = m_ecn;
     c.keepAlive = m_keepAlive;
     c.keepAliveIdle = m_keepAliveIdle;
     c.keepAliveInterval = m_keepAliveInterval;
@@ -283,6 +284,25 @@ FullTcpSocket::SendSegment(const FullTcpSegmentOut& segment)
     FullTcpIpParams ip = IpParams();
     ip.ecn = segment.ecn;
     m_tcp->SendSegment(segment.header, segment.payload, m_tuple, ip, segment.retransmission);
+}
+
+void
+FullTcpSocket::EcnEvent(FullTcpEcnEvent event, uint32_t seq)
+{
+    m_tcp->CountEcn(event);
+    const SequenceNumber32 s(seq);
+    switch (event)
+    {
+    case FullTcpEcnEvent::ECE_REDUCTION:
+        m_ecnEchoTrace(Simulator::Now(), s);
+        break;
+    case FullTcpEcnEvent::CWR_SENT:
+        m_cwrSentTrace(Simulator::Now(), s);
+        break;
+    case FullTcpEcnEvent::CE_RECEIVED:
+        m_ceReceivedTrace(Simulator::Now(), s);
+        break;
+    }
 }
 
 void

@@ -145,6 +145,13 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      * \param start its first sequence number \param end the sequence number just past it
      */
     typedef void (*RackLostTracedCallback)(SequenceNumber32 start, SequenceNumber32 end);
+    /**
+     * TracedCallback signature for an ECN event (RFC 3168 §6.1: "EcnEcho", "CwrSent",
+     * "CeReceived").
+     * \param now when \param seq the sequence number it concerns: SEG.ACK of the ECE,
+     *        SEG.SEQ of the segment with CWR or CE
+     */
+    typedef void (*EcnTracedCallback)(Time now, SequenceNumber32 seq);
 
     /// \param node the node \param protocol its FullTcp protocol (done by CreateSocket)
     void Setup(Ptr<Node> node, Ptr<FullTcpL4Protocol> protocol);
@@ -350,6 +357,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
     void RecoveryEvent(const FullTcpRecoveryEvent& event) override;
+    void EcnEvent(FullTcpEcnEvent event, uint32_t seq) override;
 
     // TcpSocket (fulltcp-socket-attributes.cc)
     void SetSndBufSize(uint32_t size) override;
@@ -390,6 +398,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool SetCubicHystart(const std::string& name);
     /// \return CubicHystart
     std::string GetCubicHystart() const;
+    /// \param name Ecn: "Off", "On" or "Passive" \return whether the name is one of them
+    bool SetEcn(const std::string& name);
+    /// \return Ecn
+    std::string GetEcn() const;
 
     // Backlog attributes (fulltcp-socket-attributes.cc)
     /// \param limit SynQueueLimit
@@ -463,6 +475,12 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     /// PacingRate, in ns-3's type (TcpSocketState::m_pacingRate) for one sink on both stacks
     TracedValue<DataRate> m_pacingRate {DataRate(std::numeric_limits<uint64_t>::max())};
     uint32_t m_retransmissions {0}; //!< segments retransmitted (GetInfo())
+    TracedValue<Time> m_minRtt;                            //!< MinRtt
+    TracedValue<Time> m_rttVar;                            //!< RttVar
+    uint32_t m_retransmissions {0};                        //!< segments retransmitted (GetInfo())
+    TracedCallback<Time, SequenceNumber32> m_ecnEchoTrace; //!< EcnEcho
+    TracedCallback<Time, SequenceNumber32> m_cwrSentTrace; //!< CwrSent
+    TracedCallback<Time, SequenceNumber32> m_ceReceivedTrace; //!< CeReceived
 
     // RACK-TLP's traces, from the loss recovery's reports (RecoveryEvent())
     TracedValue<Time> m_rackReorderWindow;                              //!< RackReorderWindow
@@ -513,6 +531,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_pacingCaRatio {120};                  //!< PacingCaRatio
     DataRate m_maxPacingRate {0};                    //!< MaxPacingRate (0: none)
     bool m_tlp {true};                               //!< Tlp
+    FullTcpEcnMode m_ecn {FullTcpEcnMode::OFF};      //!< Ecn
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
     Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval

@@ -173,6 +173,12 @@ class RecordingOutput : public FullTcpConnectionOutput
         recoveryEvents.push_back(event);
     }
 
+    void
+    EcnEvent(FullTcpEcnEvent event, uint32_t seq) override
+    {
+        ecnEvents.emplace_back(event, seq);
+    }
+
     /// \return the armed expiry of a slot, if any
     std::optional<Time>
     Timer(FullTcpTimer t) const
@@ -190,6 +196,7 @@ class RecordingOutput : public FullTcpConnectionOutput
         requests.clear();
         drops.clear();
         recoveryEvents.clear();
+        ecnEvents.clear();
     }
 
     std::deque<Sent> sent;                                          //!< segments
@@ -200,6 +207,7 @@ class RecordingOutput : public FullTcpConnectionOutput
     std::vector<FullTcpDropReason> drops;                           //!< drop reasons
     std::vector<Transition> illegal;                                //!< must stay empty
     std::vector<FullTcpRecoveryEvent> recoveryEvents;               //!< loss recovery's reports
+    std::vector<std::pair<FullTcpEcnEvent, uint32_t>> ecnEvents;    //!< EcnEvent() calls
     std::function<void(FullTcpAppEvent)> onEvent;                   //!< application behaviour
     bool mayEstablish {true};       //!< MayEstablish()'s answer (false: accept queue full)
     uint32_t mayEstablishAsked {0}; //!< MayEstablish() calls

@@ -491,13 +491,32 @@ TEST_F(HooksTest, TransmitHooksRunOncePerDataSegment)
     EXPECT_EQ(Hooks().post[3], (TransmitSeen {1, 1001, true, 3000}));
 }
 
-TEST_F(HooksTest, EceOnAnAckIsReported)
+TEST_F(DataTest, EcnSignalsAreReportedOnceEcnIsInUse)
 {
+    // Linux in_ack_event(CA_ACK_ECE) and cwnd_event(CA_EVENT_ECN_IS_CE): only on a
+    // connection that negotiated ECN (RFC 3168 §6.1.1); elsewhere the flags are ignored.
+    cfg.congestionControl = "TestHooks";
+    cfg.sndBufSize = 100000;
+    cfg.ecn = FullTcpEcnMode::ON;
+    DriveToSynSent();
+    Inject(Flags(H::SYN | H::ACK | H::ECE).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss));
+    ASSERT_TRUE(Tcb().ecn.ok);
+    const auto& hooks = dynamic_cast<const HookRecorder&>(*Conn().GetCongestionControl());
     Write(Text(2000));
     Inject(PeerAck(1000));
-    EXPECT_TRUE(Hooks().ecn.empty());
+    EXPECT_TRUE(hooks.ecn.empty());
     Inject(Flags(H::ACK | H::ECE).Seq(kIrs + 1).Ack(kIss + 1 + 2000));
-    EXPECT_EQ(Hooks().ecn, (std::vector<FullTcpEcnSignal> {FullTcpEcnSignal::ECE}));
+    EXPECT_EQ(hooks.ecn, (std::vector<FullTcpEcnSignal> {FullTcpEcnSignal::ECE}));
+    Inject(PeerData(0, 100, 2000).Ip(FullTcpEcnCodepoint::CE, 64));
+    EXPECT_EQ(hooks.ecn,
+              (std::vector<FullTcpEcnSignal> {FullTcpEcnSignal::ECE, FullTcpEcnSignal::CE}));
+}
+
+TEST_F(HooksTest, EceWithoutEcnIsNotReported)
+{
+    Write(Text(2000));
+    Inject(Flags(H::ACK | H::ECE).Seq(kIrs + 1).Ack(kIss + 1 + 2000));
+    EXPECT_TRUE(Hooks().ecn.empty());
 }
 
 // ------------------------------------------------------------ delivery-rate estimation

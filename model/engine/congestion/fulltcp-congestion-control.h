@@ -61,7 +61,7 @@ std::ostream& operator<<(std::ostream& os, FullTcpCaState s);
 enum class FullTcpEcnSignal : uint8_t
 {
     /// A data segment arrived with CE in its IP header (RFC 3168 §6.1.3): the receiver will
-    /// echo it. Reported once the engine receives the IP ECN codepoint with the segment.
+    /// echo it.
     CE,
     /// An ACK arrived with the ECE flag (RFC 3168 §6.1.2): the path marked our data.
     ECE,
@@ -231,8 +231,10 @@ class FullTcpCongestionControl
 
     /**
      * \brief An ECN signal (Linux cwnd_event(CA_EVENT_ECN_IS_CE), in_ack_event(CA_ACK_ECE)).
-     * ECN is not negotiated yet: the engine reports the ECE flag as it arrives on an ACK, and
-     * the algorithms shipped ignore it.
+     * Only on a connection that negotiated ECN (FullTcpConfig::ecn, RFC 3168 §6.1.1): ECE
+     * on every acceptable ACK that carries it, CE on every data segment that arrives with it.
+     * The engine itself makes the RFC 3168 reduction (congestion state CWR, with
+     * SsThreshAfterLoss()); the algorithms shipped ignore the signal.
      * \param state cwnd and ssthresh (the algorithm may adjust them)
      * \param signal CE on received data, or ECE on an ACK
      * \param ctx time, SMSS, FlightSize, bytes in flight, RTT, delivered, state

@@ -8,6 +8,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/nstime.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -61,6 +62,20 @@ FullTcpProfile::Linux(FullTcpHelper& h)
     h.SetSocketAttribute("InitialCwnd", UintegerValue(10));
     h.SetSocketAttribute("QuickAcks", UintegerValue(16));
     h.SetSocketAttribute("DupThresh", UintegerValue(3));
+    // Loss and congestion as Linux 6.18 runs them (doc/loss-recovery.rst):
+    // tcp_congestion_control = cubic with HyStart (tcp_cubic.c hystart = 1, both detectors);
+    h.SetSocketAttribute("CongestionControl", StringValue("Cubic"));
+    h.SetSocketAttribute("CubicHystart", StringValue("Linux"));
+    // tcp_recovery = 1 (RACK loss detection) with tail loss probes (tcp_early_retrans = 3);
+    h.SetSocketAttribute("Recovery", StringValue("Rack"));
+    h.SetSocketAttribute("Tlp", BooleanValue(true));
+    // PRR for every window reduction (tcp_cwnd_reduction(), since Linux 3.2; no sysctl);
+    h.SetSocketAttribute("Prr", BooleanValue(true));
+    // tcp_ecn = 2: answer an ECN-setup SYN, never ask;
+    h.SetSocketAttribute("Ecn", StringValue("Passive"));
+    // no pacing inside TCP: CUBIC does not ask for it (sk_pacing_status stays
+    // SK_PACING_NONE) and the fq qdisc that would pace is not modelled.
+    h.SetSocketAttribute("Pacing", BooleanValue(false));
     // Keepalive: off until SO_KEEPALIVE; 7200 s, 75 s, 9 probes (TCP_KEEPALIVE_TIME,
     // TCP_KEEPALIVE_INTVL, TCP_KEEPALIVE_PROBES).
     h.SetSocketAttribute("KeepAliveIdle", TimeValue(Seconds(7200)));

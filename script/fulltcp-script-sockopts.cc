@@ -11,6 +11,7 @@
 #include "ns3/boolean.h"
 #include "ns3/fulltcp-l4-protocol.h"
 #include "ns3/nstime.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -329,6 +330,14 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         {"net.ipv4.tcp_keepalive_intvl", {"KeepAliveInterval", 's'}},
         {"net.ipv4.tcp_keepalive_probes", {"KeepAliveProbes", 'u'}},
         {"net.ipv4.tcp_invalid_ratelimit", {"ChallengeAckInterval", 'm'}},
+        {"net.ipv4.tcp_pacing_ss_ratio", {"PacingSsRatio", 'u'}},
+        {"net.ipv4.tcp_pacing_ca_ratio", {"PacingCaRatio", 'u'}},
+        // 0 off, 1 on, 2 passive (answer only)
+        {"net.ipv4.tcp_ecn", {"Ecn", 'e'}},
+        // bit 0x1: RACK loss detection (Linux TCP_RACK_LOSS_DETECTION)
+        {"net.ipv4.tcp_recovery", {"Recovery", 'r'}},
+        // 3 or 4: tail loss probes (0 disables them; 1 and 2 are obsolete early retransmit)
+        {"net.ipv4.tcp_early_retrans", {"Tlp", 't'}},
     };
     note.clear();
     for (size_t i = 1; i < words.size(); ++i)
@@ -356,6 +365,20 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
             note += "applied " + key + " (" + attribute + " " + std::to_string(v[2]) + "); ";
             continue;
         }
+        if (eq != std::string::npos && key == "net.ipv4.tcp_congestion_control")
+        {
+            // The algorithms both have, by Linux's module name (tcp_cubic.c, tcp_cong.c).
+            const std::string name = w.substr(eq + 1);
+            const std::string ours = name == "cubic" ? "Cubic" : name == "reno" ? "NewReno" : "";
+            if (ours.empty())
+            {
+                note += "FullTcp has no congestion control \"" + name + "\" (cubic, reno)";
+                return false;
+            }
+            m_tcp->SetSocketAttribute("CongestionControl", StringValue(ours));
+            note += "applied " + w + " (CongestionControl " + ours + "); ";
+            continue;
+        }
         const auto it = sysctls.find(key);
         if (eq == std::string::npos || it == sysctls.end())
         {
@@ -370,7 +393,25 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
             return false;
         }
         const auto& [attribute, type] = it->second;
-        if (type == 'b')
+        if (type == 'e' && v > 2)
+        {
+            note += "bad value in " + w + " (0, 1 or 2)";
+            return false;
+        }
+        if (type == 'e')
+        {
+            static const char* const modes[] = {"Off", "On", "Passive"};
+            m_tcp->SetSocketAttribute(attribute, StringValue(modes[v]));
+        }
+        else if (type == 'r')
+        {
+            m_tcp->SetSocketAttribute(attribute, StringValue((v & 1) != 0 ? "Rack" : "Sack"));
+        }
+        else if (type == 't')
+        {
+            m_tcp->SetSocketAttribute(attribute, BooleanValue(v == 3 || v == 4));
+        }
+        else if (type == 'b')
         {
             m_tcp->SetSocketAttribute(attribute, BooleanValue(v != 0));
         }

@@ -474,9 +474,6 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedValue<Time> m_rttVar; //!< RttVar
     /// PacingRate, in ns-3's type (TcpSocketState::m_pacingRate) for one sink on both stacks
     TracedValue<DataRate> m_pacingRate {DataRate(std::numeric_limits<uint64_t>::max())};
-    uint32_t m_retransmissions {0}; //!< segments retransmitted (GetInfo())
-    TracedValue<Time> m_minRtt;                            //!< MinRtt
-    TracedValue<Time> m_rttVar;                            //!< RttVar
     uint32_t m_retransmissions {0};                        //!< segments retransmitted (GetInfo())
     TracedCallback<Time, SequenceNumber32> m_ecnEchoTrace; //!< EcnEcho
     TracedCallback<Time, SequenceNumber32> m_cwrSentTrace; //!< CwrSent

@@ -7,17 +7,20 @@
 #include "fulltcp-state-log.h"
 
 #include "ns3/callback.h"
+#include "ns3/data-rate.h"
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-l4-protocol.h"
 #include "ns3/fulltcp-socket.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/sequence-number.h"
 #include "ns3/simulator.h"
 
 #include <cctype>
 #include <cinttypes>
 #include <cstdio>
+#include <limits>
 
 namespace ns3
 {
@@ -122,6 +125,52 @@ OnRetransmission(Conn* c, Ptr<const Packet>, const FullTcpHeader& h, Ptr<const F
     c->Row("retransmission", std::to_string(h.GetSequenceNumber()));
 }
 
+void
+OnPacingRate(Conn* c, DataRate, DataRate v)
+{
+    // 2^64 - 1 bit/s stands for "no limit" before the first ACK: logged as 0, not paced.
+    const uint64_t bps = v.GetBitRate();
+    c->pacingRate = bps == std::numeric_limits<uint64_t>::max() ? 0 : bps;
+    c->Row();
+}
+
+void
+OnReorderWindow(Conn* c, Time, Time v)
+{
+    c->reoWnd = v;
+    c->Row();
+}
+
+void
+OnTailLossProbe(Conn* c, SequenceNumber32 seq, bool newData)
+{
+    c->Row(newData ? "tlp_new_data" : "tlp_retransmit", std::to_string(seq.GetValue()));
+}
+
+void
+OnRackLost(Conn* c, SequenceNumber32 start, SequenceNumber32 end)
+{
+    c->Row("rack_lost", std::to_string(start.GetValue()) + "-" + std::to_string(end.GetValue()));
+}
+
+void
+OnEcnEcho(Conn* c, Time, SequenceNumber32 seq)
+{
+    c->Row("ecn_echo", std::to_string(seq.GetValue()));
+}
+
+void
+OnCwrSent(Conn* c, Time, SequenceNumber32 seq)
+{
+    c->Row("cwr_sent", std::to_string(seq.GetValue()));
+}
+
+void
+OnCeReceived(Conn* c, Time, SequenceNumber32 seq)
+{
+    c->Row("ce_received", std::to_string(seq.GetValue()));
+}
+
 } // namespace
 
 FullTcpCongestionLog::FullTcpCongestionLog(std::string prefix) : m_prefix(std::move(prefix)) {}
@@ -171,6 +220,13 @@ FullTcpCongestionLog::Follow(Ptr<FullTcpSocket> socket)
     socket->TraceConnectWithoutContext("MinRtt", MakeBoundCallback(&OnMinRtt, c));
     socket->TraceConnectWithoutContext("CongState", MakeBoundCallback(&OnCongState, c));
     socket->TraceConnectWithoutContext("Retransmission", MakeBoundCallback(&OnRetransmission, c));
+    socket->TraceConnectWithoutContext("PacingRate", MakeBoundCallback(&OnPacingRate, c));
+    socket->TraceConnectWithoutContext("RackReorderWindow", MakeBoundCallback(&OnReorderWindow, c));
+    socket->TraceConnectWithoutContext("TailLossProbe", MakeBoundCallback(&OnTailLossProbe, c));
+    socket->TraceConnectWithoutContext("RackLost", MakeBoundCallback(&OnRackLost, c));
+    socket->TraceConnectWithoutContext("EcnEcho", MakeBoundCallback(&OnEcnEcho, c));
+    socket->TraceConnectWithoutContext("CwrSent", MakeBoundCallback(&OnCwrSent, c));
+    socket->TraceConnectWithoutContext("CeReceived", MakeBoundCallback(&OnCeReceived, c));
 }
 
 bool

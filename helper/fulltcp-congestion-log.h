@@ -45,9 +45,10 @@ class FullTcpSocket;
  *  - reo_wnd_ms: RACK's reordering window (RackReorderWindow; 0 without RACK);
  *  - cong_state: Linux's name of the congestion state (Open, Disorder, CWR, Recovery,
  *    Loss);
- *  - event: empty for a change of value, else what happened (`retransmission`, and the
- *    events of the loss machinery that the socket traces: see doc/tracing.rst);
- *  - detail: the event's sequence number or other detail, empty otherwise.
+ *  - event: empty for a change of value, else what happened: `retransmission`,
+ *    `tlp_new_data` / `tlp_retransmit` (TailLossProbe), `rack_lost` (RackLost), `ecn_echo`
+ *    (EcnEcho), `cwr_sent` (CwrSent), `ce_received` (CeReceived);
+ *  - detail: the event's sequence number (`start-end` for rack_lost), empty otherwise.
  *
  * Each row is flushed, so the file is complete whenever the simulation stops.
  */

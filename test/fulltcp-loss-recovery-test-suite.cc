@@ -4,13 +4,15 @@
  *
  * A transfer whose last data segment is dropped once: with Recovery "Rack" the Tail Loss
  * Probe (RFC 8985 §7) resends it about one probe timeout later; with "Sack" (RFC 6675) only
- * the retransmission timeout does.
+ * the retransmission timeout does. And the profiles' choices: the Linux profile runs Linux
+ * 6.18's loss machinery, the RFC profile RFC 5681/6675.
  */
 #include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-helper.h"
+#include "ns3/fulltcp-profile.h"
 #include "ns3/fulltcp-socket.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
@@ -209,6 +211,56 @@ class TailLossTestCase : public TestCase
     }
 };
 
+/// The Linux profile runs Linux 6.18's loss machinery; the RFC profile keeps RFC 5681/6675.
+class ProfilesTestCase : public TestCase
+{
+  public:
+    ProfilesTestCase() : TestCase("the Linux profile picks CUBIC, RACK-TLP, PRR, passive ECN") {}
+
+  private:
+    /// \param profile "linux" or "rfc" \param name an attribute \return its value on a socket
+    static std::string
+    Value(const std::string& profile, const std::string& name)
+    {
+        FullTcpHelper helper;
+        FullTcpProfile::Apply(helper, profile);
+        TwoNodes net(Stacks::FULLTCP_BOTH, helper, "1ms");
+        Ptr<Socket> s = net.Socket(0);
+        StringValue v;
+        BooleanValue b;
+        std::string out;
+        if (s->GetAttributeFailSafe(name, v))
+        {
+            out = v.Get();
+        }
+        else if (s->GetAttributeFailSafe(name, b))
+        {
+            out = b.Get() ? "true" : "false";
+        }
+        DestroyAfterReleasing(s);
+        return out;
+    }
+
+    void
+    DoRun() override
+    {
+        // tcp_congestion_control = cubic, tcp_recovery = 1, tcp_early_retrans = 3, PRR
+        // (no sysctl), tcp_ecn = 2, no pacing without fq.
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "CongestionControl"), "Cubic", "Linux: CUBIC");
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "CubicHystart"), "Linux", "Linux: HyStart");
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "Recovery"), "Rack", "Linux: RACK");
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "Tlp"), "true", "Linux: TLP");
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "Prr"), "true", "Linux: PRR");
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "Ecn"), "Passive", "Linux: tcp_ecn = 2");
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "Pacing"), "false", "Linux: no pacing");
+        // RFC 5681 / RFC 6675 / RFC 6582, no ECN (RFC 3168 is optional).
+        NS_TEST_EXPECT_MSG_EQ(Value("rfc", "CongestionControl"), "NewReno", "RFC: NewReno");
+        NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Recovery"), "Sack", "RFC: RFC 6675 SACK");
+        NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Prr"), "false", "RFC: no PRR");
+        NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Ecn"), "Off", "RFC: no ECN");
+    }
+};
+
 /// The loss recovery suite.
 class FullTcpLossRecoveryTestSuite : public TestSuite
 {
@@ -216,6 +268,7 @@ class FullTcpLossRecoveryTestSuite : public TestSuite
     FullTcpLossRecoveryTestSuite() : TestSuite("fulltcp-loss-recovery", TestSuite::Type::SYSTEM)
     {
         AddTestCase(new TailLossTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new ProfilesTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

@@ -438,6 +438,7 @@ class CongestionLogTestCase : public TestCase
         helper.SetSocketAttribute("SegmentSize", UintegerValue(1000));
         helper.SetSocketAttribute("MinRto", TimeValue(MilliSeconds(200)));
         helper.SetSocketAttribute("SndBufSize", UintegerValue(262144));
+        helper.SetSocketAttribute("Recovery", StringValue("Rack")); // for its events
         TwoNodes net(Stacks::FULLTCP_BOTH, helper, "10ms");
         helper.EnableCongestionLog(prefix);
         Server server(net, false, Seconds(0));
@@ -473,6 +474,7 @@ class CongestionLogTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(rows.front(), FullTcpCongestionLog::HEADER, "the header");
         const uint32_t mss = 1000 - 12;
         bool retransmission = false;
+        bool probe = false;
         bool loss = false;
         bool initialWindow = false;
         uint32_t minCwnd = UINT32_MAX;
@@ -489,7 +491,11 @@ class CongestionLogTestCase : public TestCase
             initialWindow = initialWindow || cwnd == 10 * mss;
             loss = loss || f[10] == "Loss";
             retransmission = retransmission || (f[11] == "retransmission" && !f[12].empty());
+            probe =
+                probe || ((f[11] == "tlp_new_data" || f[11] == "tlp_retransmit") && !f[12].empty());
         }
+        // The outage's first loss is a tail: RACK-TLP probes before the RTO.
+        NS_TEST_EXPECT_MSG_EQ(probe, true, "a tail loss probe event with its sequence");
         NS_TEST_EXPECT_MSG_EQ(initialWindow, true, "the initial window, 10 SMSS, logged");
         NS_TEST_EXPECT_MSG_EQ(minCwnd, mss, "the timeout's loss window, 1 SMSS, logged");
         NS_TEST_EXPECT_MSG_EQ(loss, true, "the timeout's Loss state logged");
@@ -500,6 +506,7 @@ class CongestionLogTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(last[10], "Open", "Open at the end");
         NS_TEST_EXPECT_MSG_GT(std::stod(last[4]), 20.0, "SRTT above the path's 20 ms");
         NS_TEST_EXPECT_MSG_GT(std::stod(last[7]), 19.999, "min RTT at least the path's");
+        NS_TEST_EXPECT_MSG_GT(std::stoull(last[8]), 0, "a pacing rate once ACKs came");
 
         // The listener's child has its own file; the listener none.
         const std::vector<std::string> serverRows = ReadLines(serverFile);

@@ -44,6 +44,8 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/recovery/fulltcp-newreno-recovery.cc',
     'model/engine/recovery/fulltcp-prr.cc',
     'model/engine/recovery/fulltcp-sack-recovery.cc',
+    'model/engine/recovery/fulltcp-undo.cc',
+    'model/engine/recovery/fulltcp-frto.cc',
     'model/engine/fulltcp-tcb.cc',
     'model/engine/fulltcp-connection.cc',
     'model/engine/fulltcp-segment-arrives.cc',
@@ -54,6 +56,7 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/fulltcp-ack-processing.cc',
     'model/engine/fulltcp-output.cc',
     'model/engine/fulltcp-probes.cc',
+    'model/engine/fulltcp-undo-hooks.cc',
     'model/engine/fulltcp-time-wait-rules.cc',
 ]
 
@@ -82,6 +85,8 @@ FULLTCP_ENGINE_HEADERS = [
     'model/engine/recovery/fulltcp-newreno-recovery.h',
     'model/engine/recovery/fulltcp-prr.h',
     'model/engine/recovery/fulltcp-sack-recovery.h',
+    'model/engine/recovery/fulltcp-undo.h',
+    'model/engine/recovery/fulltcp-frto.h',
     'model/engine/fulltcp-tcb.h',
     'model/engine/fulltcp-connection.h',
     'model/engine/fulltcp-time-wait-rules.h',
@@ -192,6 +197,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-streams-test-suite.cc',
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
+    'test/fulltcp-undo-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on

@@ -67,6 +67,8 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     {
         ++m_tcb.dupAcks;
     }
+    // Spurious reductions undone, F-RTO after a timeout (fulltcp-undo-hooks.cc).
+    UndoOnAck(info, h);
     // Fast retransmit, partial and full acknowledgments (RFC 5681 §3.2, RFC 6582, RFC 6675).
     m_recovery->OnAck(info, *this);
     UpdateOpenOrDisorder();
@@ -210,6 +212,7 @@ FullTcpConnection::UpdateScoreboard(const FullTcpHeader& h, int64_t ack)
             if (r.Length() > 0 && (r.start < ack || insideSecond))
             {
                 ++m_tcb.dsacksReceived;
+                m_tcb.undo.DsackArrived(r, m_tcb.sndUna, m_tcb.sndMss); // RFC 3708 §3
                 continue;
             }
         }
@@ -331,6 +334,7 @@ FullTcpConnection::Window()
 int64_t
 FullTcpConnection::EnterRecovery(uint32_t cwndAboveSsthresh)
 {
+    UndoBeginRecovery();
     // RFC 5681 §3.2 step 2 (equation 4) and RFC 6675 §5 (4.2): ssthresh from FlightSize, by
     // the congestion control algorithm; RecoveryPoint = HighData.
     m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());

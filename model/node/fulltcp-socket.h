@@ -131,6 +131,18 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      * \param header the segment \param reason why
      */
     typedef void (*DropTracedCallback)(const FullTcpHeader& header, FullTcpDropReason reason);
+    /**
+     * TracedCallback signature for a retransmission timeout found spurious (Frto, Undo).
+     * \param at when it was detected
+     * \param how "F-RTO" (RFC 5682), "Eifel" (timestamps, RFC 3522) or "DSACK" (RFC 3708)
+     */
+    typedef void (*SpuriousTimeoutTracedCallback)(Time at, const std::string& how);
+    /**
+     * TracedCallback signature for a cwnd reduction undone (Linux tcp_undo_cwnd_reduction()).
+     * \param kind "full", "partial", "dsack", "loss" or "frto" (FullTcpUndoKindName())
+     * \param cwnd the congestion window restored \param ssthresh the threshold restored
+     */
+    typedef void (*UndoTracedCallback)(const std::string& kind, uint32_t cwnd, uint32_t ssthresh);
 
     /// \param node the node \param protocol its FullTcp protocol (done by CreateSocket)
     void Setup(Ptr<Node> node, Ptr<FullTcpL4Protocol> protocol);
@@ -335,6 +347,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool MayEstablish() override;
     void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
+    void SpuriousTimeout(const char* how) override;
+    void ReductionUndone(const char* kind, uint32_t cwnd, uint32_t ssthresh) override;
 
     // TcpSocket (fulltcp-socket-attributes.cc)
     void SetSndBufSize(uint32_t size) override;
@@ -441,6 +455,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedValue<Time> m_srtt;              //!< RTT (smoothed)
     TracedValue<Time> m_rto;               //!< RTO
     TracedValue<uint32_t> m_bytesInFlight; //!< BytesInFlight
+    /// SpuriousTimeout: when, and how (FullTcpConnectionOutput::SpuriousTimeout())
+    TracedCallback<Time, const std::string&> m_spuriousTimeoutTrace;
+    /// Undo: kind, cwnd, ssthresh (FullTcpConnectionOutput::ReductionUndone())
+    TracedCallback<const std::string&, uint32_t, uint32_t> m_undoTrace;
     /// CongState, in ns-3's type so that one trace sink serves both stacks
     TracedValue<TcpSocketState::TcpCongState_t> m_congState {TcpSocketState::CA_OPEN};
     TracedValue<Time> m_minRtt;     //!< MinRtt
@@ -486,6 +504,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::string m_cubicHystart {"Linux"};            //!< CubicHystart
     bool m_dsack {true};                             //!< Dsack
     bool m_prr {false};                              //!< Prr
+    bool m_frto {false};                             //!< Frto
+    bool m_undo {false};                             //!< Undo
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
     Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval

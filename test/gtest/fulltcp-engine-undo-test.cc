@@ -260,5 +260,41 @@ TEST_F(UndoTimestampTest, EifelNoUndoWhenTsecrIsNewer)
     EXPECT_EQ(Tcb().undo.GetCounters().fullUndo, 0u);
 }
 
+TEST_F(UndoTimestampTest, EifelPartialUndoOnTimestamp)
+{
+    FastRetransmitOfTheFirstSegment();
+    // A partial ACK echoing the original's TSval: the hole was filled by the delayed
+    // original and no retransmission is still out (Linux tcp_try_undo_partial()). cwnd
+    // returns, recovery ends, and RFC 6582's retransmission of the next segment does not go.
+    Inject(PeerAck(5 * 988).Ts(502, m_sentAt));
+    EXPECT_FALSE(Tcb().inRecovery);
+    EXPECT_EQ(Tcb().caState, FullTcpCaState::OPEN);
+    EXPECT_EQ(Tcb().cc.cwnd, 9880u);
+    EXPECT_EQ(Tcb().undo.GetCounters().partialUndo, 1u);
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(UndoTimestampTest, EifelUndoAfterTimeout)
+{
+    const std::string data = Text(10 * 988);
+    const uint32_t sentAt = OurTsVal();
+    Write(data);
+    out.ClearHistory();
+    Advance(Tcb().rto);
+    EXPECT_SENT(OurData(data, 0, 988).Ts(OurTsVal(), 500));
+    EXPECT_EQ(Tcb().caState, FullTcpCaState::LOSS);
+    EXPECT_EQ(Tcb().cc.cwnd, 988u);
+    // The first ACK after the timeout echoes the originals' TSval: the timeout was spurious
+    // (RFC 3522 §3.2; Linux tcp_try_undo_loss(sk, false)). cwnd and ssthresh return, Loss
+    // ends, and go-back-N does not resend [1976, 9880).
+    Inject(PeerAck(2 * 988).Ts(501, sentAt));
+    EXPECT_EQ(Tcb().caState, FullTcpCaState::OPEN);
+    EXPECT_EQ(Tcb().cc.cwnd, 9880u);
+    EXPECT_EQ(Tcb().cc.ssthresh, cfg.initialSsthresh);
+    EXPECT_EQ(Tcb().undo.GetCounters().lossUndo, 1u);
+    EXPECT_EQ(Tcb().undo.GetCounters().spuriousRtos, 0u); // F-RTO's counter only
+    EXPECT_NOTHING_SENT();
+}
+
 } // namespace
 } // namespace fulltcp_test

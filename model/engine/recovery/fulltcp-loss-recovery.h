@@ -111,7 +111,11 @@ class FullTcpRecoverySender
  * algorithm shares stays in the engine: the count of duplicate ACKs (dupAcks), Limited
  * Transmit, cwnd growth outside recovery (the congestion control), and the retransmission
  * timeout's response (RFC 5681 §3.1: cwnd = 1 SMSS, recover = SND.NXT, recovery left,
- * scoreboard cleared, go-back-N), after which OnTimeout() is called.
+ * scoreboard cleared, go-back-N), after which OnTimeout() is called. So do F-RTO and the
+ * undo of spurious reductions (FullTcpConfig::frto, ::undo; fulltcp-undo-hooks.cc): before
+ * OnAck() the engine may end a recovery that proved spurious (ExitRecovery(), cwnd and
+ * ssthresh restored), and after a timeout F-RTO may send new data instead of go-back-N; an
+ * algorithm sees the recovery ended through FullTcpTcb::inRecovery.
  *
  * A new algorithm (RACK-TLP, say) is one new file that derives from this and registers
  * itself with FULLTCP_REGISTER_LOSS_RECOVERY; its timers are slots it registers

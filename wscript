@@ -40,12 +40,15 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/congestion/fulltcp-newreno.cc',
     'model/engine/fulltcp-timer.cc',
     'model/engine/fulltcp-delivery-rate.cc',
+    'model/engine/fulltcp-pacer.cc',
     'model/engine/recovery/fulltcp-loss-recovery.cc',
     'model/engine/recovery/fulltcp-newreno-recovery.cc',
     'model/engine/recovery/fulltcp-prr.cc',
+    'model/engine/recovery/fulltcp-rack.cc',
     'model/engine/recovery/fulltcp-sack-recovery.cc',
     'model/engine/recovery/fulltcp-undo.cc',
     'model/engine/recovery/fulltcp-frto.cc',
+    'model/engine/recovery/fulltcp-tlp.cc',
     'model/engine/fulltcp-tcb.cc',
     'model/engine/fulltcp-connection.cc',
     'model/engine/fulltcp-segment-arrives.cc',
@@ -81,12 +84,15 @@ FULLTCP_ENGINE_HEADERS = [
     'model/engine/fulltcp-registry.h',
     'model/engine/fulltcp-timer.h',
     'model/engine/fulltcp-delivery-rate.h',
+    'model/engine/fulltcp-pacer.h',
     'model/engine/recovery/fulltcp-loss-recovery.h',
     'model/engine/recovery/fulltcp-newreno-recovery.h',
     'model/engine/recovery/fulltcp-prr.h',
+    'model/engine/recovery/fulltcp-rack.h',
     'model/engine/recovery/fulltcp-sack-recovery.h',
     'model/engine/recovery/fulltcp-undo.h',
     'model/engine/recovery/fulltcp-frto.h',
+    'model/engine/recovery/fulltcp-tlp.h',
     'model/engine/fulltcp-tcb.h',
     'model/engine/fulltcp-connection.h',
     'model/engine/fulltcp-time-wait-rules.h',
@@ -130,6 +136,7 @@ FULLTCP_NODE_HEADERS = [
 FULLTCP_HELPER_SOURCES = [
     'helper/fulltcp-helper.cc',
     'helper/fulltcp-snapshot.cc',
+    'helper/fulltcp-congestion-log.cc',
     'helper/fulltcp-state-log.cc',
     'helper/fulltcp-internet-stack-helper.cc',
     'helper/fulltcp-segment-record.cc',
@@ -145,6 +152,7 @@ FULLTCP_HELPER_SOURCES = [
 FULLTCP_HELPER_HEADERS = [
     'helper/fulltcp-helper.h',
     'helper/fulltcp-snapshot.h',
+    'helper/fulltcp-congestion-log.h',
     'helper/fulltcp-state-log.h',
     'helper/fulltcp-internet-stack-helper.h',
     'helper/fulltcp-segment-record.h',
@@ -198,6 +206,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
     'test/fulltcp-undo-test-suite.cc',
+    'test/fulltcp-loss-recovery-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on
@@ -220,6 +229,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-traces-test-suite.cc',
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
+    'test/fulltcp-loss-recovery-test-suite.cc',
 ]
 
 # ns-3 modules the library needs, and those its tests and examples need besides.

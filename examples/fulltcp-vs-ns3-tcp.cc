@@ -19,7 +19,18 @@
  * directions), retransmissions on the link (a segment whose sequence space was already
  * sent), and the bytes the server read. Pcaps of every run go to --outDir.
  *
+ * With --congestion=NAME (any ns-3 TcpCongestionOps: ns3::TcpCubic, ns3::TcpBbr, ...) a
+ * fourth scenario, "congestion", runs that one algorithm on both stacks: ns-3's TCP creates
+ * its sockets with it (TcpL4Protocol SocketType), FullTcp drives it through its adapter
+ * (the CongestionControl attribute, FullTcpNs3Congestion). --congestionBytes go over the same
+ * bottleneck (the 10 Mb/s link and its device queue) with --lossRate of the packets the
+ * server's device receives dropped at random (the same seeded draws on both runs). Printed
+ * for each stack: bytes delivered, goodput, retransmissions, cwnd (minimum, time-weighted
+ * mean, maximum); both cwnd traces go to DIR/congestion-cwnd.csv (time,tcp,cwnd).
+ *
  *   ./fulltcp-vs-ns3-tcp [--bytes=100000] [--lossList=5,6,30] [--outDir=DIR]
+ *                        [--congestion=ns3::TcpBbr] [--congestionBytes=2000000]
+ *                        [--lossRate=0.005]
  */
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-module.h"
@@ -29,6 +40,9 @@
 #include "ns3/ppp-header.h"
 #include "ns3/system-path.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -48,6 +62,8 @@ struct Scenario
     std::list<uint32_t> serverRxLoss; //!< indices of packets the server's device loses
     uint32_t bytes;                   //!< bytes the client sends
     bool listening;                   //!< a server listens on the port
+    std::string congestion {};        //!< ns-3 algorithm on both stacks ("": their defaults)
+    double lossRate {0};              //!< random loss at the server's device (congestion)
 };
 
 /// What one run measured.
@@ -60,7 +76,9 @@ struct Result
     uint32_t segments {0};
     uint32_t retransmissions {0};
     uint64_t delivered {0};
-    std::optional<uint32_t> highest[2]; //!< per direction: end of the sequence space sent
+    std::optional<uint32_t> highest[2];          //!< per direction: end of the sequence space sent
+    Time lastRx {Seconds(-1)};                   //!< when the server read its last byte
+    std::vector<std::pair<Time, uint32_t>> cwnd; //!< the client's cwnd, every change
 };
 
 Result* g_result = nullptr; // the run in progress
@@ -168,7 +186,15 @@ OnServerRecv(Ptr<Socket> s)
             return;
         }
         g_result->delivered += p->GetSize();
+        g_result->lastRx = Simulator::Now();
     }
+}
+
+/// CongestionWindow sink (both stacks have the trace source, with the same signature).
+void
+OnCwnd(uint32_t, uint32_t now)
+{
+    g_result->cwnd.emplace_back(Simulator::Now(), now);
 }
 
 void
@@ -199,9 +225,26 @@ Simulate(const Scenario& sc, bool useFullTcp, const std::string& outDir)
     }
     Ipv4AddressHelper v4("10.1.1.0", "255.255.255.0");
     Ipv4InterfaceContainer ifs = v4.Assign(devices);
-    Ptr<ReceiveListErrorModel> loss = CreateObject<ReceiveListErrorModel>();
-    loss->SetList(sc.serverRxLoss);
-    devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(loss));
+    if (sc.lossRate > 0)
+    {
+        Ptr<RateErrorModel> loss = CreateObject<RateErrorModel>();
+        loss->SetAttribute("ErrorRate", DoubleValue(sc.lossRate));
+        loss->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+        loss->AssignStreams(7); // the same draws for both stacks
+        devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(loss));
+    }
+    else
+    {
+        Ptr<ReceiveListErrorModel> loss = CreateObject<ReceiveListErrorModel>();
+        loss->SetList(sc.serverRxLoss);
+        devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(loss));
+    }
+    if (!sc.congestion.empty() && !useFullTcp)
+    {
+        // ns-3's TCP creates its sockets with the algorithm (TcpL4Protocol SocketType).
+        nodes.Get(0)->GetObject<TcpL4Protocol>()->SetAttribute(
+            "SocketType", TypeIdValue(TypeId::LookupByName(sc.congestion)));
+    }
     for (uint32_t i = 0; i < 2; ++i)
     {
         devices.Get(i)->TraceConnect("MacTx", std::to_string(i), MakeCallback(&OnMacTx));
@@ -224,7 +267,16 @@ Simulate(const Scenario& sc, bool useFullTcp, const std::string& outDir)
     }
     Ptr<Socket> client = Socket::CreateSocket(nodes.Get(0), tid);
     client->SetAttribute("SegmentSize", UintegerValue(1448));
+    if (!sc.congestion.empty() && useFullTcp)
+    {
+        if (!client->SetAttributeFailSafe("CongestionControl", StringValue(sc.congestion)))
+        {
+            std::cerr << "--congestion: FullTcp cannot run \"" << sc.congestion << "\"\n";
+            std::exit(1);
+        }
+    }
     client->TraceConnectWithoutContext("State", MakeCallback(&OnClientState));
+    client->TraceConnectWithoutContext("CongestionWindow", MakeCallback(&OnCwnd));
     client->SetConnectCallback(MakeCallback(&OnConnectDone), MakeNullCallback<void, Ptr<Socket>>());
     Simulator::Schedule(Seconds(1),
                         [&]()
@@ -252,6 +304,35 @@ Ms(Time t)
     return os.str();
 }
 
+/// cwnd summary of a run: minimum, mean weighted by time until the last byte, maximum.
+std::string
+CwndSummary(const Result& r)
+{
+    if (r.cwnd.empty())
+    {
+        return "cwnd -";
+    }
+    uint32_t lo = r.cwnd.front().second;
+    uint32_t hi = lo;
+    double area = 0;
+    const Time end = std::max(r.lastRx, r.cwnd.back().first);
+    for (size_t i = 0; i < r.cwnd.size(); ++i)
+    {
+        lo = std::min(lo, r.cwnd[i].second);
+        hi = std::max(hi, r.cwnd[i].second);
+        const Time until = i + 1 < r.cwnd.size() ? std::min(r.cwnd[i + 1].first, end) : end;
+        if (until > r.cwnd[i].first)
+        {
+            area += r.cwnd[i].second * (until - r.cwnd[i].first).GetSeconds();
+        }
+    }
+    const double span = (end - r.cwnd.front().first).GetSeconds();
+    std::ostringstream os;
+    os << "cwnd min " << lo << " mean " << static_cast<uint64_t>(span > 0 ? area / span : lo)
+       << " max " << hi << " bytes";
+    return os.str();
+}
+
 } // namespace
 
 int
@@ -265,6 +346,15 @@ main(int argc, char* argv[])
     cmd.AddValue(
         "lossList", "packets the server's device loses in the transfer (indices)", lossList);
     cmd.AddValue("outDir", "folder for the outputs", outDir);
+    std::string congestion;
+    uint32_t congestionBytes = 2000000;
+    double lossRate = 0.005;
+    cmd.AddValue("congestion",
+                 "an ns-3 TcpCongestionOps (ns3::TcpBbr, ns3::TcpCubic, ...): run it on both "
+                 "stacks over the lossy bottleneck",
+                 congestion);
+    cmd.AddValue("congestionBytes", "bytes of the congestion scenario", congestionBytes);
+    cmd.AddValue("lossRate", "random loss of the congestion scenario", lossRate);
     cmd.Parse(argc, argv);
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
     SystemPath::MakeDirectories(outDir); // with its parents
@@ -292,6 +382,38 @@ main(int argc, char* argv[])
                       << (useFullTcp ? "FullTcp" : "ns-3") << std::setw(12) << Ms(r.connectTime)
                       << std::setw(12) << Ms(r.closeTime) << std::setw(10) << r.segments
                       << std::setw(9) << r.retransmissions << r.delivered << "\n";
+        }
+    }
+    if (!congestion.empty())
+    {
+        TypeId tid;
+        if (!TypeId::LookupByNameFailSafe(congestion, &tid)
+            && !TypeId::LookupByNameFailSafe("ns3::" + congestion, &tid))
+        {
+            std::cerr << "--congestion: no ns-3 TypeId is called \"" << congestion << "\"\n";
+            return 1;
+        }
+        congestion = tid.GetName();
+        Scenario sc {"congestion", {}, congestionBytes, true, congestion, lossRate};
+        std::cout << "\ncongestion: " << congestion << " on both stacks, " << congestionBytes
+                  << " bytes over 10 Mb/s, 10 ms, " << lossRate * 100 << " % loss\n";
+        std::ofstream csv(outDir + "/congestion-cwnd.csv");
+        csv << "time,tcp,cwnd\n";
+        for (bool useFullTcp : {false, true})
+        {
+            const Result r = Simulate(sc, useFullTcp, outDir);
+            const char* stack = useFullTcp ? "FullTcp" : "ns-3";
+            const double seconds = (r.lastRx - r.connectAt).GetSeconds();
+            std::cout << congestion << " on " << stack << ": delivered " << r.delivered << " of "
+                      << congestionBytes << " bytes, goodput " << std::fixed << std::setprecision(2)
+                      << (r.lastRx.IsPositive() && seconds > 0 ? r.delivered * 8 / seconds / 1e6
+                                                               : 0.0)
+                      << " Mb/s, " << r.retransmissions << " retransmissions, " << CwndSummary(r)
+                      << "\n";
+            for (const auto& [t, w] : r.cwnd)
+            {
+                csv << std::setprecision(6) << t.GetSeconds() << "," << stack << "," << w << "\n";
+            }
         }
     }
     std::cout << "\nOutputs in " << outDir << "/\n";

@@ -4,6 +4,7 @@
  */
 #include "fulltcp-helper.h"
 
+#include "fulltcp-congestion-log.h"
 #include "fulltcp-snapshot.h"
 #include "fulltcp-state-log.h"
 
@@ -177,6 +178,20 @@ FullTcpHelper::EnableStateLog(std::string path) const
     {
         // The protocol's StateChange covers every connection of the node, including the
         // ones that do not exist yet.
+        log->Attach((*i)->GetObject<FullTcpL4Protocol>());
+    }
+}
+
+void
+FullTcpHelper::EnableCongestionLog(std::string prefix) const
+{
+    NS_ABORT_MSG_IF(m_installed.GetN() == 0,
+                    "FullTcpHelper::EnableCongestionLog: call it after Install()");
+    auto log = Create<FullTcpCongestionLog>(std::move(prefix));
+    for (auto i = m_installed.Begin(); i != m_installed.End(); ++i)
+    {
+        // The protocol's SocketCreated covers sockets the applications create and the
+        // children listeners fork, as long as they are created after this call.
         log->Attach((*i)->GetObject<FullTcpL4Protocol>());
     }
 }

@@ -110,6 +110,16 @@ class FullTcpHelper
     void EnableStateLog(std::string path) const;
 
     /**
+     * \brief Write, for every connection of the nodes this helper installed that is created
+     * from now on, a CSV of its congestion variables (cwnd, ssthresh, bytes in flight, SRTT,
+     * RTTVAR, RTO, min RTT, pacing rate, RACK's reordering window, congestion state) and loss
+     * events, one row per change: `<prefix>-<node>-<local>-<remote>.csv` (FullTcpCongestionLog
+     * has the format). Call it after Install() and before the applications start.
+     * \param prefix path prefix of the files (its folder must exist)
+     */
+    void EnableCongestionLog(std::string prefix) const;
+
+    /**
      * \brief At a given time, print an `ss -tan`-style table of every FullTcp connection
      * of a node: listeners, connections and TIME_WAIT records (FullTcpSnapshot has the
      * columns).

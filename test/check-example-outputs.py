@@ -9,9 +9,11 @@
 #           checksum good, no bad IP checksum, nothing malformed;
 #   *.csv   a state log: header exactly `time,node,local,remote,from,to,cause`, and every row
 #           seven fields: a time, a node id, two addr:port, two state names, a cause;
-#   *.svg   well-formed XML whose root is <svg>.
+#   *.svg   well-formed XML whose root is <svg>;
+#   *-cwnd.csv (kind "cwnd") a cwnd trace: header exactly `time,tcp,cwnd`, every row a time, a
+#           TCP's name and a window in bytes, and every TCP named at least once with a window.
 # and the options add:
-#   --need KIND         at least one file of that kind (pcap, csv, svg, txt) was written;
+#   --need KIND         at least one file of that kind (pcap, csv, svg, txt, cwnd) was written;
 #   --transition F>T    some row of the state logs goes from state F to state T;
 #   --sequence N:S,S..  the first connection of node N (listeners, whose remote port is 0,
 #                       excluded) went through exactly these states, in this order;
@@ -100,6 +102,27 @@ def check_csv(path, rows_out):
     print(f"{path}: {len(rows) - 1} transitions")
 
 
+def check_cwnd_csv(path):
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    if not rows or rows[0] != ["time", "tcp", "cwnd"]:
+        fail(f"{path}: header is {rows[0] if rows else 'missing'}, not time,tcp,cwnd")
+        return
+    stacks = {}
+    for i, row in enumerate(rows[1:], start=2):
+        if len(row) != 3 or not row[2].isdigit():
+            fail(f"{path}:{i}: not time,tcp,cwnd: {row}")
+            continue
+        try:
+            float(row[0])
+        except ValueError:
+            fail(f"{path}:{i}: time {row[0]!r}")
+        stacks[row[1]] = stacks.get(row[1], 0) + 1
+    if len(stacks) < 2:
+        fail(f"{path}: cwnd of {sorted(stacks)} only, not of both TCPs")
+    print(f"{path}: cwnd samples {stacks}")
+
+
 def check_svg(path):
     try:
         root = ET.parse(path).getroot()
@@ -163,9 +186,11 @@ def main():
     rows = []
     for name in files:
         path = os.path.join(args.outdir, name)
-        kind = name.rsplit(".", 1)[-1]
+        kind = "cwnd" if name.endswith("-cwnd.csv") else name.rsplit(".", 1)[-1]
         kinds[kind] = kinds.get(kind, 0) + 1
-        if kind == "pcap":
+        if kind == "cwnd":
+            check_cwnd_csv(path)
+        elif kind == "pcap":
             check_pcap(path)
         elif kind == "csv":
             check_csv(path, rows)

@@ -2,10 +2,11 @@
  * Tests: every ns-3 congestion control (ns3::TcpCongestionOps) runs on FullTcp, adapted
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Each of ns-3's algorithms that the adapter can drive carries a bulk transfer over a lossy
- * link to the end; three whose multiplicative decrease differs from NewReno's show it in the
- * first ssthresh after a loss (so the algorithm, not FullTcp's NewReno, decided);
- * names that are not such an algorithm, and TcpBbr, are refused with a message.
+ * Each of ns-3's algorithms carries a bulk transfer over a lossy link to the end, TcpBbr
+ * (CongControl, its own pacing rate) included; three whose multiplicative decrease differs
+ * from NewReno's show it in the first ssthresh after a loss (so the algorithm, not FullTcp's
+ * NewReno, decided); TcpBbr paces at its own rate with cwnd near its bandwidth-delay
+ * product; names that are not such an algorithm are refused with a message.
  */
 #include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
@@ -20,6 +21,7 @@
 #include "ns3/tcp-congestion-ops.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -89,10 +91,12 @@ struct Receiver : public SimpleRefCount<Receiver>
                 return;
             }
             received += p->GetSize();
+            last = Simulator::Now();
         }
     }
 
     uint64_t received {0}; //!< bytes read
+    Time last;             //!< when the last byte was read
 };
 
 /// What one transfer did.
@@ -102,12 +106,23 @@ struct Transfer
     std::vector<uint32_t> cwnd; //!< the sender's cwnd, every change
     std::string chosen;         //!< the CongestionControl attribute as read back
     double firstCut {-1};       //!< the first ssthresh set on a loss, over cwnd at the loss
+    std::vector<std::pair<Time, uint32_t>> cwndAt; //!< the sender's cwnd, every change, timed
+    std::vector<std::pair<Time, uint64_t>> pacing; //!< the sender's PacingRate (bit/s) changes
+    Time done;                                     //!< when the server read the last byte
+
+    /// \param now the sender's new pacing rate
+    void
+    PacingChanged(DataRate, DataRate now)
+    {
+        pacing.emplace_back(Simulator::Now(), now.GetBitRate());
+    }
 
     /// \param now the sender's new cwnd
     void
     CwndChanged(uint32_t, uint32_t now)
     {
         cwnd.push_back(now);
+        cwndAt.emplace_back(Simulator::Now(), now);
     }
 
     /// \param now the sender's new ssthresh
@@ -127,10 +142,11 @@ struct Transfer
  * \brief A FullTcp bulk transfer from node 0 to node 1 (100 Mb/s, 5 ms) with `loss` of the
  * data packets dropped at random (seeded: the same drops for every algorithm).
  * \param cc the sender's CongestionControl \param bytes how much \param loss drop rate
+ * \param buffers send and receive buffers of both ends (0: the defaults)
  * \return what happened
  */
 Transfer
-Bulk(const std::string& cc, uint32_t bytes, double loss)
+Bulk(const std::string& cc, uint32_t bytes, double loss, uint32_t buffers = 0)
 {
     Transfer t;
     TwoNodes net;
@@ -141,13 +157,21 @@ Bulk(const std::string& cc, uint32_t bytes, double loss)
     net.devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
 
     Ptr<Socket> listener = net.Socket(1);
+    Ptr<Socket> client = net.Socket(0);
+    if (buffers > 0)
+    {
+        for (const Ptr<Socket>& s : {listener, client})
+        {
+            s->SetAttribute("SndBufSize", UintegerValue(buffers));
+            s->SetAttribute("RcvBufSize", UintegerValue(buffers));
+        }
+    }
     listener->Bind(TwoNodes::AnyAddress(false, 80));
     listener->Listen();
     Ptr<Receiver> receiver = Create<Receiver>();
     listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                 MakeCallback(&Receiver::Accepted, receiver));
 
-    Ptr<Socket> client = net.Socket(0);
     client->SetAttribute("CongestionControl", StringValue(cc));
     StringValue chosen;
     client->GetAttribute("CongestionControl", chosen);
@@ -156,6 +180,7 @@ Bulk(const std::string& cc, uint32_t bytes, double loss)
                                        MakeCallback(&Transfer::SsthreshChanged, &t));
     client->TraceConnectWithoutContext("CongestionWindow",
                                        MakeCallback(&Transfer::CwndChanged, &t));
+    client->TraceConnectWithoutContext("PacingRate", MakeCallback(&Transfer::PacingChanged, &t));
     // Write as the send buffer allows, from the connect and from each freed space; close
     // once everything is written.
     Ptr<Sender> sender = Create<Sender>(bytes);
@@ -165,6 +190,7 @@ Bulk(const std::string& cc, uint32_t bytes, double loss)
     ConnectAt(Seconds(0.1), client, net.AddressOf(1, false, 80));
     RunFor(Seconds(60));
     t.received = receiver->received;
+    t.done = receiver->last;
     DestroyAfterReleasing(client, listener);
     return t;
 }
@@ -174,7 +200,7 @@ class EveryAlgorithmTestCase : public TestCase
 {
   public:
     EveryAlgorithmTestCase() :
-        TestCase("every ns-3 TcpCongestionOps but TcpBbr completes a 1%-loss transfer")
+        TestCase("every ns-3 TcpCongestionOps, TcpBbr too, completes a 1%-loss transfer")
     {
     }
 
@@ -184,14 +210,10 @@ class EveryAlgorithmTestCase : public TestCase
     {
         const uint32_t bytes = 300000;
         uint32_t ran = 0;
+        bool bbr = false;
         for (const std::string& name : FullTcpNs3Congestion::Ns3AlgorithmNames())
         {
-            ObjectFactory factory;
-            factory.SetTypeId(name);
-            if (DynamicCast<TcpCongestionOps>(factory.Create())->HasCongControl())
-            {
-                continue; // refused: RefusedNamesTestCase
-            }
+            bbr = bbr || name == "ns3::TcpBbr";
             const Transfer t = Bulk(name, bytes, 0.01);
             NS_TEST_EXPECT_MSG_EQ(t.chosen, name, name << " was not taken");
             NS_TEST_EXPECT_MSG_EQ(t.received, bytes, name << " did not deliver every byte");
@@ -199,8 +221,9 @@ class EveryAlgorithmTestCase : public TestCase
             ++ran;
         }
         // NewReno, LinuxReno, HighSpeed, Hybla, Vegas, Scalable, Veno, Bic, Yeah, Illinois,
-        // Westwood(+), Ledbat, Lp, Dctcp, Htcp, Cubic: all of 3.37's and 3.48's but Bbr.
-        NS_TEST_EXPECT_MSG_GT_OR_EQ(ran, 15, "fewer of ns-3's algorithms than expected");
+        // Westwood(+), Ledbat, Lp, Dctcp, Htcp, Cubic, Bbr: all of 3.37's and 3.48's.
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(ran, 16, "fewer of ns-3's algorithms than expected");
+        NS_TEST_EXPECT_MSG_EQ(bbr, true, "ns3::TcpBbr was not among them");
     }
 };
 
@@ -272,7 +295,7 @@ class RefusedNamesTestCase : public TestCase
 {
   public:
     RefusedNamesTestCase() :
-        TestCase("unknown names, non-TcpCongestionOps TypeIds and TcpBbr are refused")
+        TestCase("unknown names and non-TcpCongestionOps TypeIds are refused; TcpBbr is taken")
     {
     }
 
@@ -282,7 +305,7 @@ class RefusedNamesTestCase : public TestCase
     {
         TwoNodes net;
         Ptr<Socket> s = net.Socket(0);
-        for (const char* name : {"NoSuchAlgorithm", "ns3::Node", "ns3::TcpBbr"})
+        for (const char* name : {"NoSuchAlgorithm", "ns3::Node"})
         {
             NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("CongestionControl", StringValue(name)),
                                   false,
@@ -301,7 +324,77 @@ class RefusedNamesTestCase : public TestCase
                                     StringValue(TypeId::LookupByName("ns3::TcpVegas").GetName())),
             true,
             "ns3::TcpVegas refused");
+        NS_TEST_EXPECT_MSG_EQ(s->SetAttributeFailSafe("CongestionControl", StringValue("TcpBbr")),
+                              true,
+                              "TcpBbr refused");
         DestroyAfterReleasing(s);
+    }
+};
+
+/// ns-3's TcpBbr on FullTcp: CongControl sets cwnd from FullTcp's rate samples and the
+/// pacing rate that FullTcp paces with (Pacing off: BBR asks for it).
+class BbrPacesNearTheBdpTestCase : public TestCase
+{
+  public:
+    BbrPacesNearTheBdpTestCase() :
+        TestCase("ns3::TcpBbr paces at its bottleneck-bandwidth estimate with cwnd near the BDP")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        // 100 Mb/s, 10 ms round trip: BDP 125000 bytes. Buffers of 4 MB, so that neither
+        // buffer but BBR limits the flight; no random loss. 20 MB take about 1.7 s, Startup and
+        // Drain the first 0.3 s.
+        const uint32_t bytes = 20000000;
+        const double bdp = 100e6 / 8 * 0.010;
+        const Transfer t = Bulk("ns3::TcpBbr", bytes, 0.0, 4 << 20);
+        NS_TEST_ASSERT_MSG_EQ(t.received, bytes, "incomplete");
+        NS_TEST_ASSERT_MSG_GT(t.cwndAt.size(), 10, "cwnd hardly changed");
+        const Time from = t.cwndAt.front().first + MilliSeconds(500); // in ProbeBW by then
+        // The pacing rate is BBR's: Startup paces at 2.89 times its bandwidth estimate (up to
+        // some 260 Mb/s here), ProbeBW cycles 1.25, 0.75 and 1 times it (99 %): around the
+        // 100 Mb/s bottleneck. Unlimited never once set.
+        NS_TEST_ASSERT_MSG_GT(t.pacing.size(), 10, "PacingRate hardly changed");
+        if (t.pacing.empty() || t.cwndAt.empty())
+        {
+            return; // ns-3 may continue after a failed assertion
+        }
+        uint64_t startup = 0;
+        uint64_t lo = std::numeric_limits<uint64_t>::max();
+        uint64_t hi = 0;
+        for (const auto& [at, rate] : t.pacing)
+        {
+            startup = std::max(startup, rate);
+            if (at >= from)
+            {
+                lo = std::min(lo, rate);
+                hi = std::max(hi, rate);
+            }
+        }
+        NS_TEST_EXPECT_MSG_LT(t.pacing.back().second,
+                              std::numeric_limits<uint64_t>::max(),
+                              "no pacing rate at the end");
+        NS_TEST_EXPECT_MSG_GT(startup, 200e6, "no Startup at BBR's high gain");
+        NS_TEST_EXPECT_MSG_LT(startup, 2.89 * 100e6 * 1.05, "above Startup's high gain");
+        NS_TEST_EXPECT_MSG_GT(lo, 50e6, "ProbeBW's pacing rate far below the bottleneck");
+        NS_TEST_EXPECT_MSG_LT(hi, 150e6, "ProbeBW's pacing rate far above the bottleneck");
+        // cwnd in ProbeBW: 2 BDP (cwnd gain 2) and a few segments of quanta: between 1.5 and
+        // 2.5 BDP all along, never below BBR's minimum of 4 segments.
+        uint32_t most = 0;
+        uint32_t least = std::numeric_limits<uint32_t>::max();
+        for (const auto& [at, cwnd] : t.cwndAt)
+        {
+            if (at >= from && at < t.done)
+            {
+                most = std::max(most, cwnd);
+                least = std::min(least, cwnd);
+            }
+        }
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(most, 2.5 * bdp, "cwnd above 2.5 BDP in ProbeBW");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(least, 1.5 * bdp, "cwnd below 1.5 BDP in ProbeBW");
     }
 };
 
@@ -318,6 +411,7 @@ class FullTcpNs3CongestionTestSuite : public TestSuite
         AddTestCase(new AlgorithmDecidesTestCase("ns3::TcpBic", 0.8), FullTcpTestDuration::QUICK);
         AddTestCase(new AlgorithmDecidesTestCase("ns3::TcpCubic", 0.7), FullTcpTestDuration::QUICK);
         AddTestCase(new EveryAlgorithmTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new BbrPacesNearTheBdpTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

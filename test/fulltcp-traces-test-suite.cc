@@ -11,12 +11,14 @@
  *    Retransmission, CongState, MinRtt and RttVar traces over a transfer with an outage;
  *  - the protocol's SegmentSent/SegmentReceived/Drop traces and the RFC 4022 counters
  *    after a refused connect, a normal connection and a reset;
+ *  - FullTcpHelper::EnableCongestionLog: the per-connection CSVs of that transfer;
  *  - FullTcpHelper::Snapshot: the `ss -tan` table with a listener, a connection and a
  *    TIME_WAIT record.
  */
 #include "fulltcp-test-compat.h"
 #include "fulltcp-test-helpers.h"
 
+#include "ns3/fulltcp-congestion-log.h"
 #include "ns3/fulltcp-snapshot.h"
 #include "ns3/fulltcp-state-log.h"
 
@@ -393,6 +395,123 @@ class SocketTracesTestCase : public TestCase
     }
 };
 
+/// \param line a CSV row \return its fields
+std::vector<std::string>
+Fields(const std::string& line)
+{
+    std::vector<std::string> f;
+    std::stringstream in(line);
+    for (std::string x; std::getline(in, x, ',');)
+    {
+        f.push_back(x);
+    }
+    if (!line.empty() && line.back() == ',')
+    {
+        f.emplace_back(); // getline drops an empty last field
+    }
+    return f;
+}
+
+/// \param a an address as FormatAddress() writes it \return as the congestion log's file
+/// names write it
+std::string
+FileNamePart(std::string a)
+{
+    std::replace(a.begin(), a.end(), ':', '_');
+    return a;
+}
+
+/// EnableCongestionLog over the outage transfer: the files, the header, the rows.
+class CongestionLogTestCase : public TestCase
+{
+  public:
+    CongestionLogTestCase() : TestCase("EnableCongestionLog: one CSV per connection, row for row")
+    {
+    }
+
+  private:
+    void
+    DoRun() override
+    {
+        const std::string prefix = CreateTempDirFilename("cc");
+        FullTcpHelper helper;
+        helper.SetSocketAttribute("SegmentSize", UintegerValue(1000));
+        helper.SetSocketAttribute("MinRto", TimeValue(MilliSeconds(200)));
+        helper.SetSocketAttribute("SndBufSize", UintegerValue(262144));
+        TwoNodes net(Stacks::FULLTCP_BOTH, helper, "10ms");
+        helper.EnableCongestionLog(prefix);
+        Server server(net, false, Seconds(0));
+        Ptr<Socket> client = net.Socket(0);
+        const uint32_t total = 200000;
+        std::string clientFile;
+        std::string serverFile;
+        Simulator::Schedule(Seconds(1),
+                            [&]()
+                            {
+                                client->Connect(net.AddressOf(1, false, 9));
+                                client->Send(Create<Packet>(total));
+                            });
+        Simulator::Schedule(Seconds(1.05),
+                            [&]()
+                            {
+                                Address peer;
+                                client->GetPeerName(peer);
+                                const std::string local = FileNamePart(LocalOf(client));
+                                const std::string remote =
+                                    FileNamePart(FullTcpStateLog::FormatAddress(peer));
+                                clientFile = prefix + "-0-" + local + "-" + remote + ".csv";
+                                serverFile = prefix + "-1-" + remote + "-" + local + ".csv";
+                            });
+        net.CutAt(1, Seconds(1.1));
+        net.HealAt(1, Seconds(1.4));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(server.received, total, "everything arrived");
+
+        const std::vector<std::string> rows = ReadLines(clientFile);
+        NS_TEST_ASSERT_MSG_GT(rows.size(), 10, "no client CSV at " << clientFile);
+        NS_TEST_EXPECT_MSG_EQ(rows.front(), FullTcpCongestionLog::HEADER, "the header");
+        const uint32_t mss = 1000 - 12;
+        bool retransmission = false;
+        bool loss = false;
+        bool initialWindow = false;
+        uint32_t minCwnd = UINT32_MAX;
+        double lastTime = 0;
+        for (size_t i = 1; i < rows.size(); ++i)
+        {
+            const std::vector<std::string> f = Fields(rows[i]);
+            NS_TEST_ASSERT_MSG_EQ(f.size(), 13, "13 fields in row " << i << ": " << rows[i]);
+            const double t = std::stod(f[0]);
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(t, lastTime, "rows in time order");
+            lastTime = t;
+            const auto cwnd = static_cast<uint32_t>(std::stoul(f[1]));
+            minCwnd = std::min(minCwnd, cwnd);
+            initialWindow = initialWindow || cwnd == 10 * mss;
+            loss = loss || f[10] == "Loss";
+            retransmission = retransmission || (f[11] == "retransmission" && !f[12].empty());
+        }
+        NS_TEST_EXPECT_MSG_EQ(initialWindow, true, "the initial window, 10 SMSS, logged");
+        NS_TEST_EXPECT_MSG_EQ(minCwnd, mss, "the timeout's loss window, 1 SMSS, logged");
+        NS_TEST_EXPECT_MSG_EQ(loss, true, "the timeout's Loss state logged");
+        NS_TEST_EXPECT_MSG_EQ(retransmission, true, "a retransmission event with its sequence");
+        const std::vector<std::string> last = Fields(rows.back());
+        NS_TEST_ASSERT_MSG_EQ(last.size(), 13, "the last row");
+        NS_TEST_EXPECT_MSG_EQ(last[3], "0", "nothing in flight at the end");
+        NS_TEST_EXPECT_MSG_EQ(last[10], "Open", "Open at the end");
+        NS_TEST_EXPECT_MSG_GT(std::stod(last[4]), 20.0, "SRTT above the path's 20 ms");
+        NS_TEST_EXPECT_MSG_GT(std::stod(last[7]), 19.999, "min RTT at least the path's");
+
+        // The listener's child has its own file; the listener none.
+        const std::vector<std::string> serverRows = ReadLines(serverFile);
+        NS_TEST_ASSERT_MSG_GT(serverRows.size(), 1, "no server CSV at " << serverFile);
+        NS_TEST_EXPECT_MSG_EQ(serverRows.front(), FullTcpCongestionLog::HEADER, "its header");
+        NS_TEST_EXPECT_MSG_EQ(ReadLines(prefix + "-1-0.0.0.0_9-0.0.0.0_0.csv").empty(),
+                              true,
+                              "the listener has no file");
+        Simulator::Destroy();
+    }
+};
+
 // ----------------------------------------------------------------------- protocol + MIB
 
 /// Counts a protocol's SegmentSent / SegmentReceived / Drop traces.
@@ -656,6 +775,7 @@ class FullTcpTracesTestSuite : public TestSuite
     {
         AddTestCase(new StateLogTestCase(), FullTcpTestDuration::QUICK);
         AddTestCase(new SocketTracesTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new CongestionLogTestCase(), FullTcpTestDuration::QUICK);
         AddTestCase(new MibTestCase(), FullTcpTestDuration::QUICK);
         AddTestCase(new SnapshotTestCase(), FullTcpTestDuration::QUICK);
     }

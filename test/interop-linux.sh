@@ -143,7 +143,10 @@ start_emu() {
     --peer=$LX_IP --port=$port "$@" >"$OUT/$NAME.ns3.log" 2>&1 &
   emu_pid=$!
   pids+=("$emu_pid")
-  for _ in $(seq 100); do grep -qs READY "$OUT/$NAME.ns3.log" && break; sleep 0.02; done
+  # Up to 10 s: on a loaded machine the emulator can take seconds to start, and a peer that
+  # starts before it answers ARP fails with EHOSTUNREACH instead of testing anything.
+  for _ in $(seq 500); do grep -qs READY "$OUT/$NAME.ns3.log" && break; sleep 0.02; done
+  grep -qs READY "$OUT/$NAME.ns3.log" || fail "fulltcp-emu did not start within 10 s"
 }
 
 # linux CMD...: a Linux client, to its end; linux_bg CMD...: a Linux server, until it listens.
@@ -306,7 +309,9 @@ fi
 
 # Closed ports.
 if begin refused-by-fulltcp; then # FullTcp listens elsewhere; Linux must get ECONNREFUSED
-  start_emu --role=server --port=$((port + 500)) --stopTime=1.5s
+  # The RST comes at once; the emulator stays 4 s so that a slow start of the clock on a
+  # loaded machine still leaves it time to answer ARP and the SYN.
+  start_emu --role=server --port=$((port + 500)) --stopTime=4s
   linux $PEER refused $FT_IP $port
   wait_emu
   expect_eq "Linux connect" "$(lx_result error)" ECONNREFUSED

@@ -37,7 +37,7 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     info.ack = ack;
     info.acked = ack > m_tcb.sndUna ? static_cast<uint32_t>(ack - m_tcb.sndUna) : 0;
     const int64_t sackedBefore = m_tcb.scoreboard.SackedBytes();
-    info.newlySacked = UpdateScoreboard(h, ack);
+    info.newlySacked = UpdateScoreboard(h, ack, info);
     info.dataLength = dataLength;
     info.window = static_cast<uint32_t>(h.GetWindow()) << m_tcb.sndWscale;
     info.synOrFin = h.HasFlags(H::SYN) || h.HasFlags(H::FIN);
@@ -74,6 +74,8 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     UpdateOpenOrDisorder();
     UpdateSendWindow(h, seq, ack);
     ProbeAnswered();
+    // Linux tcp_cong_control() ends with tcp_update_pacing_rate().
+    m_tcb.pacer.UpdateRate(m_tcb.cc, m_tcb.FlightSize(), m_tcb.rtt.GetSrtt());
 }
 
 std::optional<Time>
@@ -189,7 +191,7 @@ FullTcpConnection::HandshakeAcknowledged()
 }
 
 int64_t
-FullTcpConnection::UpdateScoreboard(const FullTcpHeader& h, int64_t ack)
+FullTcpConnection::UpdateScoreboard(const FullTcpHeader& h, int64_t ack, FullTcpAckInfo& info)
 {
     if (!m_tcb.sackOk)
     {
@@ -213,12 +215,17 @@ FullTcpConnection::UpdateScoreboard(const FullTcpHeader& h, int64_t ack)
             {
                 ++m_tcb.dsacksReceived;
                 m_tcb.undo.DsackArrived(r, m_tcb.sndUna, m_tcb.sndMss); // RFC 3708 §3
+                info.dsack = r;
                 continue;
             }
         }
         // Only blocks within what is outstanding count (as Linux tcp_is_sackblock_valid()).
         r.start = std::max(r.start, ack);
         r.end = std::min(r.end, m_tcb.sndNxt);
+        if (r.Length() > 0 && info.sackBlockCount < info.sackBlocks.size())
+        {
+            info.sackBlocks[info.sackBlockCount++] = r;
+        }
         const int64_t added = m_tcb.scoreboard.Add(r);
         if (added > 0)
         {
@@ -353,6 +360,38 @@ FullTcpConnection::ExitRecovery()
 {
     m_tcb.inRecovery = false;
     SetCaState(OpenOrDisorder());
+}
+
+const FullTcpConfig&
+FullTcpConnection::Config() const
+{
+    return m_config;
+}
+
+void
+FullTcpConnection::RestartRetransmitTimer()
+{
+    if (m_tcb.sndNxt > m_tcb.sndUna)
+    {
+        ArmRetransmitTimer(m_tcb.rto);
+    }
+}
+
+void
+FullTcpConnection::ReduceCongestionWindow()
+{
+    // Linux tcp_process_tlp_ack(): tcp_init_cwnd_reduction() (ssthresh from the congestion
+    // control), CWR, tcp_end_cwnd_reduction() (cwnd = ssthresh), tcp_try_keep_open().
+    m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+    SetCaState(FullTcpCaState::CWR);
+    m_tcb.cc.cwnd = m_tcb.cc.ssthresh;
+    SetCaState(OpenOrDisorder());
+}
+
+void
+FullTcpConnection::Report(const FullTcpRecoveryEvent& event)
+{
+    m_out.RecoveryEvent(event);
 }
 
 } // namespace ns3

@@ -148,10 +148,28 @@ struct FullTcpConfig
     /// SACK the connection uses "NewReno" (RFC 5681 §3.2, RFC 6582). An unknown name is a
     /// configuration error, as for congestionControl.
     std::string recovery {"Sack"};
+    /// Tail Loss Probe (RFC 8985 §7) with the "Rack" recovery: on, as Linux, where
+    /// tcp_early_retrans = 3 (its default) probes whenever RACK (tcp_recovery = 1) detects
+    /// losses. Other recoveries ignore it.
+    bool tlp {true};
     /// Proportional Rate Reduction with the slow-start reduction bound (PRR-SSRB, RFC 6937
     /// §3) sets cwnd during fast recovery, with SACK and without: off, so recovery follows
     /// RFC 5681 §3.2, RFC 6582 and RFC 6675 (Linux recovers with PRR, tcp_cwnd_reduction()).
     bool prr {false};
+    /// Pace data segments inside the engine (FullTcpPacer: Linux internal pacing, tcp_output.c
+    /// tcp_pacing_check(), since 4.13): off. Linux paces inside TCP only when the congestion
+    /// control asks (BBR) or SO_MAX_PACING_RATE is set; with the fq qdisc the qdisc paces.
+    /// An algorithm that sets the pacing rate itself is paced whatever this says.
+    bool pacing {false};
+    /// Pacing rate in early slow start (cwnd < ssthresh / 2), in percent of max(cwnd,
+    /// FlightSize) / SRTT: 200 (Linux tcp_pacing_ss_ratio, tcp_update_pacing_rate()).
+    uint32_t pacingSsRatio {200};
+    /// Pacing rate otherwise, in percent of max(cwnd, FlightSize) / SRTT: 120 (Linux
+    /// tcp_pacing_ca_ratio).
+    uint32_t pacingCaRatio {120};
+    /// Cap of the pacing rate in bytes per second; 0: none (Linux sk_max_pacing_rate = ~0
+    /// until SO_MAX_PACING_RATE).
+    uint64_t maxPacingRate {0};
     /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
     /// Linux tcp_dsack = 1).
     bool dsack {true};

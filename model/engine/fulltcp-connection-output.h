@@ -21,6 +21,27 @@ namespace ns3
 
 /**
  * \ingroup fulltcp
+ * \brief What a loss recovery reports for traces (FullTcpConnectionOutput::RecoveryEvent()).
+ */
+struct FullTcpRecoveryEvent
+{
+    /// What happened.
+    enum class Kind : uint8_t
+    {
+        TAIL_LOSS_PROBE,     //!< a tail loss probe left (RFC 8985 §7.3): range, newData
+        RACK_LOST,           //!< RACK marked range lost (RFC 8985 §6.2 step 5)
+        RACK_REORDER_WINDOW, //!< RACK's reordering window changed: from, to
+    };
+    Kind kind {Kind::RACK_LOST}; //!< what happened
+    int64_t start {0};           //!< first offset of the segment (stream offsets)
+    int64_t end {0};             //!< offset just past it
+    bool newData {false};        //!< TAIL_LOSS_PROBE: new data rather than a retransmission
+    Time from;                   //!< RACK_REORDER_WINDOW: the old window
+    Time to;                     //!< RACK_REORDER_WINDOW: the new window
+};
+
+/**
+ * \ingroup fulltcp
  * \brief What the application is told. Each is distinct, so that the socket maps them onto
  * ns-3's callbacks and errno without overloading one callback for several events.
  */
@@ -180,6 +201,13 @@ class FullTcpConnectionOutput
                     uint32_t cwnd [[maybe_unused]],
                     uint32_t ssthresh [[maybe_unused]])
     {
+    }
+
+    /// \param event what the loss recovery reported (traces); ignored by default
+    virtual void
+    RecoveryEvent(const FullTcpRecoveryEvent& event)
+    {
+        (void) event;
     }
 };
 

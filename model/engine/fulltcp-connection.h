@@ -251,6 +251,7 @@ class FullTcpConnection : private FullTcpRecoverySender
 
   private:
     friend class FullTcpTimer; // its registry starts with EngineTimerSlots()
+    friend class FullTcpPacer; // its PACING slot sends what pacing held back (Output())
     /**
      * \brief Brackets every input (user call, segment, timer): records the time and, when
      * the outermost input ends, delivers the queued application events. The engine's state
@@ -352,8 +353,9 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// An RTT sample from the timestamps or the timed segment (RFC 6298 §3, RFC 7323 §4).
     /// \return the sample, when a valid one was taken
     std::optional<Time> TakeRttSample(const FullTcpHeader& h, int64_t ack);
-    /// Record the SACK blocks of an ACK (and their delivery). \return bytes newly SACKed
-    int64_t UpdateScoreboard(const FullTcpHeader& h, int64_t ack);
+    /// Record the SACK blocks of an ACK (and their delivery) and list them in info.
+    /// \return bytes newly SACKed
+    int64_t UpdateScoreboard(const FullTcpHeader& h, int64_t ack, FullTcpAckInfo& info);
     /// Update SND.WND per §3.10.7.4 fifth step (SND.WL1/SND.WL2 rule).
     void UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack);
     /// \return what the congestion control algorithm may look at
@@ -379,6 +381,10 @@ class FullTcpConnection : private FullTcpRecoverySender
     FullTcpCongestionState& Window() override;
     int64_t EnterRecovery(uint32_t cwndAboveSsthresh) override;
     void ExitRecovery() override;
+    const FullTcpConfig& Config() const override;
+    void RestartRetransmitTimer() override;
+    void ReduceCongestionWindow() override;
+    void Report(const FullTcpRecoveryEvent& event) override;
 
     // --- F-RTO and undo of spurious reductions (fulltcp-undo-hooks.cc) ---
 
@@ -427,6 +433,9 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// \param limit the window's end \return the end of the new segment that the window and
     ///        the sending policy let go now, if any
     std::optional<int64_t> NextNewSegmentEnd(int64_t limit) const override;
+    /// \param limit the window's end \return the end of a loss probe's new segment (no
+    ///        Nagle, no sender SWS avoidance), if any
+    std::optional<int64_t> ProbeSegmentEnd(int64_t limit) const override;
     /// Retransmit the first unacknowledged segment (fast retransmit, partial ACK).
     /// \return the offset just past it
     int64_t RetransmitFirstUnacknowledged() override;

@@ -177,6 +177,7 @@ FullTcpDeliveryRate::TakeSample(Time now, std::optional<Time> minRtt)
     sample.delivered = static_cast<uint32_t>(m_delivered) - prior->delivered;
     sample.interval = std::max(prior->sendPhase, now - prior->deliveredTime);
     sample.appLimited = prior->appLimited;
+    sample.priorDelivered = prior->delivered;
     // "Normally we expect interval_us >= min-rtt": a shorter one, or one before any RTT
     // sample (Linux's min_rtt starts at ~0U), gives no sample.
     if (!minRtt || sample.interval < *minRtt || !sample.interval.IsStrictlyPositive())

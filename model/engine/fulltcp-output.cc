@@ -85,7 +85,20 @@ FullTcpConnection::NextNewSegmentEnd(int64_t limit) const
 {
     const int64_t start = m_tcb.sndNxt;
     const int64_t end = SegmentEnd(start, limit, true);
-    if (end <= start || !SendingPolicyAllows(start, end))
+    // Pacing holds new data until its departure time (tcp_write_xmit(): tcp_pacing_check()).
+    if (end <= start || !SendingPolicyAllows(start, end) || m_tcb.pacer.HeldUntil(m_now))
+    {
+        return std::nullopt;
+    }
+    return end;
+}
+
+std::optional<int64_t>
+FullTcpConnection::ProbeSegmentEnd(int64_t limit) const
+{
+    const int64_t start = m_tcb.sndNxt;
+    const int64_t end = SegmentEnd(start, limit, true);
+    if (end <= start)
     {
         return std::nullopt;
     }
@@ -145,7 +158,7 @@ FullTcpConnection::GoBackN()
     // bytes have left the network, so they do not count against cwnd (as in RFC 6675's
     // pipe).
     m_tcb.rtxNxt = std::max(m_tcb.rtxNxt, m_tcb.sndUna);
-    while (m_tcb.rtxNxt < m_tcb.sndNxt)
+    while (m_tcb.rtxNxt < m_tcb.sndNxt && !m_tcb.pacer.HeldUntil(m_now)) // tcp_pacing_check()
     {
         const auto hole = m_tcb.scoreboard.NextHole(m_tcb.rtxNxt, m_tcb.sndNxt);
         if (!hole)
@@ -185,6 +198,15 @@ FullTcpConnection::Output()
         }
     }
     ArmPersistIfStalled();
+    // What pacing held back goes when the PACING slot expires (tcp_pacing_check() arms the
+    // pacing hrtimer).
+    const bool waiting = m_tcb.DataEnd() > m_tcb.sndNxt || (m_tcb.finQueued && !m_tcb.FinSent())
+                      || m_tcb.rtxNxt < m_tcb.sndNxt;
+    if (const auto delay =
+            m_tcb.pacer.TimerDelay(m_now, waiting, m_tcb.timerDeadline.Get(FullTcpPacer::PACING)))
+    {
+        ArmTimer(FullTcpPacer::PACING, *delay);
+    }
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include "fulltcp-byte-queue.h"
 #include "fulltcp-connection-output.h"
+#include "fulltcp-pacer.h"
 #include "fulltcp-reassembly.h"
 #include "fulltcp-rtt-estimator.h"
 #include "fulltcp-sack-generator.h"
@@ -150,6 +151,7 @@ struct FullTcpTcb
     FullTcpDeliveryRate rate;         //!< bytes delivered and delivery-rate samples
     FullTcpUndo undo;                 //!< what undoing a spurious reduction needs (Linux)
     FullTcpFrto frto;                 //!< F-RTO's step after a timeout (RFC 5682)
+    FullTcpPacer pacer;               //!< pacing rate and departure time (FullTcpPacer)
 
     // --- Keepalive (RFC 9293 §3.8.4) ---
     Time lastReceived;                    //!< when the peer was last heard from

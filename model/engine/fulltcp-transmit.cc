@@ -285,9 +285,11 @@ FullTcpConnection::SendRange(int64_t start, int64_t end)
     m_cc->PreTransmit(m_tcb.cc, segment, CongestionContext());
     m_tcb.rate.Sent(start, end, m_tcb.sndUna == m_tcb.sndNxt, m_now);
     Transmit(h, payload);
+    m_tcb.pacer.Sent(length, m_now); // the next departure (tcp_update_skb_after_send())
     m_tcb.dataBytesSent += length;
     m_tcb.sndNxt = std::max(m_tcb.sndNxt, end);
     m_cc->PostTransmit(m_tcb.cc, segment, CongestionContext());
+    m_recovery->OnTransmit(segment, *this);
 }
 
 void

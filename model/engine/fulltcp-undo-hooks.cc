@@ -211,6 +211,11 @@ FullTcpConnection::UndoReduction(FullTcpUndoKind kind)
                                  << FullTcpUndoKindName(kind) << "): cwnd " << w.cwnd
                                  << " ssthresh " << w.ssthresh);
     m_out.ReductionUndone(FullTcpUndoKindName(kind), w.cwnd, w.ssthresh);
+    // Linux tcp_undo_cwnd_reduction(sk, unmark_loss): the lost marks go after a timeout
+    // (tcp_try_undo_loss()) and a partial ACK (tcp_try_undo_partial()).
+    const bool unmarkLoss = kind == FullTcpUndoKind::PARTIAL || kind == FullTcpUndoKind::LOSS
+                         || kind == FullTcpUndoKind::FRTO;
+    m_recovery->OnUndo(*this, unmarkLoss);
 }
 
 bool

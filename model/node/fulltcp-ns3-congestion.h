@@ -8,6 +8,7 @@
 #include "ns3/fulltcp-congestion-control.h"
 #include "ns3/ptr.h"
 #include "ns3/tcp-congestion-ops.h"
+#include "ns3/tcp-rate-ops.h"
 #include "ns3/tcp-socket-state.h"
 #include "ns3/type-id.h"
 
@@ -40,12 +41,24 @@ TcpSocketState::TcpCongState_t FullTcpNs3CongState(FullTcpCaState s);
  *  - CongestionStateSet(tcb, state) on every congestion-state change, CwndEvent(tcb,
  *    CA_EVENT_LOSS) on a timeout and CA_EVENT_COMPLETE_CWR when recovery or CWR ends
  *    (TcpSocketBase::ReTxTimeout, ExitRecovery);
- *  - Init(tcb) before its first use (TcpSocketBase calls it when the connection opens).
+ *  - Init(tcb) before its first use, then CongestionStateSet(tcb, CA_OPEN) (TcpSocketBase
+ *    calls Init() when the algorithm is set, CongestionStateSet(CA_OPEN) when the handshake
+ *    completes);
+ *  - CwndEvent(tcb, CA_EVENT_TX_START) when new data leaves with nothing in flight
+ *    (TcpSocketBase::SendPendingData).
  * The loss recovery stays FullTcp's (NewReno or SACK, the Recovery attribute), as ns-3's
  * TcpRecoveryOps stays ns-3's on its own stack.
  *
- * Algorithms that set cwnd from delivery-rate samples themselves (HasCongControl(), ns-3's
- * TcpBbr) are refused with a message: they also need ns-3's pacing and TcpRateOps.
+ * Algorithms that set cwnd and the pacing rate from delivery-rate samples themselves
+ * (HasCongControl(), ns-3's TcpBbr) also get CongControl(tcb, rc, rs) on every acceptable ACK,
+ * as TcpSocketBase::ReceivedAck calls it: the rate sample (TcpRateOps::TcpRateSample) and the
+ * connection's delivery state (TcpRateConnection) come from FullTcp's own estimator
+ * (FullTcpDeliveryRate, Linux tcp_rate.c, which ns-3's TcpRateLinux also follows). cwnd is
+ * theirs (the engine's value is read only at the start and after a timeout, as
+ * TcpSocketBase sets cwnd to one segment there), and the pacing rate they write
+ * (tcb->m_pacingRate) paces the connection (FullTcpCongestionState::pacingRate, FullTcpPacer).
+ * Since ns-3.45 such an algorithm also holds the socket's TcpRateOps (SetRateOps()): it gets
+ * a view of the same estimator.
  */
 class FullTcpNs3Congestion : public FullTcpCongestionControl
 {
@@ -74,6 +87,8 @@ class FullTcpNs3Congestion : public FullTcpCongestionControl
     static std::vector<std::string> Ns3AlgorithmNames();
 
     std::string GetName() const override;
+    std::string Configure(const FullTcpConfig& config) override;
+    bool SetsPacingRate() const override;
     void OnAck(FullTcpCongestionState& state,
                uint32_t acked,
                const FullTcpCongestionContext& ctx) override;
@@ -86,19 +101,29 @@ class FullTcpNs3Congestion : public FullTcpCongestionControl
                        FullTcpCaState from,
                        FullTcpCaState to,
                        const FullTcpCongestionContext& ctx) override;
+    void PreTransmit(FullTcpCongestionState& state,
+                     const FullTcpTransmission& segment,
+                     const FullTcpCongestionContext& ctx) override;
 
   private:
     /// \param tid a TypeId \return an instance, if tid names a TcpCongestionOps (else null)
     static Ptr<TcpCongestionOps> CreateAlgorithm(TypeId tid);
-    /// Copy the engine's view into the TcpSocketState (and Init() the algorithm once).
+    /// Copy the engine's view into the TcpSocketState (and Init() the algorithm once). An
+    /// algorithm with CongControl keeps its own cwnd: the engine's is copied only at Init().
     void Sync(const FullTcpCongestionState& state, const FullTcpCongestionContext& ctx);
-    /// Copy cwnd and ssthresh back from the TcpSocketState.
+    /// Copy cwnd and ssthresh back from the TcpSocketState (and the pacing rate of an
+    /// algorithm with CongControl).
     void CopyBack(FullTcpCongestionState& state) const;
+    /// CongControl(tcb, rc, rs) with FullTcp's rate sample (TcpSocketBase::ReceivedAck).
+    /// \param sample what the ACK told \param ctx the engine's view
+    void CallCongControl(const FullTcpAckSample& sample, const FullTcpCongestionContext& ctx);
 
     std::string m_name;             //!< the name it was chosen by
     Ptr<TcpCongestionOps> m_ops;    //!< ns-3's algorithm
     Ptr<TcpSocketState> m_tcb;      //!< the state ns-3's algorithm reads and writes
     bool m_initialized {false};     //!< Init() was called
+    bool m_congControl {false};     //!< the algorithm has CongControl (HasCongControl())
+    Ptr<TcpRateOps> m_rateView;     //!< what CongControl's TcpRateOps reads (FullTcp's rates)
     uint32_t m_bytesNotCounted {0}; //!< acknowledged bytes short of a whole segment
 };
 

@@ -169,8 +169,8 @@ FullTcpSocket::GetTypeId()
                 "5681, RFC 6582; ns-3's default TcpNewReno), or any of ns-3's "
                 "TcpCongestionOps by TypeId name (\"ns3::TcpCubic\", also "
                 "\"TcpCubic\"; TcpCubic::GetTypeId().GetName()), driven by FullTcpNs3Congestion; "
-                "algorithms that set cwnd from rate samples themselves (TcpBbr) are "
-                "refused. An unknown name is refused: SetAttribute fails, "
+                "algorithms with CongControl (TcpBbr) get FullTcp's rate samples and pace "
+                "at their own rate. An unknown name is refused: SetAttribute fails, "
                 "SetAttributeFailSafe returns false, and the known names are printed.",
                 StringValue("NewReno"),
                 MakeStringAccessor(&FullTcpSocket::SetCongestionControl,
@@ -221,6 +221,43 @@ FullTcpSocket::GetTypeId()
                           "keeps every reduction (Linux always undoes).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_undo),
+                          MakeBooleanChecker())
+            .AddAttribute("Pacing",
+                          "Pace data segments inside TCP, as Linux's internal pacing "
+                          "(tcp_pacing_check(), earliest departure time; Linux paces inside TCP "
+                          "only when the congestion control asks, BBR, or SO_MAX_PACING_RATE is "
+                          "set; with the fq qdisc the qdisc paces). Off: segments leave as the "
+                          "windows allow. An algorithm that sets the pacing rate itself (ns-3's "
+                          "TcpBbr) is paced either way.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_pacing),
+                          MakeBooleanChecker())
+            .AddAttribute("PacingSsRatio",
+                          "Pacing rate while cwnd < ssthresh / 2, in percent of max(cwnd, "
+                          "FlightSize) / SRTT (Linux tcp_pacing_ss_ratio, "
+                          "tcp_update_pacing_rate()).",
+                          UintegerValue(200),
+                          MakeUintegerAccessor(&FullTcpSocket::m_pacingSsRatio),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PacingCaRatio",
+                          "Pacing rate otherwise, in percent of max(cwnd, FlightSize) / SRTT "
+                          "(Linux tcp_pacing_ca_ratio).",
+                          UintegerValue(120),
+                          MakeUintegerAccessor(&FullTcpSocket::m_pacingCaRatio),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxPacingRate",
+                          "Cap of the pacing rate; 0 bps: none (Linux sk_max_pacing_rate, "
+                          "SO_MAX_PACING_RATE; unlimited by default).",
+                          DataRateValue(DataRate(0)),
+                          MakeDataRateAccessor(&FullTcpSocket::m_maxPacingRate),
+                          MakeDataRateChecker())
+            .AddAttribute("Tlp",
+                          "Tail Loss Probe (RFC 8985 §7) with Recovery \"Rack\": a probe 2·SRTT "
+                          "after the last transmission makes the peer report a lost tail before "
+                          "the RTO (Linux tcp_early_retrans = 3, its default). Other recoveries "
+                          "ignore it.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_tlp),
                           MakeBooleanChecker())
             .AddAttribute("Dsack",
                           "Report duplicate segments with D-SACK blocks (RFC 2883; Linux "
@@ -349,7 +386,30 @@ FullTcpSocket::GetTypeId()
                             "The round-trip time variation RTTVAR after each sample (RFC 6298 "
                             "§2).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_rttVar),
-                            "ns3::TracedValueCallback::Time");
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("PacingRate",
+                            "The pacing rate (Linux sk_pacing_rate: tcp_update_pacing_rate(), or "
+                            "the congestion control's own), as ns-3's TcpSocketBase traces it; "
+                            "computed whether or not Pacing is on; 2^64 - 1 bit/s while there "
+                            "is no limit (before the first ACK).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_pacingRate),
+                            "ns3::TracedValueCallback::DataRate")
+            .AddTraceSource("RackReorderWindow",
+                            "RACK's reordering window reo_wnd as its loss detection last used "
+                            "it (RFC 8985 §6.2; Linux tcp_rack_reo_wnd()), with Recovery "
+                            "\"Rack\".",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rackReorderWindow),
+                            "ns3::TracedValueCallback::Time")
+            .AddTraceSource("TailLossProbe",
+                            "A tail loss probe left (RFC 8985 §7.3; Linux tcp_send_loss_probe()): "
+                            "its first sequence number and whether it is new data.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_tailLossProbeTrace),
+                            "ns3::FullTcpSocket::TailLossProbeTracedCallback")
+            .AddTraceSource("RackLost",
+                            "RACK marked a segment lost (RFC 8985 §6.2 step 5; Linux "
+                            "tcp_rack_detect_loss()): its sequence range [start, end).",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_rackLostTrace),
+                            "ns3::FullTcpSocket::RackLostTracedCallback");
     return tid;
 }
 

@@ -61,6 +61,12 @@ FullTcpSocket::SampleTcb()
     m_congState = FullTcpNs3CongState(tcb.caState);
     m_minRtt = tcb.rtt.GetMinRtt();
     m_rttVar = tcb.rtt.GetRttVar();
+    // Bytes per second inside, bits per second outside; unlimited stays ~0 (as Linux's
+    // tcpi_pacing_rate reports it).
+    const uint64_t rate = tcb.pacer.GetRate();
+    m_pacingRate = DataRate(rate > std::numeric_limits<uint64_t>::max() / 8
+                                ? std::numeric_limits<uint64_t>::max()
+                                : rate * 8);
 }
 
 FullTcpSocketInfo
@@ -181,6 +187,11 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.prr = m_prr;
     c.frto = m_frto;
     c.undo = m_undo;
+    c.pacing = m_pacing;
+    c.pacingSsRatio = m_pacingSsRatio;
+    c.pacingCaRatio = m_pacingCaRatio;
+    c.maxPacingRate = m_maxPacingRate.GetBitRate() / 8; // bytes per second, as Linux
+    c.tlp = m_tlp;
     c.keepAlive = m_keepAlive;
     c.keepAliveIdle = m_keepAliveIdle;
     c.keepAliveInterval = m_keepAliveInterval;
@@ -497,6 +508,26 @@ FullTcpSocket::ReductionUndone(const char* kind, uint32_t cwnd, uint32_t ssthres
 {
     NS_LOG_LOGIC(m_tuple << " undo (" << kind << "): cwnd " << cwnd << " ssthresh " << ssthresh);
     m_undoTrace(kind, cwnd, ssthresh);
+}
+
+void
+FullTcpSocket::RecoveryEvent(const FullTcpRecoveryEvent& event)
+{
+    using K = FullTcpRecoveryEvent::Kind;
+    const FullTcpSeqSpace& snd = m_engine->GetTcb().snd;
+    switch (event.kind)
+    {
+    case K::TAIL_LOSS_PROBE:
+        m_tailLossProbeTrace(SequenceNumber32(snd.ToWire(event.start)), event.newData);
+        break;
+    case K::RACK_LOST:
+        m_rackLostTrace(SequenceNumber32(snd.ToWire(event.start)),
+                        SequenceNumber32(snd.ToWire(event.end)));
+        break;
+    case K::RACK_REORDER_WINDOW:
+        m_rackReorderWindow = event.to;
+        break;
+    }
 }
 
 } // namespace ns3

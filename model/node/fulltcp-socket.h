@@ -9,10 +9,12 @@
 #include "fulltcp-l4-protocol.h"
 #include "fulltcp-listen-backlog.h"
 
+#include "ns3/data-rate.h"
 #include "ns3/event-id.h"
 #include "ns3/fulltcp-config.h"
 #include "ns3/fulltcp-connection-output.h"
 #include "ns3/fulltcp-connection.h"
+#include "ns3/sequence-number.h"
 #include "ns3/tcp-socket-state.h"
 #include "ns3/tcp-socket.h"
 #include "ns3/traced-callback.h"
@@ -20,6 +22,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -143,6 +146,17 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      * \param cwnd the congestion window restored \param ssthresh the threshold restored
      */
     typedef void (*UndoTracedCallback)(const std::string& kind, uint32_t cwnd, uint32_t ssthresh);
+    /**
+     * TracedCallback signature for a tail loss probe (RFC 8985 §7.3).
+     * \param seq the probe's first sequence number \param newData new data, not a
+     *        retransmission of the last segment
+     */
+    typedef void (*TailLossProbeTracedCallback)(SequenceNumber32 seq, bool newData);
+    /**
+     * TracedCallback signature for a segment RACK marked lost (RFC 8985 §6.2 step 5).
+     * \param start its first sequence number \param end the sequence number just past it
+     */
+    typedef void (*RackLostTracedCallback)(SequenceNumber32 start, SequenceNumber32 end);
 
     /// \param node the node \param protocol its FullTcp protocol (done by CreateSocket)
     void Setup(Ptr<Node> node, Ptr<FullTcpL4Protocol> protocol);
@@ -349,6 +363,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
     void SpuriousTimeout(const char* how) override;
     void ReductionUndone(const char* kind, uint32_t cwnd, uint32_t ssthresh) override;
+    void RecoveryEvent(const FullTcpRecoveryEvent& event) override;
 
     // TcpSocket (fulltcp-socket-attributes.cc)
     void SetSndBufSize(uint32_t size) override;
@@ -461,9 +476,16 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedCallback<const std::string&, uint32_t, uint32_t> m_undoTrace;
     /// CongState, in ns-3's type so that one trace sink serves both stacks
     TracedValue<TcpSocketState::TcpCongState_t> m_congState {TcpSocketState::CA_OPEN};
-    TracedValue<Time> m_minRtt;     //!< MinRtt
-    TracedValue<Time> m_rttVar;     //!< RttVar
+    TracedValue<Time> m_minRtt; //!< MinRtt
+    TracedValue<Time> m_rttVar; //!< RttVar
+    /// PacingRate, in ns-3's type (TcpSocketState::m_pacingRate) for one sink on both stacks
+    TracedValue<DataRate> m_pacingRate {DataRate(std::numeric_limits<uint64_t>::max())};
     uint32_t m_retransmissions {0}; //!< segments retransmitted (GetInfo())
+
+    // RACK-TLP's traces, from the loss recovery's reports (RecoveryEvent())
+    TracedValue<Time> m_rackReorderWindow;                              //!< RackReorderWindow
+    TracedCallback<SequenceNumber32, bool> m_tailLossProbeTrace;        //!< TailLossProbe
+    TracedCallback<SequenceNumber32, SequenceNumber32> m_rackLostTrace; //!< RackLost
 
     // --- attributes (defaults here; the TypeId sets them at construction, and a forked
     // child copies them all through the attribute system, see the copy constructor) ---
@@ -506,6 +528,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_prr {false};                              //!< Prr
     bool m_frto {false};                             //!< Frto
     bool m_undo {false};                             //!< Undo
+    bool m_pacing {false};                           //!< Pacing
+    uint32_t m_pacingSsRatio {200};                  //!< PacingSsRatio
+    uint32_t m_pacingCaRatio {120};                  //!< PacingCaRatio
+    DataRate m_maxPacingRate {0};                    //!< MaxPacingRate (0: none)
+    bool m_tlp {true};                               //!< Tlp
     bool m_keepAlive {false};                        //!< KeepAlive
     Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
     Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval

@@ -314,8 +314,8 @@ TEST_F(DataTest, UnknownCongestionControlIsAConfigurationError)
     cfg.congestionControl = "NoSuchAlgorithm";
     EXPECT_EQ(Conn().Connect(kLocalPort, kRemotePort, kIss, now), FullTcpError::UNKNOWN_ALGORITHM);
     EXPECT_EQ(Conn().GetConfigError(),
-              "unknown congestion control \"NoSuchAlgorithm\" (known: Cubic, NewReno, TestHooks, "
-              "TestMarker)");
+              "unknown congestion control \"NoSuchAlgorithm\" (known: Cubic, NewReno, "
+              "TestFixedRate, TestHooks, TestMarker)");
     EXPECT_EQ(State(), S::CLOSED);
     EXPECT_NOTHING_SENT();
     EXPECT_EQ(Conn().Listen(kLocalPort), FullTcpError::UNKNOWN_ALGORITHM);

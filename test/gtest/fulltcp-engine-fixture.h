@@ -167,6 +167,12 @@ class RecordingOutput : public FullTcpConnectionOutput
         illegal.push_back({from, to, cause});
     }
 
+    void
+    RecoveryEvent(const FullTcpRecoveryEvent& event) override
+    {
+        recoveryEvents.push_back(event);
+    }
+
     /// \return the armed expiry of a slot, if any
     std::optional<Time>
     Timer(FullTcpTimer t) const
@@ -183,6 +189,7 @@ class RecordingOutput : public FullTcpConnectionOutput
         transitions.clear();
         requests.clear();
         drops.clear();
+        recoveryEvents.clear();
     }
 
     std::deque<Sent> sent;                                          //!< segments
@@ -192,6 +199,7 @@ class RecordingOutput : public FullTcpConnectionOutput
     std::vector<FullTcpConnectionRequest> requests;                 //!< SYNs for listeners
     std::vector<FullTcpDropReason> drops;                           //!< drop reasons
     std::vector<Transition> illegal;                                //!< must stay empty
+    std::vector<FullTcpRecoveryEvent> recoveryEvents;               //!< loss recovery's reports
     std::function<void(FullTcpAppEvent)> onEvent;                   //!< application behaviour
     bool mayEstablish {true};       //!< MayEstablish()'s answer (false: accept queue full)
     uint32_t mayEstablishAsked {0}; //!< MayEstablish() calls

@@ -10,6 +10,7 @@
 #include "ns3/fulltcp-newreno-recovery.h"
 #include "ns3/fulltcp-newreno.h"
 
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -289,8 +290,9 @@ TEST_F(DataTest, UnknownRecoveryIsAConfigurationError)
 {
     cfg.recovery = "NoSuchRecovery";
     EXPECT_EQ(Conn().Connect(kLocalPort, kRemotePort, kIss, now), FullTcpError::UNKNOWN_ALGORITHM);
-    EXPECT_EQ(Conn().GetConfigError(),
-              "unknown loss recovery \"NoSuchRecovery\" (known: NewReno, Sack, TestRecovery)");
+    EXPECT_EQ(
+        Conn().GetConfigError(),
+        "unknown loss recovery \"NoSuchRecovery\" (known: NewReno, Rack, Sack, TestRecovery)");
     EXPECT_EQ(State(), S::CLOSED);
     EXPECT_NOTHING_SENT();
 }
@@ -303,15 +305,25 @@ TEST(TimerSlots, TheEngineSlotsKeepTheirIndicesAndNames)
     EXPECT_EQ(FullTcpTimer::DELAYED_ACK.Index(), 1u);
     EXPECT_EQ(FullTcpTimer::KEEPALIVE.Index(), 2u);
     EXPECT_EQ(FullTcpTimer::LINGER.Index(), 3u);
-    // This program registers one more: TEST_PROBE, after the engine's.
-    ASSERT_EQ(FullTcpTimer::Count(), 5u);
-    EXPECT_EQ(FullTcpTimer::At(4), RecordingRecovery::PROBE);
+    // The pacer registers PACING, the "Rack" recovery two more (TLP, RACK_REO) and this
+    // program one (TEST_PROBE), after the engine's, in the order of their static
+    // initialization.
+    ASSERT_EQ(FullTcpTimer::Count(), 8u);
     std::ostringstream names;
+    std::multiset<std::string> registered;
     for (uint32_t i = 0; i < FullTcpTimer::Count(); ++i)
     {
         names << FullTcpTimer::At(i) << " ";
+        if (i >= 4)
+        {
+            registered.insert(FullTcpTimer::At(i).Name());
+        }
     }
-    EXPECT_EQ(names.str(), "RETRANSMIT DELAYED_ACK KEEPALIVE LINGER TEST_PROBE ");
+    EXPECT_EQ(names.str().substr(0, 40), "RETRANSMIT DELAYED_ACK KEEPALIVE LINGER ");
+    EXPECT_EQ(registered,
+              (std::multiset<std::string> {"PACING", "RACK_REO", "TEST_PROBE", "TLP"}));
+    EXPECT_EQ(FullTcpTimer::At(RecordingRecovery::PROBE.Index()), RecordingRecovery::PROBE);
+    EXPECT_EQ(FullTcpTimer::At(FullTcpPacer::PACING.Index()), FullTcpPacer::PACING);
 }
 
 TEST_F(DataTest, ASlotRegisteredByAMechanismFiresItsHandler)

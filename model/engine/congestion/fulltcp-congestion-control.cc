@@ -50,6 +50,12 @@ FullTcpCongestionControl::Configure(const FullTcpConfig&)
     return "";
 }
 
+bool
+FullTcpCongestionControl::SetsPacingRate() const
+{
+    return false;
+}
+
 void
 FullTcpCongestionControl::OnAckSample(FullTcpCongestionState&,
                                       const FullTcpAckSample&,

@@ -26,6 +26,11 @@ struct FullTcpCongestionState
 {
     uint32_t cwnd {0};     //!< congestion window
     uint32_t ssthresh {0}; //!< slow-start threshold
+    /// Pacing rate in bytes per second, set by an algorithm that paces itself
+    /// (FullTcpCongestionControl::SetsPacingRate(); Linux's cong_control writes
+    /// sk_pacing_rate, as BBR's bbr_set_pacing_rate()); 0 until it does. The engine reads it
+    /// at the end of every ACK (FullTcpPacer).
+    uint64_t pacingRate {0};
 };
 
 /**
@@ -78,6 +83,9 @@ struct FullTcpRateSample
     /// The segment left while the application had nothing more to send (rs->is_app_limited):
     /// the rate says more about the application than the path.
     bool appLimited {false};
+    /// Bytes delivered when that segment was sent, low 32 bits (rs->prior_delivered): BBR
+    /// counts its rounds with it.
+    uint32_t priorDelivered {0};
 
     /// \return the delivery rate in bytes per second
     double BytesPerSecond() const;
@@ -156,6 +164,15 @@ class FullTcpCongestionControl
 
     /// \return the algorithm's registered name, e.g. "NewReno"
     virtual std::string GetName() const = 0;
+
+    /**
+     * \brief Whether the algorithm sets the pacing rate itself, in
+     * FullTcpCongestionState::pacingRate (Linux: it has cong_control, BBR). The engine then
+     * paces with that rate instead of tcp_update_pacing_rate()'s, and paces even when
+     * FullTcpConfig::pacing is off (bbr_init() sets SK_PACING_NEEDED).
+     * \return false by default
+     */
+    virtual bool SetsPacingRate() const;
 
     /**
      * \brief Read the algorithm's own settings from the configuration, once, before the

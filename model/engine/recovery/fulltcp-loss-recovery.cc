@@ -14,6 +14,16 @@ FullTcpLossRecovery::OnTimeout(FullTcpRecoverySender&)
 {
 }
 
+void
+FullTcpLossRecovery::OnTransmit(const FullTcpTransmission&, FullTcpRecoverySender&)
+{
+}
+
+void
+FullTcpLossRecovery::OnUndo(FullTcpRecoverySender&, bool)
+{
+}
+
 uint32_t
 FullTcpLossRecovery::BytesInFlight(const FullTcpRecoverySender& s) const
 {
@@ -46,26 +56,30 @@ FullTcpDupAckRecovery::OnAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s
             PartialAck(ack, s);
         }
     }
-    if (ack.duplicate)
+    if (ack.duplicate && t.inRecovery)
     {
-        if (t.inRecovery)
-        {
-            DuplicateInRecovery(s);
-        }
-        else if (LossDetected(s) && t.sndUna > t.recover)
-        {
-            const uint64_t sentBefore = t.dataBytesSent;
-            StartRecovery(s);
-            // RFC 6937 §3: "RecoverFS = snd.nxt-snd.una", prr_delivered = prr_out = 0; the
-            // fast retransmit is the first of prr_out.
-            m_prr.OnEnterRecovery(t.FlightSize());
-            m_prrSentMark = sentBefore;
-        }
+        DuplicateInRecovery(s);
+    }
+    else if (!t.inRecovery && StartsRecovery(ack, s) && t.sndUna > t.recover)
+    {
+        BeginRecovery(s);
     }
     if (s.Prr() && t.inRecovery)
     {
         ReduceCwnd(delivered, s);
     }
+}
+
+void
+FullTcpDupAckRecovery::BeginRecovery(FullTcpRecoverySender& s)
+{
+    const FullTcpTcb& t = s.Tcb();
+    const uint64_t sentBefore = t.dataBytesSent;
+    StartRecovery(s);
+    // RFC 6937 §3: "RecoverFS = snd.nxt-snd.una", prr_delivered = prr_out = 0; the fast
+    // retransmit is the first of prr_out.
+    m_prr.OnEnterRecovery(t.FlightSize());
+    m_prrSentMark = sentBefore;
 }
 
 void
@@ -99,6 +113,13 @@ bool
 FullTcpDupAckRecovery::LossDetected(const FullTcpRecoverySender& s) const
 {
     return s.Tcb().dupAcks >= s.DupThresh();
+}
+
+bool
+FullTcpDupAckRecovery::StartsRecovery(const FullTcpAckInfo& ack,
+                                      const FullTcpRecoverySender& s) const
+{
+    return ack.duplicate && LossDetected(s);
 }
 
 void

@@ -8,10 +8,13 @@
 #include "fulltcp-prr.h"
 
 #include "ns3/fulltcp-congestion-control.h"
+#include "ns3/fulltcp-connection-output.h"
+#include "ns3/fulltcp-range.h"
 #include "ns3/fulltcp-registry.h"
 #include "ns3/fulltcp-timer.h"
 #include "ns3/nstime.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +22,7 @@
 namespace ns3
 {
 
+struct FullTcpConfig;
 struct FullTcpTcb;
 
 /**
@@ -37,6 +41,13 @@ struct FullTcpAckInfo
     uint32_t window {0};     //!< SEG.WND, scaled
     bool synOrFin {false};   //!< SYN or FIN set
     bool duplicate {false};  //!< counted as a duplicate ACK (IsDuplicateAck(), after it)
+    /// Its SACK blocks within [SEG.ACK, SND.NXT), as it carried them (RFC 2018 §3: at most
+    /// four); a D-SACK block is not among them
+    std::array<FullTcpRange, 4> sackBlocks {};
+    uint8_t sackBlockCount {0}; //!< how many of sackBlocks hold a block
+    /// Its D-SACK block (RFC 2883 §4: the first block, below SEG.ACK or inside the second);
+    /// empty when it carries none
+    FullTcpRange dsack {};
 };
 
 /**
@@ -97,6 +108,29 @@ class FullTcpRecoverySender
     virtual void ArmTimer(FullTcpTimer slot, Time delay) = 0;
     /// \param slot a slot to disarm (nothing happens when it is not armed)
     virtual void CancelTimer(FullTcpTimer slot) = 0;
+
+    /// \return the connection's configuration (the recovery's own settings, minRto, ...)
+    virtual const FullTcpConfig& Config() const = 0;
+    /**
+     * \brief The segment a loss probe may send as new data (Linux tcp_send_loss_probe():
+     * tcp_write_xmit() with TCP_NAGLE_OFF): from SND.NXT within the peer's window, neither
+     * Nagle nor sender SWS avoidance holding it back, cwnd not asked.
+     * \param limit the window's end \return the end of that segment, if any
+     */
+    virtual std::optional<int64_t> ProbeSegmentEnd(int64_t limit) const = 0;
+    /// Restart the retransmission timer from now with the current RTO (Linux
+    /// tcp_rearm_rto() after a loss probe).
+    virtual void RestartRetransmitTimer() = 0;
+    /**
+     * \brief A loss repaired outside recovery (a tail loss probe's, Linux
+     * tcp_process_tlp_ack()): ssthresh from the congestion control, congestion state CWR,
+     * cwnd = ssthresh, then Open or Disorder again (tcp_init_cwnd_reduction(),
+     * tcp_end_cwnd_reduction(), tcp_try_keep_open()).
+     */
+    virtual void ReduceCongestionWindow() = 0;
+    /// \param event what the recovery reports for traces (FullTcpConnectionOutput::
+    ///        RecoveryEvent())
+    virtual void Report(const FullTcpRecoveryEvent& event) = 0;
 };
 
 /**
@@ -163,6 +197,24 @@ class FullTcpLossRecovery
     virtual void OnTimeout(FullTcpRecoverySender& s);
 
     /**
+     * \brief The engine undid a reduction that proved spurious (FullTcpConfig::undo, ::frto;
+     * Linux tcp_undo_cwnd_reduction()), after restoring cwnd and ssthresh; the engine then
+     * leaves recovery (ExitRecovery()) or Loss. Nothing by default.
+     * \param s the sender
+     * \param unmarkLoss nothing outstanding is presumed lost any more (Linux clears its lost
+     *        marks: tcp_undo_cwnd_reduction(sk, true) after a timeout or a partial ACK); an
+     *        algorithm that marks segments lost (RACK) should forget those marks
+     */
+    virtual void OnUndo(FullTcpRecoverySender& s, bool unmarkLoss);
+
+    /**
+     * \brief A segment of data (or FIN) left, new or resent, after SND.NXT counted it;
+     * nothing by default. Called for every segment: keep it cheap.
+     * \param segment its offsets and whether it resends \param s the sender
+     */
+    virtual void OnTransmit(const FullTcpTransmission& segment, FullTcpRecoverySender& s);
+
+    /**
      * \brief Bytes presumed in the network (what FullTcpCongestionContext::bytesInFlight
      * reports).
      * \param s the sender
@@ -201,6 +253,13 @@ class FullTcpDupAckRecovery : public FullTcpLossRecovery
     /// \param s the sender, outside recovery, after a duplicate ACK
     /// \return whether a loss is detected: DupThresh duplicate ACKs (RFC 5681 §3.2 step 2)
     virtual bool LossDetected(const FullTcpRecoverySender& s) const;
+    /// \param ack an ACK outside recovery \param s the sender
+    /// \return whether it starts recovery (above recover): a duplicate ACK that makes
+    ///         LossDetected() by default
+    virtual bool StartsRecovery(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s) const;
+    /// Start recovery now (an ACK's StartsRecovery(), or an algorithm's timer): StartRecovery()
+    /// and PRR's start (RFC 6937 §3). \param s the sender, outside recovery
+    void BeginRecovery(FullTcpRecoverySender& s);
     /// Fast retransmit: enter recovery (FullTcpRecoverySender::EnterRecovery()).
     /// \param s the sender
     virtual void StartRecovery(FullTcpRecoverySender& s) = 0;

@@ -46,6 +46,8 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/recovery/fulltcp-prr.cc',
     'model/engine/recovery/fulltcp-rack.cc',
     'model/engine/recovery/fulltcp-sack-recovery.cc',
+    'model/engine/recovery/fulltcp-undo.cc',
+    'model/engine/recovery/fulltcp-frto.cc',
     'model/engine/recovery/fulltcp-tlp.cc',
     'model/engine/fulltcp-tcb.cc',
     'model/engine/fulltcp-connection.cc',
@@ -58,6 +60,7 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/fulltcp-output.cc',
     'model/engine/fulltcp-probes.cc',
     'model/engine/fulltcp-ecn.cc',
+    'model/engine/fulltcp-undo-hooks.cc',
     'model/engine/fulltcp-time-wait-rules.cc',
 ]
 
@@ -89,6 +92,8 @@ FULLTCP_ENGINE_HEADERS = [
     'model/engine/recovery/fulltcp-prr.h',
     'model/engine/recovery/fulltcp-rack.h',
     'model/engine/recovery/fulltcp-sack-recovery.h',
+    'model/engine/recovery/fulltcp-undo.h',
+    'model/engine/recovery/fulltcp-frto.h',
     'model/engine/recovery/fulltcp-tlp.h',
     'model/engine/fulltcp-tcb.h',
     'model/engine/fulltcp-connection.h',
@@ -202,6 +207,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-streams-test-suite.cc',
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
+    'test/fulltcp-undo-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
     'test/fulltcp-ecn-test-suite.cc',
 ]

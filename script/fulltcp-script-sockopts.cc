@@ -330,6 +330,7 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         {"net.ipv4.tcp_keepalive_intvl", {"KeepAliveInterval", 's'}},
         {"net.ipv4.tcp_keepalive_probes", {"KeepAliveProbes", 'u'}},
         {"net.ipv4.tcp_invalid_ratelimit", {"ChallengeAckInterval", 'm'}},
+        {"net.ipv4.tcp_frto", {"Frto", 'b'}}, // 1 and 2 (SACK-enhanced) both on
         {"net.ipv4.tcp_pacing_ss_ratio", {"PacingSsRatio", 'u'}},
         {"net.ipv4.tcp_pacing_ca_ratio", {"PacingCaRatio", 'u'}},
         // 0 off, 1 on, 2 passive (answer only)

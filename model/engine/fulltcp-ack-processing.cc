@@ -66,6 +66,8 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     {
         ++m_tcb.dupAcks;
     }
+    // Spurious reductions undone, F-RTO after a timeout (fulltcp-undo-hooks.cc).
+    UndoOnAck(info, h);
     // Fast retransmit, partial and full acknowledgments (RFC 5681 §3.2, RFC 6582, RFC 6675).
     m_recovery->OnAck(info, *this);
     UpdateOpenOrDisorder();
@@ -211,6 +213,7 @@ FullTcpConnection::UpdateScoreboard(const FullTcpHeader& h, int64_t ack, FullTcp
             if (r.Length() > 0 && (r.start < ack || insideSecond))
             {
                 ++m_tcb.dsacksReceived;
+                m_tcb.undo.DsackArrived(r, m_tcb.sndUna, m_tcb.sndMss); // RFC 3708 §3
                 info.dsack = r;
                 continue;
             }
@@ -342,6 +345,7 @@ FullTcpConnection::Window()
 int64_t
 FullTcpConnection::EnterRecovery(uint32_t cwndAboveSsthresh)
 {
+    UndoBeginRecovery();
     // RFC 5681 §3.2 step 2 (equation 4) and RFC 6675 §5 (4.2): ssthresh from FlightSize, by
     // the congestion control algorithm; RecoveryPoint = HighData.
     // RFC 3168 §6.1.2: not again when an ECE reduced it within the last window (Linux

@@ -179,6 +179,20 @@ struct FullTcpConfig
     /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
     /// Linux tcp_dsack = 1).
     bool dsack {true};
+    /// F-RTO after a retransmission timeout: on the first ACK that advances SND.UNA send
+    /// new data instead of retransmitting, and call the timeout spurious when the next ACK
+    /// acknowledges data sent before it (RFC 5682: §3.1 with SACK, §2.1 without). A
+    /// spurious timeout's reduction is undone as Linux tcp_try_undo_loss() does. Off, so a
+    /// timeout is answered as RFC 5681 §3.1 and RFC 6298 §5 say (Linux tcp_frto = 2, the
+    /// SACK-enhanced variant, is on).
+    bool frto {false};
+    /// Undo a cwnd reduction that proves spurious (Linux undoes always, tcp_input.c
+    /// tcp_try_undo_recovery(), tcp_try_undo_partial(), tcp_try_undo_dsack(),
+    /// tcp_try_undo_loss()): when D-SACKs report every retransmission as a duplicate (RFC
+    /// 3708 §3) or an ACK echoes a timestamp older than the first retransmission (Eifel,
+    /// RFC 3522), cwnd = max(cwnd, prior cwnd) and ssthresh = max(ssthresh, prior
+    /// ssthresh). Off: RFC 5681 keeps every reduction.
+    bool undo {false};
     /// Keepalive probes on an idle connection: off (RFC 9293 §3.8.4 MUST-25: off by
     /// default; Linux without SO_KEEPALIVE).
     bool keepAlive {false};

@@ -181,6 +181,29 @@ class FullTcpConnectionOutput
      */
     virtual void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) = 0;
 
+    /**
+     * \brief A retransmission timeout proved spurious (FullTcpConfig::frto, ::undo; trace
+     * source "SpuriousTimeout"). Nothing by default.
+     * \param how "F-RTO" (RFC 5682), "Eifel" (timestamps, RFC 3522) or "DSACK" (RFC 3708)
+     */
+    virtual void
+    SpuriousTimeout(const char* how [[maybe_unused]])
+    {
+    }
+
+    /**
+     * \brief A cwnd reduction was undone (Linux tcp_undo_cwnd_reduction(); trace source
+     * "Undo"). Nothing by default.
+     * \param kind FullTcpUndoKindName(): "full", "partial", "dsack", "loss" or "frto"
+     * \param cwnd the cwnd restored \param ssthresh the ssthresh restored
+     */
+    virtual void
+    ReductionUndone(const char* kind [[maybe_unused]],
+                    uint32_t cwnd [[maybe_unused]],
+                    uint32_t ssthresh [[maybe_unused]])
+    {
+    }
+
     /// \param event what the loss recovery reported (traces); ignored by default
     virtual void
     RecoveryEvent(const FullTcpRecoveryEvent& event)

@@ -386,6 +386,29 @@ class FullTcpConnection : private FullTcpRecoverySender
     void ReduceCongestionWindow() override;
     void Report(const FullTcpRecoveryEvent& event) override;
 
+    // --- F-RTO and undo of spurious reductions (fulltcp-undo-hooks.cc) ---
+
+    /// Fast retransmit is about to reduce cwnd: begin an undo episode (Linux
+    /// tcp_enter_recovery(), tcp_init_undo()).
+    void UndoBeginRecovery();
+    /// A retransmission timeout, before its response: begin an undo episode where Linux
+    /// tcp_enter_loss() does, and F-RTO's step 1 (RFC 5682 §3.1).
+    void UndoBeginTimeout();
+    /// An acceptable ACK, applied, before the loss recovery sees it: undo a spurious
+    /// reduction (Linux tcp_try_undo_*()) and run F-RTO in Loss. \param info the ACK
+    /// \param h its header (TSecr)
+    void UndoOnAck(const FullTcpAckInfo& info, const FullTcpHeader& h);
+    /// An ACK in Loss (Linux tcp_process_loss()). \param info the ACK \param tsecr its TSecr
+    void LossAck(const FullTcpAckInfo& info, std::optional<uint32_t> tsecr);
+    /// After a timeout's reduction was undone: no more go-back-N, Open (or Disorder).
+    void LeaveLossAfterUndo();
+    /// Restore cwnd and ssthresh (Linux tcp_undo_cwnd_reduction()), count and report it.
+    /// \param kind which undo
+    void UndoReduction(FullTcpUndoKind kind);
+    /// F-RTO's sending (RFC 5682 §3.1 step 2b): new data instead of retransmissions.
+    /// \return true when F-RTO sent or holds back what the output would send
+    bool FrtoOutput();
+
     // --- what to send next (fulltcp-output.cc) ---
 
     /// Send what the windows, the loss recovery and the sending policy allow.

@@ -133,6 +133,7 @@ FullTcpConnection::RetransmitFrom(int64_t start, int64_t limit)
         // Karn's algorithm (RFC 6298 §5): what is sent twice gives no RTT sample.
         m_tcb.rttTimedEnd.reset();
         m_tcb.rtxTsVal = TsVal();
+        m_tcb.undo.Retransmitted(FullTcpRange {start, end}, TsVal(), m_tcb.sndMss);
         SendRange(start, end);
         StartRetransmitTimerIfIdle();
     }
@@ -183,7 +184,7 @@ FullTcpConnection::Output()
     {
         return;
     }
-    if (!m_recovery->DoRecovery(*this))
+    if (!m_recovery->DoRecovery(*this) && !FrtoOutput())
     {
         GoBackN();
         while (m_tcb.rtxNxt >= m_tcb.sndNxt)

@@ -17,8 +17,10 @@
 
 #include "ns3/fulltcp-congestion-control.h"
 #include "ns3/fulltcp-delivery-rate.h"
+#include "ns3/fulltcp-frto.h"
 #include "ns3/fulltcp-segment-io.h"
 #include "ns3/fulltcp-timer.h"
+#include "ns3/fulltcp-undo.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -148,6 +150,8 @@ struct FullTcpTcb
     uint32_t fastRetransmits {0};     //!< loss recoveries entered (statistics)
     uint64_t dataBytesSent {0};       //!< data bytes sent, resent ones too (Linux tcpi_bytes_sent)
     FullTcpDeliveryRate rate;         //!< bytes delivered and delivery-rate samples
+    FullTcpUndo undo;                 //!< what undoing a spurious reduction needs (Linux)
+    FullTcpFrto frto;                 //!< F-RTO's step after a timeout (RFC 5682)
     FullTcpPacer pacer;               //!< pacing rate and departure time (FullTcpPacer)
     FullTcpEcnState ecn;              //!< ECN negotiation, echo and reduction (RFC 3168)
 

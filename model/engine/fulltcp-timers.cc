@@ -199,6 +199,7 @@ FullTcpConnection::DataRetransmitTimeout()
         // went by timeout once), cwnd = LW = 1 SMSS; RFC 6582 §3.2 step 6 and RFC 6675 §5.1:
         // recover = HighData, leave loss recovery; RFC 2018 §8: forget the SACKed bits (the
         // receiver may have reneged). Then go-back-N in slow start (Output()).
+        UndoBeginTimeout();
         // RFC 3168 §6.1.2: not when an ECE reduced it within the last window (Linux
         // tcp_enter_loss() keeps ssthresh in CWR).
         if (m_tcb.retransmits == 0 && m_tcb.caState != FullTcpCaState::CWR)

@@ -204,6 +204,24 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_prr),
                           MakeBooleanChecker())
+            .AddAttribute("Frto",
+                          "F-RTO after a retransmission timeout (RFC 5682: the SACK-enhanced "
+                          "algorithm of §3.1 with SACK, §2.1 without): new data instead of "
+                          "retransmissions on the first ACK, and a timeout the next ACK shows "
+                          "spurious is undone (Linux tcp_try_undo_loss()). Off: RFC 5681 §3.1 "
+                          "and RFC 6298 §5 (Linux tcp_frto = 2).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_frto),
+                          MakeBooleanChecker())
+            .AddAttribute("Undo",
+                          "Undo a cwnd reduction that proves spurious: D-SACKs for every "
+                          "retransmission (RFC 3708) or an ACK echoing a timestamp older than "
+                          "the first retransmission (Eifel, RFC 3522) restore cwnd and "
+                          "ssthresh as Linux tcp_undo_cwnd_reduction() does. Off: RFC 5681 "
+                          "keeps every reduction (Linux always undoes).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_undo),
+                          MakeBooleanChecker())
             .AddAttribute("Pacing",
                           "Pace data segments inside TCP, as Linux's internal pacing "
                           "(tcp_pacing_check(), earliest departure time; Linux paces inside TCP "
@@ -379,6 +397,19 @@ FullTcpSocket::GetTypeId()
                             "using ECN (RFC 3168 §6.1.3): time and its SEG.SEQ.",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_ceReceivedTrace),
                             "ns3::FullTcpSocket::EcnTracedCallback")
+            .AddTraceSource("SpuriousTimeout",
+                            "A retransmission timeout found spurious: when, and how (\"F-RTO\", "
+                            "RFC 5682; \"Eifel\", timestamps, RFC 3522; \"DSACK\", RFC 3708). "
+                            "Needs the Frto or Undo attribute.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_spuriousTimeoutTrace),
+                            "ns3::FullTcpSocket::SpuriousTimeoutTracedCallback")
+            .AddTraceSource("Undo",
+                            "A cwnd reduction undone (Linux tcp_undo_cwnd_reduction()): the "
+                            "kind (\"full\", \"partial\", \"dsack\", \"loss\", \"frto\": "
+                            "Linux TCPFullUndo, TCPPartialUndo, TCPDSACKUndo, TCPLossUndo, "
+                            "TCPSpuriousRTOs), the cwnd and the ssthresh restored.",
+                            MakeTraceSourceAccessor(&FullTcpSocket::m_undoTrace),
+                            "ns3::FullTcpSocket::UndoTracedCallback")
             .AddTraceSource("RttVar",
                             "The round-trip time variation RTTVAR after each sample (RFC 6298 "
                             "§2).",

@@ -185,6 +185,8 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.cubicHystart = m_cubicHystart;
     c.dsack = m_dsack;
     c.prr = m_prr;
+    c.frto = m_frto;
+    c.undo = m_undo;
     c.pacing = m_pacing;
     c.pacingSsRatio = m_pacingSsRatio;
     c.pacingCaRatio = m_pacingCaRatio;
@@ -512,6 +514,20 @@ void
 FullTcpSocket::IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause)
 {
     NS_LOG_ERROR(m_tuple << " illegal transition " << from << " -> " << to << " (" << cause << ")");
+}
+
+void
+FullTcpSocket::SpuriousTimeout(const char* how)
+{
+    NS_LOG_LOGIC(m_tuple << " spurious retransmission timeout (" << how << ")");
+    m_spuriousTimeoutTrace(Simulator::Now(), how);
+}
+
+void
+FullTcpSocket::ReductionUndone(const char* kind, uint32_t cwnd, uint32_t ssthresh)
+{
+    NS_LOG_LOGIC(m_tuple << " undo (" << kind << "): cwnd " << cwnd << " ssthresh " << ssthresh);
+    m_undoTrace(kind, cwnd, ssthresh);
 }
 
 void

@@ -135,6 +135,18 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      */
     typedef void (*DropTracedCallback)(const FullTcpHeader& header, FullTcpDropReason reason);
     /**
+     * TracedCallback signature for a retransmission timeout found spurious (Frto, Undo).
+     * \param at when it was detected
+     * \param how "F-RTO" (RFC 5682), "Eifel" (timestamps, RFC 3522) or "DSACK" (RFC 3708)
+     */
+    typedef void (*SpuriousTimeoutTracedCallback)(Time at, const std::string& how);
+    /**
+     * TracedCallback signature for a cwnd reduction undone (Linux tcp_undo_cwnd_reduction()).
+     * \param kind "full", "partial", "dsack", "loss" or "frto" (FullTcpUndoKindName())
+     * \param cwnd the congestion window restored \param ssthresh the threshold restored
+     */
+    typedef void (*UndoTracedCallback)(const std::string& kind, uint32_t cwnd, uint32_t ssthresh);
+    /**
      * TracedCallback signature for a tail loss probe (RFC 8985 §7.3).
      * \param seq the probe's first sequence number \param newData new data, not a
      *        retransmission of the last segment
@@ -356,6 +368,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool MayEstablish() override;
     void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
+    void SpuriousTimeout(const char* how) override;
+    void ReductionUndone(const char* kind, uint32_t cwnd, uint32_t ssthresh) override;
     void RecoveryEvent(const FullTcpRecoveryEvent& event) override;
     void EcnEvent(FullTcpEcnEvent event, uint32_t seq) override;
 
@@ -468,6 +482,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     TracedValue<Time> m_srtt;              //!< RTT (smoothed)
     TracedValue<Time> m_rto;               //!< RTO
     TracedValue<uint32_t> m_bytesInFlight; //!< BytesInFlight
+    /// SpuriousTimeout: when, and how (FullTcpConnectionOutput::SpuriousTimeout())
+    TracedCallback<Time, const std::string&> m_spuriousTimeoutTrace;
+    /// Undo: kind, cwnd, ssthresh (FullTcpConnectionOutput::ReductionUndone())
+    TracedCallback<const std::string&, uint32_t, uint32_t> m_undoTrace;
     /// CongState, in ns-3's type so that one trace sink serves both stacks
     TracedValue<TcpSocketState::TcpCongState_t> m_congState {TcpSocketState::CA_OPEN};
     TracedValue<Time> m_minRtt; //!< MinRtt
@@ -523,6 +541,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::string m_cubicHystart {"Linux"};            //!< CubicHystart
     bool m_dsack {true};                             //!< Dsack
     bool m_prr {false};                              //!< Prr
+    bool m_frto {false};                             //!< Frto
+    bool m_undo {false};                             //!< Undo
     bool m_pacing {false};                           //!< Pacing
     uint32_t m_pacingSsRatio {200};                  //!< PacingSsRatio
     uint32_t m_pacingCaRatio {120};                  //!< PacingCaRatio

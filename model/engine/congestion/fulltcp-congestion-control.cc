@@ -6,6 +6,8 @@
 
 #include "ns3/log.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -67,6 +69,15 @@ FullTcpCongestionControl::OnStateChange(FullTcpCongestionState&,
                                         FullTcpCaState,
                                         const FullTcpCongestionContext&)
 {
+}
+
+uint32_t
+FullTcpCongestionControl::UndoCwnd(const FullTcpCongestionState& state,
+                                   uint32_t priorCwnd,
+                                   const FullTcpCongestionContext&)
+{
+    // Linux tcp_reno_undo_cwnd(): max(cwnd, prior_cwnd).
+    return std::max(state.cwnd, priorCwnd);
 }
 
 void

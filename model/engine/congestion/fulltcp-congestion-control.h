@@ -230,6 +230,21 @@ class FullTcpCongestionControl
                                const FullTcpCongestionContext& ctx);
 
     /**
+     * \brief A cwnd reduction proved spurious and is undone (Linux undo_cwnd, called from
+     * tcp_undo_cwnd_reduction()): the algorithm supplies the cwnd to restore and may restore
+     * its own state from before the reduction (RFC 9438 §4.9 for CUBIC). The engine then
+     * sets ssthresh = max(ssthresh, prior ssthresh) itself.
+     * \param state cwnd and ssthresh now
+     * \param priorCwnd cwnd just before the reduction (Linux prior_cwnd)
+     * \param ctx time, SMSS, FlightSize, bytes in flight, RTT, delivered, state
+     * \return the cwnd to restore: max(cwnd, priorCwnd) by default (Linux
+     *         tcp_reno_undo_cwnd())
+     */
+    virtual uint32_t UndoCwnd(const FullTcpCongestionState& state,
+                              uint32_t priorCwnd,
+                              const FullTcpCongestionContext& ctx);
+
+    /**
      * \brief An ECN signal (Linux cwnd_event(CA_EVENT_ECN_IS_CE), in_ack_event(CA_ACK_ECE)).
      * Only on a connection that negotiated ECN (FullTcpConfig::ecn, RFC 3168 §6.1.1): ECE
      * on every acceptable ACK that carries it, CE on every data segment that arrives with it.

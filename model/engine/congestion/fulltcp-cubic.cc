@@ -245,6 +245,13 @@ uint32_t
 FullTcpCubic::SsThreshAfterLoss(const FullTcpCongestionState& state,
                                 const FullTcpCongestionContext& ctx)
 {
+    // RFC 9438 §4.9: remember the state, to restore it if the event proves spurious. A
+    // timeout during fast recovery belongs to the event that started the recovery (Linux
+    // keeps prior_cwnd from tcp_enter_recovery() then).
+    if (ctx.caState != FullTcpCaState::RECOVERY)
+    {
+        m_prior = Prior {m_wMax, m_cwndPrior, m_epochStart, m_k, m_origin, m_wEst};
+    }
     // Linux bictcp_recalc_ssthresh(). The epoch ends (RFC 9438 §4.6 "the current
     // congestion avoidance stage" ends with the event).
     m_epochStart.reset();
@@ -279,6 +286,23 @@ FullTcpCubic::OnStateChange(FullTcpCongestionState&,
     m_wMax = 0;
     m_found = false;
     LinuxHystartReset(ctx);
+}
+
+uint32_t
+FullTcpCubic::UndoCwnd(const FullTcpCongestionState& state,
+                       uint32_t priorCwnd,
+                       const FullTcpCongestionContext&)
+{
+    // RFC 9438 §4.9: after a spurious congestion event CUBIC restores the state it had
+    // before it (W_max, cwnd_prior, the epoch, K, W_est) and cwnd. Linux (since 4.13)
+    // restores only cwnd, with tcp_reno_undo_cwnd(), and keeps the reduced last_max_cwnd.
+    m_wMax = m_prior.wMax;
+    m_cwndPrior = m_prior.cwndPrior;
+    m_epochStart = m_prior.epochStart;
+    m_k = m_prior.k;
+    m_origin = m_prior.origin;
+    m_wEst = m_prior.wEst;
+    return std::max(state.cwnd, priorCwnd);
 }
 
 void

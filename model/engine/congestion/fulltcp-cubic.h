@@ -72,6 +72,9 @@ class FullTcpCubic : public FullTcpCongestionControl
     void PreTransmit(FullTcpCongestionState& state,
                      const FullTcpTransmission& segment,
                      const FullTcpCongestionContext& ctx) override;
+    uint32_t UndoCwnd(const FullTcpCongestionState& state,
+                      uint32_t priorCwnd,
+                      const FullTcpCongestionContext& ctx) override;
 
     /// \return the slow-start exit in use
     Hystart GetHystart() const;
@@ -139,6 +142,19 @@ class FullTcpCubic : public FullTcpCongestionControl
     std::optional<Time> m_cssBaselineMinRtt;  //!< cssBaselineMinRtt (nothing: not in CSS)
     uint32_t m_cssRounds {0};                 //!< rounds completed in CSS
     bool m_lossSeen {false}; //!< HyStart++ serves only the first slow start (RFC 9406 §4.3)
+
+    /// The RFC 9438 §4.1 state before the last congestion event, restored when the event
+    /// proves spurious (§4.9, UndoCwnd()).
+    struct Prior
+    {
+        double wMax {0};                //!< W_max
+        double cwndPrior {0};           //!< cwnd_prior
+        std::optional<Time> epochStart; //!< t_epoch
+        double k {0};                   //!< K
+        double origin {0};              //!< W_max of the epoch
+        double wEst {0};                //!< W_est
+    };
+    Prior m_prior; //!< the state before the last congestion event
 };
 
 } // namespace ns3

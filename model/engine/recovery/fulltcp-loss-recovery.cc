@@ -19,6 +19,11 @@ FullTcpLossRecovery::OnTransmit(const FullTcpTransmission&, FullTcpRecoverySende
 {
 }
 
+void
+FullTcpLossRecovery::OnUndo(FullTcpRecoverySender&, bool)
+{
+}
+
 uint32_t
 FullTcpLossRecovery::BytesInFlight(const FullTcpRecoverySender& s) const
 {

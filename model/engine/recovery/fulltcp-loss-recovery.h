@@ -145,7 +145,11 @@ class FullTcpRecoverySender
  * algorithm shares stays in the engine: the count of duplicate ACKs (dupAcks), Limited
  * Transmit, cwnd growth outside recovery (the congestion control), and the retransmission
  * timeout's response (RFC 5681 §3.1: cwnd = 1 SMSS, recover = SND.NXT, recovery left,
- * scoreboard cleared, go-back-N), after which OnTimeout() is called.
+ * scoreboard cleared, go-back-N), after which OnTimeout() is called. So do F-RTO and the
+ * undo of spurious reductions (FullTcpConfig::frto, ::undo; fulltcp-undo-hooks.cc): before
+ * OnAck() the engine may end a recovery that proved spurious (ExitRecovery(), cwnd and
+ * ssthresh restored), and after a timeout F-RTO may send new data instead of go-back-N; an
+ * algorithm sees the recovery ended through FullTcpTcb::inRecovery.
  *
  * A new algorithm (RACK-TLP, say) is one new file that derives from this and registers
  * itself with FULLTCP_REGISTER_LOSS_RECOVERY; its timers are slots it registers
@@ -191,6 +195,17 @@ class FullTcpLossRecovery
     /// A retransmission timeout, after the engine's response (RFC 5681 §3.1, RFC 6582 §3.2
     /// step 6, RFC 6675 §5.1): reset what the algorithm keeps. \param s the sender
     virtual void OnTimeout(FullTcpRecoverySender& s);
+
+    /**
+     * \brief The engine undid a reduction that proved spurious (FullTcpConfig::undo, ::frto;
+     * Linux tcp_undo_cwnd_reduction()), after restoring cwnd and ssthresh; the engine then
+     * leaves recovery (ExitRecovery()) or Loss. Nothing by default.
+     * \param s the sender
+     * \param unmarkLoss nothing outstanding is presumed lost any more (Linux clears its lost
+     *        marks: tcp_undo_cwnd_reduction(sk, true) after a timeout or a partial ACK); an
+     *        algorithm that marks segments lost (RACK) should forget those marks
+     */
+    virtual void OnUndo(FullTcpRecoverySender& s, bool unmarkLoss);
 
     /**
      * \brief A segment of data (or FIN) left, new or resent, after SND.NXT counted it;

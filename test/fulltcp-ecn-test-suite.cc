@@ -29,44 +29,6 @@ using namespace fulltcp_test;
 namespace
 {
 
-/// The sending application of a bulk transfer: writes `total` bytes, then closes.
-struct BulkSender : public SimpleRefCount<BulkSender>
-{
-    /// \param n bytes to send
-    explicit BulkSender(uint32_t n) : total(n) {}
-
-    /// \param s the socket: write what fits
-    void
-    Pump(Ptr<Socket> s)
-    {
-        while (written < total && s->GetTxAvailable() > 0)
-        {
-            const uint32_t n = std::min({s->GetTxAvailable(), total - written, 8192U});
-            if (s->Send(Create<Packet>(n)) < 0)
-            {
-                return;
-            }
-            written += n;
-        }
-        if (written == total && !closed)
-        {
-            closed = true;
-            s->Close();
-        }
-    }
-
-    /// \param s the socket \param space its free send space (Pump() asks again)
-    void
-    PumpSpace(Ptr<Socket> s, uint32_t space [[maybe_unused]])
-    {
-        Pump(s);
-    }
-
-    uint32_t total;       //!< bytes to send
-    uint32_t written {0}; //!< bytes written so far
-    bool closed {false};  //!< Close() called
-};
-
 /// What the receiver read, and the ECN traces of both ends.
 struct EcnRun : public SimpleRefCount<EcnRun>
 {

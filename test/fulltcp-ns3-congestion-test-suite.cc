@@ -31,44 +31,6 @@ using namespace fulltcp_test;
 namespace
 {
 
-/// The sending application of a bulk transfer: writes `total` bytes, then closes.
-struct Sender : public SimpleRefCount<Sender>
-{
-    /// \param n bytes to send
-    explicit Sender(uint32_t n) : total(n) {}
-
-    /// \param s the socket: write what fits
-    void
-    Pump(Ptr<Socket> s)
-    {
-        while (written < total && s->GetTxAvailable() > 0)
-        {
-            const uint32_t n = std::min({s->GetTxAvailable(), total - written, 8192U});
-            if (s->Send(Create<Packet>(n)) < 0)
-            {
-                return;
-            }
-            written += n;
-        }
-        if (written == total && !closed)
-        {
-            closed = true;
-            s->Close();
-        }
-    }
-
-    /// \param s the socket \param space its free send space (Pump() asks again)
-    void
-    PumpSpace(Ptr<Socket> s, uint32_t space [[maybe_unused]])
-    {
-        Pump(s);
-    }
-
-    uint32_t total;       //!< bytes to send
-    uint32_t written {0}; //!< bytes written so far
-    bool closed {false};  //!< Close() called
-};
-
 /// The receiving application: counts what it reads, closes at the end of the stream.
 struct Receiver : public SimpleRefCount<Receiver>
 {
@@ -183,10 +145,10 @@ Bulk(const std::string& cc, uint32_t bytes, double loss, uint32_t buffers = 0)
     client->TraceConnectWithoutContext("PacingRate", MakeCallback(&Transfer::PacingChanged, &t));
     // Write as the send buffer allows, from the connect and from each freed space; close
     // once everything is written.
-    Ptr<Sender> sender = Create<Sender>(bytes);
-    client->SetConnectCallback(MakeCallback(&Sender::Pump, sender),
+    Ptr<BulkSender> sender = Create<BulkSender>(bytes);
+    client->SetConnectCallback(MakeCallback(&BulkSender::Pump, sender),
                                MakeNullCallback<void, Ptr<Socket>>());
-    client->SetSendCallback(MakeCallback(&Sender::PumpSpace, sender));
+    client->SetSendCallback(MakeCallback(&BulkSender::PumpSpace, sender));
     ConnectAt(Seconds(0.1), client, net.AddressOf(1, false, 80));
     RunFor(Seconds(60));
     t.received = receiver->received;

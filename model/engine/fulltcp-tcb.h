@@ -7,8 +7,8 @@
 
 #include "fulltcp-byte-queue.h"
 #include "fulltcp-connection-output.h"
-#include "fulltcp-pacer.h"
 #include "fulltcp-ecn.h"
+#include "fulltcp-pacer.h"
 #include "fulltcp-reassembly.h"
 #include "fulltcp-rtt-estimator.h"
 #include "fulltcp-sack-generator.h"

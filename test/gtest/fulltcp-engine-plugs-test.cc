@@ -320,8 +320,7 @@ TEST(TimerSlots, TheEngineSlotsKeepTheirIndicesAndNames)
         }
     }
     EXPECT_EQ(names.str().substr(0, 40), "RETRANSMIT DELAYED_ACK KEEPALIVE LINGER ");
-    EXPECT_EQ(registered,
-              (std::multiset<std::string> {"PACING", "RACK_REO", "TEST_PROBE", "TLP"}));
+    EXPECT_EQ(registered, (std::multiset<std::string> {"PACING", "RACK_REO", "TEST_PROBE", "TLP"}));
     EXPECT_EQ(FullTcpTimer::At(RecordingRecovery::PROBE.Index()), RecordingRecovery::PROBE);
     EXPECT_EQ(FullTcpTimer::At(FullTcpPacer::PACING.Index()), FullTcpPacer::PACING);
 }

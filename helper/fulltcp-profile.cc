@@ -69,6 +69,10 @@ FullTcpProfile::Linux(FullTcpHelper& h)
     // tcp_recovery = 1 (RACK loss detection) with tail loss probes (tcp_early_retrans = 3);
     h.SetSocketAttribute("Recovery", StringValue("Rack"));
     h.SetSocketAttribute("Tlp", BooleanValue(true));
+    // F-RTO after a timeout (tcp_frto = 2, the SACK-enhanced variant) and undo of spurious
+    // reductions from D-SACKs and timestamps (tcp_try_undo_*(), always on, no sysctl);
+    h.SetSocketAttribute("Frto", BooleanValue(true));
+    h.SetSocketAttribute("Undo", BooleanValue(true));
     // PRR for every window reduction (tcp_cwnd_reduction(), since Linux 3.2; no sysctl);
     h.SetSocketAttribute("Prr", BooleanValue(true));
     // tcp_ecn = 2: answer an ECN-setup SYN, never ask;

@@ -78,6 +78,7 @@ struct Tail
     bool probeNewData {false}; //!< the last probe was new data
     Time srtt;                 //!< the client's SRTT, last value
     Time probeAt;              //!< when the (last) probe left
+    uint64_t mibProbes {0};    //!< the client node's TCPLossProbes at the end
 
     /// \param s a socket with data to read
     void
@@ -164,6 +165,7 @@ Transfer(const std::string& recovery, bool dropLast)
     ConnectAt(Seconds(0.1), client, net.AddressOf(1, false, 80));
     RunFor(Seconds(10));
     NS_ASSERT(!dropLast || em->dropped);
+    t.mibProbes = net.nodes.Get(0)->GetObject<FullTcpL4Protocol>()->GetMib().lossProbes;
     DestroyAfterReleasing(client, listener);
     return t;
 }
@@ -188,6 +190,7 @@ class TailLossTestCase : public TestCase
         const Tail rack = Transfer("Rack", true);
         NS_TEST_ASSERT_MSG_EQ(rack.received, rack.total, "RACK-TLP did not repair the tail");
         NS_TEST_EXPECT_MSG_EQ(rack.probes, 1, "one tail loss probe");
+        NS_TEST_EXPECT_MSG_EQ(rack.mibProbes, 1u, "the node's TCPLossProbes");
         NS_TEST_EXPECT_MSG_EQ(rack.probeNewData, false, "the probe resends the last segment");
         // tcp_schedule_loss_probe(): PTO = 2·SRTT + 2 ms with two segments out. The tail
         // arrives one PTO after the ACK that armed it, that ACK one round trip after the
@@ -245,7 +248,7 @@ class ProfilesTestCase : public TestCase
     DoRun() override
     {
         // tcp_congestion_control = cubic, tcp_recovery = 1, tcp_early_retrans = 3, PRR
-        // (no sysctl), tcp_ecn = 2, no pacing without fq.
+        // (no sysctl), tcp_ecn = 2, no pacing without fq, tcp_frto = 2, undo (no sysctl).
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "CongestionControl"), "Cubic", "Linux: CUBIC");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "CubicHystart"), "Linux", "Linux: HyStart");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Recovery"), "Rack", "Linux: RACK");
@@ -253,11 +256,14 @@ class ProfilesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Prr"), "true", "Linux: PRR");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Ecn"), "Passive", "Linux: tcp_ecn = 2");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Pacing"), "false", "Linux: no pacing");
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "Frto"), "true", "Linux: tcp_frto = 2");
+        NS_TEST_EXPECT_MSG_EQ(Value("linux", "Undo"), "true", "Linux: undo");
         // RFC 5681 / RFC 6675 / RFC 6582, no ECN (RFC 3168 is optional).
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "CongestionControl"), "NewReno", "RFC: NewReno");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Recovery"), "Sack", "RFC: RFC 6675 SACK");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Prr"), "false", "RFC: no PRR");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Ecn"), "Off", "RFC: no ECN");
+        NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Frto"), "false", "RFC: RFC 5681 §3.1 timeouts");
     }
 };
 

@@ -11,6 +11,7 @@
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-segment-io.h"
 #include "ns3/fulltcp-timer.h"
+#include "ns3/fulltcp-undo.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 
@@ -194,11 +195,11 @@ class FullTcpConnectionOutput
     /**
      * \brief A cwnd reduction was undone (Linux tcp_undo_cwnd_reduction(); trace source
      * "Undo"). Nothing by default.
-     * \param kind FullTcpUndoKindName(): "full", "partial", "dsack", "loss" or "frto"
-     * \param cwnd the cwnd restored \param ssthresh the ssthresh restored
+     * \param kind which undo (FullTcpUndoKindName(): "full", "partial", "dsack", "loss" or
+     *        "frto") \param cwnd the cwnd restored \param ssthresh the ssthresh restored
      */
     virtual void
-    ReductionUndone(const char* kind [[maybe_unused]],
+    ReductionUndone(FullTcpUndoKind kind [[maybe_unused]],
                     uint32_t cwnd [[maybe_unused]],
                     uint32_t ssthresh [[maybe_unused]])
     {

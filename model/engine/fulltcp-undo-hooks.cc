@@ -210,7 +210,7 @@ FullTcpConnection::UndoReduction(FullTcpUndoKind kind)
     NS_LOG_LOGIC(m_tcb.localPort << ">" << m_tcb.remotePort << " undo ("
                                  << FullTcpUndoKindName(kind) << "): cwnd " << w.cwnd
                                  << " ssthresh " << w.ssthresh);
-    m_out.ReductionUndone(FullTcpUndoKindName(kind), w.cwnd, w.ssthresh);
+    m_out.ReductionUndone(kind, w.cwnd, w.ssthresh);
     // Linux tcp_undo_cwnd_reduction(sk, unmark_loss): the lost marks go after a timeout
     // (tcp_try_undo_loss()) and a partial ACK (tcp_try_undo_partial()).
     const bool unmarkLoss = kind == FullTcpUndoKind::PARTIAL || kind == FullTcpUndoKind::LOSS

@@ -316,6 +316,18 @@ FullTcpL4Protocol::CountEcn(FullTcpEcnEvent event)
 }
 
 void
+FullTcpL4Protocol::CountUndo(FullTcpUndoKind kind)
+{
+    m_mib.undo.Count(kind);
+}
+
+void
+FullTcpL4Protocol::CountLossProbe()
+{
+    ++m_mib.lossProbes;
+}
+
+void
 FullTcpL4Protocol::ForEachConnection(
     const std::function<void(Ptr<const FullTcpSocket>)>& socket,
     const std::function<void(const FullTcpFourTuple&, FullTcpState)>& timeWait)

@@ -209,6 +209,10 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
     uint64_t GetSynCookiesAccepted() const;
     /// \param event what ECN did on one of the node's connections (counted in the MIB)
     void CountEcn(FullTcpEcnEvent event);
+    /// \param kind a cwnd reduction a connection of the node undid (FullTcpMib::undo)
+    void CountUndo(FullTcpUndoKind kind);
+    /// A connection of the node sent a Tail Loss Probe (FullTcpMib::lossProbes).
+    void CountLossProbe();
     /**
      * \brief Visit every connection and listener of the node, TIME_WAIT records included
      * (for snapshots such as FullTcpSnapshot).

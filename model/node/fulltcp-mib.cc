@@ -180,7 +180,13 @@ FullTcpMib::Print(std::ostream& os) const
        << "SyncookiesRecv " << synCookiesAccepted << "\n"
        << "EcnEchoReductions " << ecnEchoReductions << "\n"
        << "EcnCwrSent " << ecnCwrSent << "\n"
-       << "EcnCeReceived " << ecnCeReceived << "\n";
+       << "EcnCeReceived " << ecnCeReceived << "\n"
+       << "TCPLossProbes " << lossProbes << "\n"
+       << "TCPFullUndo " << undo.fullUndo << "\n"
+       << "TCPPartialUndo " << undo.partialUndo << "\n"
+       << "TCPDSACKUndo " << undo.dsackUndo << "\n"
+       << "TCPLossUndo " << undo.lossUndo << "\n"
+       << "TCPSpuriousRTOs " << undo.spuriousRtos << "\n";
     for (uint32_t i = 0; i < FULLTCP_L4_DROP_REASON_COUNT; ++i)
     {
         os << "Drop." << static_cast<FullTcpL4DropReason>(i) << " " << drops[i] << "\n";

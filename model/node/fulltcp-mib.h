@@ -8,6 +8,7 @@
 #include "ns3/fulltcp-ecn.h"
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-state.h"
+#include "ns3/fulltcp-undo.h"
 
 #include <array>
 #include <cstdint>
@@ -96,6 +97,11 @@ struct FullTcpMib
     uint64_t ecnCwrSent {0};
     /// ECN: data segments received with CE (FullTcpEcnEvent::CE_RECEIVED).
     uint64_t ecnCeReceived {0};
+    /// Tail Loss Probes sent (RFC 8985 §7; Linux TCPLossProbes).
+    uint64_t lossProbes {0};
+    /// Spurious reductions undone, every connection's FullTcpUndoCounters summed (Linux
+    /// TCPFullUndo, TCPPartialUndo, TCPDSACKUndo, TCPLossUndo, TCPSpuriousRTOs).
+    FullTcpUndoCounters undo;
 
     /// \return SYNs and ACKs a full accept queue dropped (Linux ListenOverflows)
     uint64_t ListenOverflows() const;

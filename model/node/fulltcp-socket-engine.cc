@@ -524,10 +524,12 @@ FullTcpSocket::SpuriousTimeout(const char* how)
 }
 
 void
-FullTcpSocket::ReductionUndone(const char* kind, uint32_t cwnd, uint32_t ssthresh)
+FullTcpSocket::ReductionUndone(FullTcpUndoKind kind, uint32_t cwnd, uint32_t ssthresh)
 {
-    NS_LOG_LOGIC(m_tuple << " undo (" << kind << "): cwnd " << cwnd << " ssthresh " << ssthresh);
-    m_undoTrace(kind, cwnd, ssthresh);
+    const char* name = FullTcpUndoKindName(kind);
+    NS_LOG_LOGIC(m_tuple << " undo (" << name << "): cwnd " << cwnd << " ssthresh " << ssthresh);
+    m_tcp->CountUndo(kind);
+    m_undoTrace(name, cwnd, ssthresh);
 }
 
 void
@@ -538,6 +540,7 @@ FullTcpSocket::RecoveryEvent(const FullTcpRecoveryEvent& event)
     switch (event.kind)
     {
     case K::TAIL_LOSS_PROBE:
+        m_tcp->CountLossProbe();
         m_tailLossProbeTrace(SequenceNumber32(snd.ToWire(event.start)), event.newData);
         break;
     case K::RACK_LOST:

@@ -369,7 +369,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
     void SpuriousTimeout(const char* how) override;
-    void ReductionUndone(const char* kind, uint32_t cwnd, uint32_t ssthresh) override;
+    void ReductionUndone(FullTcpUndoKind kind, uint32_t cwnd, uint32_t ssthresh) override;
     void RecoveryEvent(const FullTcpRecoveryEvent& event) override;
     void EcnEvent(FullTcpEcnEvent event, uint32_t seq) override;
 

@@ -124,6 +124,56 @@ TEST_F(UndoSackTest, FrtoFallsBackWhenSecondAckIsDuplicate)
     EXPECT_EQ(Tcb().undo.GetCounters().lossUndo, 0u);
 }
 
+/// The same with the "Rack" recovery (the Linux profile's), without the loss probe, so the
+/// timeout comes first; the handshake takes 50 ms, RACK's min_rtt.
+class UndoRackTest : public UndoSackTest
+{
+  protected:
+    /// Establish with F-RTO and undo on.
+    void
+    StartAfterRoundTrip()
+    {
+        cfg.sndBufSize = 100000;
+        cfg.frto = true;
+        cfg.undo = true;
+        cfg.sack = true;
+        cfg.recovery = "Rack";
+        cfg.tlp = false;
+        DriveToSynSent();
+        now += MilliSeconds(50);
+        Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss).SackOk());
+        ASSERT_EQ(State(), S::ESTABLISHED);
+        ASSERT_EQ(Conn().GetLossRecovery()->GetName(), "Rack");
+        out.ClearHistory();
+    }
+};
+
+TEST_F(UndoRackTest, FrtoUndoForgetsRackLostMarks)
+{
+    StartAfterRoundTrip();
+    const std::string data = TimeoutWithTenSegmentsOut();
+    Inject(PeerAck(1000));
+    EXPECT_SENT(OurData(data, 10000, 1000));
+    EXPECT_SENT(OurData(data, 11000, 1000));
+    // Spurious (step 3b): the timeout's lost marks on [3000, 10000) go with the undo (Linux
+    // tcp_undo_cwnd_reduction(sk, true)). Kept, they would leave the pipe and let three
+    // more new segments out, then restart recovery and resend them.
+    Inject(PeerAck(3000));
+    EXPECT_EQ(Tcb().caState, FullTcpCaState::OPEN);
+    EXPECT_EQ(Tcb().cc.cwnd, 10000u);
+    EXPECT_SENT(OurData(data, 12000, 1000));
+    EXPECT_NOTHING_SENT();
+    // The originals keep arriving: new data only (slow start, cwnd 11000), no retransmission,
+    // no recovery.
+    Inject(PeerAck(4000));
+    EXPECT_FALSE(Tcb().inRecovery);
+    EXPECT_EQ(Tcb().caState, FullTcpCaState::OPEN);
+    EXPECT_EQ(Tcb().cc.cwnd, 11000u);
+    EXPECT_SENT(OurData(data, 13000, 1000));
+    EXPECT_SENT(OurData(data, 14000, 1000));
+    EXPECT_NOTHING_SENT();
+}
+
 // ------------------------------------------------------------------ D-SACK undo
 
 TEST_F(UndoSackTest, DsackUndoRestoresCwnd)

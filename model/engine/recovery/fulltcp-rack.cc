@@ -610,6 +610,61 @@ FullTcpRackRecovery::OnTimeout(FullTcpRecoverySender& s)
 }
 
 void
+FullTcpRackRecovery::OnUndo(FullTcpRecoverySender&, bool unmarkLoss)
+{
+    if (!unmarkLoss)
+    {
+        return;
+    }
+    // tcp_undo_cwnd_reduction(sk, true): "skb_rbtree_walk(skb, &sk->tcp_rtx_queue)
+    // TCP_SKB_CB(skb)->sacked &= ~TCPCB_LOST; tp->lost_out = 0". A segment that waited to be
+    // resent is outstanding again, and goes back on the send-time list where its last sending
+    // puts it (Linux never took it off; here Pending() segments leave the list, since
+    // tcp_rack_detect_loss() skips them).
+    std::vector<uint32_t> back;
+    for (size_t i = 0; i < m_size; ++i)
+    {
+        const uint32_t slot = Slot(i);
+        Segment& g = m_ring[slot];
+        if ((g.flags & LOST) == 0)
+        {
+            continue;
+        }
+        if ((g.flags & (SACKED | LISTED)) == 0)
+        {
+            back.push_back(slot);
+        }
+        SetFlags(g, g.end - StartOf(i), static_cast<uint8_t>(g.flags & ~LOST));
+    }
+    // Merge them, by send time, into the list (undo is rare: the list is rebuilt once).
+    std::stable_sort(back.begin(),
+                     back.end(),
+                     [this](uint32_t a, uint32_t b)
+                     {
+                         return m_ring[a].sent < m_ring[b].sent;
+                     });
+    uint32_t listed = m_first;
+    m_first = NIL;
+    m_last = NIL;
+    auto next = back.begin();
+    while (listed != NIL || next != back.end())
+    {
+        uint32_t slot;
+        if (listed != NIL && (next == back.end() || m_ring[listed].sent <= m_ring[*next].sent))
+        {
+            slot = listed;
+            listed = m_ring[listed].next;
+        }
+        else
+        {
+            slot = *next++;
+        }
+        Link(slot);
+    }
+    m_rtxScanFrom = m_size > 0 ? m_ring[Slot(m_size - 1)].end : m_frontStart;
+}
+
+void
 FullTcpRackRecovery::ReorderTimeout(FullTcpRecoverySender& s)
 {
     // tcp_rack_reo_timeout(): "We have waited long enough to accommodate reordering. Mark

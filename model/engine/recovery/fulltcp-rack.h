@@ -67,6 +67,9 @@ class FullTcpRackRecovery : public FullTcpDupAckRecovery
     void OnAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s) override;
     bool DoRecovery(FullTcpRecoverySender& s) override;
     void OnTimeout(FullTcpRecoverySender& s) override;
+    /// Forget the lost marks when \p unmarkLoss (Linux tcp_undo_cwnd_reduction(sk, true)):
+    /// the segments go back on the send-time list, so RACK may judge them again.
+    void OnUndo(FullTcpRecoverySender& s, bool unmarkLoss) override;
     void OnTransmit(const FullTcpTransmission& segment, FullTcpRecoverySender& s) override;
     uint32_t BytesInFlight(const FullTcpRecoverySender& s) const override;
 

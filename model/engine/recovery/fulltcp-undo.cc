@@ -154,28 +154,34 @@ FullTcpUndo::ClearStamp()
 }
 
 void
-FullTcpUndo::Count(FullTcpUndoKind kind)
+FullTcpUndoCounters::Count(FullTcpUndoKind kind)
 {
     switch (kind)
     {
     case FullTcpUndoKind::FULL:
-        ++m_counters.fullUndo;
+        ++fullUndo;
         break;
     case FullTcpUndoKind::PARTIAL:
-        ++m_counters.partialUndo;
+        ++partialUndo;
         break;
     case FullTcpUndoKind::DSACK:
-        ++m_counters.dsackUndo;
+        ++dsackUndo;
         break;
     case FullTcpUndoKind::LOSS:
-        ++m_counters.lossUndo;
+        ++lossUndo;
         break;
     case FullTcpUndoKind::FRTO:
         // Linux tcp_try_undo_loss(sk, true) counts both.
-        ++m_counters.lossUndo;
-        ++m_counters.spuriousRtos;
+        ++lossUndo;
+        ++spuriousRtos;
         break;
     }
+}
+
+void
+FullTcpUndo::Count(FullTcpUndoKind kind)
+{
+    m_counters.Count(kind);
 }
 
 std::optional<int64_t>

@@ -50,6 +50,9 @@ struct FullTcpUndoCounters
     uint64_t dsackUndo {0};    //!< TCPDSACKUndo
     uint64_t lossUndo {0};     //!< TCPLossUndo (F-RTO's undos too, as Linux counts them)
     uint64_t spuriousRtos {0}; //!< TCPSpuriousRTOs: timeouts F-RTO found spurious
+
+    /// \param kind count one undo of this kind, as Linux does
+    void Count(FullTcpUndoKind kind);
 };
 
 /**
@@ -119,7 +122,7 @@ class FullTcpUndo
     /// tcp_fastretrans_alert() in Open, tcp_try_to_open()).
     void ClearStamp();
 
-    /// \param kind count one undo of this kind in the counters
+    /// \param kind count one undo of this kind in the connection's counters
     void Count(FullTcpUndoKind kind);
 
     /// \return the undo marker (Linux undo_marker), while an episode is open

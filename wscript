@@ -127,6 +127,7 @@ FULLTCP_NODE_HEADERS = [
     'model/node/fulltcp-demux.h',
     'model/node/fulltcp-time-wait.h',
     'model/node/fulltcp-listen-backlog.h',
+    'model/node/fulltcp-loss-event.h',
     'model/node/fulltcp-mib.h',
     'model/node/fulltcp-syn-cookie.h',
     'model/node/fulltcp-l4-protocol.h',

@@ -10,6 +10,7 @@
  *
  *   ./fulltcp-bench --stack=fulltcp|ns3 --scenario=bulk|concurrent|churn|lossy|floor|idle
  *                   [--connections=N] [--bytes=N] [--quick]
+ *                   [--profile=linux] [--recovery=Sack|Rack|NewReno]   (FullTcp only)
  *
  * Scenarios (sizes in brackets: default / --quick):
  *  - bulk: one connection over 10 Gbps / 1 ms, [1 GB / 100 MB];
@@ -29,7 +30,8 @@
  * data_segments and retrans_bytes (the client's TCP payload on the wire beyond what was
  * delivered), server_packets (ACKs and the like), peak_time_wait, rss_base_kb, peak_rss_kb,
  * heap_bytes_per_conn (heap in use at the measuring point less the heap before Run, per
- * connection: idle = all established, churn = all in TIME_WAIT).
+ * connection: idle = all established, churn = all in TIME_WAIT), and for FullTcp the client
+ * node's loss_probes (TCPLossProbes) and undos (every kind of undo, FullTcpMib::undo).
  */
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -104,6 +106,8 @@ struct BenchOptions
     uint64_t bytes {0};            //!< bytes per connection (0: the scenario's default)
     bool quick {false};            //!< smaller defaults
     uint32_t buffer {0};           //!< SndBufSize = RcvBufSize (0: the scenario's default)
+    std::string profile;           //!< FullTcp: "linux" applies FullTcpProfile::Linux
+    std::string recovery;          //!< FullTcp: its Recovery attribute ("": the default)
 };
 
 BenchOptions g_cfg;
@@ -196,6 +200,19 @@ BuildNetwork(const std::string& rate, const std::string& delay, double lossRate,
         // 4096) so that both stacks answer N simultaneous SYNs the same way, without cookies.
         internet.SetSocketAttribute("SynQueueLimit", UintegerValue(1u << 24));
         internet.SetSocketAttribute("AcceptQueueLimit", UintegerValue(1u << 24));
+        if (g_cfg.profile == "linux")
+        {
+            // Linux 6.18's loss machinery and timers; the segments and buffers stay the
+            // scenario's (Config defaults below the helper's values), so runs compare.
+            FullTcpProfile::Linux(internet);
+            internet.SetSocketAttribute("SegmentSize", UintegerValue(kPayload + 12));
+            internet.SetSocketAttribute("SndBufSize", UintegerValue(g_cfg.buffer));
+            internet.SetSocketAttribute("RcvBufSize", UintegerValue(g_cfg.buffer));
+        }
+        if (!g_cfg.recovery.empty())
+        {
+            internet.SetSocketAttribute("Recovery", StringValue(g_cfg.recovery));
+        }
         internet.Install(nodes);
         FullTcpHelper::AssignStreams(nodes, 1);
     }
@@ -598,6 +615,12 @@ main(int argc, char* argv[])
     cmd.AddValue("bytes", "bytes per connection (0: the scenario's default)", g_cfg.bytes);
     cmd.AddValue("quick", "smaller default sizes", g_cfg.quick);
     cmd.AddValue("buffer", "SndBufSize and RcvBufSize (0: the scenario's default)", g_cfg.buffer);
+    cmd.AddValue("profile",
+                 "FullTcp only: \"linux\" for FullTcpProfile::Linux (CUBIC, RACK-TLP, PRR, "
+                 "F-RTO, undo), with the scenario's segment size and buffers",
+                 g_cfg.profile);
+    cmd.AddValue(
+        "recovery", "FullTcp only: its Recovery attribute (Sack, Rack, NewReno)", g_cfg.recovery);
     cmd.Parse(argc, argv);
 
     const auto scenario = kScenarios.find(g_cfg.scenario);
@@ -611,6 +634,17 @@ main(int argc, char* argv[])
     const uint32_t n = g_cfg.connections ? g_cfg.connections : (g_cfg.quick ? sc.quickN : sc.n);
     const uint64_t bytes = g_cfg.bytes ? g_cfg.bytes : (g_cfg.quick ? sc.quickBytes : sc.bytes);
     const uint32_t buffer = g_cfg.buffer ? g_cfg.buffer : sc.buffer;
+    g_cfg.buffer = buffer;
+    if ((!g_cfg.profile.empty() || !g_cfg.recovery.empty()) && g_cfg.stack != "fulltcp")
+    {
+        std::cerr << "fulltcp-bench: --profile and --recovery are FullTcp's\n";
+        return 2;
+    }
+    if (!g_cfg.profile.empty() && g_cfg.profile != "linux")
+    {
+        std::cerr << "fulltcp-bench: unknown --profile=" << g_cfg.profile << " (linux)\n";
+        return 2;
+    }
     if (n == 0 || (n > 1 && (sc.build == &Bulk || sc.build == &Lossy || sc.build == &Floor))
         || uint64_t {n} > uint64_t {kPortsPerAddress} * 250)
     {
@@ -661,6 +695,12 @@ main(int argc, char* argv[])
          << (g_r.heapAtMark >= 0 && g_r.connsAtMark > 0
                  ? (g_r.heapAtMark - g_r.heapBase) / static_cast<int64_t>(g_r.connsAtMark)
                  : 0);
+    if (Ptr<FullTcpL4Protocol> tcp = g_client->GetObject<FullTcpL4Protocol>())
+    {
+        const FullTcpMib& mib = tcp->GetMib();
+        line << " loss_probes=" << mib.lossProbes << " undos="
+             << mib.undo.fullUndo + mib.undo.partialUndo + mib.undo.dsackUndo + mib.undo.lossUndo;
+    }
     if (!ok)
     {
         std::cout << "FAILED: " << g_r.delivered << " of " << g_r.expected << " bytes, "

@@ -154,6 +154,18 @@ OnRackLost(Conn* c, SequenceNumber32 start, SequenceNumber32 end)
 }
 
 void
+OnSpuriousTimeout(Conn* c, Time, const std::string& how)
+{
+    c->Row("spurious_timeout", how);
+}
+
+void
+OnUndo(Conn* c, const std::string& kind, uint32_t, uint32_t)
+{
+    c->Row("undo", kind);
+}
+
+void
 OnEcnEcho(Conn* c, Time, SequenceNumber32 seq)
 {
     c->Row("ecn_echo", std::to_string(seq.GetValue()));
@@ -224,6 +236,8 @@ FullTcpCongestionLog::Follow(Ptr<FullTcpSocket> socket)
     socket->TraceConnectWithoutContext("RackReorderWindow", MakeBoundCallback(&OnReorderWindow, c));
     socket->TraceConnectWithoutContext("TailLossProbe", MakeBoundCallback(&OnTailLossProbe, c));
     socket->TraceConnectWithoutContext("RackLost", MakeBoundCallback(&OnRackLost, c));
+    socket->TraceConnectWithoutContext("SpuriousTimeout", MakeBoundCallback(&OnSpuriousTimeout, c));
+    socket->TraceConnectWithoutContext("Undo", MakeBoundCallback(&OnUndo, c));
     socket->TraceConnectWithoutContext("EcnEcho", MakeBoundCallback(&OnEcnEcho, c));
     socket->TraceConnectWithoutContext("CwrSent", MakeBoundCallback(&OnCwrSent, c));
     socket->TraceConnectWithoutContext("CeReceived", MakeBoundCallback(&OnCeReceived, c));

@@ -46,9 +46,12 @@ class FullTcpSocket;
  *  - cong_state: Linux's name of the congestion state (Open, Disorder, CWR, Recovery,
  *    Loss);
  *  - event: empty for a change of value, else what happened: `retransmission`,
- *    `tlp_new_data` / `tlp_retransmit` (TailLossProbe), `rack_lost` (RackLost), `ecn_echo`
- *    (EcnEcho), `cwr_sent` (CwrSent), `ce_received` (CeReceived);
- *  - detail: the event's sequence number (`start-end` for rack_lost), empty otherwise.
+ *    `tlp_new_data` / `tlp_retransmit` (TailLossProbe), `rack_lost` (RackLost),
+ *    `spurious_timeout` (SpuriousTimeout), `undo` (Undo), `ecn_echo` (EcnEcho), `cwr_sent`
+ *    (CwrSent), `ce_received` (CeReceived);
+ *  - detail: the event's sequence number (`start-end` for rack_lost; for spurious_timeout
+ *    how it was detected, "F-RTO", "Eifel" or "DSACK"; for undo its kind, "full",
+ *    "partial", "dsack", "loss" or "frto"), empty otherwise.
  *
  * Each row is flushed, so the file is complete whenever the simulation stops.
  */

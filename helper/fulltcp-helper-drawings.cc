@@ -54,6 +54,8 @@ FullTcpHelper::GetTraceRecorder() const
             "SegmentReceived", MakeCallback(&FullTcpTraceRecorder::OnSegmentReceived, m_recorder));
         tcp->TraceConnectWithoutContext(
             "StateChange", MakeCallback(&FullTcpTraceRecorder::OnStateChange, m_recorder));
+        tcp->TraceConnectWithoutContext(
+            "LossEvent", MakeCallback(&FullTcpTraceRecorder::OnLossEvent, m_recorder));
     }
     return m_recorder;
 }

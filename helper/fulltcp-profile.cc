@@ -5,6 +5,7 @@
 #include "fulltcp-profile.h"
 
 #include "fulltcp-helper.h"
+#include "fulltcp-internet-stack-helper.h"
 
 #include "ns3/boolean.h"
 #include "ns3/nstime.h"
@@ -14,8 +15,14 @@
 namespace ns3
 {
 
+namespace
+{
+
+/// The RFC values on a helper of either kind (FullTcpHelper, FullTcpInternetStackHelper).
+/// \param h the helper
+template<class Helper>
 void
-FullTcpProfile::Rfc(FullTcpHelper& h)
+RfcValues(Helper& h)
 {
     // ns3::TcpSocket's defaults that are ns-3 conventions rather than RFC values:
     // initial RTO 1 s (RFC 6298 §2.1; ns-3 ConnTimeout is 3 s),
@@ -29,10 +36,12 @@ FullTcpProfile::Rfc(FullTcpHelper& h)
     h.SetSocketAttribute("DataRetries", UintegerValue(15));
 }
 
+/// Linux's values on a helper of either kind. \param h the helper
+template<class Helper>
 void
-FullTcpProfile::Linux(FullTcpHelper& h)
+LinuxValues(Helper& h)
 {
-    Rfc(h);
+    RfcValues(h);
     // Timers (include/net/tcp.h).
     h.SetSocketAttribute("MinRto", TimeValue(MilliSeconds(200)));       // TCP_RTO_MIN
     h.SetSocketAttribute("MaxRto", TimeValue(Seconds(120)));            // TCP_RTO_MAX
@@ -85,6 +94,32 @@ FullTcpProfile::Linux(FullTcpHelper& h)
     h.SetSocketAttribute("KeepAliveIdle", TimeValue(Seconds(7200)));
     h.SetSocketAttribute("KeepAliveInterval", TimeValue(Seconds(75)));
     h.SetSocketAttribute("KeepAliveProbes", UintegerValue(9));
+}
+
+} // namespace
+
+void
+FullTcpProfile::Rfc(FullTcpHelper& helper)
+{
+    RfcValues(helper);
+}
+
+void
+FullTcpProfile::Linux(FullTcpHelper& helper)
+{
+    LinuxValues(helper);
+}
+
+void
+FullTcpProfile::Rfc(FullTcpInternetStackHelper& helper)
+{
+    RfcValues(helper);
+}
+
+void
+FullTcpProfile::Linux(FullTcpInternetStackHelper& helper)
+{
+    LinuxValues(helper);
 }
 
 bool

@@ -11,6 +11,7 @@ namespace ns3
 {
 
 class FullTcpHelper;
+class FullTcpInternetStackHelper;
 
 /**
  * \ingroup fulltcp
@@ -38,6 +39,10 @@ class FullTcpProfile
     static void Rfc(FullTcpHelper& helper);
     /// \param helper the helper to configure with Linux 6.x's defaults
     static void Linux(FullTcpHelper& helper);
+    /// \param helper the drop-in helper (FullTcp as ns-3's TCP) to configure with the RFC values
+    static void Rfc(FullTcpInternetStackHelper& helper);
+    /// \param helper the drop-in helper to configure with Linux 6.x's defaults
+    static void Linux(FullTcpInternetStackHelper& helper);
     /**
      * \param helper the helper \param name "rfc" or "linux"
      * \return false (and the helper is untouched) for another name

@@ -190,6 +190,23 @@ FullTcpConnectionRecord::AddStateChange(Time t,
     m_states.push_back(e);
 }
 
+void
+FullTcpConnectionRecord::AddLossEvent(Time t,
+                                      uint8_t side,
+                                      uint32_t node,
+                                      const FullTcpLossEvent& event)
+{
+    NS_LOG_FUNCTION(this << t << +side << node);
+    SetNode(side, node);
+    m_lossMarks.push_back(FullTcpLossMark {side, t, event});
+}
+
+const std::vector<FullTcpLossMark>&
+FullTcpConnectionRecord::GetLossMarks() const
+{
+    return m_lossMarks;
+}
+
 const std::string&
 FullTcpConnectionRecord::GetEndpoint(uint8_t side) const
 {

@@ -7,6 +7,7 @@
 
 #include "ns3/address.h"
 #include "ns3/fulltcp-header.h"
+#include "ns3/fulltcp-loss-event.h"
 #include "ns3/fulltcp-state.h"
 #include "ns3/nstime.h"
 
@@ -80,6 +81,17 @@ struct FullTcpStateEvent
 
 /**
  * \ingroup fulltcp
+ * \brief One loss-recovery event of one end of a connection (the LossEvent trace).
+ */
+struct FullTcpLossMark
+{
+    uint8_t side {0};       //!< 0 = client, 1 = server: the end whose recovery acted
+    Time time;              //!< when
+    FullTcpLossEvent event; //!< what (sequence numbers are wire values of that end's data)
+};
+
+/**
+ * \ingroup fulltcp
  * \brief What happened on one connection, seen from both ends: the data behind the ladder
  * diagrams and time-sequence graphs.
  *
@@ -130,6 +142,12 @@ class FullTcpConnectionRecord
                         FullTcpState to,
                         FullTcpStateCause cause);
 
+    /**
+     * \brief One end's loss recovery did something (a probe, a loss mark, an undo).
+     * \param t time \param side the side \param node its node id \param event what
+     */
+    void AddLossEvent(Time t, uint8_t side, uint32_t node, const FullTcpLossEvent& event);
+
     /// \param side 0 or 1 \return that end's "addr:port"
     const std::string& GetEndpoint(uint8_t side) const;
     /// \param side 0 or 1 \return that end's node id, if any of its events was seen
@@ -138,6 +156,8 @@ class FullTcpConnectionRecord
     const std::vector<FullTcpSegmentEvent>& GetSegments() const;
     /// \return the state changes of both ends, in call order
     const std::vector<FullTcpStateEvent>& GetStateChanges() const;
+    /// \return the loss-recovery events of both ends, in call order
+    const std::vector<FullTcpLossMark>& GetLossMarks() const;
     /// \param side 0 or 1 \return the state its first recorded change left (e.g. LISTEN)
     std::optional<FullTcpState> GetInitialState(uint8_t side) const;
     /// \param side 0 or 1 \return its ISN (sequence number of its SYN or first segment)
@@ -178,6 +198,7 @@ class FullTcpConnectionRecord
     std::array<uint32_t, 2> m_highestEnd {0, 0};      //!< relative end of data sent, per side
     std::vector<FullTcpSegmentEvent> m_segments;
     std::vector<FullTcpStateEvent> m_states;
+    std::vector<FullTcpLossMark> m_lossMarks;
     uint64_t m_order {0};
 };
 

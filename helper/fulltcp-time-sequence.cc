@@ -38,7 +38,13 @@ const char* const CSS = "text{font-family:DejaVu Sans,Arial,sans-serif;font-size
                         ".winline{stroke:#f9a825;stroke-width:1.5;fill:none}"
                         ".sack{stroke:#8e24aa;stroke-width:4;stroke-opacity:0.6}"
                         ".ctl{stroke:#555;stroke-width:2}.ctllabel{fill:#555;font-size:9px}"
-                        ".legendbox{fill:white;stroke:#999}";
+                        ".legendbox{fill:white;stroke:#999}"
+                        ".probe{stroke:#ef6c00;stroke-width:6;stroke-opacity:0.55}"
+                        ".probemark{fill:#ef6c00;font-weight:bold;font-size:10px}"
+                        ".lost{stroke:#212121;stroke-width:1.5}"
+                        ".lostmark{fill:#212121;font-size:9px}"
+                        ".undo{stroke:#00897b;stroke-width:1.5;stroke-dasharray:5,4}"
+                        ".undomark{fill:#00897b;font-size:10px}";
 
 /// A linear map of data values to SVG coordinates.
 struct Scale
@@ -148,6 +154,16 @@ FullTcpSvgTimeSequence(std::ostream& os, const FullTcpConnectionRecord& r, uint8
             t0 = std::min(t0, t);
             t1 = std::max(t1, t);
             yMax = std::max(yMax, acks.back().window);
+        }
+    }
+    std::vector<const FullTcpLossMark*> marks;
+    for (const auto& m : r.GetLossMarks())
+    {
+        if (m.side == sender)
+        {
+            marks.push_back(&m);
+            t0 = std::min(t0, m.time.GetSeconds());
+            t1 = std::max(t1, m.time.GetSeconds());
         }
     }
     std::stable_sort(acks.begin(),
@@ -266,19 +282,68 @@ FullTcpSvgTimeSequence(std::ostream& os, const FullTcpConnectionRecord& r, uint8
         }
     }
 
-    // Legend, top left inside the plot.
+    // What the sender's loss recovery did (the LossEvent trace): a Tail Loss Probe as a wide
+    // orange band behind its segment, a range RACK marked lost as a cross at the time of the
+    // mark, an undo as a dashed line across the plot.
+    bool probes = false;
+    bool lost = false;
+    bool undos = false;
+    for (const auto* m : marks)
+    {
+        const FullTcpLossEvent& e = m->event;
+        const double t = x(m->time.GetSeconds());
+        const double lo = y(r.ShowSeq(sender, e.start.GetValue(), true));
+        const double hi = y(r.ShowSeq(sender, e.end.GetValue(), true));
+        switch (e.kind)
+        {
+        case FullTcpLossEvent::Kind::TAIL_LOSS_PROBE:
+            probes = true;
+            svg.Line({t, lo}, {t, std::min(hi, lo - 2)}, "probe");
+            svg.Text({t, std::min(hi, lo - 2) - 14}, "TLP", "probemark", "middle");
+            break;
+        case FullTcpLossEvent::Kind::RACK_LOST:
+        {
+            lost = true;
+            const double mid = (lo + hi) / 2;
+            svg.Line({t - 4, mid - 4}, {t + 4, mid + 4}, "lost");
+            svg.Line({t - 4, mid + 4}, {t + 4, mid - 4}, "lost");
+            break;
+        }
+        case FullTcpLossEvent::Kind::UNDO:
+            undos = true;
+            svg.Line({t, TOP}, {t, HEIGHT - BOTTOM}, "undo");
+            svg.Text({t + 4, TOP + 12},
+                     std::string("undo (") + FullTcpUndoKindName(e.undo) + ")",
+                     "undomark");
+            break;
+        }
+    }
+
+    // Legend, top left inside the plot: the loss-recovery marks only when there are some.
     const double lx = LEFT + 12;
     const double ly = TOP + 8;
-    svg.BeginGroup("legend");
-    svg.Rect({lx, ly}, 190, 92, "legendbox");
-    const std::pair<const char*, const char*> entries[] = {
+    std::vector<std::pair<const char*, const char*>> entries = {
         {"data", "data segment (seq..seq+len)"},
         {"rtx", "retransmission (R)"},
         {"ackline", "ACK received"},
         {"winline", "ACK + window"},
         {"sack", "SACK block received"},
     };
-    for (std::size_t i = 0; i < std::size(entries); ++i)
+    if (probes)
+    {
+        entries.emplace_back("probe", "tail loss probe (TLP)");
+    }
+    if (lost)
+    {
+        entries.emplace_back("lost", "marked lost by RACK (x)");
+    }
+    if (undos)
+    {
+        entries.emplace_back("undo", "reduction undone");
+    }
+    svg.BeginGroup("legend");
+    svg.Rect({lx, ly}, 190, 7 + 17 * entries.size(), "legendbox");
+    for (std::size_t i = 0; i < entries.size(); ++i)
     {
         const double ey = ly + 16 + i * 17;
         svg.Line({lx + 8, ey - 4}, {lx + 30, ey - 4}, entries[i].first);

@@ -31,6 +31,10 @@ bool FullTcpSendsData(const FullTcpConnectionRecord& r, uint8_t sender);
  *  - the window line: ACK + the peer's advertised window, scaled by its negotiated window
  *    scale (RFC 7323 §2.3), i.e. the right edge of what the sender may send;
  *  - the SACK blocks the sender received, as purple bars at their arrival time;
+ *  - what the sender's loss recovery did (FullTcpConnectionRecord::GetLossMarks()): each
+ *    Tail Loss Probe as an orange band marked "TLP" behind its segment, each range RACK
+ *    marked lost as a cross at the time of the mark, each undo of a spurious reduction as a
+ *    dashed line across the plot, marked with its kind;
  *  - axes with ticks and labels, and a legend.
  *
  * \param os where to write the document

@@ -128,6 +128,15 @@ FullTcpTraceRecorder::OnStateChange(uint32_t nodeId,
     RecordStateChange(Simulator::Now(), nodeId, local, remote, from, to, cause);
 }
 
+void
+FullTcpTraceRecorder::OnLossEvent(uint32_t nodeId,
+                                  const Address& local,
+                                  const Address& remote,
+                                  const FullTcpLossEvent& event)
+{
+    RecordLossEvent(Simulator::Now(), nodeId, local, remote, event);
+}
+
 uint32_t
 FullTcpTraceRecorder::Lookup(const std::string& local,
                              const std::string& remote,
@@ -232,6 +241,21 @@ FullTcpTraceRecorder::RecordStateChange(Time t,
     const uint32_t i = Lookup(
         me, FullTcpEndpointName(remote), from != FullTcpState::LISTEN, opening, me, std::nullopt);
     m_records[i].AddStateChange(t, SideOf(i, me), nodeId, from, to, cause);
+}
+
+void
+FullTcpTraceRecorder::RecordLossEvent(Time t,
+                                      uint32_t nodeId,
+                                      const Address& local,
+                                      const Address& remote,
+                                      const FullTcpLossEvent& event)
+{
+    NS_LOG_FUNCTION(this << t << nodeId);
+    // Only a connection that sent data has a loss recovery: its record exists already.
+    const std::string me = FullTcpEndpointName(local);
+    const uint32_t i =
+        Lookup(me, FullTcpEndpointName(remote), true, false, std::string(), std::nullopt);
+    m_records[i].AddLossEvent(t, SideOf(i, me), nodeId, event);
 }
 
 uint32_t

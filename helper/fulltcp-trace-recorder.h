@@ -25,9 +25,9 @@ namespace ns3
  * \brief Records every FullTcp connection from the protocol's traces and draws it: text and
  * SVG ladder diagrams, Stevens time-sequence graphs.
  *
- * Connect OnSegmentSent, OnSegmentReceived and OnStateChange to the SegmentSent,
- * SegmentReceived and StateChange traces of the FullTcpL4Protocol of each node to watch
- * (FullTcpHelper does it). The recorder groups the events by connection (the unordered
+ * Connect OnSegmentSent, OnSegmentReceived, OnStateChange and OnLossEvent to the SegmentSent,
+ * SegmentReceived, StateChange and LossEvent traces of the FullTcpL4Protocol of each node to
+ * watch (FullTcpHelper does it). The recorder groups the events by connection (the unordered
  * pair of endpoints; a new SYN on a finished pair starts a new record), matches each sent
  * segment with its arrival, and keeps the state changes of both ends. After the simulation
  * (or at any time) it writes, for connection n (from 1, in the order they appeared):
@@ -84,6 +84,16 @@ class FullTcpTraceRecorder : public Object
                        FullTcpStateCause cause);
 
     /**
+     * \brief Sink of the LossEvent trace: a connection's loss recovery acted.
+     * \param nodeId the node \param local its endpoint \param remote the peer's
+     * \param event what happened
+     */
+    void OnLossEvent(uint32_t nodeId,
+                     const Address& local,
+                     const Address& remote,
+                     const FullTcpLossEvent& event);
+
+    /**
      * \brief OnSegmentSent at an explicit time (the trace sinks pass Simulator::Now()).
      * \param t time \param nodeId node \param length payload bytes
      * \param header TCP header \param local sender \param remote receiver
@@ -117,6 +127,17 @@ class FullTcpTraceRecorder : public Object
                            FullTcpState from,
                            FullTcpState to,
                            FullTcpStateCause cause);
+
+    /**
+     * \brief OnLossEvent at an explicit time.
+     * \param t time \param nodeId node \param local its endpoint \param remote the peer's
+     * \param event what happened
+     */
+    void RecordLossEvent(Time t,
+                         uint32_t nodeId,
+                         const Address& local,
+                         const Address& remote,
+                         const FullTcpLossEvent& event);
 
     /// \return how many connections were recorded
     uint32_t GetConnectionCount() const;

@@ -11,7 +11,9 @@
 #           seven fields: a time, a node id, two addr:port, two state names, a cause;
 #   *.svg   well-formed XML whose root is <svg>;
 #   *-cwnd.csv (kind "cwnd") a cwnd trace: header exactly `time,tcp,cwnd`, every row a time, a
-#           TCP's name and a window in bytes, and every TCP named at least once with a window.
+#           TCP's name and a window in bytes, and every TCP named at least once with a window;
+#   *-congestion-*.csv (kind "congestion") a congestion log (FullTcpCongestionLog): its exact
+#           header, and every row a time, numbers, a congestion state and an event.
 # and the options add:
 #   --need KIND         at least one file of that kind (pcap, csv, svg, txt, cwnd) was written;
 #   --transition F>T    some row of the state logs goes from state F to state T;
@@ -19,6 +21,9 @@
 #                       excluded) went through exactly these states, in this order;
 #   --frames FILTER:N   exactly N frames of the pcaps match the tshark display FILTER;
 #   --stdout TEXT       the example printed TEXT;
+#   --svg-class CLS     some SVG draws an element of class CLS (e.g. a time-sequence graph's
+#                       "probe", "lost" or "undo" marks, which are drawn only when they happened);
+#   --event NAME        some congestion log has a row with event NAME (e.g. tlp_retransmit);
 #   --in-cwd            the example has no --outDir option: it runs in DIR and writes there.
 # The folder the example prints at the end must be DIR (unless --in-cwd). Without tshark the pcap checks fail
 # unless FULLTCP_ALLOW_NO_TSHARK is set (`make test` installs tshark).
@@ -123,7 +128,33 @@ def check_cwnd_csv(path):
     print(f"{path}: cwnd samples {stacks}")
 
 
-def check_svg(path):
+CONGESTION_HEADER = ("time,cwnd,ssthresh,bytes_in_flight,srtt_ms,rttvar_ms,rto_ms,min_rtt_ms,"
+                     "pacing_rate_bps,reo_wnd_ms,cong_state,event,detail").split(",")
+CONG_STATES = {"Open", "Disorder", "CWR", "Recovery", "Loss"}
+
+
+def check_congestion_csv(path, events_out):
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    if not rows or rows[0] != CONGESTION_HEADER:
+        fail(f"{path}: header is {rows[0] if rows else 'missing'}, not the congestion log's")
+        return
+    for i, row in enumerate(rows[1:], start=2):
+        if len(row) != len(CONGESTION_HEADER):
+            fail(f"{path}:{i}: {len(row)} fields")
+            continue
+        try:
+            [float(v) for v in row[:10]]
+        except ValueError:
+            fail(f"{path}:{i}: a value is not a number: {row[:10]}")
+        if row[10] not in CONG_STATES:
+            fail(f"{path}:{i}: congestion state {row[10]!r}")
+        if row[11]:
+            events_out.add(row[11])
+    print(f"{path}: {len(rows) - 1} rows")
+
+
+def check_svg(path, classes_out):
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as e:
@@ -131,6 +162,8 @@ def check_svg(path):
         return
     if not root.tag.endswith("svg"):
         fail(f"{path}: root element is {root.tag}")
+    for element in root.iter():
+        classes_out.update(element.get("class", "").split())
 
 
 def connection_states(rows, node):
@@ -156,6 +189,8 @@ def main():
     ap.add_argument("--sequence", action="append", default=[])
     ap.add_argument("--frames", action="append", default=[])
     ap.add_argument("--stdout", action="append", default=[])
+    ap.add_argument("--svg-class", action="append", default=[])
+    ap.add_argument("--event", action="append", default=[])
     ap.add_argument("--in-cwd", action="store_true")
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
@@ -184,21 +219,33 @@ def main():
     files = sorted(os.listdir(args.outdir)) if os.path.isdir(args.outdir) else []
     kinds = {}
     rows = []
+    svg_classes = set()
+    events = set()
     for name in files:
         path = os.path.join(args.outdir, name)
         kind = "cwnd" if name.endswith("-cwnd.csv") else name.rsplit(".", 1)[-1]
+        if kind == "csv" and "-congestion-" in name:
+            kind = "congestion"
         kinds[kind] = kinds.get(kind, 0) + 1
-        if kind == "cwnd":
+        if kind == "congestion":
+            check_congestion_csv(path, events)
+        elif kind == "cwnd":
             check_cwnd_csv(path)
         elif kind == "pcap":
             check_pcap(path)
         elif kind == "csv":
             check_csv(path, rows)
         elif kind == "svg":
-            check_svg(path)
+            check_svg(path, svg_classes)
     for kind in args.need:
         if not kinds.get(kind):
             fail(f"no .{kind} file in {args.outdir}")
+    for cls in args.svg_class:
+        if cls not in svg_classes:
+            fail(f"no SVG draws an element of class {cls!r}")
+    for event in args.event:
+        if event not in events:
+            fail(f"no congestion log row has the event {event!r}")
     for t in args.transition:
         frm, to = t.split(">")
         if not any(r[4] == frm and r[5] == to for r in rows):

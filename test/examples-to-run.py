@@ -16,6 +16,7 @@ cpp_examples = [
     ("fulltcp-reset", "True", "False"),
     ("fulltcp-lossy-link --bytes=100000", "True", "False"),
     ("fulltcp-lossy-link --blackoutAt=1.5s --dataRetries=4", "True", "False"),
+    ("fulltcp-loss-recovery", "True", "False"),
     ("fulltcp-vs-ns3-tcp --bytes=30000", "True", "False"),
     ("fulltcp-vs-ns3-tcp --bytes=30000 --congestion=ns3::TcpBbr --congestionBytes=500000",
      "True", "False"),

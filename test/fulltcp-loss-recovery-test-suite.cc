@@ -12,6 +12,7 @@
 
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-helper.h"
+#include "ns3/fulltcp-internet-stack-helper.h"
 #include "ns3/fulltcp-profile.h"
 #include "ns3/fulltcp-socket.h"
 #include "ns3/internet-module.h"
@@ -264,6 +265,20 @@ class ProfilesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Prr"), "false", "RFC: no PRR");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Ecn"), "Off", "RFC: no ECN");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Frto"), "false", "RFC: RFC 5681 §3.1 timeouts");
+        // The drop-in helper takes the profiles too: its TcpSocketFactory's sockets.
+        NodeContainer nodes;
+        nodes.Create(1);
+        FullTcpInternetStackHelper internet;
+        FullTcpProfile::Linux(internet);
+        internet.Install(nodes);
+        Ptr<Socket> s = Socket::CreateSocket(nodes.Get(0), TcpSocketFactory::GetTypeId());
+        StringValue recovery;
+        BooleanValue frto;
+        s->GetAttribute("Recovery", recovery);
+        s->GetAttribute("Frto", frto);
+        NS_TEST_EXPECT_MSG_EQ(recovery.Get(), "Rack", "drop-in Linux: RACK");
+        NS_TEST_EXPECT_MSG_EQ(frto.Get(), true, "drop-in Linux: F-RTO");
+        DestroyAfterReleasing(s);
     }
 };
 

@@ -529,6 +529,9 @@ class FullTcpConnection : private FullTcpRecoverySender
     void CancelAllTimers();
     /// LINGER expired: TIME_WAIT's 2·MSL, or the orphaned FIN_WAIT_2 timeout.
     void LingerTimeout();
+    /// \param timer a slot \return whether it was due (not cancelled or re-armed since) and
+    ///        its handler ran
+    bool RunIfDue(FullTcpTimer timer);
     /// DELAYED_ACK expired: the delayed acknowledgment is due.
     void DelayedAckTimeout();
     /// Start the retransmission timer if it is not running (RFC 6298 §5.1).

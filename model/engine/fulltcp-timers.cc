@@ -9,6 +9,7 @@
  */
 #include "fulltcp-connection.h"
 
+#include "ns3/fulltcp-tlp.h"
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -110,13 +111,28 @@ void
 FullTcpConnection::TimerExpired(FullTcpTimer timer, Time now)
 {
     InputScope input(*this, now);
-    const std::optional<Time> deadline = m_tcb.timerDeadline.Get(timer);
-    if (!deadline || now < *deadline)
+    if (timer == FullTcpTimer::RETRANSMIT)
     {
-        return; // cancelled or re-armed since: a stale expiry
+        // Linux runs the loss probe and the retransmission timeout on one timer, the probe
+        // in place of the RTO and never later (tcp_schedule_loss_probe(): "If the RTO formula
+        // yields an earlier time, then use that time"). When both are due now the probe goes
+        // first, and re-arms the RTO from now (tcp_send_loss_probe(): tcp_rearm_rto()).
+        RunIfDue(FullTcpTailLossProbe::TIMER);
+    }
+    RunIfDue(timer);
+}
+
+bool
+FullTcpConnection::RunIfDue(FullTcpTimer timer)
+{
+    const std::optional<Time> deadline = m_tcb.timerDeadline.Get(timer);
+    if (!deadline || m_now < *deadline)
+    {
+        return false; // cancelled or re-armed since: a stale expiry
     }
     m_tcb.timerDeadline.Reset(timer);
     timer.Handler()(FullTcpTimerExpiry {*this, *this, *m_recovery, timer});
+    return true;
 }
 
 void

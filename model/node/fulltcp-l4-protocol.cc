@@ -88,6 +88,11 @@ FullTcpL4Protocol::GetTypeId()
                             "An ICMP error about a connection (RFC 1122 §4.2.3.9).",
                             MakeTraceSourceAccessor(&FullTcpL4Protocol::m_icmpTrace),
                             "ns3::FullTcpL4Protocol::IcmpTracedCallback")
+            .AddTraceSource("LossEvent",
+                            "What the loss recovery of a connection of this node did: a Tail "
+                            "Loss Probe, a range RACK marked lost, a spurious reduction undone.",
+                            MakeTraceSourceAccessor(&FullTcpL4Protocol::m_lossEventTrace),
+                            "ns3::FullTcpL4Protocol::LossEventTracedCallback")
             .AddTraceSource("SocketCreated",
                             "A socket was created by the factory or forked by a listener "
                             "(connect its own trace sources here).",
@@ -316,15 +321,16 @@ FullTcpL4Protocol::CountEcn(FullTcpEcnEvent event)
 }
 
 void
-FullTcpL4Protocol::CountUndo(FullTcpUndoKind kind)
+FullTcpL4Protocol::NotifyLossEvent(const FullTcpFourTuple& tuple, const FullTcpLossEvent& event)
 {
-    m_mib.undo.Count(kind);
-}
-
-void
-FullTcpL4Protocol::CountLossProbe()
-{
-    ++m_mib.lossProbes;
+    m_mib.CountLossEvent(event);
+    if (!m_lossEventTrace.IsEmpty())
+    {
+        m_lossEventTrace(NodeId(),
+                         tuple.localAddress.ToSocketAddress(tuple.localPort),
+                         tuple.remoteAddress.ToSocketAddress(tuple.remotePort),
+                         event);
+    }
 }
 
 void

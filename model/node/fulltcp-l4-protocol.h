@@ -161,6 +161,16 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
                                        bool hard);
 
     /**
+     * TracedCallback signature for what a connection's loss recovery did: a Tail Loss Probe,
+     * a range RACK marked lost, an undo (the sockets' TailLossProbe, RackLost and Undo).
+     * \param nodeId the node \param local this end \param remote the peer
+     * \param event what happened
+     */
+    typedef void (*LossEventTracedCallback)(uint32_t nodeId,
+                                            const Address& local,
+                                            const Address& remote,
+                                            const FullTcpLossEvent& event);
+    /**
      * TracedCallback signature for a new socket (created, or forked by a listener).
      * \param socket the socket
      */
@@ -209,10 +219,11 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
     uint64_t GetSynCookiesAccepted() const;
     /// \param event what ECN did on one of the node's connections (counted in the MIB)
     void CountEcn(FullTcpEcnEvent event);
-    /// \param kind a cwnd reduction a connection of the node undid (FullTcpMib::undo)
-    void CountUndo(FullTcpUndoKind kind);
-    /// A connection of the node sent a Tail Loss Probe (FullTcpMib::lossProbes).
-    void CountLossProbe();
+    /**
+     * \brief What a connection's loss recovery did: counted in the MIB, traced as LossEvent.
+     * \param tuple the connection \param event what happened
+     */
+    void NotifyLossEvent(const FullTcpFourTuple& tuple, const FullTcpLossEvent& event);
     /**
      * \brief Visit every connection and listener of the node, TIME_WAIT records included
      * (for snapshots such as FullTcpSnapshot).
@@ -454,7 +465,9 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
     TracedCallback<uint32_t, const Address&, const Address&, FullTcpL4DropReason>
         m_dropTrace;                                                             //!< Drop
     TracedCallback<const FullTcpFourTuple&, uint8_t, uint8_t, bool> m_icmpTrace; //!< IcmpError
-    TracedCallback<Ptr<FullTcpSocket>> m_socketTrace;                            //!< SocketCreated
+    TracedCallback<uint32_t, const Address&, const Address&, const FullTcpLossEvent&>
+        m_lossEventTrace;                             //!< LossEvent
+    TracedCallback<Ptr<FullTcpSocket>> m_socketTrace; //!< SocketCreated
 };
 
 } // namespace ns3

@@ -162,6 +162,22 @@ FullTcpMib::CountEcn(FullTcpEcnEvent event)
 }
 
 void
+FullTcpMib::CountLossEvent(const FullTcpLossEvent& event)
+{
+    switch (event.kind)
+    {
+    case FullTcpLossEvent::Kind::TAIL_LOSS_PROBE:
+        ++lossProbes;
+        break;
+    case FullTcpLossEvent::Kind::UNDO:
+        undo.Count(event.undo);
+        break;
+    case FullTcpLossEvent::Kind::RACK_LOST:
+        break; // Linux has no counter of RACK's marks
+    }
+}
+
+void
 FullTcpMib::Print(std::ostream& os) const
 {
     os << "ActiveOpens " << activeOpens << "\n"

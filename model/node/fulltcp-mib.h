@@ -7,6 +7,7 @@
 
 #include "ns3/fulltcp-ecn.h"
 #include "ns3/fulltcp-header.h"
+#include "ns3/fulltcp-loss-event.h"
 #include "ns3/fulltcp-state.h"
 #include "ns3/fulltcp-undo.h"
 
@@ -127,6 +128,8 @@ struct FullTcpMib
     void CountParseError(FullTcpParseError error);
     /// \param event what ECN did on a connection of the node
     void CountEcn(FullTcpEcnEvent event);
+    /// \param event what loss recovery did on a connection of the node: lossProbes, undo
+    void CountLossEvent(const FullTcpLossEvent& event);
 
     /**
      * \brief Print every counter, one "Name value" line each, in RFC 4022's names

@@ -528,7 +528,13 @@ FullTcpSocket::ReductionUndone(FullTcpUndoKind kind, uint32_t cwnd, uint32_t sst
 {
     const char* name = FullTcpUndoKindName(kind);
     NS_LOG_LOGIC(m_tuple << " undo (" << name << "): cwnd " << cwnd << " ssthresh " << ssthresh);
-    m_tcp->CountUndo(kind);
+    FullTcpLossEvent e;
+    e.kind = FullTcpLossEvent::Kind::UNDO;
+    const FullTcpTcb& t = m_engine->GetTcb();
+    e.start = SequenceNumber32(t.snd.ToWire(t.sndUna));
+    e.end = SequenceNumber32(t.snd.ToWire(t.sndNxt));
+    e.undo = kind;
+    m_tcp->NotifyLossEvent(m_tuple, e);
     m_undoTrace(name, cwnd, ssthresh);
 }
 
@@ -540,13 +546,25 @@ FullTcpSocket::RecoveryEvent(const FullTcpRecoveryEvent& event)
     switch (event.kind)
     {
     case K::TAIL_LOSS_PROBE:
-        m_tcp->CountLossProbe();
-        m_tailLossProbeTrace(SequenceNumber32(snd.ToWire(event.start)), event.newData);
-        break;
     case K::RACK_LOST:
-        m_rackLostTrace(SequenceNumber32(snd.ToWire(event.start)),
-                        SequenceNumber32(snd.ToWire(event.end)));
+    {
+        FullTcpLossEvent e;
+        e.kind = event.kind == K::RACK_LOST ? FullTcpLossEvent::Kind::RACK_LOST
+                                            : FullTcpLossEvent::Kind::TAIL_LOSS_PROBE;
+        e.start = SequenceNumber32(snd.ToWire(event.start));
+        e.end = SequenceNumber32(snd.ToWire(event.end));
+        e.newData = event.newData;
+        m_tcp->NotifyLossEvent(m_tuple, e);
+        if (event.kind == K::RACK_LOST)
+        {
+            m_rackLostTrace(e.start, e.end);
+        }
+        else
+        {
+            m_tailLossProbeTrace(e.start, e.newData);
+        }
         break;
+    }
     case K::RACK_REORDER_WINDOW:
         m_rackReorderWindow = event.to;
         break;

@@ -165,6 +165,29 @@ TEST_F(RackTest, TlpPtoIncludesDelayedAckAllowanceForOneSegment)
     EXPECT_EQ(ProbeTimer(), now + MilliSeconds(602));
 }
 
+TEST_F(RackTest, TlpReplacesTheRtoWhenBothAreDue)
+{
+    Establish(MilliSeconds(100)); // SRTT 100 ms, RTTVAR 50 ms: RTO 300 ms
+    WriteMore(1000);
+    EXPECT_SENT(Our(0, 1000, true));
+    // One segment out: PTO = 2·SRTT + 200 ms = 400 ms, capped at the RTO (300 ms), and
+    // Linux arms one timer with it: at 300 ms the probe goes, not the timeout.
+    EXPECT_EQ(ProbeTimer(), now + MilliSeconds(300));
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + MilliSeconds(300));
+    const uint32_t cwnd = Tcb().cc.cwnd;
+    Advance(MilliSeconds(300));
+    EXPECT_EQ(Events(K::TAIL_LOSS_PROBE).size(), 1u);
+    EXPECT_SENT(Our(0, 1000, true));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(Tcb().caState, FullTcpCaState::OPEN);
+    EXPECT_EQ(Tcb().cc.cwnd, cwnd);
+    // tcp_rearm_rto() after the probe: the timeout comes one RTO later, not backed off.
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + MilliSeconds(300));
+    Advance(MilliSeconds(300));
+    EXPECT_SENT(Our(0, 1000, true));
+    EXPECT_EQ(Tcb().caState, FullTcpCaState::LOSS);
+}
+
 TEST_F(RackTest, RackMarksLostOnceReorderWindowPasses)
 {
     Establish(MilliSeconds(100)); // min_rtt 100 ms: reo_wnd 25 ms
@@ -195,6 +218,29 @@ TEST_F(RackTest, RackMarksLostOnceReorderWindowPasses)
     EXPECT_TRUE(Tcb().inRecovery);
     EXPECT_SENT(Our(0, 1000, true));
     EXPECT_NOTHING_SENT();
+}
+
+TEST_F(RackTest, RackCountsASackOfTheDataOfTheFinSegment)
+{
+    Establish(MilliSeconds(100)); // min_rtt 100 ms: reo_wnd 25 ms
+    WriteMore(11000);             // [0, 10000) goes; the rest and the FIN wait for cwnd
+    ASSERT_EQ(Conn().Close(now), FullTcpError::OK);
+    out.ClearHistory();
+    Advance(MilliSeconds(100));
+    Inject(PeerAck(1000));
+    EXPECT_SENT(OurData(m_data, 10000, 1000, H::PSH | H::FIN));
+    out.ClearHistory();
+    // The peer SACKs the data of the FIN segment but not the FIN (RFC 2018 blocks are data,
+    // as FreeBSD sends them; Linux includes the FIN). That delivers the segment (Linux
+    // tcp_sacktag_walk() takes a block that covers the skb's data): RACK advances, and
+    // [1000, 10000), sent 100 ms before it and not delivered 200 ms later, is lost.
+    Advance(MilliSeconds(100));
+    Inject(PeerSack(1000, {{10000, 11000}}));
+    const auto lost = Events(K::RACK_LOST);
+    ASSERT_FALSE(lost.empty());
+    EXPECT_EQ(lost[0].start, 1 + 1000);
+    EXPECT_TRUE(Tcb().inRecovery);
+    EXPECT_SENT(Our(1000, 1000, false));
 }
 
 TEST_F(RackTest, RackReorderTimerFiresWhenWindowPendingLoss)

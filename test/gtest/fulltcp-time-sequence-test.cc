@@ -60,6 +60,52 @@ TEST(TimeSequence, BulkTransferWithOneLossAndSack)
     EXPECT_NE(svg.find(">relative sequence number (bytes)</text>"), std::string::npos);
     EXPECT_NE(svg.find("<g class=\"legend\">"), std::string::npos);
     EXPECT_NE(svg.find(">SYN</text>"), std::string::npos);
+    // No loss-recovery events were recorded: no marks, no legend entries for them.
+    EXPECT_EQ(Count(svg, "class=\"probe\""), 0u);
+    EXPECT_EQ(Count(svg, "class=\"lost\""), 0u);
+    EXPECT_EQ(Count(svg, "class=\"undo\""), 0u);
+}
+
+TEST(TimeSequence, LossRecoveryMarks)
+{
+    auto rec = CreateObject<FullTcpTraceRecorder>();
+    LadderScript script(*rec);
+    script.Bulk(20, 5);
+    // The client's recovery: RACK marks segment 5 lost, a probe resends segment 19, then an
+    // F-RTO undo; a server-side event goes to the server's graph, not the client's.
+    FullTcpLossEvent lost;
+    lost.kind = FullTcpLossEvent::Kind::RACK_LOST;
+    lost.start = SequenceNumber32(5001);
+    lost.end = SequenceNumber32(6001);
+    rec->RecordLossEvent(Seconds(1.03), 0, script.ep[0], script.ep[1], lost);
+    FullTcpLossEvent probe;
+    probe.kind = FullTcpLossEvent::Kind::TAIL_LOSS_PROBE;
+    probe.start = SequenceNumber32(19001);
+    probe.end = SequenceNumber32(20001);
+    rec->RecordLossEvent(Seconds(1.04), 0, script.ep[0], script.ep[1], probe);
+    FullTcpLossEvent undo;
+    undo.kind = FullTcpLossEvent::Kind::UNDO;
+    undo.undo = FullTcpUndoKind::FRTO;
+    rec->RecordLossEvent(Seconds(1.05), 0, script.ep[0], script.ep[1], undo);
+    rec->RecordLossEvent(Seconds(1.06), 1, script.ep[1], script.ep[0], undo);
+    ASSERT_EQ(rec->GetConnectionCount(), 1u);
+    const auto& marks = rec->GetConnection(0).GetLossMarks();
+    ASSERT_EQ(marks.size(), 4u);
+    EXPECT_EQ(marks[0].side, 0);
+    EXPECT_EQ(marks[3].side, 1);
+
+    const std::string svg = rec->GetTimeSequence(0, 0);
+    EXPECT_EQ(XmlProblem(svg), "");
+    EXPECT_TRUE(PythonParsesSvg(svg, "/tmp/fulltcp-tseq-marks-test.svg"));
+    // One band for the probe, two strokes for the cross, one dashed line: each plus the
+    // legend's sample.
+    EXPECT_EQ(Count(svg, "class=\"probe\""), 1u + 1);
+    EXPECT_EQ(Count(svg, ">TLP</text>"), 1u);
+    EXPECT_EQ(Count(svg, "class=\"lost\""), 2u + 1);
+    EXPECT_EQ(Count(svg, "class=\"undo\""), 1u + 1);
+    EXPECT_EQ(Count(svg, ">undo (frto)</text>"), 1u);
+    EXPECT_NE(svg.find(">tail loss probe (TLP)</text>"), std::string::npos);
+    EXPECT_NE(svg.find(">marked lost by RACK (x)</text>"), std::string::npos);
 }
 
 TEST(TimeSequence, WindowLineUsesTheNegotiatedScale)

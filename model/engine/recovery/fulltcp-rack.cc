@@ -277,13 +277,19 @@ void
 FullTcpRackRecovery::Sacked(FullTcpRange r, int64_t priorUna, const FullTcpRecoverySender& s)
 {
     const Time now = s.Now();
+    // Our FIN's offset, if sent: a block that covers the data of the segment carrying it
+    // SACKs that segment, with or without the FIN (RFC 2018 blocks are data; FreeBSD leaves
+    // the FIN out, Linux puts it in).
+    const FullTcpTcb& t = s.Tcb();
+    const int64_t fin = t.FinSent() ? t.DataEnd() : -1;
     for (size_t i = FirstEndingAbove(r.start); i < m_size && StartOf(i) < r.end; ++i)
     {
         const uint32_t slot = Slot(i);
         Segment& g = m_ring[slot];
         const int64_t start = StartOf(i);
+        const int64_t dataEnd = g.end == fin + 1 && fin > start ? fin : g.end;
         // A segment counts as SACKed once the block covers all of it (Linux tags whole skbs).
-        if ((g.flags & SACKED) != 0 || start < r.start || g.end > r.end)
+        if ((g.flags & SACKED) != 0 || start < r.start || dataEnd > r.end)
         {
             continue;
         }

@@ -59,14 +59,13 @@ FullTcpTailLossProbe::Schedule(FullTcpRecoverySender& s, uint32_t segmentsOut)
         timeout =
             2 * t.rtt.GetSrtt() + (segmentsOut == 1 ? c.minRto : MicroSeconds(TIMEOUT_MIN_US));
     }
-    // "If the RTO formula yields an earlier time, then use that time."
-    if (const auto rto = t.timerDeadline.Get(FullTcpTimer::RETRANSMIT))
+    // "If the RTO formula yields an earlier time, then use that time" (tcp_rto_delta_us()):
+    // the running timer's, or, when the segment that starts it is leaving now, one RTO.
+    const auto rto = t.timerDeadline.Get(FullTcpTimer::RETRANSMIT);
+    const Time left = rto ? *rto - s.Now() : t.rto;
+    if (left.IsStrictlyPositive())
     {
-        const Time left = *rto - s.Now();
-        if (left.IsStrictlyPositive())
-        {
-            timeout = std::min(timeout, left);
-        }
+        timeout = std::min(timeout, left);
     }
     const Time due = s.Now() + timeout;
     m_deadline = due;

@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 CTEST_ARGS ?=
 
-.PHONY: all deps build demo test test-asan test-mpi test-intree bench install clean
+.PHONY: all deps build demo test test-asan test-mpi test-intree test-kernel bench install clean
 
 all: build
 
@@ -54,6 +54,12 @@ test-mpi: deps
 # the repository (README, "Using FullTcp inside an ns-3 source tree").
 test-intree: deps
 	scripts/test-intree.sh
+
+# Every test/scripts/linux-*.pkt against the real Linux kernel with Google's packetdrill
+# (scripts/test-kernel.sh): root, one network namespace per script. packetdrill is not part of
+# the project: PACKETDRILL=path, else ../shared/tools/packetdrill. Not part of `make test`.
+test-kernel:
+	scripts/test-kernel.sh
 
 # The benchmark (issue 8): every scenario of examples/fulltcp-bench.cc on FullTcp and on ns-3's
 # TCP, one table (doc/performance.rst). valgrind counts instructions where perf cannot (VMs).

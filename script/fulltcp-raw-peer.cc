@@ -9,6 +9,7 @@
 #include "ns3/log.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
+#include "ns3/socket.h"
 
 namespace ns3
 {
@@ -39,7 +40,8 @@ bool
 FullTcpRawPeer::Send(FullTcpHeader header,
                      Ptr<const Packet> payload,
                      const Address& src,
-                     const Address& dst)
+                     const Address& dst,
+                     uint8_t ecn)
 {
     const bool v4 = Ipv4Address::IsMatchingType(src) && Ipv4Address::IsMatchingType(dst);
     const bool v6 = Ipv6Address::IsMatchingType(src) && Ipv6Address::IsMatchingType(dst);
@@ -49,6 +51,22 @@ FullTcpRawPeer::Send(FullTcpHeader header,
         return false;
     }
     Ptr<Packet> p = BuildSegment(header, payload, src, dst);
+    if (ecn != 0)
+    {
+        // IP takes the traffic class from the tag (Ipv4L3Protocol::Send(), Ipv6's twin).
+        if (v4)
+        {
+            SocketIpTosTag tos;
+            tos.SetTos(ecn & 0x3);
+            p->AddPacketTag(tos);
+        }
+        else
+        {
+            SocketIpv6TclassTag tclass;
+            tclass.SetTclass(ecn & 0x3);
+            p->AddPacketTag(tclass);
+        }
+    }
     // No route: IP looks one up for the destination, as for any sender without a socket.
     if (v4)
     {

@@ -41,12 +41,14 @@ class FullTcpRawPeer : public FullTcpIpL4Base
      * \param payload the bytes behind it (may be empty)
      * \param src source address (Ipv4Address or Ipv6Address)
      * \param dst destination address, same family
+     * \param ecn the IP ECN codepoint (RFC 3168 §5: 0 Not-ECT, 1 ECT(1), 2 ECT(0), 3 CE)
      * \return false when the addresses are of no IP family or differ in family
      */
     bool Send(FullTcpHeader header,
               Ptr<const Packet> payload,
               const Address& src,
-              const Address& dst);
+              const Address& dst,
+              uint8_t ecn = 0);
 
     /**
      * TracedCallback signature for a received segment.

@@ -214,7 +214,8 @@ FullTcpScriptRunner::Execute(const FullTcpScriptEvent& e)
             Fail(e, "cannot build the segment: " + error);
             return false;
         }
-        m_peer->Send(h, Create<Packet>(e.segment.len), m_options.remoteIp, m_options.localIp);
+        m_peer->Send(
+            h, Create<Packet>(e.segment.len), m_options.remoteIp, m_options.localIp, e.segment.ecn);
         return true;
     }
     case FullTcpScriptEvent::COMMAND:

@@ -93,6 +93,31 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         o.failure = "setsockopt: SO_LINGER is not supported (ns-3's Socket API has no abort)";
         return true;
     }
+    if (name == "TCP_CONGESTION")
+    {
+        // A string: Linux's module name (tcp_cubic.c, tcp_cong.c), as the sysctl
+        // net.ipv4.tcp_congestion_control; a per-socket choice that a network namespace can
+        // make for any built-in algorithm (tcp_set_congestion_control() with CAP_NET_ADMIN),
+        // where the sysctl is limited to tcp_allowed_congestion_control.
+        const std::string ours = value.kind != FullTcpScriptExpr::STRING ? ""
+                               : value.text == "cubic"                   ? "Cubic"
+                               : value.text == "reno"                    ? "NewReno"
+                                                                         : "";
+        if (ours.empty())
+        {
+            o.failure = "setsockopt: TCP_CONGESTION takes \"cubic\" or \"reno\"";
+        }
+        else if (f.socket->GetState() != FullTcpState::CLOSED || f.listening)
+        {
+            o.failure = "setsockopt: FullTcp reads TCP_CONGESTION when the connection starts; "
+                        "set it before connect() or listen()";
+        }
+        else
+        {
+            f.socket->SetAttribute("CongestionControl", StringValue(ours));
+        }
+        return true;
+    }
     int64_t v = 0;
     if (!Evaluate(value, v))
     {
@@ -246,6 +271,19 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
             actual = conn && conn->GetTcb().sndMss > 0
                        ? conn->GetTcb().cc.cwnd / conn->GetTcb().sndMss
                        : 0;
+        }
+        else if (field == "tcpi_snd_ssthresh")
+        {
+            // Segments, as cwnd; "infinite" (Linux TCP_INFINITE_SSTHRESH, 0x7fffffff) as is.
+            const uint32_t ssthresh = conn ? conn->GetTcb().cc.ssthresh : 0;
+            const uint32_t mss = conn ? conn->GetTcb().sndMss : 0;
+            actual = ssthresh >= 0x7fffffff ? 0x7fffffff : mss > 0 ? ssthresh / mss : 0;
+        }
+        else if (field == "tcpi_ca_state")
+        {
+            // enum tcp_ca_state: Open 0, Disorder 1, CWR 2, Recovery 3, Loss 4 (FullTcpCaState's
+            // order).
+            actual = conn ? static_cast<int64_t>(conn->GetTcb().caState) : 0;
         }
         else
         {

@@ -308,6 +308,7 @@ FullTcpScriptSyscalls::Clear()
 {
     m_waiters.clear();
     m_files.clear();
+    m_underTest = -1;
 }
 
 void
@@ -317,7 +318,12 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
     int64_t fd = -1;
     const std::string& n = c.name;
     const bool needsFd = n != "socket";
-    if (needsFd && !IntArg(c, 0, fd, o))
+    if (!c.args.empty() && c.args[0].kind == FullTcpScriptExpr::SYMBOL
+        && c.args[0].text == FullTcpScriptCall::SOCKET_UNDER_TEST)
+    {
+        fd = m_underTest;
+    }
+    else if (needsFd && !IntArg(c, 0, fd, o))
     {
         done(o);
         return;
@@ -415,6 +421,7 @@ FullTcpScriptSyscalls::Socket_(const FullTcpScriptCall& c, int64_t, Outcome& o)
     const int newFd = NewFd();
     m_files[newFd].socket = s;
     o.ret = newFd;
+    m_underTest = newFd;
     return true;
 }
 
@@ -495,6 +502,7 @@ FullTcpScriptSyscalls::Accept(const FullTcpScriptCall&, int64_t fd, Outcome& o)
     cf.socket = child;
     cf.connected = true;
     o.ret = newFd;
+    m_underTest = newFd;
     return true;
 }
 

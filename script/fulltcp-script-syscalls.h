@@ -85,6 +85,9 @@ class FullTcpScriptSyscalls
     void Clear();
 
   private:
+    /// The latest descriptor socket() or accept() returned (packetdrill's socket under test).
+    int64_t m_underTest {-1};
+
     /// One descriptor.
     struct File
     {

@@ -58,6 +58,7 @@ struct FullTcpScriptOption
 struct FullTcpScriptSegment
 {
     bool inbound {true};         //!< `<`: the script sends it; `>`: FullTcp must send it
+    uint8_t ecn {0};             //!< `<` only: IP ECN codepoint (`[ect0]` 2, `[ect1]` 1, `[ce]` 3)
     uint8_t flags {0};           //!< FullTcpHeader::Flag bits (`S . P F R U E W`)
     uint32_t seq {0};            //!< relative start sequence number
     uint32_t end {0};            //!< relative end (seq + len)
@@ -106,6 +107,10 @@ struct FullTcpScriptCall
     std::vector<FullTcpScriptExpr> args; //!< the arguments
     FullTcpScriptExpr result;            //!< expected return value (ELLIPSIS: any)
     std::string errnoName;               //!< expected errno when result is -1, e.g. "EAGAIN"
+
+    /// The descriptor argument of a TCP_INFO check made from an inline `%{ assert tcpi_... }%`
+    /// block: packetdrill's socket under test (the latest socket() or accept()).
+    static constexpr const char* SOCKET_UNDER_TEST = "<socket under test>";
 };
 
 /**

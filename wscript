@@ -211,6 +211,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-undo-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
     'test/fulltcp-ecn-test-suite.cc',
+    'test/fulltcp-cubic-vs-ns3-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on
@@ -235,6 +236,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-ns3-congestion-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
     'test/fulltcp-ecn-test-suite.cc',
+    'test/fulltcp-cubic-vs-ns3-test-suite.cc',
 ]
 
 # ns-3 modules the library needs, and those its tests and examples need besides.

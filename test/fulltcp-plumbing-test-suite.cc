@@ -239,7 +239,8 @@ class ProtocolSlotTestCase : public FamilyTestCase
                             syn,
                             Ptr<const Packet>(Create<Packet>()),
                             client,
-                            server);
+                            server,
+                            uint8_t {0}); // Not-ECT
         // Addresses of two families: refused, nothing sent.
         const Address other =
             m_ipv6 ? Address(net.v4.GetAddress(0)) : Address(net.v6.GetAddress(0, 1));

@@ -237,7 +237,8 @@ WireLinkTestCase::DoRun()
                             segments[i].first,
                             payload,
                             from,
-                            to);
+                            to,
+                            uint8_t {0}); // Not-ECT
     }
     Simulator::Stop(Seconds(2));
     Simulator::Run();

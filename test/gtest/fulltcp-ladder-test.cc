@@ -157,6 +157,31 @@ TEST(Ladder, FlagNamesAsTheTutorialsWriteThem)
     EXPECT_EQ(FullTcpFlagNames(0), "none");
 }
 
+TEST(Ladder, EcnFlagsEceAndCwrAreShown)
+{
+    using H = FullTcpHeader;
+    // RFC 3168 §6.1.1: the ECN-setup SYN (ECE+CWR) and SYN-ACK (ECE); §6.1.2-6.1.3: the echo
+    // of a CE mark (ECE) and the sender's answer (CWR).
+    auto rec = CreateObject<FullTcpTraceRecorder>();
+    LadderScript script(*rec);
+    script.Deliver(Seconds(1), 0, script.Header(0, H::SYN | H::ECE | H::CWR, 0, 0, 65535, 0, 0));
+    script.Deliver(Seconds(1.01), 1, script.Header(1, H::SYN | H::ECE | H::ACK, 0, 1, 65535, 0, 0));
+    script.Deliver(Seconds(1.02), 0, script.Header(0, H::ACK, 1, 1, 65535, 0, 0));
+    script.Deliver(Seconds(1.03), 0, script.Header(0, H::PSH | H::ACK, 1, 1, 65535, 0, 0), 100);
+    script.Deliver(Seconds(1.04), 1, script.Header(1, H::ECE | H::ACK, 1, 101, 65535, 0, 0));
+    script.Deliver(
+        Seconds(1.05), 0, script.Header(0, H::PSH | H::CWR | H::ACK, 101, 1, 65535, 0, 0), 100);
+    const std::string text = rec->GetTextLadder(0);
+    EXPECT_EQ(Count(text, "SYN+ECE+CWR seq="), 1u) << text;
+    EXPECT_EQ(Count(text, "SYN+ECE+ACK seq="), 1u) << text;
+    EXPECT_EQ(Count(text, " ECE+ACK seq="), 1u) << text;
+    EXPECT_EQ(Count(text, "PSH+CWR+ACK seq="), 1u) << text;
+    const std::string svg = rec->GetSvgLadder(0);
+    EXPECT_EQ(XmlProblem(svg), "");
+    EXPECT_NE(svg.find("SYN+ECE+CWR"), std::string::npos);
+    EXPECT_NE(svg.find("PSH+CWR+ACK"), std::string::npos);
+}
+
 TEST(Ladder, SackBlocksAreRelativeToThePeersIsn)
 {
     auto rec = CreateObject<FullTcpTraceRecorder>();

@@ -416,21 +416,10 @@ Transfer(bool fulltcp)
     run.stack = fulltcp ? "FullTcp" : "ns-3";
     // sender (0) — router (1) — receiver (2); the router's device towards the receiver is
     // the bottleneck, with its DropTail queue and no queue disc in front of it.
-    NodeContainer nodes;
-    nodes.Create(3);
-    PointToPointHelper access;
-    access.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    access.SetChannelAttribute("Delay", StringValue("1ms"));
-    PointToPointHelper bottleneck;
-    bottleneck.SetDeviceAttribute("DataRate", StringValue(BOTTLENECK_RATE));
-    bottleneck.SetChannelAttribute("Delay", StringValue(BOTTLENECK_DELAY));
-    bottleneck.SetQueue("ns3::DropTailQueue<Packet>",
-                        "MaxSize",
-                        QueueSizeValue(QueueSize(std::to_string(QUEUE_PACKETS) + "p")));
-    NetDeviceContainer first = access.Install(nodes.Get(0), nodes.Get(1));
-    NetDeviceContainer second = bottleneck.Install(nodes.Get(1), nodes.Get(2));
-    InternetStackHelper internet;
-    internet.Install(nodes);
+    BottleneckPath path(BOTTLENECK_RATE, BOTTLENECK_DELAY, std::to_string(QUEUE_PACKETS) + "p");
+    const NodeContainer& nodes = path.nodes;
+    const NetDeviceContainer& first = path.access;
+    const NetDeviceContainer& second = path.bottleneck;
     if (fulltcp)
     {
         FullTcpHelper helper;

@@ -123,18 +123,10 @@ Ptr<EcnRun>
 BulkThroughBottleneck(const std::string& qdisc, const std::string& ecn, bool ipv6, uint32_t bytes)
 {
     Ptr<EcnRun> run = Create<EcnRun>();
-    NodeContainer nodes;
-    nodes.Create(3);
-    PointToPointHelper access;
-    access.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-    access.SetChannelAttribute("Delay", StringValue("1ms"));
-    PointToPointHelper bottleneck;
-    bottleneck.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
-    bottleneck.SetChannelAttribute("Delay", StringValue("10ms"));
-    NetDeviceContainer a = access.Install(nodes.Get(0), nodes.Get(1));
-    NetDeviceContainer b = bottleneck.Install(nodes.Get(1), nodes.Get(2));
-    InternetStackHelper internet;
-    internet.Install(nodes);
+    BottleneckPath path("10Mbps", "10ms");
+    const NodeContainer& nodes = path.nodes;
+    const NetDeviceContainer& a = path.access;
+    const NetDeviceContainer& b = path.bottleneck;
     FullTcpHelper fulltcp;
     fulltcp.SetSocketAttribute("Ecn", StringValue(ecn));
     fulltcp.Install(nodes.Get(0));

@@ -75,6 +75,38 @@ enum class Stacks
     FULLTCP_SERVER, //!< FullTcp on node 1 only; node 0 runs ns-3 TCP
 };
 
+/// Sender (node 0), router (1), receiver (2): a 100 Mb/s, 1 ms access link, then the
+/// bottleneck from the router; ns-3's Internet stack on all three, the TCPs for the test to
+/// install on nodes 0 and 2, and no addresses yet (queue discs go in before them).
+struct BottleneckPath
+{
+    NodeContainer nodes;           //!< sender, router, receiver
+    NetDeviceContainer access;     //!< sender — router
+    NetDeviceContainer bottleneck; //!< router — receiver (device 0 is the router's)
+
+    /// \param rate the bottleneck's rate \param delay its delay
+    /// \param queue the router's DropTail queue there, e.g. "83p" (empty: ns-3's default)
+    BottleneckPath(const std::string& rate, const std::string& delay, const std::string& queue = "")
+    {
+        nodes.Create(3);
+        PointToPointHelper first;
+        first.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+        first.SetChannelAttribute("Delay", StringValue("1ms"));
+        PointToPointHelper second;
+        second.SetDeviceAttribute("DataRate", StringValue(rate));
+        second.SetChannelAttribute("Delay", StringValue(delay));
+        if (!queue.empty())
+        {
+            second.SetQueue(
+                "ns3::DropTailQueue<Packet>", "MaxSize", QueueSizeValue(QueueSize(queue)));
+        }
+        access = first.Install(nodes.Get(0), nodes.Get(1));
+        bottleneck = second.Install(nodes.Get(1), nodes.Get(2));
+        InternetStackHelper internet;
+        internet.Install(nodes);
+    }
+};
+
 /// Two nodes over point-to-point, IPv4 10.1.1.0/24 and IPv6 2001:db8::/64.
 struct TwoNodes
 {

@@ -45,6 +45,21 @@ class UndoSackTest : public DataTest
         return data;
     }
 
+    /// After TimeoutWithTenSegmentsOut(): RFC 5682 §3.1 step 2b, the ACK of the retransmission
+    /// sends two new segments (cwnd 2000); step 3b, the next ACK acknowledges [1000, 3000),
+    /// sent before the timeout and never resent: the timeout was spurious, undone (Linux
+    /// tcp_try_undo_loss(sk, true)), Open with cwnd 10000 again. \param data what was written
+    void
+    FrtoFindsTheTimeoutSpurious(const std::string& data)
+    {
+        Inject(PeerAck(1000));
+        EXPECT_SENT(OurData(data, 10000, 1000));
+        EXPECT_SENT(OurData(data, 11000, 1000));
+        Inject(PeerAck(3000));
+        EXPECT_EQ(Tcb().caState, FullTcpCaState::OPEN);
+        EXPECT_EQ(Tcb().cc.cwnd, 10000u);
+    }
+
     /// 10000 bytes written and sent; the first segment is delayed, three SACKs start a
     /// fast recovery that resends it (cwnd 10000 → 5000).
     std::string
@@ -87,15 +102,8 @@ TEST_F(UndoSackTest, FrtoDetectsSpuriousTimeout)
 {
     Start(true, false);
     const std::string data = TimeoutWithTenSegmentsOut();
-    Inject(PeerAck(1000));
-    EXPECT_SENT(OurData(data, 10000, 1000));
-    EXPECT_SENT(OurData(data, 11000, 1000));
-    // Step 3b: the next ACK acknowledges [1000, 3000), sent before the timeout and never
-    // resent: the timeout was spurious. Linux tcp_try_undo_loss(sk, true): cwnd back to
-    // 10000, ssthresh to its prior max(ssthresh, 3/4 cwnd), Open; no go-back-N, new data.
-    Inject(PeerAck(3000));
-    EXPECT_EQ(Tcb().caState, FullTcpCaState::OPEN);
-    EXPECT_EQ(Tcb().cc.cwnd, 10000u);
+    // ssthresh back to its prior max(ssthresh, 3/4 cwnd); no go-back-N, new data.
+    FrtoFindsTheTimeoutSpurious(data);
     EXPECT_EQ(Tcb().cc.ssthresh, cfg.initialSsthresh);
     EXPECT_EQ(Tcb().undo.GetCounters().spuriousRtos, 1u);
     EXPECT_EQ(Tcb().undo.GetCounters().lossUndo, 1u);
@@ -152,15 +160,10 @@ TEST_F(UndoRackTest, FrtoUndoForgetsRackLostMarks)
 {
     StartAfterRoundTrip();
     const std::string data = TimeoutWithTenSegmentsOut();
-    Inject(PeerAck(1000));
-    EXPECT_SENT(OurData(data, 10000, 1000));
-    EXPECT_SENT(OurData(data, 11000, 1000));
-    // Spurious (step 3b): the timeout's lost marks on [3000, 10000) go with the undo (Linux
+    // The timeout's lost marks on [3000, 10000) go with the undo (Linux
     // tcp_undo_cwnd_reduction(sk, true)). Kept, they would leave the pipe and let three
     // more new segments out, then restart recovery and resend them.
-    Inject(PeerAck(3000));
-    EXPECT_EQ(Tcb().caState, FullTcpCaState::OPEN);
-    EXPECT_EQ(Tcb().cc.cwnd, 10000u);
+    FrtoFindsTheTimeoutSpurious(data);
     EXPECT_SENT(OurData(data, 12000, 1000));
     EXPECT_NOTHING_SENT();
     // The originals keep arriving: new data only (slow start, cwnd 11000), no retransmission,

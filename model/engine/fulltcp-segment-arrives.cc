@@ -319,15 +319,11 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
         Drop(h, D::SYN_IN_SYNCHRONIZED);
         return;
     }
-    // Fifth: check the ACK field.
+    // Fifth: check the ACK field (TS.Recent is updated there, once the ACK is known valid).
     if (!AckArrives(h, payload, seq))
     {
         return;
     }
-    // RFC 7323 §4.3 (R3), once the ACK is known valid: a segment dropped for acknowledging
-    // unsent data must not move TS.Recent, or one forged TSval would make PAWS reject all
-    // that follows (as Linux, which updates ts_recent only after tcp_ack() accepts it).
-    UpdateTsRecent(h, seq);
     // Sixth: check the URG bit (the urgent data itself is delivered in line).
     UrgentArrives(h, seq);
     // Seventh: process the segment text.
@@ -397,6 +393,12 @@ FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64
         Drop(h, D::ACK_TOO_OLD);
         return false;
     }
+    // RFC 7323 §4.3 (R3), once the ACK is known valid: a segment dropped for acknowledging
+    // unsent data must not move TS.Recent, or one forged TSval would make PAWS reject all
+    // that follows. And before the ACK is processed: what it makes us send (a fast
+    // retransmission, new data) echoes this TSval, as Linux tcp_ack() updates ts_recent
+    // (FLAG_UPDATE_TS_RECENT) before tcp_fastretrans_alert() and tcp_xmit_recovery().
+    UpdateTsRecent(h, seq);
     // An acceptable ACK: the path works, a soft ICMP error no longer explains anything (as
     // Linux tcp_ack() clears sk_err_soft).
     m_tcb.softError.reset();

@@ -301,6 +301,24 @@ TEST_F(UndoTimestampTest, EifelUndoOnTimestamp)
     EXPECT_EQ(Tcb().undo.GetCounters().fullUndo, 1u);
 }
 
+TEST_F(UndoTimestampTest, FastRetransmitEchoesTheTsvalOfTheAckThatTriggersIt)
+{
+    // RFC 7323 §4.3: TS.Recent takes the TSval of the third duplicate ACK before the fast
+    // retransmission it triggers leaves (Linux tcp_ack(): tcp_replace_ts_recent() before
+    // tcp_fastretrans_alert()), so the retransmission echoes 503, not 502.
+    m_data = Text(10 * 988);
+    m_sentAt = OurTsVal();
+    Write(m_data);
+    out.ClearHistory();
+    Advance(MilliSeconds(10));
+    for (uint32_t tsval : {501U, 502U, 503U})
+    {
+        Inject(PeerAck(0).Ts(tsval, m_sentAt));
+    }
+    EXPECT_SENT(OurData(m_data, 0, 988).Ts(OurTsVal(), 503));
+    EXPECT_NOTHING_SENT();
+}
+
 TEST_F(UndoTimestampTest, EifelNoUndoWhenTsecrIsNewer)
 {
     FastRetransmitOfTheFirstSegment();

@@ -642,13 +642,15 @@ FullTcpRackRecovery::OnUndo(FullTcpRecoverySender&, bool unmarkLoss)
         }
         SetFlags(g, g.end - StartOf(i), static_cast<uint8_t>(g.flags & ~LOST));
     }
-    // Merge them, by send time, into the list (undo is rare: the list is rebuilt once).
-    std::stable_sort(back.begin(),
-                     back.end(),
-                     [this](uint32_t a, uint32_t b)
-                     {
-                         return m_ring[a].sent < m_ring[b].sent;
-                     });
+    // Merge them into the list in sending order, a tie of times broken by the sequence
+    // number as SentAfter() does (undo is rare: the list is rebuilt once).
+    const auto before = [this](uint32_t a, uint32_t b)
+    {
+        const Segment& x = m_ring[a];
+        const Segment& y = m_ring[b];
+        return x.sent < y.sent || (x.sent == y.sent && x.end < y.end);
+    };
+    std::sort(back.begin(), back.end(), before);
     uint32_t listed = m_first;
     m_first = NIL;
     m_last = NIL;
@@ -656,7 +658,7 @@ FullTcpRackRecovery::OnUndo(FullTcpRecoverySender&, bool unmarkLoss)
     while (listed != NIL || next != back.end())
     {
         uint32_t slot;
-        if (listed != NIL && (next == back.end() || m_ring[listed].sent <= m_ring[*next].sent))
+        if (listed != NIL && (next == back.end() || before(listed, *next)))
         {
             slot = listed;
             listed = m_ring[listed].next;

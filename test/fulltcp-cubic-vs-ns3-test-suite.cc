@@ -58,6 +58,10 @@ constexpr uint32_t QUEUE_PACKETS = 83;
 /// SegmentSize is the payload, FullTcp's the MSS it announces (timestamps take 12).
 constexpr uint32_t NS3_SEGMENT_SIZE = 1448;
 constexpr uint32_t FULLTCP_SEGMENT_SIZE = 1460; //!< see NS3_SEGMENT_SIZE
+/// Whether ns-3's TCP falls into the same two-epoch cycle as FullTcp, so that its epochs are
+/// checked against RFC 9438 and compared: ns-3.37 (Debian 12's, the out-of-tree build) does;
+/// ns-3.48 (in tree) cuts twice per loss episode (DoRun()). Releases in between were not run.
+constexpr bool NS3_EPOCHS_AS_37 = FULLTCP_NS3_VERSION_MINOR <= 37;
 /// Sender and receiver buffers: far above the largest window (no rwnd limit).
 constexpr uint32_t BUFFERS = 4 << 20;
 /// The transfer starts at 0.1 s and is cut at 80 s. Slow start overshoots to twice the
@@ -756,6 +760,10 @@ class CubicVsNs3TestCase : public TestCase
             // §4.6: cwnd = β_cubic·cwnd, β_cubic = 0.7 (in whole segments: within one
             // segment of it).
             NS_TEST_EXPECT_MSG_EQ_TOL(e.Beta(), CUBIC_BETA, 1.0 / e.before + 0.005, where.str());
+            if (ns3 && !NS3_EPOCHS_AS_37)
+            {
+                continue; // ns-3.48 cuts twice per loss episode (DoRun())
+            }
             // One loss per epoch, at the pipe's size: BDP + queue, 2·83 segments.
             NS_TEST_EXPECT_MSG_EQ_TOL(
                 e.before, 2.0 * QUEUE_PACKETS, 0.1 * 2 * QUEUE_PACKETS, where.str());
@@ -827,6 +835,25 @@ class CubicVsNs3TestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(ns3.smss, NS3_SEGMENT_SIZE, "ns-3's SMSS\n" << report);
         CheckRfc(full, false);
         CheckRfc(ns3, true);
+        if (!NS3_EPOCHS_AS_37)
+        {
+            // ns-3.48's TCP (in an ns-3.48 tree) ends each loss episode with a second cut
+            // about 0.3 s (three RTTs) after the first (173 → 121 → 84 segments): its epochs
+            // alternate between 0.3 s and 9.4 s, and the epoch comparison below, which holds
+            // with ns-3.37, does not apply (doc/loss-recovery.rst quotes both). Both β and the
+            // goodput still compare.
+            NS_TEST_EXPECT_MSG_EQ_TOL(MeanOf(full, BetaOf),
+                                      MeanOf(ns3, BetaOf),
+                                      0.01,
+                                      "mean β\n"
+                                          << report);
+            NS_TEST_EXPECT_MSG_EQ_TOL(full.GoodputMbps(),
+                                      ns3.GoodputMbps(),
+                                      0.01 * ns3.GoodputMbps(),
+                                      "goodput\n"
+                                          << report);
+            return;
+        }
 
         // The comparison. Mean β within 0.01 (ns-3 rounds ssthresh down to whole
         // segments). The epochs alternate between two kinds on both stacks (CheckRfc()):

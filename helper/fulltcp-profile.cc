@@ -84,6 +84,8 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("Undo", BooleanValue(true));
     // PRR for every window reduction (tcp_cwnd_reduction(), since Linux 3.2; no sysctl);
     h.SetSocketAttribute("Prr", BooleanValue(true));
+    // ... as Linux 6.18 tcp_cwnd_reduction() computes it: RecoverFS = prior_cwnd, in packets.
+    h.SetSocketAttribute("PrrVariant", StringValue("Linux"));
     // tcp_ecn = 2: answer an ECN-setup SYN, never ask;
     h.SetSocketAttribute("Ecn", StringValue("Passive"));
     // no pacing inside TCP: CUBIC does not ask for it (sk_pacing_status stays

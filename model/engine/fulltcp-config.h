@@ -158,6 +158,11 @@ struct FullTcpConfig
     /// §3) sets cwnd during fast recovery, with SACK and without: off, so recovery follows
     /// RFC 5681 §3.2, RFC 6582 and RFC 6675 (Linux recovers with PRR, tcp_cwnd_reduction()).
     bool prr {false};
+    /// Which PRR, when prr is set (FullTcpPrr::VariantNames()): "Rfc9937" (RFC 9937 §6, the
+    /// Standards Track PRR of December 2025 that obsoletes RFC 6937: RecoverFS of §6.1,
+    /// PRR-CRB and PRR-SSRB on a safe ACK, in bytes) or "Linux" (Linux 6.18
+    /// tcp_cwnd_reduction(): RecoverFS = prior_cwnd, in segments, rounding up).
+    std::string prrVariant {"Rfc9937"};
     /// Pace data segments inside the engine (FullTcpPacer: Linux internal pacing, tcp_output.c
     /// tcp_pacing_check(), since 4.13): off. Linux paces inside TCP only when the congestion
     /// control asks (BBR) or SO_MAX_PACING_RATE is set; with the fq qdisc the qdisc paces.

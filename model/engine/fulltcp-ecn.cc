@@ -328,9 +328,20 @@ FullTcpConnection::EcnOnAck(const FullTcpHeader& h, int64_t delivered)
         m_tcb.ecn.cwrEnd = m_tcb.sndNxt;
         if (m_config.prr)
         {
-            // RFC 6937 with RecoverFS = FlightSize, as Linux tcp_init_cwnd_reduction().
-            m_tcb.ecn.prr.OnEnterRecovery(m_tcb.FlightSize());
+            // PRR for the reduction (RFC 9937 §6.1 "a congestion control response phase";
+            // Linux tcp_init_cwnd_reduction() from tcp_enter_cwr()): RecoverFS is RFC 9937's
+            // SND.NXT - SND.UNA less the bytes SACKed before this ACK, plus what this ACK
+            // delivered, or Linux's prior_cwnd (cwnd is still the one before the reduction).
+            const auto variant = FullTcpPrr::VariantFromName(m_config.prrVariant)
+                                     .value_or(FullTcpPrrVariant::Rfc9937);
+            const int64_t fs = static_cast<int64_t>(m_tcb.FlightSize())
+                             - m_tcb.scoreboard.SackedBytes() + std::max<int64_t>(delivered, 0);
+            const uint32_t recoverFs = variant == FullTcpPrrVariant::Linux
+                                         ? m_tcb.cc.cwnd
+                                         : static_cast<uint32_t>(std::max<int64_t>(fs, 0));
+            m_tcb.ecn.prr.OnEnterRecovery(variant, recoverFs, m_tcb.sndMss);
             m_tcb.ecn.prrSentMark = m_tcb.dataBytesSent;
+            m_tcb.ecn.prrUna = m_tcb.sndUna;
         }
         else
         {
@@ -351,11 +362,14 @@ FullTcpConnection::EcnOnAck(const FullTcpHeader& h, int64_t delivered)
         // Linux tcp_cwnd_reduction() on every ACK in CWR: cwnd = pipe + sndcnt.
         m_tcb.ecn.prr.OnSent(m_tcb.dataBytesSent - m_tcb.ecn.prrSentMark);
         m_tcb.ecn.prrSentMark = m_tcb.dataBytesSent;
+        // A safe ACK (RFC 9937 §6.2) advances SND.UNA; a further loss would have moved the
+        // connection from CWR to Recovery.
+        const bool safeAck = m_tcb.sndUna > m_tcb.ecn.prrUna;
+        m_tcb.ecn.prrUna = m_tcb.sndUna;
         if (delivered > 0)
         {
             const uint32_t pipe = m_recovery->BytesInFlight(*this);
-            m_tcb.cc.cwnd =
-                pipe + m_tcb.ecn.prr.OnAck(delivered, pipe, m_tcb.cc.ssthresh, m_tcb.sndMss);
+            m_tcb.cc.cwnd = pipe + m_tcb.ecn.prr.OnAck(delivered, pipe, m_tcb.cc.ssthresh, safeAck);
         }
     }
     // No growth while the reduction lasts (Linux tcp_cong_control(): tcp_cong_avoid() only

@@ -83,6 +83,8 @@ struct FullTcpEcnState
     FullTcpPrr prr;
     /// FullTcpTcb::dataBytesSent already counted in PRR's prr_out.
     uint64_t prrSentMark {0};
+    /// SND.UNA at PRR's previous ACK: an ACK that advances it is safe (RFC 9937 §6.2).
+    int64_t prrUna {0};
     uint32_t eceReductions {0}; //!< reductions made for an ECE (ECE_REDUCTION events)
     uint32_t cwrSent {0};       //!< segments sent with CWR (CWR_SENT events)
     uint32_t ceReceived {0};    //!< data segments received with CE (CE_RECEIVED events)

@@ -197,13 +197,23 @@ FullTcpSocket::GetTypeId()
                                    &FullTcpSocket::GetCubicHystart),
                 MakeStringChecker())
             .AddAttribute("Prr",
-                          "Proportional Rate Reduction with the slow-start reduction bound "
-                          "(PRR-SSRB, RFC 6937 §3) sets cwnd during fast recovery, with SACK "
+                          "Proportional Rate Reduction (RFC 9937, which obsoletes RFC 6937; "
+                          "which one: PrrVariant) sets cwnd during fast recovery, with SACK "
                           "(RFC 6675) and without (RFC 6582). Off: RFC 5681 §3.2, RFC 6582 and "
                           "RFC 6675 set it (Linux recovers with PRR, tcp_cwnd_reduction()).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_prr),
                           MakeBooleanChecker())
+            .AddAttribute(
+                "PrrVariant",
+                "Which PRR when Prr is on: \"Rfc9937\" (RFC 9937 §6, in bytes: RecoverFS = "
+                "SND.NXT - SND.UNA less what was SACKed before recovery, PRR-CRB, PRR-SSRB "
+                "only on a safe ACK) or \"Linux\" (Linux 6.18 tcp_cwnd_reduction(), in "
+                "segments: RecoverFS = cwnd before the reduction, the proportional share "
+                "rounded up). An unknown name is refused.",
+                StringValue("Rfc9937"),
+                MakeStringAccessor(&FullTcpSocket::SetPrrVariant, &FullTcpSocket::GetPrrVariant),
+                MakeStringChecker())
             .AddAttribute("Frto",
                           "F-RTO after a retransmission timeout (RFC 5682: the SACK-enhanced "
                           "algorithm of §3.1 with SACK, §2.1 without): new data instead of "
@@ -686,6 +696,24 @@ std::string
 FullTcpSocket::GetRecovery() const
 {
     return m_recovery;
+}
+
+bool
+FullTcpSocket::SetPrrVariant(const std::string& name)
+{
+    if (!FullTcpPrr::VariantFromName(name))
+    {
+        std::cerr << "FullTcpSocket: unknown PrrVariant \"" << name << "\"" << std::endl;
+        return false;
+    }
+    m_prrVariant = name;
+    return true;
+}
+
+std::string
+FullTcpSocket::GetPrrVariant() const
+{
+    return m_prrVariant;
 }
 
 bool

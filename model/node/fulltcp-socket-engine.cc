@@ -185,6 +185,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.cubicHystart = m_cubicHystart;
     c.dsack = m_dsack;
     c.prr = m_prr;
+    c.prrVariant = m_prrVariant;
     c.frto = m_frto;
     c.undo = m_undo;
     c.pacing = m_pacing;

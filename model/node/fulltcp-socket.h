@@ -408,6 +408,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool SetRecovery(const std::string& name);
     /// \return Recovery
     std::string GetRecovery() const;
+    /// \param name PrrVariant \return whether FullTcpPrr knows that variant
+    bool SetPrrVariant(const std::string& name);
+    /// \return PrrVariant
+    std::string GetPrrVariant() const;
     /// \param name CubicHystart \return whether CUBIC knows that slow-start exit
     bool SetCubicHystart(const std::string& name);
     /// \return CubicHystart
@@ -541,6 +545,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::string m_cubicHystart {"Linux"};            //!< CubicHystart
     bool m_dsack {true};                             //!< Dsack
     bool m_prr {false};                              //!< Prr
+    std::string m_prrVariant {"Rfc9937"};            //!< PrrVariant
     bool m_frto {false};                             //!< Frto
     bool m_undo {false};                             //!< Undo
     bool m_pacing {false};                           //!< Pacing

@@ -464,8 +464,10 @@ TEST_F(EcnSenderTest, PrrSetsCwndDuringCwr)
     Inject(With(PeerAck(1000), H::ECE));
     EXPECT_EQ(Tcb().caState, CA::CWR);
     EXPECT_EQ(Tcb().cc.ssthresh, 4500u);
-    // RFC 6937: sndcnt = ceil(1000 · 4500 / 9000) = 500; cwnd = pipe 9000 + 500.
-    EXPECT_EQ(Tcb().cc.cwnd, 9500u);
+    // RFC 9937 §6.1: RecoverFS = SND.NXT - SND.UNA 9000 plus the 1000 this ACK acknowledged;
+    // sndcnt = ceil(1000 · 4500 / 10000) = 450; cwnd = pipe 9000 + 450. (RFC 6937's RecoverFS
+    // = FlightSize 9000 gave 500 and cwnd 9500.)
+    EXPECT_EQ(Tcb().cc.cwnd, 9450u);
     // Acknowledge everything sent, one segment at a time, until CWR ends.
     for (uint32_t k = 2; k <= 30 && Tcb().caState == CA::CWR; ++k)
     {

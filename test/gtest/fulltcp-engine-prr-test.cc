@@ -1,11 +1,13 @@
 /*
- * Test: Proportional Rate Reduction (RFC 6937 §3, PRR-SSRB) as the cwnd during fast recovery
+ * Test: Proportional Rate Reduction (RFC 9937; Linux tcp_cwnd_reduction()) as the cwnd during
+ * fast recovery
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Engine rules for FullTcpConfig::prr: during recovery cwnd = pipe + sndcnt, proportional to
- * what was delivered while pipe > ssthresh, the slow-start reduction bound below it, cwnd =
+ * what was delivered while pipe > ssthresh, PRR-CRB below it and PRR-SSRB on a safe ACK, cwnd =
  * ssthresh at the end; with SACK (RFC 6675) and without (RFC 6582); and RFC 6675's cwnd when
- * PRR is off.
+ * PRR is off. Each variant (FullTcpConfig::prrVariant) has one test per rule where they
+ * differ: RecoverFS, rounding, the safe ACK.
  */
 #include "fulltcp-engine-data-fixture.h"
 
@@ -16,21 +18,25 @@ namespace
 
 /**
  * Twenty segments of 1000 bytes in flight ([0, 20000) of 40000 written: initial window 20
- * segments), no Limited Transmit, so that ssthresh = FlightSize / 2 = 10000 and RecoverFS =
- * 20000 when recovery starts. The peer's SACKs open its window to 60000, so PRR's sends are
- * never held back by it.
+ * segments), no Limited Transmit, so that ssthresh = FlightSize / 2 = 10000 when recovery
+ * starts, and RecoverFS = 18000 with RFC 9937 (§6.1: 20000 less the 2000 SACKed before the
+ * ACK that starts recovery; RFC 6937 had FlightSize, 20000) or prior_cwnd = 20 segments with
+ * the Linux variant. The peer's SACKs open its window to 60000, so PRR's sends are never held
+ * back by it.
  */
 class PrrTest : public DataTest
 {
   protected:
     /// Establish with SACK and send the twenty segments. \param prr FullTcpConfig::prr
+    /// \param variant FullTcpConfig::prrVariant
     void
-    StartWithSack(bool prr)
+    StartWithSack(bool prr, const std::string& variant = "Rfc9937")
     {
         cfg.sndBufSize = 100000;
         cfg.initialCwnd = 20;
         cfg.limitedTransmit = false;
         cfg.prr = prr;
+        cfg.prrVariant = variant;
         DriveToEstablishedWithSack();
         Write(m_data);
         out.ClearHistory();
@@ -47,7 +53,7 @@ class PrrTest : public DataTest
     }
 
     /// [0, 1000) is lost: three SACKs of [1000, 4000) start recovery with its fast
-    /// retransmit (RFC 6675 §5 (4)): ssthresh 10000, RecoverFS 20000.
+    /// retransmit (RFC 6675 §5 (4)): ssthresh 10000.
     void
     LoseFirstSegment()
     {
@@ -69,12 +75,14 @@ TEST_F(PrrTest, PrrSendsProportionallyDuringRecovery)
     StartWithSack(true);
     LoseFirstSegment();
     // The ACK that started recovery delivered 1000 and the fast retransmit sent 1000:
-    // sndcnt = CEIL(1000 · 10000 / 20000) - 1000 < 0, so cwnd = pipe = 1000 (the
+    // sndcnt = CEIL(1000 · 10000 / 18000) - 1000 < 0, so cwnd = pipe = 1000 (the
     // retransmission) + [4000, 20000).
     EXPECT_EQ(Tcb().cc.cwnd, 17000u);
-    // Each SACK delivers one segment while pipe > ssthresh: sndcnt = CEIL(prr_delivered / 2)
-    // - prr_out, one new segment for every two delivered.
-    const uint32_t expectedCwnd[] = {16000, 15500, 15000, 14500, 14000, 13500, 13000};
+    // Each SACK delivers one segment while pipe > ssthresh: sndcnt = CEIL(prr_delivered ·
+    // 10000 / 18000) - prr_out bytes, one new segment for every two delivered. Changed with
+    // RFC 9937: RecoverFS 18000 instead of 20000 (RFC 6937), so cwnd is no longer a multiple
+    // of 500 (it was 16000, 15500, ..., 13000); the segments go on the same ACKs.
+    const uint32_t expectedCwnd[] = {16112, 15667, 15223, 14778, 14334, 13889, 13445};
     int64_t next = 20000;
     for (uint32_t i = 0; i < 7; ++i)
     {
@@ -88,8 +96,8 @@ TEST_F(PrrTest, PrrSendsProportionallyDuringRecovery)
         }
         EXPECT_NOTHING_SENT() << "SACK up to " << sacked;
     }
-    // prr_delivered 8000, prr_out 4000 = 8000 · ssthresh / RecoverFS: the fast retransmit and
-    // three new segments.
+    // prr_delivered 8000, prr_out 4000 = 8000 · ssthresh / RecoverFS (4445) rounded down to
+    // whole segments: the fast retransmit and three new segments.
     EXPECT_EQ(next, 23000);
 }
 
@@ -118,8 +126,8 @@ TEST_F(PrrTest, PrrCwndEqualsSsthreshAtRecoveryExit)
     LoseFirstSegment();
     Inject(Sack(0, {{1000, 5000}}));
     Inject(Sack(0, {{1000, 6000}}));
-    ASSERT_EQ(Tcb().cc.cwnd, 15500u);
-    // The retransmission arrives: the ACK reaches the recovery point. RFC 6937 §3: cwnd =
+    ASSERT_EQ(Tcb().cc.cwnd, 15667u); // RFC 9937's RecoverFS 18000 (RFC 6937: 15500)
+    // The retransmission arrives: the ACK reaches the recovery point. RFC 9937 §6.3: cwnd =
     // ssthresh, whatever PRR's last cwnd (Linux tcp_end_cwnd_reduction()).
     Inject(Sack(20000, {}));
     EXPECT_FALSE(Tcb().inRecovery);
@@ -127,7 +135,7 @@ TEST_F(PrrTest, PrrCwndEqualsSsthreshAtRecoveryExit)
     EXPECT_EQ(Tcb().cc.ssthresh, 10000u);
 }
 
-TEST_F(PrrTest, PrrSsrbAfterRecoveryPointBelowSsthresh)
+TEST_F(PrrTest, PrrCrbBelowSsthreshWithoutSafeAck)
 {
     StartWithSack(true);
     // [0, 1000) and [4000, 14000) are lost.
@@ -135,37 +143,32 @@ TEST_F(PrrTest, PrrSsrbAfterRecoveryPointBelowSsthresh)
     Inject(Sack(0, {{14000, 15000}, {1000, 4000}}));
     Inject(Sack(0, {{14000, 16000}, {1000, 4000}}));
     EXPECT_NOTHING_SENT();
-    ASSERT_EQ(Tcb().cc.cwnd, 15500u); // pipe 15000 + CEIL(3000 / 2) - 1000
+    ASSERT_EQ(Tcb().cc.cwnd, 15667u); // pipe 15000 + CEIL(3000 · 10000 / 18000) - 1000
     // Three segments SACKed above [4000, 14000): all of it is lost, pipe falls to 4000 <
-    // ssthresh. PRR-SSRB: sndcnt = MIN(ssthresh - pipe, MAX(prr_delivered - prr_out,
-    // DeliveredData) + MSS) = MIN(6000, 3000 + 1000): the shortfall and one MSS more.
+    // ssthresh. No ACK here advances SND.UNA, so none is safe: PRR-CRB (RFC 9937 §6.2),
+    // sndcnt = MIN(ssthresh - pipe, MAX(prr_delivered - prr_out, DeliveredData)) = MIN(6000,
+    // 3000): the shortfall only. Changed with RFC 9937: RFC 6937's PRR-SSRB added one MSS
+    // on every ACK (four segments here, then two per ACK).
     Inject(Sack(0, {{14000, 17000}, {1000, 4000}}));
-    for (uint32_t o = 4000; o < 8000; o += 1000)
+    for (uint32_t o = 4000; o < 7000; o += 1000)
     {
         EXPECT_SENT(OurData(m_data, o, 1000));
     }
     EXPECT_NOTHING_SENT();
-    EXPECT_EQ(Tcb().cc.cwnd, 8000u);
-    // Then as slow start: each ACK that delivers one segment sends two (DeliveredData +
-    // MSS), until pipe reaches ssthresh.
-    Inject(Sack(0, {{14000, 18000}, {1000, 4000}})); // pipe 7000
-    EXPECT_SENT(OurData(m_data, 8000, 1000));
-    EXPECT_SENT(OurData(m_data, 9000, 1000));
-    EXPECT_NOTHING_SENT();
-    EXPECT_EQ(Tcb().cc.cwnd, 9000u);
-    Inject(Sack(0, {{14000, 19000}, {1000, 4000}})); // pipe 8000
-    EXPECT_SENT(OurData(m_data, 10000, 1000));
-    EXPECT_SENT(OurData(m_data, 11000, 1000));
-    EXPECT_NOTHING_SENT();
-    EXPECT_EQ(Tcb().cc.cwnd, 10000u);
-    Inject(Sack(0, {{14000, 20000}, {1000, 4000}})); // pipe 9000: ssthresh - pipe = 1000
-    EXPECT_SENT(OurData(m_data, 12000, 1000));
-    EXPECT_NOTHING_SENT();
-    EXPECT_EQ(Tcb().cc.cwnd, 10000u);
+    EXPECT_EQ(Tcb().cc.cwnd, 7000u);
+    // Then one segment for each one delivered: pipe stays at 7000, below ssthresh.
+    for (uint32_t sacked = 18000, o = 7000; sacked <= 20000; sacked += 1000, o += 1000)
+    {
+        Inject(Sack(0, {{14000, sacked}, {1000, 4000}}));
+        EXPECT_SENT(OurData(m_data, o, 1000)) << "SACK up to " << sacked;
+        EXPECT_NOTHING_SENT() << "SACK up to " << sacked;
+        EXPECT_EQ(Tcb().cc.cwnd, 7000u) << "SACK up to " << sacked;
+    }
 }
 
 TEST_F(PrrTest, PrrBurstLimitedAfterBigAck)
 {
+    // RFC 9937's safe-ACK rule: PRR-SSRB only on the ACK that advances SND.UNA.
     StartWithSack(true);
     // [0, 1000) and [4000, 17000) are lost: thirteen segments.
     LoseFirstSegment();
@@ -173,22 +176,119 @@ TEST_F(PrrTest, PrrBurstLimitedAfterBigAck)
     Inject(Sack(0, {{17000, 19000}, {1000, 4000}}));
     EXPECT_NOTHING_SENT();
     // The SACK that marks the thirteen lost leaves pipe = 1000: RFC 6675 would send
-    // ssthresh - pipe = 9 retransmissions back to back. PRR-SSRB sends prr_delivered -
-    // prr_out + MSS = 3000 + 1000.
+    // ssthresh - pipe = 9 retransmissions back to back. PRR-CRB (the ACK does not advance
+    // SND.UNA: not safe) sends prr_delivered - prr_out = 3000. Changed with RFC 9937: RFC
+    // 6937's PRR-SSRB sent one MSS more (4000, cwnd 5000).
     Inject(Sack(0, {{17000, 20000}, {1000, 4000}}));
-    for (uint32_t o = 4000; o < 8000; o += 1000)
+    for (uint32_t o = 4000; o < 7000; o += 1000)
     {
         EXPECT_SENT(OurData(m_data, o, 1000));
     }
     EXPECT_NOTHING_SENT();
-    EXPECT_EQ(Tcb().cc.cwnd, 5000u);
+    EXPECT_EQ(Tcb().cc.cwnd, 4000u);
     // The fast retransmission arrives: the cumulative ACK advances 4000 bytes, but 3000 of
-    // them were SACKed already. DeliveredData = 4000 - 3000 = 1000, so two segments go.
+    // them were SACKed already. DeliveredData = 4000 - 3000 = 1000; SND.UNA advanced and no
+    // further loss: a safe ACK, PRR-SSRB, 1000 + MSS: two segments go (pipe 3000).
     Inject(Sack(4000, {{17000, 20000}}));
+    EXPECT_SENT(OurData(m_data, 7000, 1000));
     EXPECT_SENT(OurData(m_data, 8000, 1000));
-    EXPECT_SENT(OurData(m_data, 9000, 1000));
     EXPECT_NOTHING_SENT();
-    EXPECT_EQ(Tcb().cc.cwnd, 6000u);
+    EXPECT_EQ(Tcb().cc.cwnd, 5000u);
+}
+
+// ----------------------------------------------- one test per rule for each variant
+
+TEST_F(PrrTest, Rfc9937RecoverFsLeavesOutDataSackedBeforeRecovery)
+{
+    StartWithSack(true);
+    LoseFirstSegment();
+    // RecoverFS = 20000 - 2000 SACKed before the third SACK = 18000 (RFC 9937 §6.1). One more
+    // SACK: prr_delivered 2000, sndcnt = CEIL(2000 · 10000 / 18000) - 1000 = 112 bytes
+    // (with RecoverFS = FlightSize 20000 it would be 0).
+    Inject(Sack(0, {{1000, 5000}}));
+    EXPECT_EQ(Tcb().cc.cwnd, 16000u + 112u);
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(PrrTest, Rfc9937ShareInBytesRoundsDownToSegments)
+{
+    StartWithSack(true);
+    LoseFirstSegment();
+    // prr_delivered 3000: the share CEIL(3000 · 10000 / 18000) = 1667 bytes less prr_out
+    // 1000 is 667 bytes, less than a segment: nothing goes (the Linux variant, in segments,
+    // rounds up and sends one here: LinuxShareRoundsUpToWholeSegments).
+    Inject(Sack(0, {{1000, 5000}}));
+    Inject(Sack(0, {{1000, 6000}}));
+    EXPECT_EQ(Tcb().cc.cwnd, 15000u + 667u);
+    EXPECT_NOTHING_SENT();
+    // prr_delivered 4000: 2223 - 1000 = 1223 bytes: one segment.
+    Inject(Sack(0, {{1000, 7000}}));
+    EXPECT_SENT(OurData(m_data, 20000, 1000));
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(PrrTest, LinuxRecoverFsIsPriorCwnd)
+{
+    StartWithSack(true, "Linux");
+    LoseFirstSegment();
+    // prior_cwnd = 20 segments (tcp_init_cwnd_reduction()), prr_out 1 (the fast retransmit).
+    // One more SACK: prr_delivered 2, sndcnt = ceil(10 · 2 / 20) - 1 = 0, cwnd = pipe 16
+    // segments. With RFC 9937's RecoverFS of 18 segments it would be ceil(20 / 18) - 1 = 1.
+    EXPECT_EQ(Tcb().cc.cwnd, 17000u);
+    Inject(Sack(0, {{1000, 5000}}));
+    EXPECT_EQ(Tcb().cc.cwnd, 16000u);
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(PrrTest, LinuxShareRoundsUpToWholeSegments)
+{
+    StartWithSack(true, "Linux");
+    LoseFirstSegment();
+    // In segments, rounded up (tcp_cwnd_reduction(): dividend + prior_cwnd - 1): one new
+    // segment on every other SACK from prr_delivered 3 (ceil(30 / 20) - 1 = 1), one ACK
+    // earlier than RFC 9937 in bytes (Rfc9937ShareInBytesRoundsDownToSegments).
+    const uint32_t expectedCwnd[] = {16000, 16000, 15000, 15000, 14000, 14000, 13000};
+    int64_t next = 20000;
+    for (uint32_t i = 0; i < 7; ++i)
+    {
+        const uint32_t sacked = 5000 + 1000 * i; // prr_delivered = (sacked - 3000) / 1000
+        Inject(Sack(0, {{1000, sacked}}));
+        EXPECT_EQ(Tcb().cc.cwnd, expectedCwnd[i]) << "SACK up to " << sacked;
+        if ((sacked - 3000) % 2000 == 1000)
+        {
+            EXPECT_SENT(OurData(m_data, next, 1000)) << "SACK up to " << sacked;
+            next += 1000;
+        }
+        EXPECT_NOTHING_SENT() << "SACK up to " << sacked;
+    }
+    EXPECT_EQ(next, 23000);
+}
+
+TEST_F(PrrTest, LinuxSsrbOnlyOnSafeAck)
+{
+    // PrrBurstLimitedAfterBigAck's losses with the Linux variant: sndcnt++ only if
+    // FLAG_SND_UNA_ADVANCED && !newly_lost (tcp_cwnd_reduction()).
+    StartWithSack(true, "Linux");
+    LoseFirstSegment();
+    Inject(Sack(0, {{17000, 18000}, {1000, 4000}}));
+    EXPECT_NOTHING_SENT();
+    // prr_delivered 3: ceil(10 · 3 / 20) - 1 = 1, one new segment (rounding up).
+    Inject(Sack(0, {{17000, 19000}, {1000, 4000}}));
+    EXPECT_SENT(OurData(m_data, 20000, 1000));
+    EXPECT_NOTHING_SENT();
+    // The thirteen marked lost: pipe 2 segments, not safe (SND.UNA stays, newly_lost):
+    // max(prr_delivered 4 - prr_out 2, 1) = 2, no extra segment.
+    Inject(Sack(0, {{17000, 20000}, {1000, 4000}}));
+    EXPECT_SENT(OurData(m_data, 4000, 1000));
+    EXPECT_SENT(OurData(m_data, 5000, 1000));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(Tcb().cc.cwnd, 4000u);
+    // The cumulative ACK of the fast retransmission: 1 delivered, safe: max(5 - 4, 1) + 1 = 2.
+    Inject(Sack(4000, {{17000, 20000}}));
+    EXPECT_SENT(OurData(m_data, 6000, 1000));
+    EXPECT_SENT(OurData(m_data, 7000, 1000));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(Tcb().cc.cwnd, 5000u);
 }
 
 /// NewReno (no SACK), ten segments in flight ([0, 10000) of 20000), peer window 20000.

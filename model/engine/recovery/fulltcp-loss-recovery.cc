@@ -4,7 +4,10 @@
  */
 #include "fulltcp-loss-recovery.h"
 
+#include "ns3/fulltcp-config.h"
 #include "ns3/fulltcp-tcb.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -41,7 +44,7 @@ FullTcpDupAckRecovery::OnAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s
         {
             if (s.Prr())
             {
-                // RFC 6937 §3: "cwnd = ssthresh" at the end of recovery, whatever PRR left
+                // RFC 9937 §6.3: at the end of recovery cwnd = ssthresh, whatever PRR left
                 // (Linux tcp_end_cwnd_reduction()).
                 s.Window().cwnd = s.Window().ssthresh;
             }
@@ -62,45 +65,77 @@ FullTcpDupAckRecovery::OnAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s
     }
     else if (!t.inRecovery && StartsRecovery(ack, s) && t.sndUna > t.recover)
     {
-        BeginRecovery(s);
+        BeginRecovery(s, &ack);
     }
     if (s.Prr() && t.inRecovery)
     {
-        ReduceCwnd(delivered, s);
+        ReduceCwnd(ack, delivered, s);
     }
 }
 
 void
-FullTcpDupAckRecovery::BeginRecovery(FullTcpRecoverySender& s)
+FullTcpDupAckRecovery::BeginRecovery(FullTcpRecoverySender& s, const FullTcpAckInfo* ack)
 {
     const FullTcpTcb& t = s.Tcb();
     const uint64_t sentBefore = t.dataBytesSent;
+    // Linux tcp_init_cwnd_reduction(): "tp->prior_cwnd = tcp_snd_cwnd(tp)", before the
+    // congestion control's ssthresh and the reduction.
+    const uint32_t priorCwnd = s.Window().cwnd;
     StartRecovery(s);
-    // RFC 6937 §3: "RecoverFS = snd.nxt-snd.una", prr_delivered = prr_out = 0; the fast
-    // retransmit is the first of prr_out.
-    m_prr.OnEnterRecovery(t.FlightSize());
+    const auto variant =
+        FullTcpPrr::VariantFromName(s.Config().prrVariant).value_or(FullTcpPrrVariant::Rfc9937);
+    uint32_t recoverFs = priorCwnd;
+    if (variant == FullTcpPrrVariant::Rfc9937)
+    {
+        // RFC 9937 §6.1: "RecoverFS = SND.NXT - SND.UNA", less the "Bytes SACKed before
+        // entering recovery [that] will not be marked as delivered during recovery", plus
+        // the "(rare) case of cumulatively ACKed bytes" of the ACK that started it: the data
+        // that may be delivered during the phase (inflight, the lost, and what that ACK
+        // delivered). The scoreboard holds that ACK's newly SACKed bytes already.
+        const int64_t sackedBefore =
+            t.scoreboard.SackedBytes() - (ack != nullptr ? ack->newlySacked : 0);
+        const int64_t fs =
+            static_cast<int64_t>(t.FlightSize()) - sackedBefore + (ack != nullptr ? ack->acked : 0);
+        recoverFs = static_cast<uint32_t>(std::max<int64_t>(fs, 0));
+    }
+    // prr_delivered = prr_out = 0; the fast retransmit is the first of prr_out.
+    m_prr.OnEnterRecovery(variant, recoverFs, t.sndMss);
     m_prrSentMark = sentBefore;
+    m_lossSeen = LossIndicator(s);
 }
 
 void
-FullTcpDupAckRecovery::ReduceCwnd(int64_t delivered, FullTcpRecoverySender& s)
+FullTcpDupAckRecovery::ReduceCwnd(const FullTcpAckInfo& ack,
+                                  int64_t delivered,
+                                  FullTcpRecoverySender& s)
 {
     const FullTcpTcb& t = s.Tcb();
-    // RFC 6937 §3: "On any data transmission or retransmission: prr_out += (data sent)".
+    // RFC 9937 §6.2: "On any data transmission or retransmission: prr_out += (data sent)".
     m_prr.OnSent(t.dataBytesSent - m_prrSentMark);
     m_prrSentMark = t.dataBytesSent;
-    // An ACK that delivers nothing (a window update, a D-SACK alone) leaves cwnd as it is, as
-    // Linux tcp_cwnd_reduction() returns when newly_acked_sacked <= 0: under PRR-SSRB it
-    // would otherwise release an MSS for nothing delivered.
+    // RFC 9937 §6.2: the ACK is safe when "SND.UNA advances and no further loss is
+    // indicated" (Linux: FLAG_SND_UNA_ADVANCED && !newly_lost).
+    const uint64_t loss = LossIndicator(s);
+    const bool safeAck = ack.acked > 0 && loss <= m_lossSeen;
+    m_lossSeen = std::max(m_lossSeen, loss);
+    // RFC 9937 §6.2: "if (DeliveredData is 0) Return" (Linux tcp_cwnd_reduction() returns
+    // when newly_acked_sacked <= 0): an ACK that delivers nothing (a window update, a D-SACK
+    // alone) leaves cwnd as it is.
     if (delivered <= 0)
     {
         return;
     }
     FullTcpCongestionState& w = s.Window();
     const uint32_t pipe = Pipe(s);
-    // "cwnd = pipe + sndcnt" (as Linux tcp_cwnd_reduction(): packets in flight + sndcnt), so
+    // RFC 9937 §6.2: "cwnd = inflight + SndCnt" (Linux: tcp_packets_in_flight() + sndcnt), so
     // that the algorithm's sending, bounded by cwnd - pipe, sends sndcnt.
-    w.cwnd = pipe + m_prr.OnAck(delivered, pipe, w.ssthresh, t.sndMss);
+    w.cwnd = pipe + m_prr.OnAck(delivered, pipe, w.ssthresh, safeAck);
+}
+
+uint64_t
+FullTcpDupAckRecovery::LossIndicator(const FullTcpRecoverySender&) const
+{
+    return 0;
 }
 
 int64_t

@@ -237,12 +237,16 @@ class FullTcpLossRecovery
  * timeout's retransmissions, start one recovery only.
  *
  * With FullTcpRecoverySender::Prr() the cwnd during recovery is Proportional Rate Reduction's
- * (RFC 6937 §3, FullTcpPrr) instead of the algorithm's: RecoverFS = FlightSize at the start;
- * on every ACK of the recovery, the one that starts it included (as Linux tcp_ack() calls
- * tcp_cong_control() after tcp_fastretrans_alert()), cwnd = pipe + sndcnt, with the
- * algorithm's DeliveredData() and Pipe() and prr_out the data bytes sent since the start
- * (the fast retransmit included); the full acknowledgment sets cwnd = ssthresh (RFC 6937
- * §3, Linux tcp_end_cwnd_reduction()). The algorithm still chooses what goes.
+ * (FullTcpPrr, FullTcpConfig::prrVariant) instead of the algorithm's. At the start RecoverFS
+ * is RFC 9937 §6.1's (SND.NXT - SND.UNA, less the bytes SACKed before the ACK that started
+ * recovery, plus the bytes that ACK acknowledged cumulatively) or Linux's prior_cwnd
+ * (tcp_init_cwnd_reduction()). On every ACK of the recovery that delivers data, the one that
+ * starts it included (as Linux tcp_ack() calls tcp_cong_control() after
+ * tcp_fastretrans_alert()), cwnd = pipe + sndcnt, with the algorithm's DeliveredData() and
+ * Pipe(), prr_out the data bytes sent since the start (the fast retransmit included), and
+ * the ACK safe (PRR-SSRB) when it advanced SND.UNA and LossIndicator() did not grow; the full
+ * acknowledgment sets cwnd = ssthresh (RFC 9937 §6.3, Linux tcp_end_cwnd_reduction()). The
+ * algorithm still chooses what goes.
  */
 class FullTcpDupAckRecovery : public FullTcpLossRecovery
 {
@@ -258,8 +262,9 @@ class FullTcpDupAckRecovery : public FullTcpLossRecovery
     ///         LossDetected() by default
     virtual bool StartsRecovery(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s) const;
     /// Start recovery now (an ACK's StartsRecovery(), or an algorithm's timer): StartRecovery()
-    /// and PRR's start (RFC 6937 §3). \param s the sender, outside recovery
-    void BeginRecovery(FullTcpRecoverySender& s);
+    /// and PRR's start (RFC 9937 §6.1; Linux tcp_init_cwnd_reduction()). \param s the
+    /// sender, outside recovery \param ack the ACK that starts it (none for a timer)
+    void BeginRecovery(FullTcpRecoverySender& s, const FullTcpAckInfo* ack = nullptr);
     /// Fast retransmit: enter recovery (FullTcpRecoverySender::EnterRecovery()).
     /// \param s the sender
     virtual void StartRecovery(FullTcpRecoverySender& s) = 0;
@@ -275,14 +280,20 @@ class FullTcpDupAckRecovery : public FullTcpLossRecovery
     /// \param s the sender, in recovery \return the data presumed in the network, the pipe
     ///        of RFC 6675 §4 that PRR compares with ssthresh (RFC 6937 §3)
     virtual uint32_t Pipe(const FullTcpRecoverySender& s) const = 0;
+    /// \param s the sender \return a count that grows whenever the algorithm detects a
+    ///        further loss (marks, or presumes, data lost), never falling during a recovery:
+    ///        an ACK during which it grows is not PRR's "safe ACK" (RFC 9937 §6.2: "no further
+    ///        loss is indicated"; Linux newly_lost). 0 by default.
+    virtual uint64_t LossIndicator(const FullTcpRecoverySender& s) const;
 
   private:
-    /// PRR's cwnd after an ACK of the recovery (RFC 6937 §3). \param delivered its
-    /// DeliveredData \param s the sender
-    void ReduceCwnd(int64_t delivered, FullTcpRecoverySender& s);
+    /// PRR's cwnd after an ACK of the recovery (RFC 9937 §6.2). \param ack the ACK
+    /// \param delivered its DeliveredData \param s the sender
+    void ReduceCwnd(const FullTcpAckInfo& ack, int64_t delivered, FullTcpRecoverySender& s);
 
     FullTcpPrr m_prr;           //!< PRR's state, with FullTcpRecoverySender::Prr()
     uint64_t m_prrSentMark {0}; //!< FullTcpTcb::dataBytesSent already counted in prr_out
+    uint64_t m_lossSeen {0};    //!< LossIndicator() after the previous ACK of the recovery
 };
 
 /**

@@ -83,6 +83,7 @@ FullTcpNewRenoRecovery::PartialAck(const FullTcpAckInfo& ack, FullTcpRecoverySen
     // RFC 6582 §3.2 step 4: retransmit the first unacknowledged segment, deflate cwnd by the
     // amount acknowledged and add back one SMSS if at least that much was acknowledged.
     s.RetransmitFirstUnacknowledged();
+    ++m_partialAcks;
     if (s.Prr())
     {
         return; // cwnd is PRR's (RFC 6937 §3)
@@ -128,6 +129,12 @@ FullTcpNewRenoRecovery::DeliveredData(const FullTcpAckInfo& ack, const FullTcpRe
         return t.sndMss;
     }
     return 0;
+}
+
+uint64_t
+FullTcpNewRenoRecovery::LossIndicator(const FullTcpRecoverySender&) const
+{
+    return m_partialAcks;
 }
 
 uint32_t

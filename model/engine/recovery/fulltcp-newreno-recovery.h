@@ -48,11 +48,15 @@ class FullTcpNewRenoRecovery : public FullTcpDupAckRecovery
     void FullAck(FullTcpRecoverySender& s) override;
     int64_t DeliveredData(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s) override;
     uint32_t Pipe(const FullTcpRecoverySender& s) const override;
+    /// \param s the sender \return the partial ACKs so far: each presumes the segment at
+    ///        the new SND.UNA lost (RFC 6582 §3.2 step 4; Linux tcp_newreno_mark_lost())
+    uint64_t LossIndicator(const FullTcpRecoverySender& s) const override;
     void OnTimeout(FullTcpRecoverySender& s) override;
 
   private:
     /// Bytes duplicate ACKs reported delivered that no cumulative ACK has covered yet
     uint32_t m_dupDelivered {0};
+    uint64_t m_partialAcks {0}; //!< partial ACKs so far (LossIndicator())
 };
 
 } // namespace ns3

@@ -1,5 +1,6 @@
 /*
- * Engine: Proportional Rate Reduction with PRR-SSRB (RFC 6937 §3), cwnd during fast recovery
+ * Engine: Proportional Rate Reduction (RFC 9937, and Linux 6.18 tcp_cwnd_reduction()), cwnd
+ * during fast recovery
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-prr.h"
@@ -9,45 +10,106 @@
 namespace ns3
 {
 
-void
-FullTcpPrr::OnEnterRecovery(uint32_t recoverFs)
+std::optional<FullTcpPrrVariant>
+FullTcpPrr::VariantFromName(const std::string& name)
 {
+    if (name == "Rfc9937")
+    {
+        return FullTcpPrrVariant::Rfc9937;
+    }
+    if (name == "Linux")
+    {
+        return FullTcpPrrVariant::Linux;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string>
+FullTcpPrr::VariantNames()
+{
+    return {"Rfc9937", "Linux"};
+}
+
+void
+FullTcpPrr::OnEnterRecovery(FullTcpPrrVariant variant, uint32_t recoverFs, uint32_t smss)
+{
+    m_variant = variant;
     m_recoverFs = recoverFs;
+    m_smss = std::max<uint32_t>(smss, 1);
     m_prrDelivered = 0;
     m_prrOut = 0;
 }
 
 uint32_t
-FullTcpPrr::OnAck(int64_t deliveredData, uint32_t pipe, uint32_t ssthresh, uint32_t smss)
+FullTcpPrr::RecoverFs() const
 {
-    m_prrDelivered += static_cast<uint64_t>(std::max<int64_t>(deliveredData, 0));
+    return m_recoverFs;
+}
+
+uint64_t
+FullTcpPrr::Segments(uint64_t bytes) const
+{
+    return (bytes + m_smss - 1) / m_smss;
+}
+
+uint32_t
+FullTcpPrr::OnAck(int64_t deliveredData, uint32_t pipe, uint32_t ssthresh, bool safeAck)
+{
+    const uint64_t delivered = static_cast<uint64_t>(std::max<int64_t>(deliveredData, 0));
+    const bool inPackets = m_variant == FullTcpPrrVariant::Linux;
+    // The Linux variant counts segments (tcp_cwnd_reduction(): newly_acked_sacked,
+    // tcp_packets_in_flight(), snd_ssthresh and prior_cwnd are all packets); RFC 9937 bytes.
+    const int64_t unit = inPackets ? m_smss : 1;
+    const int64_t dd =
+        inPackets ? static_cast<int64_t>(Segments(delivered)) : static_cast<int64_t>(delivered);
+    const int64_t inflight = inPackets ? static_cast<int64_t>(Segments(pipe)) : pipe;
+    const int64_t target = inPackets ? ssthresh / m_smss : ssthresh;
+    // RecoverFS is never 0 when recovery starts with data outstanding; 1 keeps a corrupt
+    // state from dividing by zero.
+    const uint64_t fs = std::max<uint64_t>(inPackets ? m_recoverFs / m_smss : m_recoverFs, 1);
+    // RFC 9937 §6.2: "prr_delivered += DeliveredData".
+    m_prrDelivered += static_cast<uint64_t>(dd);
     const auto out = static_cast<int64_t>(m_prrOut);
     int64_t sndcnt = 0;
-    if (pipe > ssthresh)
+    if (inflight > target)
     {
-        // Proportional Rate Reduction: send ssthresh/RecoverFS of what was delivered, rounded
-        // up (Linux tcp_cwnd_reduction(): dividend + prior_cwnd - 1). RecoverFS is never 0
-        // when recovery starts with data outstanding; 1 keeps a corrupt state from dividing
-        // by zero.
-        const uint64_t fs = std::max<uint32_t>(m_recoverFs, 1);
-        const uint64_t share = (m_prrDelivered * ssthresh + fs - 1) / fs;
+        // RFC 9937 §6.2 Proportional Rate Reduction: "SndCnt = CEIL(prr_delivered * ssthresh
+        // / RecoverFS) - prr_out". In bytes the ceiling is of bytes, and the sender, which
+        // sends whole segments, in effect rounds down; Linux rounds up to whole segments
+        // (dividend + prior_cwnd - 1).
+        const uint64_t share = (m_prrDelivered * static_cast<uint64_t>(target) + fs - 1) / fs;
         sndcnt = static_cast<int64_t>(share) - out;
     }
     else
     {
-        // PRR-SSRB: catch up towards ssthresh like slow start, at most one MSS beyond what
-        // this ACK delivered (or beyond the shortfall prr_delivered - prr_out).
-        const int64_t limit =
-            std::max(static_cast<int64_t>(m_prrDelivered) - out, deliveredData) + smss;
-        sndcnt = std::min(static_cast<int64_t>(ssthresh - pipe), limit);
+        // RFC 9937 §6.2: PRR-CRB by default, "SndCnt = MAX(prr_delivered - prr_out,
+        // DeliveredData)", PRR-SSRB on a safe ACK only, "SndCnt += SMSS"; then "SndCnt =
+        // MIN(ssthresh - inflight, SndCnt)" (Linux: max(prr_delivered - prr_out,
+        // newly_acked_sacked), sndcnt++ if FLAG_SND_UNA_ADVANCED && !newly_lost, min(delta,
+        // sndcnt)).
+        sndcnt = std::max(static_cast<int64_t>(m_prrDelivered) - out, dd);
+        if (safeAck)
+        {
+            sndcnt += inPackets ? 1 : m_smss;
+        }
+        sndcnt = std::min(target - inflight, sndcnt);
     }
-    return static_cast<uint32_t>(std::max<int64_t>(sndcnt, 0));
+    sndcnt = std::max<int64_t>(sndcnt, 0);
+    // RFC 9937 §6.2: "if (prr_out is 0 AND SndCnt is 0) SndCnt = SMSS", forcing the fast
+    // retransmit upon entering recovery (Linux: sndcnt = max(sndcnt, prr_out ? 0 : 1)).
+    if (m_prrOut == 0 && sndcnt == 0)
+    {
+        sndcnt = inPackets ? 1 : m_smss;
+    }
+    return static_cast<uint32_t>(sndcnt * unit);
 }
 
 void
 FullTcpPrr::OnSent(uint64_t bytes)
 {
-    m_prrOut += bytes;
+    // RFC 9937 §6.2: "prr_out += (data sent)"; Linux tcp_event_new_data_sent() and
+    // tcp_retransmit_skb() add packets.
+    m_prrOut += m_variant == FullTcpPrrVariant::Linux ? Segments(bytes) : bytes;
 }
 
 } // namespace ns3

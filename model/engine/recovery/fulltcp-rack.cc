@@ -388,10 +388,17 @@ FullTcpRackRecovery::ReorderWindow(FullTcpRecoverySender& s)
     return wnd;
 }
 
+uint64_t
+FullTcpRackRecovery::LossIndicator(const FullTcpRecoverySender&) const
+{
+    return m_lostMarks;
+}
+
 void
 FullTcpRackRecovery::MarkLost(uint32_t slot, FullTcpRecoverySender& s)
 {
     Segment& g = m_ring[slot];
+    ++m_lostMarks; // Linux tcp_mark_skb_lost() counts it in newly_lost
     const size_t i = (slot - m_head) & (m_ring.size() - 1);
     const int64_t start = StartOf(i);
     // tcp_mark_skb_lost(): lost, and a retransmission in flight is lost again.

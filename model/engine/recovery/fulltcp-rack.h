@@ -93,6 +93,9 @@ class FullTcpRackRecovery : public FullTcpDupAckRecovery
     void StartRecovery(FullTcpRecoverySender& s) override;
     /// \param s the sender \return FlightSize - SACKed - lost + retransmitted
     uint32_t Pipe(const FullTcpRecoverySender& s) const override;
+    /// \param s the sender \return how many times a segment was marked lost (Linux
+    ///        newly_lost, summed)
+    uint64_t LossIndicator(const FullTcpRecoverySender& s) const override;
 
   private:
     /// Flags of a segment (Linux TCP_SKB_CB(skb)->sacked).
@@ -175,6 +178,7 @@ class FullTcpRackRecovery : public FullTcpDupAckRecovery
     int64_t m_sackedBytes {0};   //!< bytes of SACKED segments
     uint32_t m_sackedSegs {0};   //!< SACKED segments (Linux sacked_out)
     int64_t m_lostBytes {0};     //!< bytes of LOST segments (Linux lost_out)
+    uint64_t m_lostMarks {0};    //!< segments marked lost so far (LossIndicator())
     int64_t m_rtxOutBytes {0};   //!< bytes of RETRANS_OUT segments (Linux retrans_out)
     int64_t m_pendingBytes {0};  //!< bytes LOST and not RETRANS_OUT
     int64_t m_rtxScanFrom {0};   //!< no lost segment waits for resending below this offset

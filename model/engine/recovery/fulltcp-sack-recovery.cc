@@ -52,6 +52,16 @@ FullTcpSackRecovery::StartRecovery(FullTcpRecoverySender& s)
     m_rescueRxt.reset();
 }
 
+uint64_t
+FullTcpSackRecovery::LossIndicator(const FullTcpRecoverySender& s) const
+{
+    // "Lost" is monotonic in RFC 6675 §4 IsLost(): a SACK that raises the boundary below
+    // which the unSACKed bytes are lost indicates a further loss (RFC 9937 §6.2 safeACK).
+    const FullTcpTcb& t = s.Tcb();
+    return static_cast<uint64_t>(
+        std::max<int64_t>(t.scoreboard.LostBelow(s.DupThresh(), t.sndMss), 0));
+}
+
 uint32_t
 FullTcpSackRecovery::Pipe(const FullTcpRecoverySender& s) const
 {

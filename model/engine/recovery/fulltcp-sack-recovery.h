@@ -43,6 +43,9 @@ class FullTcpSackRecovery : public FullTcpDupAckRecovery
     void StartRecovery(FullTcpRecoverySender& s) override;
     /// \param s the sender \return RFC 6675 SetPipe()
     uint32_t Pipe(const FullTcpRecoverySender& s) const override;
+    /// \param s the sender \return the offset below which every unSACKed byte IsLost()
+    ///        (RFC 6675 §4): it moves up when a SACK indicates a further loss
+    uint64_t LossIndicator(const FullTcpRecoverySender& s) const override;
 
   private:
     int64_t m_highRxt {0};              //!< HighRxt: just past the highest retransmission

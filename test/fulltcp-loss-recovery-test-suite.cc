@@ -255,6 +255,8 @@ class ProfilesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Recovery"), "Rack", "Linux: RACK");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Tlp"), "true", "Linux: TLP");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Prr"), "true", "Linux: PRR");
+        NS_TEST_EXPECT_MSG_EQ(
+            Value("linux", "PrrVariant"), "Linux", "Linux: tcp_cwnd_reduction()'s PRR");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Ecn"), "Passive", "Linux: tcp_ecn = 2");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Pacing"), "false", "Linux: no pacing");
         NS_TEST_EXPECT_MSG_EQ(Value("linux", "Frto"), "true", "Linux: tcp_frto = 2");
@@ -263,6 +265,7 @@ class ProfilesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "CongestionControl"), "NewReno", "RFC: NewReno");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Recovery"), "Sack", "RFC: RFC 6675 SACK");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Prr"), "false", "RFC: no PRR");
+        NS_TEST_EXPECT_MSG_EQ(Value("rfc", "PrrVariant"), "Rfc9937", "RFC: RFC 9937 if on");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Ecn"), "Off", "RFC: no ECN");
         NS_TEST_EXPECT_MSG_EQ(Value("rfc", "Frto"), "false", "RFC: RFC 5681 §3.1 timeouts");
         // The drop-in helper takes the profiles too: its TcpSocketFactory's sockets.

@@ -154,9 +154,10 @@ struct FullTcpConfig
     /// tcp_early_retrans = 3 (its default) probes whenever RACK (tcp_recovery = 1) detects
     /// losses. Other recoveries ignore it.
     bool tlp {true};
-    /// Proportional Rate Reduction with the slow-start reduction bound (PRR-SSRB, RFC 6937
-    /// §3) sets cwnd during fast recovery, with SACK and without: off, so recovery follows
-    /// RFC 5681 §3.2, RFC 6582 and RFC 6675 (Linux recovers with PRR, tcp_cwnd_reduction()).
+    /// Proportional Rate Reduction (RFC 9937, which obsoletes RFC 6937; which one:
+    /// prrVariant) sets cwnd during fast recovery, with SACK and without: off, so recovery
+    /// follows RFC 5681 §3.2, RFC 6582 and RFC 6675 (Linux recovers with PRR,
+    /// tcp_cwnd_reduction()).
     bool prr {false};
     /// Which PRR, when prr is set (FullTcpPrr::VariantNames()): "Rfc9937" (RFC 9937 §6, the
     /// Standards Track PRR of December 2025 that obsoletes RFC 6937: RecoverFS of §6.1,

@@ -274,7 +274,7 @@ class FullTcpDupAckRecovery : public FullTcpLossRecovery
     virtual void PartialAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s);
     /// The full acknowledgment, before recovery ends; nothing by default. \param s the sender
     virtual void FullAck(FullTcpRecoverySender& s);
-    /// DeliveredData of RFC 6937 §3, asked for every ACK. \param ack the ACK \param s the
+    /// DeliveredData of RFC 9937 §6.2, asked for every ACK. \param ack the ACK \param s the
     /// sender \return ack.delivered: SND.UNA's advance plus the change in SACKed bytes
     virtual int64_t DeliveredData(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s);
     /// \param s the sender, in recovery \return the data presumed in the network, the pipe

@@ -22,7 +22,7 @@ namespace ns3
  * step 4); the full ACK ends recovery with cwnd = min(ssthresh, max(FlightSize, SMSS) +
  * SMSS) (step 3, option 1). Sending stays the engine's ordinary output.
  *
- * With PRR (FullTcpRecoverySender::Prr(), RFC 6937 §3) cwnd is neither inflated nor deflated:
+ * With PRR (FullTcpRecoverySender::Prr(), RFC 9937 §6) cwnd is neither inflated nor deflated:
  * FullTcpDupAckRecovery sets cwnd = pipe + sndcnt, with DeliveredData estimated as RFC 6937 §3
  * says for recovery without SACK (one SMSS per duplicate ACK, and SND.UNA's advance less the
  * SMSSs already counted for the duplicates before it) and pipe = FlightSize less those SMSSs

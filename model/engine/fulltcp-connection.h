@@ -503,7 +503,7 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// ACK the next two data segments at once (Linux tcp_enter_quickack_mode(sk, 2)).
     void EcnQuickAcks();
     /// The sender's reaction: end CWR, enter it on an ECE (§6.1.2), PRR during it.
-    /// \param h the ACK \param delivered its DeliveredData (RFC 6937)
+    /// \param h the ACK \param delivered its DeliveredData (RFC 9937 §6.2)
     /// \return whether cwnd may grow on this ACK (not during CWR)
     bool EcnOnAck(const FullTcpHeader& h, int64_t delivered);
     /// \return RCV.WND: free receive buffer, never shrinking what was advertised (§3.8.6)

@@ -328,7 +328,7 @@ FullTcpConnection::EcnOnAck(const FullTcpHeader& h, int64_t delivered)
         m_tcb.ecn.cwrEnd = m_tcb.sndNxt;
         if (m_config.prr)
         {
-            // PRR for the reduction (RFC 9937 §6.1 "a congestion control response phase";
+            // PRR for the reduction (RFC 9937 §6.1: "a congestion control response episode";
             // Linux tcp_init_cwnd_reduction() from tcp_enter_cwr()): RecoverFS is RFC 9937's
             // SND.NXT - SND.UNA less the bytes SACKed before this ACK, plus what this ACK
             // delivered, or Linux's prior_cwnd (cwnd is still the one before the reduction).

@@ -11,6 +11,8 @@
  */
 #include "fulltcp-engine-data-fixture.h"
 
+#include "ns3/fulltcp-prr.h"
+
 namespace fulltcp_test
 {
 namespace
@@ -127,7 +129,7 @@ TEST_F(PrrTest, PrrCwndEqualsSsthreshAtRecoveryExit)
     Inject(Sack(0, {{1000, 5000}}));
     Inject(Sack(0, {{1000, 6000}}));
     ASSERT_EQ(Tcb().cc.cwnd, 15667u); // RFC 9937's RecoverFS 18000 (RFC 6937: 15500)
-    // The retransmission arrives: the ACK reaches the recovery point. RFC 9937 §6.3: cwnd =
+    // The retransmission arrives: the ACK reaches the recovery point. RFC 9937 §6.4: cwnd =
     // ssthresh, whatever PRR's last cwnd (Linux tcp_end_cwnd_reduction()).
     Inject(Sack(20000, {}));
     EXPECT_FALSE(Tcb().inRecovery);
@@ -291,19 +293,44 @@ TEST_F(PrrTest, LinuxSsrbOnlyOnSafeAck)
     EXPECT_EQ(Tcb().cc.cwnd, 5000u);
 }
 
-/// NewReno (no SACK), ten segments in flight ([0, 10000) of 20000), peer window 20000.
+/// NewReno (no SACK), ten segments in flight ([0, 10000) of 20000), peer window 20000:
+/// ssthresh 5000, RecoverFS 10000 (RFC 9937) or prior_cwnd 10 segments (Linux).
 class PrrNewRenoTest : public DataTest
 {
   protected:
+    /// Establish and send the ten segments. \param variant FullTcpConfig::prrVariant
     void
-    SetUp() override
+    Start(const std::string& variant)
     {
         cfg.sndBufSize = 100000;
         cfg.limitedTransmit = false;
         cfg.prr = true;
+        cfg.prrVariant = variant;
         DriveToEstablished();
         Write(m_data);
         out.ClearHistory();
+    }
+
+    /**
+     * [0, 1000) and [5000, 6000) are lost: eight duplicate ACKs (for [1000, 5000) and [6000,
+     * 10000)) bring the fast retransmit and, once pipe is below ssthresh, [10000, 13000);
+     * then ten duplicates have been counted as delivered (pipe = FlightSize 13000 - 8000 =
+     * 5000). Both variants send the same here.
+     */
+    void
+    EightDuplicates()
+    {
+        for (int i = 0; i < 8; ++i)
+        {
+            Inject(PeerAck(0));
+        }
+        EXPECT_SENT(OurData(m_data, 0, 1000));
+        for (uint32_t o = 10000; o < 13000; o += 1000)
+        {
+            EXPECT_SENT(OurData(m_data, o, 1000));
+        }
+        EXPECT_NOTHING_SENT();
+        ASSERT_EQ(Tcb().cc.cwnd, 5000u);
     }
 
     const std::string m_data {Text(20000)}; //!< what the application wrote
@@ -311,6 +338,7 @@ class PrrNewRenoTest : public DataTest
 
 TEST_F(PrrNewRenoTest, PrrWithNewRenoRecovery)
 {
+    Start("Rfc9937");
     // [0, 1000) and [5000, 6000) are lost; eight duplicate ACKs come back.
     Inject(PeerAck(0));
     Inject(PeerAck(0));
@@ -318,7 +346,7 @@ TEST_F(PrrNewRenoTest, PrrWithNewRenoRecovery)
     EXPECT_SENT(OurData(m_data, 0, 1000)); // fast retransmit
     EXPECT_NOTHING_SENT();
     ASSERT_EQ(Tcb().cc.ssthresh, 5000u);
-    // RFC 6937 §3 without SACK: each duplicate ACK delivered one MSS; pipe = FlightSize less
+    // RFC 9937 §6.2 without SACK: each duplicate ACK delivered one MSS; pipe = FlightSize less
     // them. No 3·SMSS inflation: cwnd = pipe 7000 + (CEIL(1000 / 2) - 1000 < 0).
     EXPECT_EQ(Tcb().cc.cwnd, 7000u);
     Inject(PeerAck(0)); // pipe 6000, sndcnt CEIL(2000 / 2) - 1000 = 0
@@ -346,6 +374,63 @@ TEST_F(PrrNewRenoTest, PrrWithNewRenoRecovery)
     Inject(PeerAck(10000));
     EXPECT_FALSE(Tcb().inRecovery);
     EXPECT_EQ(Tcb().cc.cwnd, 5000u);
+}
+
+TEST_F(PrrNewRenoTest, Rfc9937DuplicatesBeyondRecoverFsSendNothing)
+{
+    Start("Rfc9937");
+    EightDuplicates();
+    // The duplicates for [10000, 12000): pipe 4000 after each, one new segment each.
+    Inject(PeerAck(0));
+    EXPECT_SENT(OurData(m_data, 13000, 1000));
+    Inject(PeerAck(0));
+    EXPECT_SENT(OurData(m_data, 14000, 1000));
+    EXPECT_NOTHING_SENT();
+    // The eleventh duplicate: RFC 9937 §6.2, pipe leaves out "min(RecoverFS, 1 SMSS for each
+    // preceding duplicate ACK)" = 10000, not 11000: pipe = 15000 - 10000 = ssthresh, nothing
+    // goes. Then DeliveredData reaches RecoverFS and further duplicates deliver nothing
+    // [Savage99]: cwnd stays, nothing goes.
+    for (int i = 0; i < 3; ++i)
+    {
+        Inject(PeerAck(0));
+        EXPECT_NOTHING_SENT();
+        EXPECT_EQ(Tcb().cc.cwnd, 5000u);
+    }
+}
+
+TEST_F(PrrNewRenoTest, LinuxDuplicatesBeyondRecoverFsStillSend)
+{
+    Start("Linux");
+    EightDuplicates();
+    // Linux counts every duplicate in sacked_out while a hole stays unaccounted for
+    // (tcp_add_reno_sack(), tcp_limit_reno_sacked()): each keeps pipe at 4 segments and one
+    // new segment goes, beyond RecoverFS (prior_cwnd, 10) as well.
+    for (uint32_t o = 13000; o < 18000; o += 1000)
+    {
+        Inject(PeerAck(0));
+        EXPECT_SENT(OurData(m_data, o, 1000));
+        EXPECT_NOTHING_SENT();
+        EXPECT_EQ(Tcb().cc.cwnd, 5000u);
+    }
+}
+
+TEST(PrrArithmetic, Rfc9937BoundsEstimatedDeliveryByRecoverFs)
+{
+    // RFC 9937 §6.2: without SACK, "PRR disallows incrementing DeliveredData when the total
+    // bytes delivered in a PRR episode would exceed ... (RecoverFS)". RecoverFS 10000, 9500
+    // delivered so far: of an estimated 1000, 500 count; Linux has no such bound.
+    ns3::FullTcpPrr rfc;
+    rfc.OnEnterRecovery(ns3::FullTcpPrrVariant::Rfc9937, 10000, 1000);
+    rfc.OnAck(9500, 12000, 5000, false);
+    EXPECT_EQ(rfc.BoundEstimate(1000), 500);
+    EXPECT_EQ(rfc.BoundDuplicates(12000), 10000u);
+    rfc.OnAck(500, 12000, 5000, false);
+    EXPECT_EQ(rfc.BoundEstimate(1000), 0);
+    ns3::FullTcpPrr lnx;
+    lnx.OnEnterRecovery(ns3::FullTcpPrrVariant::Linux, 10000, 1000);
+    lnx.OnAck(10000, 12000, 5000, false);
+    EXPECT_EQ(lnx.BoundEstimate(1000), 1000);
+    EXPECT_EQ(lnx.BoundDuplicates(12000), 12000u);
 }
 
 TEST_F(DataTest, PrrPartialAckWithoutSackDeliversItsAdvanceLessTheDuplicates)

@@ -44,7 +44,8 @@ FullTcpDupAckRecovery::OnAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s
         {
             if (s.Prr())
             {
-                // RFC 9937 §6.3: at the end of recovery cwnd = ssthresh, whatever PRR left
+                // RFC 9937 §6.4: "On the completion of a PRR episode", cwnd = ssthresh,
+                // whatever PRR left
                 // (Linux tcp_end_cwnd_reduction()).
                 s.Window().cwnd = s.Window().ssthresh;
             }
@@ -87,11 +88,11 @@ FullTcpDupAckRecovery::BeginRecovery(FullTcpRecoverySender& s, const FullTcpAckI
     uint32_t recoverFs = priorCwnd;
     if (variant == FullTcpPrrVariant::Rfc9937)
     {
-        // RFC 9937 §6.1: "RecoverFS = SND.NXT - SND.UNA", less the "Bytes SACKed before
-        // entering recovery [that] will not be marked as delivered during recovery", plus
-        // the "(rare) case of cumulatively ACKed bytes" of the ACK that started it: the data
-        // that may be delivered during the phase (inflight, the lost, and what that ACK
-        // delivered). The scoreboard holds that ACK's newly SACKed bytes already.
+        // RFC 9937 §6.1: RecoverFS = SND.NXT - SND.UNA, less the bytes SACKed before
+        // entering recovery (they will not be marked as delivered during recovery), plus the
+        // bytes the ACK that starts it acknowledged cumulatively: the data that may be
+        // delivered during the episode. The scoreboard holds that ACK's newly SACKed bytes
+        // already.
         const int64_t sackedBefore =
             t.scoreboard.SackedBytes() - (ack != nullptr ? ack->newlySacked : 0);
         const int64_t fs =
@@ -110,17 +111,21 @@ FullTcpDupAckRecovery::ReduceCwnd(const FullTcpAckInfo& ack,
                                   FullTcpRecoverySender& s)
 {
     const FullTcpTcb& t = s.Tcb();
-    // RFC 9937 §6.2: "On any data transmission or retransmission: prr_out += (data sent)".
+    // RFC 9937 §6.3: "On any data transmission or retransmission", "prr_out += (data sent)".
     m_prr.OnSent(t.dataBytesSent - m_prrSentMark);
     m_prrSentMark = t.dataBytesSent;
-    // RFC 9937 §6.2: the ACK is safe when "SND.UNA advances and no further loss is
-    // indicated" (Linux: FLAG_SND_UNA_ADVANCED && !newly_lost).
+    // RFC 9937 §6.2: "SafeACK = (SND.UNA advances and no further loss indicated)" (Linux:
+    // FLAG_SND_UNA_ADVANCED && !newly_lost).
     const uint64_t loss = LossIndicator(s);
     const bool safeAck = ack.acked > 0 && loss <= m_lossSeen;
     m_lossSeen = std::max(m_lossSeen, loss);
+    if (EstimatesDeliveredData())
+    {
+        delivered = m_prr.BoundEstimate(delivered); // RFC 9937 §6.2 [Savage99]
+    }
     // RFC 9937 §6.2: "if (DeliveredData is 0) Return" (Linux tcp_cwnd_reduction() returns
     // when newly_acked_sacked <= 0): an ACK that delivers nothing (a window update, a D-SACK
-    // alone) leaves cwnd as it is.
+    // alone, a duplicate beyond RecoverFS) leaves cwnd as it is.
     if (delivered <= 0)
     {
         return;
@@ -136,6 +141,18 @@ uint64_t
 FullTcpDupAckRecovery::LossIndicator(const FullTcpRecoverySender&) const
 {
     return 0;
+}
+
+bool
+FullTcpDupAckRecovery::EstimatesDeliveredData() const
+{
+    return false;
+}
+
+const FullTcpPrr&
+FullTcpDupAckRecovery::PrrState() const
+{
+    return m_prr;
 }
 
 int64_t

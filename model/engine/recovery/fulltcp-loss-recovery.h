@@ -70,7 +70,7 @@ class FullTcpRecoverySender
     /// \return DupThresh (FullTcpConfig::dupThresh; RFC 5681 §3.2, RFC 6675 §2)
     virtual uint32_t DupThresh() const = 0;
     /// \return whether Proportional Rate Reduction sets cwnd during recovery
-    ///         (FullTcpConfig::prr; RFC 6937)
+    ///         (FullTcpConfig::prr; RFC 9937)
     virtual bool Prr() const = 0;
     /// \return the time of the input being processed
     virtual Time Now() const = 0;
@@ -245,7 +245,7 @@ class FullTcpLossRecovery
  * tcp_fastretrans_alert()), cwnd = pipe + sndcnt, with the algorithm's DeliveredData() and
  * Pipe(), prr_out the data bytes sent since the start (the fast retransmit included), and
  * the ACK safe (PRR-SSRB) when it advanced SND.UNA and LossIndicator() did not grow; the full
- * acknowledgment sets cwnd = ssthresh (RFC 9937 §6.3, Linux tcp_end_cwnd_reduction()). The
+ * acknowledgment sets cwnd = ssthresh (RFC 9937 §6.4, Linux tcp_end_cwnd_reduction()). The
  * algorithm still chooses what goes.
  */
 class FullTcpDupAckRecovery : public FullTcpLossRecovery
@@ -278,13 +278,18 @@ class FullTcpDupAckRecovery : public FullTcpLossRecovery
     /// sender \return ack.delivered: SND.UNA's advance plus the change in SACKed bytes
     virtual int64_t DeliveredData(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s);
     /// \param s the sender, in recovery \return the data presumed in the network, the pipe
-    ///        of RFC 6675 §4 that PRR compares with ssthresh (RFC 6937 §3)
+    ///        of RFC 6675 §4 that PRR compares with ssthresh (RFC 9937 §6.2 "inflight")
     virtual uint32_t Pipe(const FullTcpRecoverySender& s) const = 0;
     /// \param s the sender \return a count that grows whenever the algorithm detects a
     ///        further loss (marks, or presumes, data lost), never falling during a recovery:
     ///        an ACK during which it grows is not PRR's "safe ACK" (RFC 9937 §6.2: "no further
     ///        loss is indicated"; Linux newly_lost). 0 by default.
     virtual uint64_t LossIndicator(const FullTcpRecoverySender& s) const;
+    /// \return whether DeliveredData() is an estimate (recovery without SACK), which PRR
+    ///         bounds by RecoverFS (FullTcpPrr::BoundEstimate()); false by default
+    virtual bool EstimatesDeliveredData() const;
+    /// \return PRR's state of the current recovery (valid with FullTcpRecoverySender::Prr())
+    const FullTcpPrr& PrrState() const;
 
   private:
     /// PRR's cwnd after an ACK of the recovery (RFC 9937 §6.2). \param ack the ACK

@@ -38,7 +38,7 @@ FullTcpNewRenoRecovery::DoRecovery(FullTcpRecoverySender& s)
 {
     // Retransmissions go with the ACKs (fast retransmit, partial ACKs); new data goes as
     // the inflated cwnd allows, through the ordinary output. PRR's cwnd counts the pipe, not
-    // FlightSize (RFC 6937 §3): new data goes while pipe + SMSS <= cwnd.
+    // FlightSize (RFC 9937 §6.2): new data goes while pipe + SMSS <= cwnd.
     const FullTcpTcb& t = s.Tcb();
     if (!s.Prr() || !t.inRecovery)
     {
@@ -62,7 +62,7 @@ FullTcpNewRenoRecovery::StartRecovery(FullTcpRecoverySender& s)
     // RFC 5681 §3.2 step 3: "set cwnd to ssthresh plus 3*SMSS. This artificially
     // "inflates" the congestion window by the number of segments (three) that have left the
     // network and which the receiver has buffered" (DupThresh of them).
-    // PRR counts those segments in its pipe instead (RFC 6937 §3).
+    // PRR counts those segments in its pipe instead (RFC 9937 §6.2).
     s.EnterRecovery(s.Prr() ? 0 : s.DupThresh() * s.Tcb().sndMss);
 }
 
@@ -86,7 +86,7 @@ FullTcpNewRenoRecovery::PartialAck(const FullTcpAckInfo& ack, FullTcpRecoverySen
     ++m_partialAcks;
     if (s.Prr())
     {
-        return; // cwnd is PRR's (RFC 6937 §3)
+        return; // cwnd is PRR's (RFC 9937 §6.2)
     }
     const uint32_t smss = s.Tcb().sndMss;
     FullTcpCongestionState& w = s.Window();
@@ -111,9 +111,10 @@ FullTcpNewRenoRecovery::FullAck(FullTcpRecoverySender& s)
 int64_t
 FullTcpNewRenoRecovery::DeliveredData(const FullTcpAckInfo& ack, const FullTcpRecoverySender& s)
 {
-    // RFC 6937 §3: "In recovery without SACK, DeliveredData is estimated to be 1 MSS on
-    // duplicate acknowledgements, and on a subsequent partial or full ACK, DeliveredData is
-    // estimated to be the change in snd.una, minus 1 MSS for each preceding duplicate ACK."
+    // RFC 9937 §6.2: "In recovery without SACK, DeliveredData is estimated to be 1 SMSS on
+    // each received duplicate ACK (i.e., SND.UNA did not change). When SND.UNA advances
+    // (i.e., a full or partial ACK), DeliveredData is the change in SND.UNA, minus 1 SMSS for
+    // each preceding duplicate ACK." (FullTcpPrr::BoundEstimate() bounds it by RecoverFS.)
     const FullTcpTcb& t = s.Tcb();
     if (ack.acked > 0)
     {
@@ -137,13 +138,21 @@ FullTcpNewRenoRecovery::LossIndicator(const FullTcpRecoverySender&) const
     return m_partialAcks;
 }
 
+bool
+FullTcpNewRenoRecovery::EstimatesDeliveredData() const
+{
+    return true;
+}
+
 uint32_t
 FullTcpNewRenoRecovery::Pipe(const FullTcpRecoverySender& s) const
 {
     // FlightSize less the segments the duplicate ACKs say have left the network (Linux
     // tcp_packets_in_flight() with reno's sacked_out).
     const uint32_t flight = s.Tcb().FlightSize();
-    return flight - std::min(flight, m_dupDelivered);
+    const uint32_t duplicates =
+        s.Prr() ? PrrState().BoundDuplicates(m_dupDelivered) : m_dupDelivered;
+    return flight - std::min(flight, duplicates);
 }
 
 void

@@ -23,11 +23,13 @@ namespace ns3
  * SMSS) (step 3, option 1). Sending stays the engine's ordinary output.
  *
  * With PRR (FullTcpRecoverySender::Prr(), RFC 9937 §6) cwnd is neither inflated nor deflated:
- * FullTcpDupAckRecovery sets cwnd = pipe + sndcnt, with DeliveredData estimated as RFC 6937 §3
- * says for recovery without SACK (one SMSS per duplicate ACK, and SND.UNA's advance less the
- * SMSSs already counted for the duplicates before it) and pipe = FlightSize less those SMSSs
- * (as Linux counts duplicates in sacked_out, tcp_add_reno_sack()); the retransmissions stay
- * RFC 6582's, new data goes while pipe + SMSS <= cwnd.
+ * FullTcpDupAckRecovery sets cwnd = pipe + sndcnt, with DeliveredData estimated as RFC 9937
+ * §6.2 says for recovery without SACK (one SMSS per duplicate ACK, and SND.UNA's advance less
+ * the SMSSs already counted for the duplicates before it; with the RFC 9937 variant no more
+ * than RecoverFS in the episode) and pipe = FlightSize less those SMSSs (at most RecoverFS of
+ * them with the RFC 9937 variant; all, as Linux counts duplicates in sacked_out,
+ * tcp_add_reno_sack()); the retransmissions stay RFC 6582's, new data goes while pipe + SMSS
+ * <= cwnd.
  *
  * Registered as "NewReno".
  */
@@ -51,6 +53,8 @@ class FullTcpNewRenoRecovery : public FullTcpDupAckRecovery
     /// \param s the sender \return the partial ACKs so far: each presumes the segment at
     ///        the new SND.UNA lost (RFC 6582 §3.2 step 4; Linux tcp_newreno_mark_lost())
     uint64_t LossIndicator(const FullTcpRecoverySender& s) const override;
+    /// \return true: DeliveredData() estimates from duplicate ACKs (RFC 9937 §6.2)
+    bool EstimatesDeliveredData() const override;
     void OnTimeout(FullTcpRecoverySender& s) override;
 
   private:

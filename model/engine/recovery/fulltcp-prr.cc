@@ -40,10 +40,22 @@ FullTcpPrr::OnEnterRecovery(FullTcpPrrVariant variant, uint32_t recoverFs, uint3
     m_prrOut = 0;
 }
 
-uint32_t
-FullTcpPrr::RecoverFs() const
+int64_t
+FullTcpPrr::BoundEstimate(int64_t deliveredData) const
 {
-    return m_recoverFs;
+    if (m_variant == FullTcpPrrVariant::Linux)
+    {
+        return deliveredData;
+    }
+    const auto room = static_cast<int64_t>(m_recoverFs) - static_cast<int64_t>(m_prrDelivered);
+    return std::min(deliveredData, std::max<int64_t>(room, 0));
+}
+
+uint32_t
+FullTcpPrr::BoundDuplicates(uint32_t duplicateBytes) const
+{
+    return m_variant == FullTcpPrrVariant::Linux ? duplicateBytes
+                                                 : std::min(duplicateBytes, m_recoverFs);
 }
 
 uint64_t
@@ -73,20 +85,20 @@ FullTcpPrr::OnAck(int64_t deliveredData, uint32_t pipe, uint32_t ssthresh, bool 
     int64_t sndcnt = 0;
     if (inflight > target)
     {
-        // RFC 9937 §6.2 Proportional Rate Reduction: "SndCnt = CEIL(prr_delivered * ssthresh
-        // / RecoverFS) - prr_out". In bytes the ceiling is of bytes, and the sender, which
-        // sends whole segments, in effect rounds down; Linux rounds up to whole segments
-        // (dividend + prior_cwnd - 1).
+        // RFC 9937 §6.2 Proportional Rate Reduction: "out = DIV_ROUND_UP(prr_delivered *
+        // ssthresh, RecoverFS)", "SndCnt = out - prr_out". In bytes the rounding is to a
+        // byte, and the sender, which sends whole segments, in effect rounds down; Linux
+        // rounds up to whole segments (dividend + prior_cwnd - 1).
         const uint64_t share = (m_prrDelivered * static_cast<uint64_t>(target) + fs - 1) / fs;
         sndcnt = static_cast<int64_t>(share) - out;
     }
     else
     {
         // RFC 9937 §6.2: PRR-CRB by default, "SndCnt = MAX(prr_delivered - prr_out,
-        // DeliveredData)", PRR-SSRB on a safe ACK only, "SndCnt += SMSS"; then "SndCnt =
-        // MIN(ssthresh - inflight, SndCnt)" (Linux: max(prr_delivered - prr_out,
-        // newly_acked_sacked), sndcnt++ if FLAG_SND_UNA_ADVANCED && !newly_lost, min(delta,
-        // sndcnt)).
+        // DeliveredData)"; PRR-SSRB "when recovery is making good progress", on a safe ACK
+        // only, "SndCnt += SMSS"; then "SndCnt = MIN(ssthresh - inflight, SndCnt)" (Linux:
+        // max(prr_delivered - prr_out, newly_acked_sacked), sndcnt++ if
+        // FLAG_SND_UNA_ADVANCED && !newly_lost, min(delta, sndcnt)).
         sndcnt = std::max(static_cast<int64_t>(m_prrDelivered) - out, dd);
         if (safeAck)
         {
@@ -107,7 +119,7 @@ FullTcpPrr::OnAck(int64_t deliveredData, uint32_t pipe, uint32_t ssthresh, bool 
 void
 FullTcpPrr::OnSent(uint64_t bytes)
 {
-    // RFC 9937 §6.2: "prr_out += (data sent)"; Linux tcp_event_new_data_sent() and
+    // RFC 9937 §6.3: "prr_out += (data sent)"; Linux tcp_event_new_data_sent() and
     // tcp_retransmit_skb() add packets.
     m_prrOut += m_variant == FullTcpPrrVariant::Linux ? Segments(bytes) : bytes;
 }

@@ -76,11 +76,30 @@ class FullTcpPrr
     uint32_t OnAck(int64_t deliveredData, uint32_t pipe, uint32_t ssthresh, bool safeAck);
 
     /// \param bytes data bytes sent or resent during recovery: prr_out += bytes (RFC 9937
-    ///        §6.2 "On any data transmission or retransmission"; Linux: in segments)
+    ///        §6.3 "On any data transmission or retransmission"; Linux: in segments)
     void OnSent(uint64_t bytes);
 
-    /// \return RecoverFS as OnEnterRecovery() set it (bytes)
-    uint32_t RecoverFs() const;
+    /**
+     * \brief The part of an estimated DeliveredData (recovery without SACK) that counts.
+     * RFC 9937 §6.2 guards against receivers that send extra duplicate ACKs [Savage99]: "if
+     * not using SACK, then PRR disallows incrementing DeliveredData when the total bytes
+     * delivered in a PRR episode would exceed the estimated data outstanding upon entering
+     * recovery (RecoverFS)". The Linux variant has no such bound (tcp_limit_reno_sacked()
+     * bounds the duplicates instead, as the recovery does for both variants).
+     * \param deliveredData the estimate \return what of it counts: at most RecoverFS -
+     *         prr_delivered for RFC 9937, all of it for Linux
+     */
+    int64_t BoundEstimate(int64_t deliveredData) const;
+
+    /**
+     * \brief What pipe subtracts for the duplicate ACKs of a recovery without SACK: RFC 9937
+     * §6.2 "min(RecoverFS, 1 SMSS for each preceding duplicate ACK in the fast recovery
+     * episode)"; the Linux variant all of them (tcp_packets_in_flight() with reno's
+     * sacked_out).
+     * \param duplicateBytes one SMSS per duplicate ACK not yet covered by SND.UNA
+     * \return the bytes pipe leaves out
+     */
+    uint32_t BoundDuplicates(uint32_t duplicateBytes) const;
 
   private:
     /// \param bytes a byte count \return whole segments, a partial one counting as one

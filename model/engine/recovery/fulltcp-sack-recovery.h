@@ -22,7 +22,7 @@ namespace ns3
  * (RFC 6582 §3.2 step 2), with cwnd = ssthresh (4.2): the pipe estimate counts what left the
  * network. During recovery DoRecovery() sends NextSeg() while cwnd - pipe >= SMSS (step
  * (C)): lost ranges, new data, unSACKed ranges, and one rescue retransmission per recovery
- * (rule 4). HighRxt and RescueRxt are this algorithm's own state. With PRR (RFC 6937) cwnd
+ * (rule 4). HighRxt and RescueRxt are this algorithm's own state. With PRR (RFC 9937) cwnd
  * follows FullTcpDupAckRecovery's proportional reduction; what goes is still NextSeg()'s.
  *
  * Registered as "Sack".

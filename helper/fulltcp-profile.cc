@@ -49,8 +49,10 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("DelAckTimeout", TimeValue(MilliSeconds(40))); // TCP_DELACK_MIN
     h.SetSocketAttribute("FinWait2Timeout", TimeValue(Seconds(60)));    // TCP_FIN_TIMEOUT
     h.SetSocketAttribute("FallbackRto", TimeValue(Seconds(3)));         // TCP_TIMEOUT_FALLBACK
-    // Retries (sysctls tcp_syn_retries, tcp_synack_retries, tcp_retries2).
+    // Retries (sysctls tcp_syn_retries, tcp_synack_retries, tcp_retries2);
     h.SetSocketAttribute("ConnCount", UintegerValue(6));
+    // tcp_syn_linear_timeouts = 4 (Linux 6.5+): the first four SYN timeouts keep 1 s.
+    h.SetSocketAttribute("SynLinearTimeouts", UintegerValue(4));
     h.SetSocketAttribute("SynAckRetries", UintegerValue(5));
     h.SetSocketAttribute("DataRetries", UintegerValue(15));
     // RFC 5961 §7 throttle: tcp_invalid_ratelimit = 500 ms; RST in TIME_WAIT closes it

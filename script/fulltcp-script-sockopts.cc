@@ -360,6 +360,7 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         {"net.ipv4.tcp_rfc1337", {"Rfc1337", 'b'}},
         {"net.ipv4.tcp_syncookies", {"SynCookies", 'b'}},
         {"net.ipv4.tcp_syn_retries", {"ConnCount", 'u'}},
+        {"net.ipv4.tcp_syn_linear_timeouts", {"SynLinearTimeouts", 'u'}},
         {"net.ipv4.tcp_synack_retries", {"SynAckRetries", 'u'}},
         {"net.ipv4.tcp_retries2", {"DataRetries", 'u'}},
         {"net.ipv4.tcp_reordering", {"DupThresh", 'u'}},

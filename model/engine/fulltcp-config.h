@@ -34,6 +34,10 @@ struct FullTcpConfig
     /// Retransmissions of an active SYN before the connect fails "timed out": 6 (Linux
     /// tcp_syn_retries; with a 1 s initial RTO the connect gives up after 127 s).
     uint32_t synRetries {6};
+    /// SYN_SENT timeouts that keep the RTO instead of doubling it, and add to synRetries: 0,
+    /// RFC 6298 §5.5's backoff from the first. Linux 6.5+ sysctl tcp_syn_linear_timeouts = 4:
+    /// five SYNs 1 s apart, then the doubling (tcp_retransmit_timer(), tcp_write_timeout()).
+    uint32_t synLinearTimeouts {0};
     /// Retransmissions of a passive SYN-ACK before the embryonic connection is silently
     /// dropped: 5 (Linux tcp_synack_retries, ~63 s).
     uint32_t synAckRetries {5};

@@ -268,6 +268,7 @@ FullTcpConnection::Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss
     m_tcb.remotePort = remotePort;
     m_tcb.snd = FullTcpSeqSpace(iss);
     SetState(S::SYN_SENT, C::APP_CONNECT);
+    m_tcb.lastProgress = m_now; // the first SYN (Linux tcp_connect(): retrans_stamp)
     SendSyn();
     m_tcb.sndNxt = 1;
     m_tcb.rttTimedEnd = 1; // the SYN's round trip is the first RTT sample (RFC 6298 §2)

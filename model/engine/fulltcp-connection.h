@@ -543,8 +543,12 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// \return how many retransmissions are allowed for what is outstanding
     uint32_t RetryLimit() const;
     /// \param attempts retransmissions or probes so far \return whether to give up now
-    ///        (retry limit, or the user timeout of RFC 9293 §3.8.3)
+    ///        (retry limit, the user timeout of RFC 9293 §3.8.3, or SynTimedOut())
     bool GiveUp(uint32_t attempts) const;
+    /// \param attempts SYN retransmissions so far \return whether, with linear SYN timeouts
+    ///        (FullTcpConfig::synLinearTimeouts), the time since the first SYN reached what
+    ///        synRetries doubling timeouts take (Linux tcp_write_timeout())
+    bool SynTimedOut(uint32_t attempts) const;
     /// Arm the RETRANSMIT slot, never beyond the user timeout's deadline.
     void ArmRetransmitTimer(Time delay);
 

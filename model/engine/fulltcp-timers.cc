@@ -165,7 +165,11 @@ FullTcpConnection::RetryLimit() const
 {
     if (!m_tcb.SynAcked())
     {
-        return m_tcb.passive ? m_config.synAckRetries : m_config.synRetries;
+        // Linux tcp_write_timeout(): in SYN_SENT "max_retransmits +=
+        // sysctl_tcp_syn_linear_timeouts".
+        return m_tcb.passive ? m_config.synAckRetries
+                             : m_config.synRetries
+                                   + (m_tcb.state == S::SYN_SENT ? m_config.synLinearTimeouts : 0);
     }
     return m_config.dataRetries;
 }
@@ -176,7 +180,35 @@ FullTcpConnection::GiveUp(uint32_t attempts) const
     // RFC 9293 §3.8.3: R2 retransmissions, or the USER TIMEOUT once data is flowing.
     return attempts >= RetryLimit()
         || (m_config.userTimeout.IsStrictlyPositive() && m_tcb.SynAcked()
-            && m_now - m_tcb.lastProgress >= m_config.userTimeout);
+            && m_now - m_tcb.lastProgress >= m_config.userTimeout)
+        || SynTimedOut(attempts);
+}
+
+bool
+FullTcpConnection::SynTimedOut(uint32_t attempts) const
+{
+    // Linux tcp_write_timeout() gives up in SYN_SENT on a count (synRetries plus the linear
+    // timeouts, RetryLimit()) or on time, whichever comes first: retransmits_timed_out()
+    // with tcp_model_timeout(), the time synRetries retransmissions take when every timeout
+    // doubles from the initial RTO, capped at TCP_RTO_MAX. Without linear timeouts both
+    // come at the same expiry; with them the time does first (TCP_SYNCNT 2: 7 s, at the
+    // sixth timeout, not the seventh).
+    if (m_tcb.state != S::SYN_SENT || m_config.synLinearTimeouts == 0 || attempts == 0
+        || !m_config.initialRto.IsStrictlyPositive())
+    {
+        return false;
+    }
+    const Time base = m_config.initialRto;
+    uint32_t thresh = 0; // ilog2(TCP_RTO_MAX / rto_base)
+    while (thresh < 31 && base * (int64_t {2} << thresh) <= m_config.maxRto)
+    {
+        ++thresh;
+    }
+    const uint32_t n = m_config.synRetries;
+    const Time model = n <= thresh ? base * ((int64_t {2} << n) - 1)
+                                   : base * ((int64_t {2} << thresh) - 1)
+                                         + m_config.maxRto * static_cast<int64_t>(n - thresh);
+    return m_now - m_tcb.lastProgress >= model;
 }
 
 void
@@ -233,8 +265,13 @@ FullTcpConnection::DataRetransmitTimeout()
     }
     ++m_tcb.retransmits;
     // RFC 6298 §5.4 retransmit the earliest segment, §5.5 back off, §5.6 restart the timer.
+    // Linux 6.5+ tcp_retransmit_timer() keeps the RTO of a SYN_SENT timeout while its count
+    // (tp->total_rto) is at most tcp_syn_linear_timeouts.
     RetransmitEarliest();
-    m_tcb.rto = std::min(2 * m_tcb.rto, m_config.maxRto);
+    if (m_tcb.state != S::SYN_SENT || m_tcb.retransmits > m_config.synLinearTimeouts)
+    {
+        m_tcb.rto = std::min(2 * m_tcb.rto, m_config.maxRto);
+    }
     ArmRetransmitTimer(m_tcb.rto);
 }
 

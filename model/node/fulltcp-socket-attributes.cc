@@ -40,6 +40,14 @@ FullTcpSocket::GetTypeId()
                           TimeValue(Seconds(120)),
                           MakeTimeAccessor(&FullTcpSocket::m_maxRto),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SynLinearTimeouts",
+                          "SYN_SENT timeouts that keep the RTO instead of doubling it; each "
+                          "adds one SYN retransmission to ConnCount (Linux 6.5+ sysctl "
+                          "tcp_syn_linear_timeouts, 4). 0: RFC 6298 §5.5 backs off from the "
+                          "first timeout.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpSocket::m_synLinearTimeouts),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("SynAckRetries",
                           "Retransmissions of a SYN-ACK before a half-open connection is "
                           "dropped (Linux tcp_synack_retries).",

@@ -524,6 +524,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_persistFromRto {true};             //!< PersistFromRto
     // ns3::FullTcpSocket
     Time m_maxRto {Seconds(120)};                    //!< MaxRto
+    uint32_t m_synLinearTimeouts {0};                //!< SynLinearTimeouts
     uint32_t m_synAckRetries {5};                    //!< SynAckRetries
     Time m_msl {Seconds(120)};                       //!< Msl
     Time m_finWait2Timeout {Seconds(60)};            //!< FinWait2Timeout

@@ -239,6 +239,56 @@ TEST_F(EngineTest, SynRetryCountIsConfigurable)
     EXPECT_TRUE(Saw(E::CONNECT_TIMED_OUT));
 }
 
+TEST_F(EngineTest, SynLinearTimeoutsKeepTheRtoThenDouble)
+{
+    // Linux 6.5+ tcp_syn_linear_timeouts = 4: timeouts 1 to 4 keep the 1 s RTO, the fifth
+    // doubles it (tcp_retransmit_timer()).
+    cfg.synLinearTimeouts = 4;
+    cfg.synRetries = 6;
+    DriveToSynSent();
+    for (int i = 1; i <= 5; ++i)
+    {
+        Advance(Seconds(1));
+        EXPECT_SENT(Flags(H::SYN).Seq(kIss)) << "retransmission " << i;
+        EXPECT_NOTHING_SENT();
+    }
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(2));
+    Advance(Seconds(2));
+    EXPECT_SENT(Flags(H::SYN).Seq(kIss));
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(4));
+}
+
+TEST_F(EngineTest, SynLinearTimeoutsGiveUpOnTimeFirst)
+{
+    // Linux tcp_write_timeout(): the count allows synRetries + 4 = 6 retransmissions, but the
+    // time synRetries = 2 doubling timeouts take, 1 + 2 + 4 = 7 s, comes first: SYNs at 0,
+    // 1, 2, 3, 4, 5, and at the 7 s timeout the connect fails (linux-syn-linear-timeouts).
+    cfg.synLinearTimeouts = 4;
+    cfg.synRetries = 2;
+    DriveToSynSent();
+    Advance(Seconds(7) - NanoSeconds(1));
+    EXPECT_EQ(out.sent.size(), 5u);
+    EXPECT_EQ(State(), S::SYN_SENT);
+    Advance(NanoSeconds(1));
+    EXPECT_EQ(State(), S::CLOSED);
+    EXPECT_TRUE(Saw(E::CONNECT_TIMED_OUT));
+    EXPECT_EQ(out.sent.size(), 5u); // no seventh SYN
+}
+
+TEST_F(EngineTest, SynLinearTimeoutsAddToTheRetryCount)
+{
+    // With a long model time (synRetries 6: 127 s) the count ends it: 6 + 4 = 10
+    // retransmissions, at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s; the timeout at 131 s gives up.
+    cfg.synLinearTimeouts = 4;
+    cfg.synRetries = 6;
+    DriveToSynSent();
+    Advance(Seconds(131) - NanoSeconds(1));
+    EXPECT_EQ(out.sent.size(), 10u);
+    EXPECT_EQ(State(), S::SYN_SENT);
+    Advance(NanoSeconds(1));
+    EXPECT_EQ(State(), S::CLOSED);
+}
+
 TEST_F(InSynRcvdPassive, SynAckLostIsRetransmittedOnItsOwnTimer)
 {
     Advance(cfg.initialRto);

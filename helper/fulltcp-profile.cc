@@ -59,6 +59,8 @@ LinuxValues(Helper& h)
     // (tcp_rfc1337 = 0).
     h.SetSocketAttribute("ChallengeAckInterval", TimeValue(MilliSeconds(500)));
     h.SetSocketAttribute("Rfc1337", BooleanValue(false));
+    // Zero-window probes without data, <SEQ=SND.UNA-1> (tcp_xmit_probe_skb()).
+    h.SetSocketAttribute("ZeroWindowProbeData", BooleanValue(false));
     // Options on the SYN (tcp_timestamps, tcp_sack, tcp_window_scaling, tcp_dsack = 1),
     // laid out as tcp_options_write() does; MSS from the MTU (1460 on 1500 bytes).
     h.SetSocketAttribute("Timestamps", BooleanValue(true));

@@ -127,6 +127,11 @@ struct FullTcpConfig
     /// (6 s), with which ns-3 TcpSocketBase arms its persist timer. Later probes back off
     /// from it, doubling up to maxRto (ns-3 doubles up to 60 s).
     Time persistTimeout {Seconds(0)};
+    /// What a zero-window probe carries when nothing is in flight: true, one octet of new
+    /// data (RFC 9293 §3.8.6.1, "at least one octet of new data (if available)"); false, no
+    /// data at an old sequence number, <SEQ=SND.UNA-1><ACK>, which the peer must answer
+    /// with an ACK (Linux tcp_write_wakeup() -> tcp_xmit_probe_skb()).
+    bool zeroWindowProbeData {true};
     /// Initial congestion window in segments: 10 (RFC 6928; Linux TCP_INIT_CWND). The
     /// window is min(n·SMSS, max(2·SMSS, n·1460)), RFC 6928 §2 with 10 generalized to n;
     /// one segment when the SYN or SYN-ACK was retransmitted (RFC 5681 §3.1).

@@ -57,9 +57,16 @@ FullTcpConnection::PersistTimeout()
     {
         RetransmitFrom(m_tcb.sndUna, m_tcb.sndUna + 1); // the first octet outside the window
     }
-    else
+    else if (m_config.zeroWindowProbeData)
     {
         SendNewSegment(m_tcb.sndNxt + 1); // one new octet
+    }
+    else
+    {
+        // Linux tcp_write_wakeup(): nothing fits the window, so tcp_xmit_probe_skb() sends
+        // "a previous sequence", <SEQ=SND.UNA-1><ACK>, no data: the peer answers with an ACK
+        // (RFC 9293 §3.10.7.4 first check) that carries its window.
+        Transmit(MakeHeader(H::ACK, m_tcb.sndUna - 1), Create<Packet>());
     }
     // SHLD-29/30: the first probe after one RTO (or PersistTimeout), then exponentially
     // further apart (RFC 1122 §4.2.2.17), at most maxRto apart.

@@ -74,6 +74,13 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&FullTcpSocket::m_persistFromRto),
                           MakeBooleanChecker())
+            .AddAttribute("ZeroWindowProbeData",
+                          "A zero-window probe with nothing in flight carries one octet of new "
+                          "data (RFC 9293 §3.8.6.1). False: no data, <SEQ=SND.UNA-1><ACK>, as "
+                          "Linux tcp_xmit_probe_skb() (the Linux profile).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_zeroWindowProbeData),
+                          MakeBooleanChecker())
             .AddAttribute("Rfc1337",
                           "Ignore RST in TIME_WAIT (RFC 1337 fix F1; Linux tcp_rfc1337 = 0).",
                           BooleanValue(false),

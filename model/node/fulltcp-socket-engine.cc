@@ -173,6 +173,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.delAckCount = m_delAckMaxCount;
     // 0 = one RTO (the engine's RFC default); see the PersistFromRto attribute.
     c.persistTimeout = m_persistFromRto ? Seconds(0) : m_persistTimeout;
+    c.zeroWindowProbeData = m_zeroWindowProbeData;
     // FullTcp's own data-path knobs.
     c.minRto = m_minRto;
     c.clockGranularity = m_clockGranularity;

@@ -522,6 +522,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_noDelay {true};                    //!< TcpNoDelay
     Time m_persistTimeout {Seconds(6)};       //!< PersistTimeout
     bool m_persistFromRto {true};             //!< PersistFromRto
+    bool m_zeroWindowProbeData {true};        //!< ZeroWindowProbeData
     // ns3::FullTcpSocket
     Time m_maxRto {Seconds(120)};                    //!< MaxRto
     uint32_t m_synLinearTimeouts {0};                //!< SynLinearTimeouts

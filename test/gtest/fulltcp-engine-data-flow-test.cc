@@ -141,6 +141,31 @@ TEST_F(ZeroWindowTest, ZeroWindowProbesBackOff)
     EXPECT_EQ(Tcb().dupAcks, 0u); // the answers are not duplicate ACKs
 }
 
+TEST_F(DataTest, ZeroWindowProbeWithoutDataIsAnOldEmptySegment)
+{
+    // Linux tcp_write_wakeup() -> tcp_xmit_probe_skb(): <SEQ=SND.UNA-1><ACK>, no data, with
+    // the same backoff; the window that opens lets the data go from SND.UNA
+    // (linux-zero-window-probe).
+    cfg.zeroWindowProbeData = false;
+    DriveToEstablished();
+    const std::string data = Text(5000);
+    Write(data.substr(0, 3000));
+    Inject(PeerAck(3000).Win(0));
+    Write(data.substr(3000));
+    out.ClearHistory();
+    Advance(Seconds(1));
+    EXPECT_SENT(OurAck(0, 2999));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(Tcb().sndNxt, 1 + 3000); // nothing new went
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(2));
+    Inject(PeerAck(3000).Win(0));
+    Advance(Seconds(2));
+    EXPECT_SENT(OurAck(0, 2999));
+    Inject(PeerAck(3000).Win(4000));
+    EXPECT_SENT(OurData(data, 3000, 1000));
+    EXPECT_FALSE(Tcb().probing);
+}
+
 TEST_F(DataTest, PersistTimeoutIsTheFirstZeroWindowProbeInterval)
 {
     // ns-3 TcpSocketBase arms its persist timer with PersistTimeout and doubles it.

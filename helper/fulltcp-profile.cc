@@ -53,6 +53,8 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("ConnCount", UintegerValue(6));
     // tcp_syn_linear_timeouts = 4 (Linux 6.5+): the first four SYN timeouts keep 1 s.
     h.SetSocketAttribute("SynLinearTimeouts", UintegerValue(4));
+    // A bad ACK in SYN_SENT brings the SYN again after TCP_TIMEOUT_MIN (2 jiffies, HZ = 250).
+    h.SetSocketAttribute("SynSentBadAckRetry", TimeValue(MilliSeconds(8)));
     h.SetSocketAttribute("SynAckRetries", UintegerValue(5));
     h.SetSocketAttribute("DataRetries", UintegerValue(15));
     // RFC 5961 §7 throttle: tcp_invalid_ratelimit = 500 ms; RST in TIME_WAIT closes it

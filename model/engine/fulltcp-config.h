@@ -38,6 +38,11 @@ struct FullTcpConfig
     /// RFC 6298 §5.5's backoff from the first. Linux 6.5+ sysctl tcp_syn_linear_timeouts = 4:
     /// five SYNs 1 s apart, then the doubling (tcp_retransmit_timer(), tcp_write_timeout()).
     uint32_t synLinearTimeouts {0};
+    /// A segment whose ACK does not acknowledge our SYN, arriving in SYN_SENT before any
+    /// retransmission, re-arms the SYN's timer to this delay: 0, off (RFC 9293 §3.10.7.3 only
+    /// answers it with a reset, and the SYN waits its RTO). Linux tcp_rcv_synsent_state_process()
+    /// re-arms it to TCP_TIMEOUT_MIN, 2 jiffies: 8 ms at HZ = 250.
+    Time synSentBadAckRetry {Seconds(0)};
     /// Retransmissions of a passive SYN-ACK before the embryonic connection is silently
     /// dropped: 5 (Linux tcp_synack_retries, ~63 s).
     uint32_t synAckRetries {5};

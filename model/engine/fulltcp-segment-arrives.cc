@@ -98,6 +98,12 @@ FullTcpConnection::SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload)
         // if so drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
         if (ack <= 0 || ack > m_tcb.sndNxt)
         {
+            // Linux tcp_rcv_synsent_state_process(): "Previous FIN/ACK or RST/ACK might be
+            // ignored": before any retransmission the SYN goes again soon (TCP_TIMEOUT_MIN).
+            if (m_config.synSentBadAckRetry.IsStrictlyPositive() && m_tcb.retransmits == 0)
+            {
+                ArmRetransmitTimer(m_config.synSentBadAckRetry);
+            }
             if (h.HasFlags(H::RST))
             {
                 Drop(h, D::RST_UNACCEPTABLE);

@@ -48,6 +48,15 @@ FullTcpSocket::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&FullTcpSocket::m_synLinearTimeouts),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("SynSentBadAckRetry",
+                          "In SYN_SENT, before any retransmission, a segment whose ACK does not "
+                          "acknowledge the SYN re-arms the SYN's timer to this delay, so the "
+                          "SYN goes again soon (Linux tcp_rcv_synsent_state_process(): "
+                          "TCP_TIMEOUT_MIN, 2 jiffies, 8 ms at HZ = 250). 0: the SYN waits its "
+                          "RTO (RFC 9293 §3.10.7.3).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&FullTcpSocket::m_synSentBadAckRetry),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("SynAckRetries",
                           "Retransmissions of a SYN-ACK before a half-open connection is "
                           "dropped (Linux tcp_synack_retries).",

@@ -137,6 +137,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.maxRto = m_maxRto;
     c.synRetries = m_synRetries;
     c.synLinearTimeouts = m_synLinearTimeouts;
+    c.synSentBadAckRetry = m_synSentBadAckRetry;
     c.synAckRetries = m_synAckRetries;
     c.dataRetries = m_dataRetries;
     c.msl = m_msl;

@@ -526,6 +526,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     // ns3::FullTcpSocket
     Time m_maxRto {Seconds(120)};                    //!< MaxRto
     uint32_t m_synLinearTimeouts {0};                //!< SynLinearTimeouts
+    Time m_synSentBadAckRetry {Seconds(0)};          //!< SynSentBadAckRetry
     uint32_t m_synAckRetries {5};                    //!< SynAckRetries
     Time m_msl {Seconds(120)};                       //!< Msl
     Time m_finWait2Timeout {Seconds(60)};            //!< FinWait2Timeout

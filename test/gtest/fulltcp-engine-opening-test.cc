@@ -379,6 +379,37 @@ TEST_F(InSynSent, OldSynAckDrawsRstWithSeqFromAckAndConnectContinues)
     EXPECT_EQ(State(), S::ESTABLISHED);
 }
 
+TEST_F(InSynSent, BadAckKeepsTheSynTimerByDefault)
+{
+    // RFC 9293 §3.10.7.3: the reset answers it; the SYN still waits its RTO.
+    const auto before = out.Timer(T::RETRANSMIT);
+    Advance(MilliSeconds(10));
+    Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 100));
+    EXPECT_SENT(Flags(H::RST).Seq(kIss + 100));
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), before);
+}
+
+TEST_F(EngineTest, BadAckBeforeAnyRetransmissionBringsTheSynSoon)
+{
+    // Linux tcp_rcv_synsent_state_process(): the timer goes to TCP_TIMEOUT_MIN (8 ms), once:
+    // after a retransmission a bad ACK leaves it (linux-syn-sent-bad-ack,
+    // linux-rst-syn-sent-bad-ack).
+    cfg.synSentBadAckRetry = MilliSeconds(8);
+    DriveToSynSent();
+    Advance(MilliSeconds(10));
+    Inject(Flags(H::RST | H::ACK).Seq(0).Ack(kIss + 7)); // dropped, no reset answers it
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + MilliSeconds(8));
+    Advance(MilliSeconds(8));
+    EXPECT_SENT(Flags(H::SYN).Seq(kIss));
+    const auto next = out.Timer(T::RETRANSMIT);
+    ASSERT_TRUE(next);
+    Advance(MilliSeconds(10));
+    Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 100));
+    EXPECT_SENT(Flags(H::RST).Seq(kIss + 100));
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), next);
+}
+
 TEST_F(InSynSent, SynAckAcknowledgingUnsentDataDrawsRst)
 {
     Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 2)); // SEG.ACK > SND.NXT

@@ -55,6 +55,8 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("SynLinearTimeouts", UintegerValue(4));
     // A bad ACK in SYN_SENT brings the SYN again after TCP_TIMEOUT_MIN (2 jiffies, HZ = 250).
     h.SetSocketAttribute("SynSentBadAckRetry", TimeValue(MilliSeconds(8)));
+    // A simultaneous open's SYN-ACK is the SYN again with ACK set (tcp_send_synack()).
+    h.SetSocketAttribute("SimultaneousOpenRepeatsSyn", BooleanValue(true));
     h.SetSocketAttribute("SynAckRetries", UintegerValue(5));
     h.SetSocketAttribute("DataRetries", UintegerValue(15));
     // RFC 5961 §7 throttle: tcp_invalid_ratelimit = 500 ms; RST in TIME_WAIT closes it

@@ -43,6 +43,11 @@ struct FullTcpConfig
     /// answers it with a reset, and the SYN waits its RTO). Linux tcp_rcv_synsent_state_process()
     /// re-arms it to TCP_TIMEOUT_MIN, 2 jiffies: 8 ms at HZ = 250.
     Time synSentBadAckRetry {Seconds(0)};
+    /// In a simultaneous open, the SYN-ACK carries our SYN's options again (SACK-permitted,
+    /// timestamps, window scale), whatever the peer's SYN offered, as Linux resends its SYN
+    /// with ACK set (tcp_send_synack()). False: only what both offered (RFC 7323 §3.2: a
+    /// TSopt only if one was received; RFC 2018 §2).
+    bool simultaneousOpenRepeatsSyn {false};
     /// Retransmissions of a passive SYN-ACK before the embryonic connection is silently
     /// dropped: 5 (Linux tcp_synack_retries, ~63 s).
     uint32_t synAckRetries {5};

@@ -147,18 +147,22 @@ FullTcpConnection::SendSyn()
 {
     // Before the peer's SYN: <SEQ=ISS><CTL=SYN> (§3.10.1). After it (passive open,
     // simultaneous open, or their retransmissions): <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>.
-    const bool offer = m_tcb.state == S::SYN_SENT;
-    FullTcpHeader h = MakeHeader(offer ? H::SYN : H::SYN | H::ACK, 0);
+    const bool synSent = m_tcb.state == S::SYN_SENT;
+    // Linux answers a simultaneous open with its SYN again, ACK set (tcp_send_synack()):
+    // the SYN's options, whatever the peer offered.
+    const bool offer = synSent || (m_config.simultaneousOpenRepeatsSyn && !m_tcb.passive);
+    FullTcpHeader h = MakeHeader(synSent ? H::SYN : H::SYN | H::ACK, 0);
     FullTcpOptions& o = h.Options();
     o.SetMss(m_config.mss);
-    h.SetFlags(h.GetFlags() | EcnSynFlags(offer)); // RFC 3168 §6.1.1 (fulltcp-ecn.cc)
+    h.SetFlags(h.GetFlags() | EcnSynFlags(synSent)); // RFC 3168 §6.1.1 (fulltcp-ecn.cc)
     if (offer)
     {
-        // Our offer: every option the configuration enables.
+        // Our offer: every option the configuration enables (TSecr: the peer's TSval once
+        // its SYN brought one, as Linux tcp_syn_options() writes ts_recent).
         o.SetSackPermitted(m_config.sack);
         if (m_config.timestamps)
         {
-            o.SetTimestamp(TsVal(), 0);
+            o.SetTimestamp(TsVal(), m_tcb.tsOk ? m_tcb.tsRecent : 0);
         }
         if (m_config.windowScaling)
         {

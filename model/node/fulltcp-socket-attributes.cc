@@ -57,6 +57,13 @@ FullTcpSocket::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&FullTcpSocket::m_synSentBadAckRetry),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SimultaneousOpenRepeatsSyn",
+                          "In a simultaneous open the SYN-ACK carries our SYN's options again, "
+                          "whatever the peer offered (Linux tcp_send_synack()). False: only "
+                          "what both offered (RFC 7323 §3.2, RFC 2018 §2).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_simultaneousOpenRepeatsSyn),
+                          MakeBooleanChecker())
             .AddAttribute("SynAckRetries",
                           "Retransmissions of a SYN-ACK before a half-open connection is "
                           "dropped (Linux tcp_synack_retries).",

@@ -138,6 +138,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.synRetries = m_synRetries;
     c.synLinearTimeouts = m_synLinearTimeouts;
     c.synSentBadAckRetry = m_synSentBadAckRetry;
+    c.simultaneousOpenRepeatsSyn = m_simultaneousOpenRepeatsSyn;
     c.synAckRetries = m_synAckRetries;
     c.dataRetries = m_dataRetries;
     c.msl = m_msl;

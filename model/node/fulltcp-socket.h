@@ -527,6 +527,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     Time m_maxRto {Seconds(120)};                    //!< MaxRto
     uint32_t m_synLinearTimeouts {0};                //!< SynLinearTimeouts
     Time m_synSentBadAckRetry {Seconds(0)};          //!< SynSentBadAckRetry
+    bool m_simultaneousOpenRepeatsSyn {false};       //!< SimultaneousOpenRepeatsSyn
     uint32_t m_synAckRetries {5};                    //!< SynAckRetries
     Time m_msl {Seconds(120)};                       //!< Msl
     Time m_finWait2Timeout {Seconds(60)};            //!< FinWait2Timeout

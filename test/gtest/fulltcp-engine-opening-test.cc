@@ -437,6 +437,37 @@ TEST_F(InSynSent, SimultaneousOpenSynInSynSentSendsSynAckWithOriginalIss)
     EXPECT_TRUE(out.Timer(T::RETRANSMIT)); // our SYN is still unacknowledged
 }
 
+TEST_F(EngineTest, SimultaneousOpenSynAckEchoesOnlyWhatBothOffered)
+{
+    // RFC 7323 §3.2, RFC 2018 §2: the peer's SYN offered neither timestamps nor SACK.
+    cfg.timestamps = true;
+    cfg.sack = true;
+    DriveToSynSent();
+    Inject(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss));
+    EXPECT_SENT(Flags(H::SYN | H::ACK).Seq(kIss).Ack(kIrs + 1).Win(kBuf).Mss(cfg.mss));
+}
+
+TEST_F(EngineTest, SimultaneousOpenSynAckRepeatsTheSynWhenAsked)
+{
+    // Linux tcp_send_synack(): the SYN again with ACK set, its options included
+    // (linux-simultaneous-open); TSecr 0, the peer sent no TSval. Neither is used after.
+    cfg.timestamps = true;
+    cfg.sack = true;
+    cfg.simultaneousOpenRepeatsSyn = true;
+    DriveToSynSent();
+    Inject(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss));
+    const auto tsval = static_cast<uint32_t>(now.GetMilliSeconds());
+    EXPECT_SENT(Flags(H::SYN | H::ACK)
+                    .Seq(kIss)
+                    .Ack(kIrs + 1)
+                    .Win(kBuf)
+                    .Mss(cfg.mss)
+                    .SackOk()
+                    .Ts(tsval, 0));
+    EXPECT_FALSE(Conn().GetTcb().tsOk);
+    EXPECT_FALSE(Conn().GetTcb().sackOk);
+}
+
 TEST_F(InSynRcvdActive, SimultaneousOpenCompletesOnAck)
 {
     Inject(Flags(H::ACK).Seq(kIrs + 1).Ack(kIss + 1));

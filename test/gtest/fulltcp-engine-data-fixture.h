@@ -47,6 +47,17 @@ class DataTest : public EngineTest
         return Flags(H::ACK).Seq(kIrs + 1 + offset).Ack(kIss + 1 + ackOffset).Data(Text(n, offset));
     }
 
+    /// The first 3000 bytes of data go and are acknowledged with a zero window; the rest
+    /// waits, nothing in flight (the persist timer runs). \param data more than 3000 bytes
+    void
+    CloseWindowWithDataWaiting(const std::string& data)
+    {
+        Write(data.substr(0, 3000));
+        Inject(PeerAck(3000).Win(0));
+        Write(data.substr(3000));
+        out.ClearHistory();
+    }
+
     /// \param ackOffset our data offset the peer acknowledges \return the peer's pure ACK
     Seg
     PeerAck(uint32_t ackOffset, uint32_t peerOffset = 0) const

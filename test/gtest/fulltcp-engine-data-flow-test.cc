@@ -112,10 +112,7 @@ class ZeroWindowTest : public DataTest
         cfg.dataRetries = 3;
         DriveToEstablished();
         data = Text(5000);
-        Write(data.substr(0, 3000));
-        Inject(PeerAck(3000).Win(0));
-        Write(data.substr(3000));
-        out.ClearHistory();
+        CloseWindowWithDataWaiting(data);
     }
 
     std::string data; //!< what was written
@@ -149,10 +146,7 @@ TEST_F(DataTest, ZeroWindowProbeWithoutDataIsAnOldEmptySegment)
     cfg.zeroWindowProbeData = false;
     DriveToEstablished();
     const std::string data = Text(5000);
-    Write(data.substr(0, 3000));
-    Inject(PeerAck(3000).Win(0));
-    Write(data.substr(3000));
-    out.ClearHistory();
+    CloseWindowWithDataWaiting(data);
     Advance(Seconds(1));
     EXPECT_SENT(OurAck(0, 2999));
     EXPECT_NOTHING_SENT();
@@ -172,10 +166,7 @@ TEST_F(DataTest, PersistTimeoutIsTheFirstZeroWindowProbeInterval)
     cfg.persistTimeout = Seconds(6);
     DriveToEstablished();
     const std::string data = Text(5000);
-    Write(data.substr(0, 3000));
-    Inject(PeerAck(3000).Win(0));
-    Write(data.substr(3000));
-    out.ClearHistory();
+    CloseWindowWithDataWaiting(data);
     EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(6));
     Advance(Seconds(6));
     EXPECT_SENT(OurData(data, 3000, 1));

@@ -251,10 +251,7 @@ TEST_F(EcnTest, EctNotSetOnWindowProbe)
     // Not-ECT); the data after the window opens is.
     DriveToEstablishedWithEcn();
     const std::string data = Text(5000);
-    Write(data.substr(0, 3000));
-    Inject(PeerAck(3000).Win(0));
-    Write(data.substr(3000));
-    out.ClearHistory();
+    CloseWindowWithDataWaiting(data);
     Advance(Seconds(1));
     EXPECT_SENT_ECN(OurData(data, 3000, 1), Ecn::NOT_ECT);
     EXPECT_NOTHING_SENT();

@@ -227,16 +227,34 @@ TEST_F(InSynSent, SynRetriesExhaustedFailsConnectTimedOut)
     EXPECT_FALSE(out.Timer(T::RETRANSMIT));
 }
 
-TEST_F(EngineTest, SynRetryCountIsConfigurable)
+/// When an unanswered active open gives up.
+class SynGiveUpTest : public EngineTest
 {
-    cfg.synRetries = 2;
-    DriveToSynSent();
-    Advance(Seconds(7) - NanoSeconds(1)); // SYNs at 0, 1, 3; give-up at 7
-    EXPECT_EQ(out.sent.size(), 2u);
-    EXPECT_EQ(State(), S::SYN_SENT);
-    Advance(NanoSeconds(1));
-    EXPECT_EQ(State(), S::CLOSED);
-    EXPECT_TRUE(Saw(E::CONNECT_TIMED_OUT));
+  protected:
+    /**
+     * Connect now; nothing answers. \param retries FullTcpConfig::synRetries \param linear
+     * FullTcpConfig::synLinearTimeouts \param at when the connect must fail "timed out"
+     * \param retransmissions the SYN retransmissions before that
+     */
+    void
+    ExpectGiveUpAt(uint32_t retries, uint32_t linear, Time at, size_t retransmissions)
+    {
+        cfg.synRetries = retries;
+        cfg.synLinearTimeouts = linear;
+        DriveToSynSent();
+        Advance(at - NanoSeconds(1));
+        EXPECT_EQ(out.sent.size(), retransmissions);
+        EXPECT_EQ(State(), S::SYN_SENT);
+        Advance(NanoSeconds(1));
+        EXPECT_EQ(State(), S::CLOSED);
+        EXPECT_TRUE(Saw(E::CONNECT_TIMED_OUT));
+        EXPECT_EQ(out.sent.size(), retransmissions); // no SYN at the give-up
+    }
+};
+
+TEST_F(SynGiveUpTest, SynRetryCountIsConfigurable)
+{
+    ExpectGiveUpAt(2, 0, Seconds(7), 2); // SYNs at 0, 1, 3; give-up at 7
 }
 
 TEST_F(EngineTest, SynLinearTimeoutsKeepTheRtoThenDouble)
@@ -258,35 +276,19 @@ TEST_F(EngineTest, SynLinearTimeoutsKeepTheRtoThenDouble)
     EXPECT_EQ(out.Timer(T::RETRANSMIT), now + Seconds(4));
 }
 
-TEST_F(EngineTest, SynLinearTimeoutsGiveUpOnTimeFirst)
+TEST_F(SynGiveUpTest, SynLinearTimeoutsGiveUpOnTimeFirst)
 {
     // Linux tcp_write_timeout(): the count allows synRetries + 4 = 6 retransmissions, but the
     // time synRetries = 2 doubling timeouts take, 1 + 2 + 4 = 7 s, comes first: SYNs at 0,
     // 1, 2, 3, 4, 5, and at the 7 s timeout the connect fails (linux-syn-linear-timeouts).
-    cfg.synLinearTimeouts = 4;
-    cfg.synRetries = 2;
-    DriveToSynSent();
-    Advance(Seconds(7) - NanoSeconds(1));
-    EXPECT_EQ(out.sent.size(), 5u);
-    EXPECT_EQ(State(), S::SYN_SENT);
-    Advance(NanoSeconds(1));
-    EXPECT_EQ(State(), S::CLOSED);
-    EXPECT_TRUE(Saw(E::CONNECT_TIMED_OUT));
-    EXPECT_EQ(out.sent.size(), 5u); // no seventh SYN
+    ExpectGiveUpAt(2, 4, Seconds(7), 5);
 }
 
-TEST_F(EngineTest, SynLinearTimeoutsAddToTheRetryCount)
+TEST_F(SynGiveUpTest, SynLinearTimeoutsAddToTheRetryCount)
 {
     // With a long model time (synRetries 6: 127 s) the count ends it: 6 + 4 = 10
     // retransmissions, at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s; the timeout at 131 s gives up.
-    cfg.synLinearTimeouts = 4;
-    cfg.synRetries = 6;
-    DriveToSynSent();
-    Advance(Seconds(131) - NanoSeconds(1));
-    EXPECT_EQ(out.sent.size(), 10u);
-    EXPECT_EQ(State(), S::SYN_SENT);
-    Advance(NanoSeconds(1));
-    EXPECT_EQ(State(), S::CLOSED);
+    ExpectGiveUpAt(6, 4, Seconds(131), 10);
 }
 
 TEST_F(InSynRcvdPassive, SynAckLostIsRetransmittedOnItsOwnTimer)

@@ -116,6 +116,7 @@ FULLTCP_NODE_SOURCES = [
     'model/node/fulltcp-socket-listener.cc',
     'model/node/fulltcp-syn-cookie.cc',
     'model/node/fulltcp-socket-attributes.cc',
+    'model/node/fulltcp-socket-accessors.cc',
     'model/node/fulltcp-socket-factory.cc',
     'model/node/fulltcp-ns3-congestion.cc',
 ]

@@ -71,11 +71,13 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("Sack", BooleanValue(true));
     h.SetSocketAttribute("Dsack", BooleanValue(true));
     h.SetSocketAttribute("WindowScaling", BooleanValue(true));
-    // Windows: the receive buffer is tcp_rmem[2] = 6291456, the size Linux derives its window
-    // scale from (tcp_select_initial_window(): wscale 7); FullTcp's buffer does not grow as
-    // Linux's does from tcp_rmem[1], so its windows are larger. TCP_INIT_CWND = 10, quick
-    // ACKs at connection start (TCP_MAX_QUICKACKS = 16), tcp_reordering = 3.
-    h.SetSocketAttribute("RcvBufSize", UintegerValue(6291456));
+    // Windows as Linux chooses them: tcp_rmem = 4096 131072 33554432, the buffer starting at
+    // tcp_rmem[1] (initial window 64240 = 44 * 1460) and auto-tuned up to tcp_rmem[2], from
+    // which the window scale comes (tcp_select_initial_window(): 10). TCP_INIT_CWND = 10,
+    // quick ACKs at connection start (TCP_MAX_QUICKACKS = 16), tcp_reordering = 3.
+    h.SetSocketAttribute("ReceiveWindow", StringValue("Linux"));
+    h.SetSocketAttribute("RcvBufSize", UintegerValue(131072));
+    h.SetSocketAttribute("RcvBufMax", UintegerValue(33554432));
     h.SetSocketAttribute("InitialCwnd", UintegerValue(10));
     h.SetSocketAttribute("QuickAcks", UintegerValue(16));
     h.SetSocketAttribute("DupThresh", UintegerValue(3));

@@ -391,8 +391,10 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         const std::string key = w.substr(0, eq);
         if (eq != std::string::npos && (key == "net.ipv4.tcp_rmem" || key == "net.ipv4.tcp_wmem"))
         {
-            // "min default max": FullTcp's buffer does not grow, so it takes the maximum,
-            // from which Linux derives the window scale it offers (tcp_select_initial_window()).
+            // "min default max". The receive buffer starts at the default and the "Linux"
+            // ReceiveWindow grows it up to the maximum, from which Linux derives the window
+            // scale it offers (tcp_select_initial_window()). FullTcp's send buffer does not
+            // grow, so it takes the maximum.
             std::istringstream values(w.substr(eq + 1));
             uint32_t v[3] = {0, 0, 0};
             if (!(values >> v[0] >> v[1] >> v[2]))
@@ -400,9 +402,16 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
                 note += "bad value in " + w;
                 return false;
             }
-            const std::string attribute = key == "net.ipv4.tcp_rmem" ? "RcvBufSize" : "SndBufSize";
-            m_tcp->SetSocketAttribute(attribute, UintegerValue(v[2]));
-            note += "applied " + key + " (" + attribute + " " + std::to_string(v[2]) + "); ";
+            if (key == "net.ipv4.tcp_rmem")
+            {
+                m_tcp->SetSocketAttribute("RcvBufSize", UintegerValue(v[1]));
+                m_tcp->SetSocketAttribute("RcvBufMax", UintegerValue(v[2]));
+                note += "applied " + key + " (RcvBufSize " + std::to_string(v[1]) + ", RcvBufMax "
+                      + std::to_string(v[2]) + "); ";
+                continue;
+            }
+            m_tcp->SetSocketAttribute("SndBufSize", UintegerValue(v[2]));
+            note += "applied " + key + " (SndBufSize " + std::to_string(v[2]) + "); ";
             continue;
         }
         if (eq != std::string::npos && key == "net.ipv4.tcp_congestion_control")

@@ -101,6 +101,14 @@ struct FullTcpConfig
     /// Receive buffer size in bytes; the advertised window is its free space: 131072 (ns-3
     /// TcpSocket RcvBufSize, Linux tcp_rmem[1]).
     uint32_t rcvBufSize {131072};
+    /// How the receive window is chosen. false ("Rfc"): the free space of rcvBufSize, opened
+    /// by at least min(RCV.BUFF / 2, MSS) (RFC 9293 §3.8.6.2.2). true ("Linux"): Linux 6.18's
+    /// rcv_ssthresh, skb-truesize accounting and receive-buffer auto-tuning from rcvBufSize
+    /// up to rcvBufMax (FullTcpLinuxRcvWindow; tcp_select_window(), tcp_rcv_space_adjust()).
+    bool linuxReceiveWindow {false};
+    /// Largest receive buffer the "Linux" window grows to, and what its window scale is
+    /// chosen from: 33554432 (Linux 6.18 tcp_rmem[2], 32 MiB: window scale 10).
+    uint32_t rcvBufMax {33554432};
 
     // ------------------------------------------------- data transfer and loss recovery
 

@@ -137,6 +137,7 @@ FullTcpConnection::FullTcpConnection(const FullTcpConfig& config, FullTcpConnect
     m_tcb.rto = m_tcb.rtt.GetRto();
     m_tcb.cc.ssthresh = m_config.initialSsthresh;
     m_tcb.pacer.Configure(m_config, m_cc && m_cc->SetsPacingRate());
+    m_tcb.linuxRcv.Configure(m_config.rcvBufSize, m_config.rcvBufMax);
 }
 
 FullTcpConnection::InputScope::InputScope(FullTcpConnection& c, Time now) : m_c(c)
@@ -216,6 +217,13 @@ FullTcpConnection::SetState(FullTcpState next, FullTcpStateCause cause)
         break;
     case S::ESTABLISHED:
         StartKeepAlive();
+        if (m_config.linuxReceiveWindow)
+        {
+            // tcp_init_buffer_space() (tcp_init_transfer()); Linux's advmss excludes the
+            // timestamp option once it is on.
+            m_tcb.linuxRcv.Established(
+                AdvertisedMss(), m_tcb.rcvNxt - m_tcb.rcvQueue.Size(), m_now);
+        }
         break;
     default:
         break;
@@ -382,10 +390,18 @@ FullTcpConnection::Receive(uint32_t maxBytes, Time now)
 {
     InputScope input(*this, now);
     const uint32_t n = std::min(maxBytes, m_tcb.rcvQueue.Size());
+    const uint32_t queued = m_tcb.rcvQueue.Size() + m_tcb.reassembly.Size();
     Ptr<Packet> bytes = m_tcb.rcvQueue.Copy(0, n);
     m_tcb.rcvQueue.PopFront(n);
     if (n > 0)
     {
+        if (m_config.linuxReceiveWindow)
+        {
+            // Memory released, and DRS once per RTT (tcp_recvmsg() ->
+            // tcp_rcv_space_adjust()); the receiver's RTT is the connection's SRTT.
+            const Time rtt = m_tcb.rtt.HasSample() ? m_tcb.rtt.GetSrtt() : Time();
+            m_tcb.linuxRcv.Read(n, queued, m_tcb.rcvNxt - m_tcb.rcvQueue.Size(), rtt, now);
+        }
         MaybeSendWindowUpdate();
     }
     return bytes;

@@ -515,6 +515,8 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// \return the window-scale shift we offer: the smallest that covers the receive
     ///         buffer (RFC 7323 §2.3, at most 14)
     uint8_t OfferedWindowShift() const;
+    /// \return our MSS less the timestamp option when it is on (Linux tp->advmss)
+    uint16_t AdvertisedMss() const;
 
     // --- timers (fulltcp-timers.cc) ---
 

@@ -155,8 +155,14 @@ FullTcpConnection::TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int6
             m_tcb.sackBlocks.Duplicate(*duplicate);
         }
     }
+    // The Linux window charges the segment's memory and grows rcv_ssthresh (tcp_data_queue()).
+    const uint32_t headerLen = m_config.ipHeaderSize + h.GetSerializedSize();
     if (start > m_tcb.rcvNxt)
     {
+        if (m_config.linuxReceiveWindow)
+        {
+            m_tcb.linuxRcv.OutOfOrder(len, headerLen, m_tcb.sackOk);
+        }
         // Out of order: held until the gap fills (§3.10.7.4: "Segments with higher beginning
         // sequence numbers may be held for later processing"), and acknowledged at once so
         // the sender learns of the gap (RFC 5681 §4.2, RFC 9293 §3.8.6.3).
@@ -172,6 +178,10 @@ FullTcpConnection::TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int6
     {
         m_tcb.rcvQueue.Append(text);
         m_tcb.rcvNxt = end;
+    }
+    if (m_config.linuxReceiveWindow)
+    {
+        m_tcb.linuxRcv.InOrder(len, headerLen);
     }
     Notify(FullTcpAppEvent::DATA_ARRIVED);
     InOrderTextAcknowledgment(holes);
@@ -201,7 +211,15 @@ FullTcpConnection::InOrderTextAcknowledgment(bool filledHole)
     // segments are unacknowledged (as Linux __tcp_ack_snd_check() for 2); otherwise the
     // delayed-ACK timer.
     const int64_t held = std::max<uint32_t>(m_config.delAckCount, 1) - 1;
-    AckOwed(m_tcb.rcvNxt - m_tcb.lastAckSent > held * m_tcb.rcvMss);
+    bool now = m_tcb.rcvNxt - m_tcb.lastAckSent > held * m_tcb.rcvMss;
+    if (now && m_config.linuxReceiveWindow && m_tcb.rcvQueue.Size() > 0)
+    {
+        // Linux also waits for the timer while the application leaves data unread and the
+        // window it would offer stays below the last one: "... and right edge of window
+        // advances far enough" (__tcp_ack_snd_check(); SO_RCVLOWAT = 1).
+        now = m_tcb.linuxRcv.EdgeAdvances(m_tcb.rcvWscale);
+    }
+    AckOwed(now);
 }
 
 void

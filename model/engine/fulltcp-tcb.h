@@ -8,6 +8,7 @@
 #include "fulltcp-byte-queue.h"
 #include "fulltcp-connection-output.h"
 #include "fulltcp-ecn.h"
+#include "fulltcp-linux-rcv-window.h"
 #include "fulltcp-pacer.h"
 #include "fulltcp-reassembly.h"
 #include "fulltcp-rtt-estimator.h"
@@ -102,6 +103,7 @@ struct FullTcpTcb
     std::optional<int64_t> rcvFin;     //!< the peer's FIN, seen before the bytes ahead of it
     std::optional<int64_t> rcvUp;      //!< RCV.UP: offset just past the urgent data (§3.8.5)
     uint16_t rcvMss {0};               //!< full-sized segment from the peer: largest seen
+    FullTcpLinuxRcvWindow linuxRcv;    //!< the "Linux" receive window's state
     /// ECN codepoint of the IP header of the last segment that arrived (RFC 3168 §6.1.3: a
     /// receiver acts on CE once ECN is negotiated)
     FullTcpEcnCodepoint rcvEcn {FullTcpEcnCodepoint::NOT_ECT};

@@ -56,6 +56,7 @@ FullTcpConnection::MakeHeader(uint8_t flags, int64_t seq)
             static_cast<uint16_t>(std::min<uint32_t>(wnd >> m_tcb.rcvWscale, 0xffff));
         h.SetWindow(field);
         m_tcb.rcvAdvertisedEdge = m_tcb.rcvNxt + (static_cast<int64_t>(field) << m_tcb.rcvWscale);
+        m_tcb.linuxRcv.Advertised(static_cast<uint32_t>(field) << m_tcb.rcvWscale);
         // RFC 7323 §3.2: once negotiated, TSopt is sent on every segment.
         if (m_tcb.tsOk)
         {
@@ -108,6 +109,17 @@ FullTcpConnection::Transmit(const FullTcpHeader& h, Ptr<Packet> payload)
 uint32_t
 FullTcpConnection::RcvWnd() const
 {
+    if (m_config.linuxReceiveWindow)
+    {
+        // Linux: a SYN or SYN-ACK offers the initial window (tcp_select_initial_window()),
+        // later segments what tcp_select_window() picks (fulltcp-linux-rcv-window.cc).
+        if (m_tcb.state == S::SYN_SENT || m_tcb.state == S::SYN_RCVD || m_tcb.state == S::LISTEN)
+        {
+            return m_tcb.linuxRcv.Initial();
+        }
+        const int64_t current = std::max<int64_t>(0, m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt);
+        return m_tcb.linuxRcv.Select(current, m_tcb.rcvWscale);
+    }
     const uint32_t used = m_tcb.rcvQueue.Size();
     const uint32_t free = used < m_config.rcvBufSize ? m_config.rcvBufSize - used : 0;
     // Largest window the 16-bit field can express with our shift, in whole scale units.
@@ -131,9 +143,21 @@ FullTcpConnection::TsVal() const
     return FullTcpTsVal(m_now, m_config.timestampOffset);
 }
 
+uint16_t
+FullTcpConnection::AdvertisedMss() const
+{
+    // Linux's tp->advmss: our MSS, less TCPOLEN_TSTAMP_ALIGNED once timestamps are on.
+    const uint16_t optionBytes = m_tcb.tsOk ? 12 : 0;
+    return m_config.mss > optionBytes ? m_config.mss - optionBytes : 1;
+}
+
 uint8_t
 FullTcpConnection::OfferedWindowShift() const
 {
+    if (m_config.linuxReceiveWindow)
+    {
+        return m_tcb.linuxRcv.Shift();
+    }
     uint8_t shift = 0;
     while (shift < 14 && (m_config.rcvBufSize >> shift) > 0xffff)
     {
@@ -151,6 +175,13 @@ FullTcpConnection::SendSyn()
     // Linux answers a simultaneous open with its SYN again, ACK set (tcp_send_synack()):
     // the SYN's options, whatever the peer offered.
     const bool offer = synSent || (m_config.simultaneousOpenRepeatsSyn && !m_tcb.passive);
+    if (m_config.linuxReceiveWindow)
+    {
+        // The initial window in whole segments: of our MSS on a SYN (tcp_connect_init()), of
+        // our MSS less the timestamp option on a SYN-ACK that carries it
+        // (tcp_openreq_init_rwin()). Chosen once; a retransmission offers it again.
+        m_tcb.linuxRcv.Open(synSent ? m_config.mss : AdvertisedMss());
+    }
     FullTcpHeader h = MakeHeader(synSent ? H::SYN : H::SYN | H::ACK, 0);
     FullTcpOptions& o = h.Options();
     o.SetMss(m_config.mss);
@@ -324,7 +355,10 @@ FullTcpConnection::MaybeSendWindowUpdate()
     // and the new window at least doubles it (a closed window always reopens at once).
     const int64_t remaining = std::max<int64_t>(0, m_tcb.rcvAdvertisedEdge - m_tcb.rcvNxt);
     const int64_t offered = RcvWnd();
-    if (offered > remaining && 2 * remaining <= m_config.rcvBufSize && offered >= 2 * remaining)
+    // Linux tcp_cleanup_rbuf() compares with window_clamp, the largest window it offers.
+    const int64_t largest =
+        m_config.linuxReceiveWindow ? m_tcb.linuxRcv.WindowClamp() : m_config.rcvBufSize;
+    if (offered > remaining && 2 * remaining <= largest && offered >= 2 * remaining)
     {
         SendAck();
     }

@@ -229,6 +229,25 @@ FullTcpSocket::GetRecovery() const
 }
 
 bool
+FullTcpSocket::SetReceiveWindow(const std::string& name)
+{
+    if (name != "Rfc" && name != "Linux")
+    {
+        std::cerr << "FullTcpSocket: unknown ReceiveWindow \"" << name << "\" (known: Rfc, Linux)"
+                  << std::endl;
+        return false;
+    }
+    m_linuxReceiveWindow = name == "Linux";
+    return true;
+}
+
+std::string
+FullTcpSocket::GetReceiveWindow() const
+{
+    return m_linuxReceiveWindow ? "Linux" : "Rfc";
+}
+
+bool
 FullTcpSocket::SetPrrVariant(const std::string& name)
 {
     if (!FullTcpPrr::VariantFromName(name))

@@ -35,6 +35,26 @@ FullTcpSocket::GetTypeId()
                           TimeValue(Seconds(120)),
                           MakeTimeAccessor(&FullTcpSocket::m_maxRto),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute(
+                "ReceiveWindow",
+                "How the receive window is chosen: \"Rfc\" (the free space of RcvBufSize, "
+                "opened by at least min(RcvBufSize / 2, MSS), RFC 9293 §3.8.6.2.2; the window "
+                "scale is the smallest that covers RcvBufSize, RFC 7323 §2.3) or \"Linux\" "
+                "(Linux 6.18: rcv_ssthresh grown per segment, skb truesize accounting, the "
+                "buffer auto-tuned from RcvBufSize up to RcvBufMax, the window scale from "
+                "RcvBufMax; tcp_select_window(), tcp_rcv_space_adjust()). An unknown name is "
+                "refused.",
+                StringValue("Rfc"),
+                MakeStringAccessor(&FullTcpSocket::SetReceiveWindow,
+                                   &FullTcpSocket::GetReceiveWindow),
+                MakeStringChecker())
+            .AddAttribute("RcvBufMax",
+                          "Largest receive buffer of the \"Linux\" ReceiveWindow, in bytes, and "
+                          "what its window scale covers: 33554432 (Linux 6.18 tcp_rmem[2], "
+                          "window scale 10).",
+                          UintegerValue(33554432),
+                          MakeUintegerAccessor(&FullTcpSocket::m_rcvBufMax),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("SynLinearTimeouts",
                           "SYN_SENT timeouts that keep the RTO instead of doubling it; each "
                           "adds one SYN retransmission to ConnCount (Linux 6.5+ sysctl "

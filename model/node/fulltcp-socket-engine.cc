@@ -137,6 +137,8 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.maxRto = m_maxRto;
     c.synRetries = m_synRetries;
     c.synLinearTimeouts = m_synLinearTimeouts;
+    c.linuxReceiveWindow = m_linuxReceiveWindow;
+    c.rcvBufMax = m_rcvBufMax;
     c.synSentBadAckRetry = m_synSentBadAckRetry;
     c.simultaneousOpenRepeatsSyn = m_simultaneousOpenRepeatsSyn;
     c.synAckRetries = m_synAckRetries;

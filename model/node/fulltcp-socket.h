@@ -410,6 +410,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::string GetRecovery() const;
     /// \param name PrrVariant \return whether FullTcpPrr knows that variant
     bool SetPrrVariant(const std::string& name);
+    /// \param name ReceiveWindow: "Rfc" or "Linux" \return whether the name is known
+    bool SetReceiveWindow(const std::string& name);
+    /// \return ReceiveWindow
+    std::string GetReceiveWindow() const;
     /// \return PrrVariant
     std::string GetPrrVariant() const;
     /// \param name CubicHystart \return whether CUBIC knows that slow-start exit
@@ -526,6 +530,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     // ns3::FullTcpSocket
     Time m_maxRto {Seconds(120)};                    //!< MaxRto
     uint32_t m_synLinearTimeouts {0};                //!< SynLinearTimeouts
+    bool m_linuxReceiveWindow {false};               //!< ReceiveWindow is "Linux"
+    uint32_t m_rcvBufMax {33554432};                 //!< RcvBufMax
     Time m_synSentBadAckRetry {Seconds(0)};          //!< SynSentBadAckRetry
     bool m_simultaneousOpenRepeatsSyn {false};       //!< SimultaneousOpenRepeatsSyn
     uint32_t m_synAckRetries {5};                    //!< SynAckRetries

@@ -8,7 +8,8 @@ JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 CTEST_ARGS ?=
 
-.PHONY: all deps build demo test test-asan test-mpi test-intree test-kernel bench install clean
+.PHONY: all deps build demo test test-asan test-mpi test-intree test-kernel public-suite bench install \
+        clean
 
 all: build
 
@@ -63,6 +64,18 @@ test-intree: deps
 test-kernel: build
 	cd $(BUILD) && CI=true ctest --output-on-failure --no-tests=error -j $(JOBS) -L kernel \
 	  $(CTEST_ARGS)
+
+# Google packetdrill's public TCP suite (gtests/net/tcp, ~160 scripts, not part of the project:
+# `git clone https://github.com/google/packetdrill`) on the real kernel (root: one network
+# namespace per script) and on FullTcp's Linux profile; writes the table into doc/scripts.rst
+# (scripts/public-suite.py). PUBLIC_SUITE_ARGS: e.g. --allow-cubic, --timeout=S, --no-kernel.
+PACKETDRILL_SUITE ?=
+PUBLIC_SUITE_ARGS ?=
+public-suite: build
+	@test -n "$(PACKETDRILL_SUITE)" || \
+	  { echo "make public-suite PACKETDRILL_SUITE=/path/to/packetdrill" >&2; exit 1; }
+	scripts/public-suite.py --fulltcp $(BUILD)/examples/fulltcp-script $(PUBLIC_SUITE_ARGS) \
+	  $(PACKETDRILL_SUITE)
 
 # The benchmark (issue 8): every scenario of examples/fulltcp-bench.cc on FullTcp and on ns-3's
 # TCP, one table (doc/performance.rst). valgrind counts instructions where perf cannot (VMs).

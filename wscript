@@ -177,6 +177,7 @@ FULLTCP_SCRIPT_SOURCES = [
     'script/fulltcp-script-syscalls.cc',
     'script/fulltcp-script-sockopts.cc',
     'script/fulltcp-script-runner.cc',
+    'script/fulltcp-script-shell.cc',
 ]
 
 FULLTCP_SCRIPT_HEADERS = [
@@ -187,6 +188,7 @@ FULLTCP_SCRIPT_HEADERS = [
     'script/fulltcp-script-matcher.h',
     'script/fulltcp-script-syscalls.h',
     'script/fulltcp-script-runner.h',
+    'script/fulltcp-script-shell.h',
 ]
 
 FULLTCP_LAYERS = ['WIRE', 'ENGINE', 'NODE', 'HELPER', 'SCRIPT']
@@ -215,6 +217,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-loss-recovery-test-suite.cc',
     'test/fulltcp-ecn-test-suite.cc',
     'test/fulltcp-cubic-vs-ns3-test-suite.cc',
+    'test/fulltcp-script-parser-test-suite.cc',
 ]
 
 # Suites that write ns-3 callbacks and events as C++ lambdas, which ns-3 accepts from 3.36 on

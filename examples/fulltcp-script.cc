@@ -41,8 +41,8 @@ main(int argc, char* argv[])
     cmd.AddValue("local_ip", "IPv4 address of FullTcp (the node under test)", localIp);
     cmd.AddValue("remote_ip", "IPv4 address of the script side", remoteIp);
     cmd.AddValue("defaults",
-                 "a shell file whose sysctl lines run before the script (as packetdrill's "
-                 "harness runs gtests/net/common/defaults.sh)",
+                 "a shell file whose sysctl lines run before the script (as a backtick "
+                 "command naming it would)",
                  defaults);
     cmd.AddNonOption("script", "the script (.pkt)", path);
     cmd.Parse(argc, argv);
@@ -55,19 +55,12 @@ main(int argc, char* argv[])
     options.remoteIp = Ipv4Address(remoteIp.c_str());
     if (!defaults.empty())
     {
-        std::ifstream in(defaults);
-        if (!in)
+        if (!std::ifstream(defaults))
         {
             std::cerr << "cannot read " << defaults << "\n";
             return 2;
         }
-        for (std::string line; std::getline(in, line);)
-        {
-            if (line.rfind("sysctl", 0) == 0)
-            {
-                options.commands.push_back(line);
-            }
-        }
+        options.commands.push_back(defaults); // the runner takes the file's sysctl lines
     }
     if (path.empty() || (profile != "rfc" && profile != "linux"))
     {

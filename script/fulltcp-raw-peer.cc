@@ -106,13 +106,21 @@ FullTcpRawPeer::Deliver(Ptr<Packet> p, const Address& src, const Address& dst)
 IpL4Protocol::RxStatus
 FullTcpRawPeer::Receive(Ptr<Packet> p, const Ipv4Header& ip, Ptr<Ipv4Interface>)
 {
+    m_lastEcn = static_cast<uint8_t>(ip.GetEcn());
     return Deliver(p, ip.GetSource(), ip.GetDestination());
 }
 
 IpL4Protocol::RxStatus
 FullTcpRawPeer::Receive(Ptr<Packet> p, const Ipv6Header& ip, Ptr<Ipv6Interface>)
 {
+    m_lastEcn = ip.GetTrafficClass() & 0x3;
     return Deliver(p, ip.GetSource(), ip.GetDestination());
+}
+
+uint8_t
+FullTcpRawPeer::GetLastEcn() const
+{
+    return m_lastEcn;
 }
 
 } // namespace ns3

@@ -73,6 +73,9 @@ class FullTcpRawPeer : public FullTcpIpL4Base
                                    const Ipv6Header& header,
                                    Ptr<Ipv6Interface> incomingInterface) override;
 
+    /// \return the IP ECN codepoint of the last segment received (RFC 3168 §5, 0 to 3)
+    uint8_t GetLastEcn() const;
+
   private:
     /**
      * \brief Parse (and verify) one received segment and report it (Rx or Drop).
@@ -86,6 +89,7 @@ class FullTcpRawPeer : public FullTcpIpL4Base
     TracedCallback<const FullTcpHeader&, Ptr<const Packet>, const Address&, const Address&>
         m_rxTrace;
     TracedCallback<Ptr<const Packet>, FullTcpParseError> m_dropTrace; //!< Drop
+    uint8_t m_lastEcn {0};                                            //!< GetLastEcn()
 };
 
 } // namespace ns3

@@ -238,8 +238,8 @@ Parser::Segment(FullTcpScriptEvent& e)
     s.inbound = Next().text == "<";
     if (Accept(T::PUNCT, "["))
     {
-        // packetdrill's IP ECN field (parser.y opt_ip_info): set on injected segments; on
-        // expected ones FullTcp does not see the IP header, so it cannot check it.
+        // packetdrill's IP ECN field (parser.y opt_ip_info): set on injected segments, checked
+        // on expected ones.
         static const std::map<std::string, uint8_t> codepoints = {
             {"noecn", 0}, {"ect1", 1}, {"ect0", 2}, {"ce", 3}};
         const T& w = Next();
@@ -248,12 +248,8 @@ Parser::Segment(FullTcpScriptEvent& e)
         {
             throw FullTcpScriptSyntaxError(w.line, "bad ECN codepoint '" + w.text + "'");
         }
-        if (!s.inbound)
-        {
-            throw FullTcpScriptSyntaxError(w.line,
-                                           "ECN codepoints of '>' segments are not checked");
-        }
         s.ecn = it->second;
+        s.ecnGiven = true;
         Expect(T::PUNCT, "]");
     }
     // Flags: a word of flag letters, `.` for ACK; `-` for none.
@@ -357,6 +353,9 @@ Parser::Expr()
     }
     if (Accept(T::PUNCT, "{"))
     {
+        // parser.y's brace forms: fields `name=value` (binary_expression), msghdr's
+        // `msg_iov(N)=[...]` (kept as msg_iov and msg_iovlen, struct msghdr's names), and
+        // items without a name (sub_expr_list; an iovec `{..., 40}`), whose name is "".
         x.kind = FullTcpScriptExpr::STRUCT;
         if (!Accept(T::PUNCT, "}"))
         {
@@ -366,11 +365,24 @@ Parser::Expr()
                 {
                     continue; // `{a=1, ...}`: the other fields are not checked anyway
                 }
-                if (Peek().kind != T::WORD)
+                // (a WORD is never the last token: END follows)
+                const bool named = Peek().kind == T::WORD
+                                && (m_tokens[m_pos + 1].Is(T::PUNCT, "=")
+                                    || m_tokens[m_pos + 1].Is(T::PUNCT, "("));
+                if (!named)
                 {
-                    Fail("a field name");
+                    x.fields.emplace_back();
+                    x.items.push_back(Expr());
+                    continue;
                 }
-                x.fields.push_back(Next().text);
+                const std::string field = Next().text;
+                if (Accept(T::PUNCT, "("))
+                {
+                    x.fields.push_back(field + "len");
+                    x.items.push_back(Expr());
+                    Expect(T::PUNCT, ")");
+                }
+                x.fields.push_back(field);
                 Expect(T::PUNCT, "=");
                 x.items.push_back(Expr());
             } while (Accept(T::PUNCT, ","));

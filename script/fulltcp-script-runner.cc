@@ -9,6 +9,7 @@
 #include "fulltcp-script-runner.h"
 
 #include "fulltcp-raw-peer.h"
+#include "fulltcp-script-shell.h"
 
 #include "ns3/boolean.h"
 #include "ns3/fulltcp-helper.h"
@@ -110,19 +111,22 @@ bool
 FullTcpScriptRunner::Run()
 {
     BuildNetwork();
-    for (const std::string& command : m_options.commands)
+    for (const std::string& initial : m_options.commands)
     {
-        std::string note;
-        if (!m_calls->Command(command, note))
+        for (const std::string& command : FullTcpScriptShellCommands(initial))
         {
-            m_message = m_script.name + ": initial command failed: " + note;
-            m_calls->Clear();
-            Simulator::Destroy();
-            return false;
-        }
-        if (m_options.verbose)
-        {
-            *m_options.log << "initial command: " << note << "\n";
+            std::string note;
+            if (!m_calls->Command(command, note))
+            {
+                m_message = m_script.name + ": initial command failed: " + note;
+                m_calls->Clear();
+                Simulator::Destroy();
+                return false;
+            }
+            if (m_options.verbose)
+            {
+                *m_options.log << "initial command: " << note << "\n";
+            }
         }
     }
     Simulator::ScheduleNow(&FullTcpScriptRunner::Advance, this);
@@ -220,15 +224,18 @@ FullTcpScriptRunner::Execute(const FullTcpScriptEvent& e)
     }
     case FullTcpScriptEvent::COMMAND:
     {
-        std::string note;
-        if (!m_calls->Command(e.command, note))
+        for (const std::string& command : FullTcpScriptShellCommands(e.command))
         {
-            Fail(e, "command failed: " + note);
-            return false;
-        }
-        if (m_options.verbose)
-        {
-            log << "            " << note << "\n";
+            std::string note;
+            if (!m_calls->Command(command, note))
+            {
+                Fail(e, "command failed: " + note);
+                return false;
+            }
+            if (m_options.verbose)
+            {
+                log << "            " << note << "\n";
+            }
         }
         return true;
     }
@@ -385,7 +392,7 @@ FullTcpScriptRunner::Received(const FullTcpHeader& header,
     {
         return;
     }
-    m_sent.push_back(Sent {header, payload->GetSize(), Simulator::Now()});
+    m_sent.push_back(Sent {header, payload->GetSize(), Simulator::Now(), m_peer->GetLastEcn()});
     if (m_options.verbose)
     {
         *m_options.log << At(Simulator::Now())
@@ -446,6 +453,15 @@ FullTcpScriptRunner::MatchSent()
     if (!diff.empty())
     {
         Fail(e, "error handling packet: " + diff, detail);
+        return;
+    }
+    if (e.segment.ecnGiven && s.ecn != e.segment.ecn)
+    {
+        static const char* const names[] = {"noecn", "ect1", "ect0", "ce"};
+        Fail(e,
+             std::string("error handling packet: ECN: expected ") + names[e.segment.ecn & 3]
+                 + " but got " + names[s.ecn & 3],
+             detail);
         return;
     }
     if (s.at < m_windowLow || s.at > m_windowHigh)

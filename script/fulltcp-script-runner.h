@@ -73,6 +73,7 @@ class FullTcpScriptRunner
         FullTcpHeader header; //!< its header
         uint32_t payload;     //!< its length
         Time at;              //!< when it was sent
+        uint8_t ecn;          //!< its IP ECN codepoint
     };
 
     /// Build the two nodes and the link.

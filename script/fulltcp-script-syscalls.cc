@@ -52,6 +52,7 @@ Constants()
         {"TCP_SYN_SENT", 2},   {"TCP_SYN_RECV", 3},      {"TCP_FIN_WAIT1", 4},
         {"TCP_FIN_WAIT2", 5},  {"TCP_TIME_WAIT", 6},     {"TCP_CLOSE_WAIT", 8},
         {"TCP_LAST_ACK", 9},   {"TCP_LISTEN", 10},       {"TCP_CLOSING", 11},
+        {"SIOCINQ", 0x541B},
     };
     return table;
 }
@@ -162,8 +163,17 @@ FullTcpScriptSyscalls::ErrnoName(Socket::SocketErrno e)
 }
 
 int
-FullTcpScriptSyscalls::NewFd() const
+FullTcpScriptSyscalls::NewFd(const FullTcpScriptCall& c) const
 {
+    // packetdrill maps the script's descriptors onto the live ones and checks only that the
+    // call returned one (run_system_call.c, syscall_socket(), CHECK_FD): the number the script
+    // expects when it is free, else the lowest free one (from 3), as Linux gives.
+    int64_t want = -1;
+    if (c.result.kind == FullTcpScriptExpr::INTEGER && Evaluate(c.result, want) && want >= 3
+        && want <= INT32_MAX && m_files.count(static_cast<int>(want)) == 0)
+    {
+        return static_cast<int>(want);
+    }
     int fd = 3;
     while (m_files.count(fd) != 0)
     {
@@ -343,6 +353,7 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
         {"setsockopt", &FullTcpScriptSyscalls::SetSockOpt},
         {"getsockopt", &FullTcpScriptSyscalls::GetSockOpt},
         {"fcntl", &FullTcpScriptSyscalls::Fcntl},
+        {"ioctl", &FullTcpScriptSyscalls::Ioctl},
         {"bind", &FullTcpScriptSyscalls::Bind},
         {"listen", &FullTcpScriptSyscalls::Listen},
         {"accept", &FullTcpScriptSyscalls::Accept},
@@ -418,7 +429,7 @@ FullTcpScriptSyscalls::Socket_(const FullTcpScriptCall& c, int64_t, Outcome& o)
     }
     Ptr<FullTcpSocket> s = DynamicCast<FullTcpSocket>(m_tcp->CreateSocket());
     Watch(s);
-    const int newFd = NewFd();
+    const int newFd = NewFd(c);
     m_files[newFd].socket = s;
     o.ret = newFd;
     m_underTest = newFd;
@@ -450,6 +461,40 @@ FullTcpScriptSyscalls::Fcntl(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
 }
 
 bool
+FullTcpScriptSyscalls::Ioctl(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
+{
+    // SIOCINQ (FIONREAD): the bytes a read would return now; EINVAL on a listener (Linux
+    // tcp_ioctl(), tcp_inq()).
+    const File& f = *Lookup(fd);
+    int64_t cmd = 0;
+    if (!IntArg(c, 1, cmd, o))
+    {
+        return true;
+    }
+    if (cmd != Constant("SIOCINQ") || c.args.size() != 3
+        || c.args[2].kind != FullTcpScriptExpr::LIST || c.args[2].items.size() != 1)
+    {
+        o.failure = "ioctl: only ioctl(fd, SIOCINQ, [N]) is supported";
+        return true;
+    }
+    if (f.listening)
+    {
+        o.ret = -1;
+        o.errnoName = "EINVAL";
+        return true;
+    }
+    const FullTcpScriptExpr& want = c.args[2].items[0];
+    const int64_t have = f.socket->GetRxAvailable();
+    int64_t expected = 0;
+    if (want.kind != FullTcpScriptExpr::ELLIPSIS && (!Evaluate(want, expected) || expected != have))
+    {
+        o.failure = "ioctl(SIOCINQ): expected [" + std::to_string(expected) + "] but got ["
+                  + std::to_string(have) + "]";
+    }
+    return true;
+}
+
+bool
 FullTcpScriptSyscalls::Returned(int r, const File& f, Outcome& o)
 {
     if (r != 0)
@@ -476,7 +521,7 @@ FullTcpScriptSyscalls::Listen(const FullTcpScriptCall&, int64_t fd, Outcome& o)
 }
 
 bool
-FullTcpScriptSyscalls::Accept(const FullTcpScriptCall&, int64_t fd, Outcome& o)
+FullTcpScriptSyscalls::Accept(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
 {
     File& f = *Lookup(fd);
     if (!f.listening)
@@ -497,7 +542,7 @@ FullTcpScriptSyscalls::Accept(const FullTcpScriptCall&, int64_t fd, Outcome& o)
     }
     Ptr<FullTcpSocket> child = DynamicCast<FullTcpSocket>(f.accepted.front());
     f.accepted.pop_front();
-    const int newFd = NewFd();
+    const int newFd = NewFd(c);
     File& cf = m_files[newFd];
     cf.socket = child;
     cf.connected = true;

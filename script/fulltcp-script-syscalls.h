@@ -111,8 +111,8 @@ class FullTcpScriptSyscalls
 
     /// \param s a socket \return the file that holds it (or null)
     File* FileOf(Ptr<Socket> s);
-    /// \return the lowest free descriptor (from 3)
-    int NewFd() const;
+    /// \param c the call (socket, accept) \return the descriptor it returns
+    int NewFd(const FullTcpScriptCall& c) const;
     /// \param fd a descriptor \return the file
     File* Lookup(int64_t fd);
     /// Wire the socket callbacks of a file to this object.
@@ -147,6 +147,7 @@ class FullTcpScriptSyscalls
     bool SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcome& o); //!< setsockopt()
     bool GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcome& o); //!< getsockopt()
     bool Fcntl(const FullTcpScriptCall& c, int64_t fd, Outcome& o);      //!< fcntl()
+    bool Ioctl(const FullTcpScriptCall& c, int64_t fd, Outcome& o);      //!< ioctl()
     bool Bind(const FullTcpScriptCall& c, int64_t fd, Outcome& o);       //!< bind()
     bool Listen(const FullTcpScriptCall& c, int64_t fd, Outcome& o);     //!< listen()
     bool Accept(const FullTcpScriptCall& c, int64_t fd, Outcome& o);     //!< accept()

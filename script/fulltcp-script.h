@@ -57,17 +57,18 @@ struct FullTcpScriptOption
  */
 struct FullTcpScriptSegment
 {
-    bool inbound {true};         //!< `<`: the script sends it; `>`: FullTcp must send it
-    uint8_t ecn {0};             //!< `<` only: IP ECN codepoint (`[ect0]` 2, `[ect1]` 1, `[ce]` 3)
-    uint8_t flags {0};           //!< FullTcpHeader::Flag bits (`S . P F R U E W`)
-    uint32_t seq {0};            //!< relative start sequence number
-    uint32_t end {0};            //!< relative end (seq + len)
-    uint32_t len {0};            //!< payload length
-    std::optional<uint32_t> ack; //!< relative acknowledgment number
-    std::optional<uint32_t> win; //!< window field (unchecked outbound when absent)
-    std::optional<uint16_t> urg; //!< urgent pointer
-    bool optionsGiven {false};   //!< the line has `<...>` (absent: no options at all)
-    bool optionsAny {false};     //!< `<...>`: options are not checked
+    bool inbound {true};   //!< `<`: the script sends it; `>`: FullTcp must send it
+    uint8_t ecn {0};       //!< IP ECN codepoint (`[noecn]` 0, `[ect1]` 1, `[ect0]` 2, `[ce]` 3)
+    bool ecnGiven {false}; //!< `>`: the line names a codepoint (else it is not checked)
+    uint8_t flags {0};     //!< FullTcpHeader::Flag bits (`S . P F R U E W`)
+    uint32_t seq {0};      //!< relative start sequence number
+    uint32_t end {0};      //!< relative end (seq + len)
+    uint32_t len {0};      //!< payload length
+    std::optional<uint32_t> ack;              //!< relative acknowledgment number
+    std::optional<uint32_t> win;              //!< window field (unchecked outbound when absent)
+    std::optional<uint16_t> urg;              //!< urgent pointer
+    bool optionsGiven {false};                //!< the line has `<...>` (absent: no options at all)
+    bool optionsAny {false};                  //!< `<...>`: options are not checked
     std::vector<FullTcpScriptOption> options; //!< the options in wire order
 };
 

@@ -52,10 +52,9 @@ echo "test-kernel: $(uname -sr), $packetdrill"
 failed=()
 for script in "${scripts[@]}"; do
     name=$(basename "$script")
-    # packetdrill resolves nothing relative to the script; run it from the script's folder.
-    if out=$(cd "$(dirname "$script")" &&
-        unshare -n sh -c 'ip link set lo up && exec "$0" "$@"' \
-            "$packetdrill" ${PACKETDRILL_ARGS:-} "$name" 2>&1); then
+    # shellcheck disable=SC2086
+    if out=$("$root/scripts/kernel-netns-run.sh" "$packetdrill" "$script" \
+        ${PACKETDRILL_ARGS:-} 2>&1); then
         echo "PASS $name"
     else
         echo "FAIL $name"

@@ -1,0 +1,76 @@
+/*
+ * Script: the sysctl commands that a backtick shell command runs (defaults.sh files)
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "fulltcp-script-shell.h"
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace ns3
+{
+
+std::vector<std::string>
+FullTcpScriptShellCommands(const std::string& command)
+{
+    std::vector<std::string> out;
+    std::istringstream lines(command);
+    for (std::string line; std::getline(lines, line);)
+    {
+        // A word that starts with # starts a shell comment (`sysctl -q X=1  # on`).
+        for (size_t at = line.find('#'); at != std::string::npos; at = line.find('#', at + 1))
+        {
+            if (at == 0 || std::isspace(static_cast<unsigned char>(line[at - 1])))
+            {
+                line.erase(at);
+                break;
+            }
+        }
+        std::istringstream words(line);
+        std::string first;
+        if (!(words >> first))
+        {
+            continue;
+        }
+        if (first.size() >= 14 && first.compare(first.size() - 14, 14, "set_sysctls.py") == 0)
+        {
+            // set_sysctls.py writes VALUE into /proc/sys/net/ipv4/NAME (and a restore file).
+            std::string sysctl = "sysctl -q";
+            for (std::string w; words >> w;)
+            {
+                const std::string proc = "/proc/sys/";
+                std::string name = w.rfind(proc, 0) == 0 ? w.substr(proc.size()) : w;
+                for (char& c : name)
+                {
+                    c = c == '/' ? '.' : c;
+                    if (c == '=')
+                    {
+                        break;
+                    }
+                }
+                sysctl += " " + name;
+            }
+            out.push_back(sysctl);
+            continue;
+        }
+        std::ifstream file(first);
+        if (first == "sysctl" || !file)
+        {
+            out.push_back(line);
+            continue;
+        }
+        // A shell file (defaults.sh): its sysctl commands; the rest (ip, tc) is not TCP's.
+        for (std::string fileLine; std::getline(file, fileLine);)
+        {
+            const size_t start = fileLine.find_first_not_of(" \t");
+            if (start != std::string::npos && fileLine.compare(start, 7, "sysctl ") == 0)
+            {
+                out.push_back(fileLine.substr(start));
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace ns3

@@ -49,6 +49,9 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("DelAckTimeout", TimeValue(MilliSeconds(40))); // TCP_DELACK_MIN
     h.SetSocketAttribute("FinWait2Timeout", TimeValue(Seconds(60)));    // TCP_FIN_TIMEOUT
     h.SetSocketAttribute("FallbackRto", TimeValue(Seconds(3)));         // TCP_TIMEOUT_FALLBACK
+    // The RTO as tcp_rtt_estimator() and tcp_set_rto() compute it, in jiffies (HZ = 250).
+    h.SetSocketAttribute("RtoEstimator", StringValue("Linux"));
+    h.SetSocketAttribute("ClockGranularity", TimeValue(MilliSeconds(4)));
     // Retries (sysctls tcp_syn_retries, tcp_synack_retries, tcp_retries2);
     h.SetSocketAttribute("ConnCount", UintegerValue(6));
     // tcp_syn_linear_timeouts = 4 (Linux 6.5+): the first four SYN timeouts keep 1 s.

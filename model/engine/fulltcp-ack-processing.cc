@@ -152,7 +152,7 @@ FullTcpConnection::TakeRttSample(const FullTcpHeader& h, int64_t ack)
         {
             return std::nullopt;
         }
-        m_tcb.rtt.Sample(MilliSeconds(elapsed));
+        m_tcb.rtt.Sample(MilliSeconds(elapsed), ack, m_tcb.sndNxt);
         return MilliSeconds(elapsed);
     }
     // RFC 6298 §3: otherwise one segment at a time is timed; Karn's algorithm (§5) cancels
@@ -160,7 +160,7 @@ FullTcpConnection::TakeRttSample(const FullTcpHeader& h, int64_t ack)
     if (m_tcb.rttTimedEnd && ack >= *m_tcb.rttTimedEnd)
     {
         const Time rtt = m_now - m_tcb.rttTimedAt;
-        m_tcb.rtt.Sample(rtt);
+        m_tcb.rtt.Sample(rtt, ack, m_tcb.sndNxt);
         m_tcb.rttTimedEnd.reset();
         return rtt;
     }

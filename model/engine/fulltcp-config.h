@@ -118,6 +118,10 @@ struct FullTcpConfig
     /// Clock granularity G in RTO = SRTT + max(G, 4·RTTVAR): 1 ms (RFC 6298 §2.3; the
     /// millisecond timestamp clock of RFC 7323 §5.4; ns-3 TcpSocketBase ClockGranularity).
     Time clockGranularity {MilliSeconds(1)};
+    /// The RTO computed as Linux 6.18 does (tcp_rtt_estimator(), tcp_set_rto(): SRTT +
+    /// max(mdev, minRto) per window of data, rounded up to clockGranularity) instead of RFC
+    /// 6298 §2 (max(minRto, SRTT + max(G, 4·RTTVAR))): false, the RFC.
+    bool linuxRtoEstimator {false};
     /// RTO once data transmission begins after a retransmitted SYN (or SYN-ACK) gave no RTT
     /// sample: 3 s (RFC 6298 §5.7; Linux TCP_TIMEOUT_FALLBACK).
     Time fallbackRto {Seconds(3)};

@@ -134,6 +134,7 @@ FullTcpConnection::FullTcpConnection(const FullTcpConfig& config, FullTcpConnect
     }
     m_tcb.rtt = FullTcpRttEstimator(
         m_config.initialRto, m_config.minRto, m_config.maxRto, m_config.clockGranularity);
+    m_tcb.rtt.SetLinux(m_config.linuxRtoEstimator);
     m_tcb.rto = m_tcb.rtt.GetRto();
     m_tcb.cc.ssthresh = m_config.initialSsthresh;
     m_tcb.pacer.Configure(m_config, m_cc && m_cc->SetsPacingRate());

@@ -40,14 +40,32 @@ class FullTcpRttEstimator
     void Sample(Time rtt);
 
     /**
+     * \brief One RTT measurement, with the sequence numbers Linux's estimator needs to know
+     * a window of data from the next (its mdev_max restarts once SND.UNA passes the SND.NXT
+     * of the window's first sample).
+     * \param rtt the measured round-trip time (a negative value is ignored)
+     * \param sndUna SND.UNA after the ACK \param sndNxt SND.NXT
+     */
+    void Sample(Time rtt, int64_t sndUna, int64_t sndNxt);
+
+    /**
+     * \brief Compute the RTO as Linux 6.18 does (tcp_rtt_estimator(), tcp_set_rto()) instead of
+     * RFC 6298 §2: SRTT + max(mdev over the last window, minRto), which never falls below
+     * SRTT + minRto; a sample below SRTT moves the variance with gain 1/32 rather than 1/4.
+     * The RTO is rounded up to the clock granularity (Linux's jiffies).
+     * \param on Linux's estimator
+     */
+    void SetLinux(bool on);
+
+    /**
      * \brief RFC 6298 §5.7: the RTO to use until the first sample when the SYN had to be
      * retransmitted (3 s). Ignored once a sample exists.
      * \param rto the new initial RTO
      */
     void SetInitialRto(Time rto);
 
-    /// \return RTO = max(minRto, SRTT + max(G, 4·RTTVAR)), at most maxRto; the initial RTO
-    ///         before any sample
+    /// \return RTO = max(minRto, SRTT + max(G, 4·RTTVAR)), at most maxRto (Linux: SRTT +
+    ///         rttvar, rounded up to G); the initial RTO before any sample
     Time GetRto() const;
     /// \return whether a sample has been taken
     bool HasSample() const;
@@ -61,6 +79,10 @@ class FullTcpRttEstimator
     Time GetLatestRtt() const;
 
   private:
+    /// Linux tcp_rtt_estimator() \param m the sample in nanoseconds \param sndUna SND.UNA
+    /// \param sndNxt SND.NXT
+    void LinuxSample(int64_t m, int64_t sndUna, int64_t sndNxt);
+
     Time m_initialRto;        //!< RTO before the first sample
     Time m_minRto;            //!< lower bound
     Time m_maxRto;            //!< upper bound
@@ -70,6 +92,11 @@ class FullTcpRttEstimator
     int64_t m_rttvar {0};     //!< RTTVAR in nanoseconds
     int64_t m_minRtt {0};     //!< smallest sample in nanoseconds
     int64_t m_latest {0};     //!< latest sample in nanoseconds
+    bool m_linux {false};     //!< Linux's estimator (SetLinux())
+    int64_t m_mdev {0};       //!< Linux mdev_us: 4 x the mean deviation, in nanoseconds
+    int64_t m_mdevMax {0};    //!< Linux mdev_max_us: largest mdev of this window of data
+    int64_t m_linuxVar {0};   //!< Linux rttvar_us: the RTO's variance term
+    int64_t m_rttSeq {0};     //!< Linux rtt_seq: SND.NXT when this window's first sample came
 };
 
 } // namespace ns3

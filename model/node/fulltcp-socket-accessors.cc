@@ -248,6 +248,25 @@ FullTcpSocket::GetReceiveWindow() const
 }
 
 bool
+FullTcpSocket::SetRtoEstimator(const std::string& name)
+{
+    if (name != "Rfc6298" && name != "Linux")
+    {
+        std::cerr << "FullTcpSocket: unknown RtoEstimator \"" << name
+                  << "\" (known: Rfc6298, Linux)" << std::endl;
+        return false;
+    }
+    m_linuxRtoEstimator = name == "Linux";
+    return true;
+}
+
+std::string
+FullTcpSocket::GetRtoEstimator() const
+{
+    return m_linuxRtoEstimator ? "Linux" : "Rfc6298";
+}
+
+bool
 FullTcpSocket::SetPrrVariant(const std::string& name)
 {
     if (!FullTcpPrr::VariantFromName(name))

@@ -173,6 +173,16 @@ FullTcpSocket::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&FullTcpSocket::m_minRto),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("RtoEstimator",
+                          "How the RTO follows the RTT samples: \"Rfc6298\" (§2: RTO = "
+                          "max(MinRto, SRTT + max(G, 4 RTTVAR))) or \"Linux\" (Linux 6.18 "
+                          "tcp_rtt_estimator(), tcp_set_rto(): SRTT + max(mdev, MinRto) over "
+                          "each window of data, so never below SRTT + MinRto; rounded up to "
+                          "ClockGranularity, Linux's jiffy). An unknown name is refused.",
+                          StringValue("Rfc6298"),
+                          MakeStringAccessor(&FullTcpSocket::SetRtoEstimator,
+                                             &FullTcpSocket::GetRtoEstimator),
+                          MakeStringChecker())
             .AddAttribute("ClockGranularity",
                           "Clock granularity G of RTO = SRTT + max(G, 4*RTTVAR) (RFC 6298 §2.3; "
                           "ns-3 TcpSocketBase ClockGranularity).",

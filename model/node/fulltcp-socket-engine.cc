@@ -138,6 +138,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.synRetries = m_synRetries;
     c.synLinearTimeouts = m_synLinearTimeouts;
     c.linuxReceiveWindow = m_linuxReceiveWindow;
+    c.linuxRtoEstimator = m_linuxRtoEstimator;
     c.rcvBufMax = m_rcvBufMax;
     c.synSentBadAckRetry = m_synSentBadAckRetry;
     c.simultaneousOpenRepeatsSyn = m_simultaneousOpenRepeatsSyn;

@@ -414,6 +414,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool SetReceiveWindow(const std::string& name);
     /// \return ReceiveWindow
     std::string GetReceiveWindow() const;
+    /// \param name RtoEstimator: "Rfc6298" or "Linux" \return whether the name is known
+    bool SetRtoEstimator(const std::string& name);
+    /// \return RtoEstimator
+    std::string GetRtoEstimator() const;
     /// \return PrrVariant
     std::string GetPrrVariant() const;
     /// \param name CubicHystart \return whether CUBIC knows that slow-start exit
@@ -531,6 +535,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     Time m_maxRto {Seconds(120)};                    //!< MaxRto
     uint32_t m_synLinearTimeouts {0};                //!< SynLinearTimeouts
     bool m_linuxReceiveWindow {false};               //!< ReceiveWindow is "Linux"
+    bool m_linuxRtoEstimator {false};                //!< RtoEstimator is "Linux"
     uint32_t m_rcvBufMax {33554432};                 //!< RcvBufMax
     Time m_synSentBadAckRetry {Seconds(0)};          //!< SynSentBadAckRetry
     bool m_simultaneousOpenRepeatsSyn {false};       //!< SimultaneousOpenRepeatsSyn

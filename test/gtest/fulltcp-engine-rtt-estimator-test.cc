@@ -1,8 +1,8 @@
 /*
- * Test: RTO computation of RFC 6298 §2
+ * Test: RTO computation of RFC 6298 §2, and Linux's (tcp_rtt_estimator(), tcp_set_rto())
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * The RTO computation of RFC 6298 §2.
+ * The RTO computation of RFC 6298 §2, and the Linux profile's RtoEstimator "Linux".
  */
 #include "fulltcp-engine-data-fixture.h"
 
@@ -78,6 +78,53 @@ TEST(RttEstimator, NegativeSampleIsIgnored)
     FullTcpRttEstimator e = Estimator();
     e.Sample(MilliSeconds(-5));
     EXPECT_FALSE(e.HasSample());
+}
+
+/// Linux's estimator with TCP_RTO_MIN 200 ms and HZ = 250 jiffies.
+FullTcpRttEstimator
+LinuxEstimator()
+{
+    FullTcpRttEstimator e(Seconds(1), MilliSeconds(200), Seconds(120), MilliSeconds(4));
+    e.SetLinux(true);
+    return e;
+}
+
+TEST(LinuxRttEstimator, FirstSampleGivesSrttPlusMaxOfTwiceItAndRtoMin)
+{
+    FullTcpRttEstimator e = LinuxEstimator();
+    e.Sample(MilliSeconds(10), 1, 1);
+    EXPECT_EQ(e.GetRto(), MilliSeconds(212)) << "10 + max(20, 200) ms, in whole 4 ms jiffies";
+    FullTcpRttEstimator slow = LinuxEstimator();
+    slow.Sample(MilliSeconds(150), 1, 1);
+    EXPECT_EQ(slow.GetRto(), MilliSeconds(452)) << "150 + 300 ms: rto = 3 * rtt";
+}
+
+TEST(LinuxRttEstimator, SteadySamplesKeepSrttPlusRtoMin)
+{
+    // linux-rto-estimator.pkt: steady 100 ms samples, one per window of data.
+    FullTcpRttEstimator e = LinuxEstimator();
+    for (int64_t una = 1; una < 10; ++una)
+    {
+        e.Sample(MilliSeconds(100), una, una);
+    }
+    EXPECT_EQ(e.GetRto(), MilliSeconds(300));
+    FullTcpRttEstimator rfc(Seconds(1), MilliSeconds(200), Seconds(120), MilliSeconds(4));
+    for (int i = 0; i < 9; ++i)
+    {
+        rfc.Sample(MilliSeconds(100));
+    }
+    EXPECT_EQ(rfc.GetRto(), MilliSeconds(200)) << "RFC 6298's floor, where Linux keeps 300 ms";
+}
+
+TEST(LinuxRttEstimator, SmallerSamplesMoveTheDeviationWithGainOneThirtySecond)
+{
+    FullTcpRttEstimator e = LinuxEstimator();
+    e.Sample(MilliSeconds(400), 1, 1); // mdev 800 ms: RTO 1200 ms
+    e.Sample(MilliSeconds(80), 2, 2);
+    // SRTT 400 - 320 / 8 = 360. The error 320 exceeds mdev / 4 = 200 by 120, and only an
+    // eighth of that is added: mdev 815 (RFC 6298 would move RTTVAR by a quarter of 320).
+    EXPECT_EQ(e.GetSrtt(), MilliSeconds(360));
+    EXPECT_EQ(e.GetRto(), MilliSeconds(1176)) << "360 + 815 ms, rounded up to 4 ms";
 }
 
 } // namespace

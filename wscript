@@ -57,6 +57,8 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/fulltcp-transmit.cc',
     'model/engine/fulltcp-timers.cc',
     'model/engine/fulltcp-receive.cc',
+    'model/engine/fulltcp-urgent.cc',
+    'model/engine/fulltcp-push.cc',
     'model/engine/fulltcp-ack-processing.cc',
     'model/engine/fulltcp-output.cc',
     'model/engine/fulltcp-probes.cc',

@@ -68,6 +68,15 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("Rfc1337", BooleanValue(false));
     // Zero-window probes without data, <SEQ=SND.UNA-1> (tcp_xmit_probe_skb()).
     h.SetSocketAttribute("ZeroWindowProbeData", BooleanValue(false));
+    // A write is queued in blocks of sk_gso_max_size (GSO_LEGACY_MAX_SIZE 65536 less
+    // MAX_TCP_HEADER + 1, 321 on x86-64), half the peer's largest window at most, and a long
+    // write gets PSH once half that window is unpushed (tcp_sendmsg_locked(), forced_push()).
+    h.SetSocketAttribute("PushBlockSize", UintegerValue(65215));
+    // A segment ending beyond the receive window is taken whole if nothing waits to be read,
+    // else dropped with a duplicate ACK (tcp_sequence(), Linux 6.17+).
+    h.SetSocketAttribute("OverWindowWhole", BooleanValue(true));
+    // No SO_OOBINLINE: the urgent byte leaves the stream for recv(MSG_OOB) (tcp_urg()).
+    h.SetSocketAttribute("UrgentOutOfBand", BooleanValue(true));
     // Options on the SYN (tcp_timestamps, tcp_sack, tcp_window_scaling, tcp_dsack = 1),
     // laid out as tcp_options_write() does; MSS from the MTU (1460 on 1500 bytes).
     h.SetSocketAttribute("Timestamps", BooleanValue(true));

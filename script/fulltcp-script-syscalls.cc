@@ -52,7 +52,7 @@ Constants()
         {"TCP_SYN_SENT", 2},   {"TCP_SYN_RECV", 3},      {"TCP_FIN_WAIT1", 4},
         {"TCP_FIN_WAIT2", 5},  {"TCP_TIME_WAIT", 6},     {"TCP_CLOSE_WAIT", 8},
         {"TCP_LAST_ACK", 9},   {"TCP_LISTEN", 10},       {"TCP_CLOSING", 11},
-        {"SIOCINQ", 0x541B},
+        {"SIOCINQ", 0x541B},   {"MSG_OOB", 1},
     };
     return table;
 }
@@ -388,18 +388,22 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             done(o);
             return;
         }
-        if (flags != 0 || bytes < 0 || bytes > INT32_MAX)
+        // recv(..., MSG_OOB): the urgent byte (FullTcpSocket::MSG_OOB, never blocks).
+        const bool oob = n == "recv" && flags == Constant("MSG_OOB");
+        if ((flags != 0 && !oob) || bytes < 0 || bytes > INT32_MAX)
         {
-            o.failure = n + ": flags and negative sizes are not supported";
+            o.failure = n
+                      + ": flags other than recv's MSG_OOB and negative sizes are not "
+                        "supported";
             done(o);
             return;
         }
         const bool write = n == "write" || n == "send";
         auto written = std::make_shared<uint32_t>(0);
-        attempt = [this, fd, bytes, write, written](Outcome& out)
+        attempt = [this, fd, bytes, write, written, oob](Outcome& out)
         {
             return write ? Write(fd, static_cast<uint32_t>(bytes), *written, out)
-                         : Read(fd, static_cast<uint32_t>(bytes), out);
+                         : Read(fd, static_cast<uint32_t>(bytes), oob, out);
         };
     }
     else
@@ -665,14 +669,14 @@ FullTcpScriptSyscalls::Write(int64_t fd, uint32_t bytes, uint32_t& written, Outc
 }
 
 bool
-FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, Outcome& o)
+FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, bool oob, Outcome& o)
 {
     File* f = Lookup(fd);
     if (EndsWithError(f, o))
     {
         return true;
     }
-    Ptr<Packet> p = f->socket->Recv(bytes, 0);
+    Ptr<Packet> p = f->socket->Recv(bytes, oob ? FullTcpSocket::MSG_OOB : 0);
     if (p)
     {
         o.ret = p->GetSize(); // 0: end of stream
@@ -681,7 +685,7 @@ FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, Outcome& o)
     const Socket::SocketErrno e = f->socket->GetErrno();
     if (e == Socket::ERROR_AGAIN)
     {
-        if (!f->nonBlocking)
+        if (!f->nonBlocking && !oob)
         {
             return false;
         }

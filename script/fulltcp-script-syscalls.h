@@ -157,8 +157,8 @@ class FullTcpScriptSyscalls
     bool Connect(int64_t fd, bool first, Outcome& o);
     /// write(), send(); written: bytes taken so far by a blocking call
     bool Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o);
-    /// read(), recv()
-    bool Read(int64_t fd, uint32_t bytes, Outcome& o);
+    /// read(), recv(); oob: recv() with MSG_OOB
+    bool Read(int64_t fd, uint32_t bytes, bool oob, Outcome& o);
 
     Ptr<FullTcpL4Protocol> m_tcp; //!< FullTcp on the node under test
     Ipv4Address m_local;          //!< its address

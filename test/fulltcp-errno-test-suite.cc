@@ -97,8 +97,12 @@ class MisuseTestCase : public TestCase
         Expect(s, s->Listen(), Socket::ERROR_INVAL, "listen on a connecting socket");
         Expect(l, l->Connect(server), Socket::ERROR_ISCONN, "connect a listener");
         Expect(l, l->Send(PacketOf("x")), Socket::ERROR_NOTCONN, "send on a listener");
-        NS_TEST_EXPECT_MSG_EQ((s->Recv(1000, 1) == nullptr), true, "recv with flags");
+        NS_TEST_EXPECT_MSG_EQ((s->Recv(1000, 2) == nullptr), true, "recv with MSG_PEEK");
         NS_TEST_EXPECT_MSG_EQ(s->GetErrno(), Socket::ERROR_OPNOTSUPP, "recv flags errno");
+        // Linux tcp_recv_urg(): no urgent byte to read is EINVAL.
+        NS_TEST_EXPECT_MSG_EQ(
+            (s->Recv(1000, FullTcpSocket::MSG_OOB) == nullptr), true, "recv with MSG_OOB");
+        NS_TEST_EXPECT_MSG_EQ(s->GetErrno(), Socket::ERROR_INVAL, "recv MSG_OOB errno");
     }
 
     void

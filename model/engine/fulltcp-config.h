@@ -141,6 +141,12 @@ struct FullTcpConfig
     /// once, at most 16 of them (Linux TCP_MAX_QUICKACKS; as Linux tcp_incr_quickack(), the
     /// count is RCV.WND / (2·MSS), at least 2, at most this). 0 disables it.
     uint32_t quickAcks {16};
+    /// Linux's forced push: a write is queued in blocks of at most this many bytes, bounded
+    /// to half the peer's largest window and rounded down to whole segments (Linux
+    /// tcp_xmit_size_goal(), tcp_bound_to_half_wnd()); a full block whose end lies more than
+    /// half that window past the last PSH gets PSH too (tcp_sendmsg_locked(), forced_push()).
+    /// 0: off, PSH only on the segment with the last byte of each write (RFC 9293 §3.9.1).
+    uint32_t pushBlockSize {0};
     /// Disable Nagle's algorithm (TCP_NODELAY): false, Nagle on (RFC 896, RFC 9293 §3.7.4
     /// SHLD-7; Linux).
     bool noDelay {false};
@@ -213,9 +219,21 @@ struct FullTcpConfig
     /// and RFC 9293 leaves it out (Linux tcp_ecn = 0). ON asks on active opens and answers
     /// passive ones (tcp_ecn = 1); PASSIVE only answers (tcp_ecn = 2, Linux's default).
     FullTcpEcnMode ecn {FullTcpEcnMode::OFF};
+    /// A segment whose text starts inside the receive window and ends beyond it: false, the
+    /// part inside the window is taken (RFC 9293 §3.10.7.4: "trimming off any portions that
+    /// lie outside the window"); true, as Linux 6.18 tcp_sequence() ("Only accept this packet
+    /// if receive queue is empty"), it is taken whole when no data waits to be read, and
+    /// otherwise dropped with a duplicate ACK that reports none of it in a SACK block.
+    bool overWindowWhole {false};
     /// Report duplicate segments with D-SACK blocks when SACK is in use: on (RFC 2883;
     /// Linux tcp_dsack = 1).
     bool dsack {true};
+    /// The last urgent byte leaves the stream (a socket without SO_OOBINLINE on Linux:
+    /// tcp_check_urg(), tcp_urg(), tcp_recvmsg()): Receive() stops before it and then skips
+    /// it, ReceiveUrgent() returns it once. Off: urgent data is delivered in line with the
+    /// rest of the stream (RFC 9293 §3.8.5 and RFC 6093 §3 give it no separate channel;
+    /// RFC 6093 §6 asks applications to read it in line).
+    bool urgentOutOfBand {false};
     /// F-RTO after a retransmission timeout: on the first ACK that advances SND.UNA send
     /// new data instead of retransmitting, and call the timeout spurious when the next ACK
     /// acknowledges data sent before it (RFC 5682: §3.1 with SACK, §2.1 without). A

@@ -356,15 +356,9 @@ FullTcpConnection::Send(Ptr<Packet> data, Time now)
             m_tcb.rate.MarkAppLimited(inFlight);
         }
     }
-    m_tcb.sendQueue.Append(data);
-    if (data && data->GetSize() > 0)
-    {
-        // The segment that carries the last byte of a write has PSH (RFC 9293 §3.9.1).
-        m_tcb.writeEnds.push_back(m_tcb.DataEnd());
-    }
     // SYN-SENT and SYN-RECEIVED queue the data "for transmission after entering
     // ESTABLISHED state"; Output() sends nothing before our SYN is acknowledged.
-    Output();
+    QueueWrite(data); // fulltcp-push.cc
     return FullTcpError::OK;
 }
 
@@ -390,7 +384,7 @@ Ptr<Packet>
 FullTcpConnection::Receive(uint32_t maxBytes, Time now)
 {
     InputScope input(*this, now);
-    const uint32_t n = std::min(maxBytes, m_tcb.rcvQueue.Size());
+    const uint32_t n = std::min(maxBytes, UrgentReadLimit()); // fulltcp-urgent.cc
     const uint32_t queued = m_tcb.rcvQueue.Size() + m_tcb.reassembly.Size();
     Ptr<Packet> bytes = m_tcb.rcvQueue.Copy(0, n);
     m_tcb.rcvQueue.PopFront(n);

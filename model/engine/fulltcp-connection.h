@@ -48,6 +48,23 @@ enum class FullTcpError : uint8_t
     UNKNOWN_ALGORITHM,
 };
 
+/// What FullTcpConnection::ReceiveUrgent() found (Linux tcp_recv_urg()).
+struct FullTcpUrgentRead
+{
+    /// BYTE: the urgent byte; NONE: no urgent byte to read (EINVAL); NOT_YET: announced, not
+    /// arrived (EAGAIN); END: announced, but the peer's FIN came first (0 bytes)
+    enum Status : uint8_t
+    {
+        BYTE,
+        NONE,
+        NOT_YET,
+        END,
+    };
+
+    Status status {NONE}; //!< what was found
+    uint8_t byte {0};     //!< the urgent byte when status is BYTE
+};
+
 /// \param e an error \return its name, e.g. "CLOSING"
 const char* FullTcpErrorName(FullTcpError e);
 /// Print the error's name.
@@ -150,6 +167,15 @@ class FullTcpConnection : private FullTcpRecoverySender
      * \return the bytes (possibly empty; end of stream is IsPeerClosed() with nothing left)
      */
     Ptr<Packet> Receive(uint32_t maxBytes, Time now);
+
+    /**
+     * \brief Take the urgent byte held out of the stream (FullTcpConfig::urgentOutOfBand; a
+     * Linux recv() with MSG_OOB, tcp_recv_urg()). It is returned once, and no more once a
+     * Receive() went past it.
+     * \param now current time
+     * \return the byte, or why there is none
+     */
+    FullTcpUrgentRead ReceiveUrgent(Time now);
 
     /**
      * \brief Close only the sending side (half-close): FIN after all queued data, keep
@@ -327,8 +353,22 @@ class FullTcpConnection : private FullTcpRecoverySender
     void UpdateTsRecent(const FullTcpHeader& h, int64_t seq);
     /// Answer a segment that failed PAWS or the sequence check, and drop it.
     void RejectSegment(const FullTcpHeader& h, int64_t seq, uint32_t len, FullTcpDropReason why);
-    /// Sixth step (URG): advance RCV.UP.
-    void UrgentArrives(const FullTcpHeader& h, int64_t seq);
+    /// Sixth step (URG): advance RCV.UP; with urgentOutOfBand, take the urgent byte out.
+    void UrgentArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
+
+    // --- urgent data out of the stream, FullTcpConfig::urgentOutOfBand (fulltcp-urgent.cc) ---
+
+    /// \return the offset of the next byte Receive() returns (Linux copied_seq)
+    int64_t ReadPosition() const;
+    /// A new urgent pointer: the byte before it becomes the urgent byte (Linux tcp_check_urg()).
+    /// \param seq the segment's offset \param up its urgent pointer
+    void UrgentPointerOutOfBand(int64_t seq, uint16_t up);
+    /// Keep the urgent byte if this segment carries it (Linux tcp_urg()).
+    /// \param payload the segment's text \param seq its offset
+    void UrgentByteOutOfBand(Ptr<Packet> payload, int64_t seq);
+    /// Before a read: skip the urgent byte when it is next (and forget it).
+    /// \return how many bytes the read may return: up to the urgent byte, or all
+    uint32_t UrgentReadLimit();
     /// Seventh step (text). \return false when the connection ended (data after close)
     bool TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq);
     /// In-order text reached RCV.NXT: decide between an ACK now and a delayed one.
@@ -410,6 +450,15 @@ class FullTcpConnection : private FullTcpRecoverySender
     bool FrtoOutput();
 
     // --- what to send next (fulltcp-output.cc) ---
+
+    // --- where PSH goes (fulltcp-push.cc) ---
+
+    /// Queue a write, mark where PSH goes, and send what may go.
+    /// \param data the bytes written (may be empty)
+    void QueueWrite(Ptr<Packet> data);
+    /// \return the block a write is queued in, FullTcpConfig::pushBlockSize bounded as Linux
+    /// tcp_xmit_size_goal() bounds it
+    int64_t PushBlockSize() const;
 
     /// Send what the windows, the loss recovery and the sending policy allow.
     void Output();

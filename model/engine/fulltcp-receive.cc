@@ -79,20 +79,25 @@ FullTcpConnection::RejectSegment(const FullTcpHeader& h,
 // ---------------------------------------------------------------- URG and text
 
 void
-FullTcpConnection::UrgentArrives(const FullTcpHeader& h, int64_t seq)
+FullTcpConnection::UrgentArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64_t seq)
 {
     // §3.10.7.4 sixth step, ESTABLISHED and FIN-WAIT states: "If the URG bit is set,
     // RCV.UP <- max(RCV.UP, SEG.UP)". The pointer points just past the urgent data (RFC
-    // 6093). The urgent bytes themselves are delivered in line with the rest of the stream;
-    // nothing else changes. After the peer's FIN the bit is ignored.
+    // 6093). The urgent bytes themselves are delivered in line with the rest of the stream
+    // unless urgentOutOfBand takes the last one out (fulltcp-urgent.cc). After the peer's FIN
+    // the bit is ignored.
     const S st = m_tcb.state;
-    if (!h.HasFlags(H::URG)
-        || !(st == S::ESTABLISHED || st == S::FIN_WAIT_1 || st == S::FIN_WAIT_2))
+    if (!(st == S::ESTABLISHED || st == S::FIN_WAIT_1 || st == S::FIN_WAIT_2))
     {
         return;
     }
-    const int64_t up = seq + h.GetUrgentPointer();
-    m_tcb.rcvUp = m_tcb.rcvUp ? std::max(*m_tcb.rcvUp, up) : up;
+    if (h.HasFlags(H::URG))
+    {
+        const int64_t up = seq + h.GetUrgentPointer();
+        m_tcb.rcvUp = m_tcb.rcvUp ? std::max(*m_tcb.rcvUp, up) : up;
+        UrgentPointerOutOfBand(seq, h.GetUrgentPointer());
+    }
+    UrgentByteOutOfBand(payload, seq);
 }
 
 bool
@@ -131,9 +136,12 @@ FullTcpConnection::TextArrives(const FullTcpHeader& h, Ptr<Packet> payload, int6
         m_tcb.quickAcks = std::min(m_config.quickAcks, std::max(2U, count));
     }
     // "If a segment's contents straddle the boundary between old and new, only the new
-    // parts are processed"; text beyond the window is left for a retransmission.
+    // parts are processed"; text beyond the window is left for a retransmission (unless
+    // overWindowWhole takes it, as Linux does when nothing waits to be read).
     const int64_t start = std::max(seq, m_tcb.rcvNxt);
-    const int64_t end = std::min<int64_t>(seq + len, m_tcb.rcvNxt + RcvWnd());
+    const int64_t end = m_config.overWindowWhole
+                          ? seq + len
+                          : std::min<int64_t>(seq + len, m_tcb.rcvNxt + RcvWnd());
     if (seq < m_tcb.rcvNxt && m_tcb.sackOk && m_config.dsack)
     {
         m_tcb.sackBlocks.Duplicate(FullTcpRange {seq, std::min<int64_t>(seq + len, m_tcb.rcvNxt)});

@@ -294,6 +294,14 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
         RejectSegment(h, seq, len, D::SEQ_NOT_ACCEPTABLE);
         return;
     }
+    // Linux tcp_sequence() (since 6.17): text beyond the window is refused, the whole segment
+    // with it, while data waits to be read; a FIN may lie beyond. Otherwise it is taken whole.
+    if (m_config.overWindowWhole && seq + len > m_tcb.rcvNxt + RcvWnd()
+        && m_tcb.rcvQueue.Size() > 0)
+    {
+        RejectSegment(h, seq, len, D::SEQ_NOT_ACCEPTABLE);
+        return;
+    }
     // The peer is alive (RFC 9293 §3.8.4: keepalive counts idle time from here).
     m_tcb.lastReceived = m_now;
     m_tcb.keepAliveProbesOut = 0;
@@ -330,8 +338,9 @@ FullTcpConnection::OtherStateArrives(const FullTcpHeader& h, Ptr<Packet> payload
     {
         return;
     }
-    // Sixth: check the URG bit (the urgent data itself is delivered in line).
-    UrgentArrives(h, seq);
+    // Sixth: check the URG bit (the urgent data itself is delivered in line, or its last
+    // byte out of band with urgentOutOfBand).
+    UrgentArrives(h, payload, seq);
     // Seventh: process the segment text.
     if (!TextArrives(h, payload, seq))
     {

@@ -89,6 +89,8 @@ struct FullTcpTcb
     int64_t sendQueueFront {1};    //!< offset of sendQueue's first byte
     bool finQueued {false};        //!< the user closed the sending side: FIN follows the data
     std::deque<int64_t> writeEnds; //!< offset just past each write not yet acknowledged: PSH
+    int64_t pushedSeq {1};         //!< just past the last PSH mark (Linux pushed_seq)
+    int64_t pushBlockStart {1};    //!< where the last queued block starts (Linux's tail skb)
     std::optional<int64_t> sndUp;  //!< SND.UP: offset just past the last urgent byte written
     int64_t highTxMark {1};        //!< just past the highest data offset ever sent (new data)
 
@@ -102,6 +104,9 @@ struct FullTcpTcb
     FullTcpReassemblyQueue reassembly; //!< out-of-order text above RCV.NXT
     std::optional<int64_t> rcvFin;     //!< the peer's FIN, seen before the bytes ahead of it
     std::optional<int64_t> rcvUp;      //!< RCV.UP: offset just past the urgent data (§3.8.5)
+    std::optional<int64_t> oobSeq;     //!< urgent byte out of the stream (Linux urg_seq)
+    std::optional<uint8_t> oobByte;    //!< that byte, once arrived (Linux TCP_URG_VALID)
+    bool oobRead {false};              //!< ReceiveUrgent() returned it (Linux TCP_URG_READ)
     uint16_t rcvMss {0};               //!< full-sized segment from the peer: largest seen
     FullTcpLinuxRcvWindow linuxRcv;    //!< the "Linux" receive window's state
     /// ECN codepoint of the IP header of the last segment that arrived (RFC 3168 §6.1.3: a

@@ -343,6 +343,33 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&FullTcpSocket::m_dsack),
                           MakeBooleanChecker())
+            .AddAttribute("OverWindowWhole",
+                          "A segment whose text starts inside the receive window and ends "
+                          "beyond it is taken whole when no data waits to be read, and "
+                          "otherwise dropped with a duplicate ACK (Linux 6.18 tcp_sequence()). "
+                          "False: the part inside the window is taken (RFC 9293 §3.10.7.4).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_overWindowWhole),
+                          MakeBooleanChecker())
+            .AddAttribute("PushBlockSize",
+                          "Linux's forced push: a write is queued in blocks of at most this "
+                          "many bytes, bounded to half the peer's largest window and rounded "
+                          "down to whole segments (tcp_xmit_size_goal()); a full block ending "
+                          "more than half that window past the last PSH gets PSH too "
+                          "(tcp_sendmsg_locked(), forced_push()). 0: PSH only at the end of "
+                          "each write (RFC 9293 §3.9.1).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpSocket::m_pushBlockSize),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("UrgentOutOfBand",
+                          "The last urgent byte leaves the stream, as on a Linux socket without "
+                          "SO_OOBINLINE (tcp_check_urg(), tcp_urg(), tcp_recvmsg()): a read "
+                          "stops before it and then skips it; Recv() with MSG_OOB returns it "
+                          "once. False: urgent data is read in line with the rest (RFC 9293 "
+                          "§3.8.5, RFC 6093).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_urgentOutOfBand),
+                          MakeBooleanChecker())
             .AddAttribute("KeepAlive",
                           "Send keepalive probes on an idle connection (RFC 9293 §3.8.4 MUST-25: "
                           "off by default; Linux SO_KEEPALIVE).",

@@ -191,6 +191,9 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.recovery = m_recovery;
     c.cubicHystart = m_cubicHystart;
     c.dsack = m_dsack;
+    c.urgentOutOfBand = m_urgentOutOfBand;
+    c.overWindowWhole = m_overWindowWhole;
+    c.pushBlockSize = m_pushBlockSize;
     c.prr = m_prr;
     c.prrVariant = m_prrVariant;
     c.frto = m_frto;

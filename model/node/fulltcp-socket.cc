@@ -549,15 +549,19 @@ Ptr<Packet>
 FullTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
 {
     NS_LOG_FUNCTION(this << maxSize << flags);
-    if (flags != 0)
+    if (flags != 0 && flags != MSG_OOB)
     {
-        m_errno = ERROR_OPNOTSUPP; // no MSG_PEEK/MSG_OOB
+        m_errno = ERROR_OPNOTSUPP; // no MSG_PEEK
         return nullptr;
     }
     if (m_role != Role::CONNECTION || m_closeCalled)
     {
         m_errno = m_closeCalled ? ERROR_BADF : ERROR_NOTCONN;
         return nullptr;
+    }
+    if (flags == MSG_OOB)
+    {
+        return RecvUrgent();
     }
     if (maxSize == 0)
     {
@@ -591,6 +595,33 @@ FullTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
         return Create<Packet>();
     }
     m_errno = ConnectionLive() ? ERROR_AGAIN : ERROR_NOTCONN;
+    return nullptr;
+}
+
+Ptr<Packet>
+FullTcpSocket::RecvUrgent()
+{
+    // Linux tcp_recv_urg(): never blocks; EINVAL when there is no urgent byte to read.
+    if (!m_engine || m_handedOff)
+    {
+        m_errno = ERROR_INVAL;
+        return nullptr;
+    }
+    EngineCall call(this);
+    const FullTcpUrgentRead r = m_engine->ReceiveUrgent(Simulator::Now());
+    switch (r.status)
+    {
+    case FullTcpUrgentRead::BYTE:
+        return Create<Packet>(&r.byte, 1);
+    case FullTcpUrgentRead::END:
+        return Create<Packet>();
+    case FullTcpUrgentRead::NOT_YET:
+        m_errno = ERROR_AGAIN;
+        return nullptr;
+    case FullTcpUrgentRead::NONE:
+        break;
+    }
+    m_errno = ERROR_INVAL;
     return nullptr;
 }
 

@@ -106,6 +106,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+
+    /// Recv() flag: read the urgent byte held out of the stream (Linux MSG_OOB; with the
+    /// UrgentOutOfBand attribute). ns-3's Socket defines no such flag.
+    static constexpr uint32_t MSG_OOB = 0x1;
+
     FullTcpSocket();
     /**
      * \brief Fork a child from a listener (ns-3's semantics): attributes, callbacks, IP
@@ -289,6 +294,9 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     int Fail(Socket::SocketErrno e);
     /// \return whether the connection can still carry data (engine here, not CLOSED)
     bool ConnectionLive() const;
+    /// Recv() with MSG_OOB (Linux tcp_recv_urg()). \return the urgent byte, an empty packet
+    /// (the peer closed first) or nullptr with the errno (EINVAL: none; EAGAIN: not arrived)
+    Ptr<Packet> RecvUrgent();
     /// \param config its configuration \return a new engine whose output is this socket
     std::unique_ptr<FullTcpConnection> NewEngine(const FullTcpConfig& config);
 
@@ -559,6 +567,9 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::string m_recovery {"Sack"};                 //!< Recovery
     std::string m_cubicHystart {"Linux"};            //!< CubicHystart
     bool m_dsack {true};                             //!< Dsack
+    bool m_urgentOutOfBand {false};                  //!< UrgentOutOfBand
+    bool m_overWindowWhole {false};                  //!< OverWindowWhole
+    uint32_t m_pushBlockSize {0};                    //!< PushBlockSize
     bool m_prr {false};                              //!< Prr
     std::string m_prrVariant {"Rfc9937"};            //!< PrrVariant
     bool m_frto {false};                             //!< Frto

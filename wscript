@@ -59,6 +59,7 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/fulltcp-ack-processing.cc',
     'model/engine/fulltcp-output.cc',
     'model/engine/fulltcp-probes.cc',
+    'model/engine/fulltcp-set-options.cc',
     'model/engine/fulltcp-ecn.cc',
     'model/engine/fulltcp-undo-hooks.cc',
     'model/engine/fulltcp-time-wait-rules.cc',
@@ -117,6 +118,7 @@ FULLTCP_NODE_SOURCES = [
     'model/node/fulltcp-syn-cookie.cc',
     'model/node/fulltcp-socket-attributes.cc',
     'model/node/fulltcp-socket-accessors.cc',
+    'model/node/fulltcp-socket-options.cc',
     'model/node/fulltcp-socket-factory.cc',
     'model/node/fulltcp-ns3-congestion.cc',
 ]
@@ -211,6 +213,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-ns3-congestion-test-suite.cc',
     'test/fulltcp-undo-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
+    'test/fulltcp-sockopts-test-suite.cc',
     'test/fulltcp-ecn-test-suite.cc',
     'test/fulltcp-cubic-vs-ns3-test-suite.cc',
 ]
@@ -236,6 +239,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
+    'test/fulltcp-sockopts-test-suite.cc',
     'test/fulltcp-ecn-test-suite.cc',
     'test/fulltcp-cubic-vs-ns3-test-suite.cc',
 ]

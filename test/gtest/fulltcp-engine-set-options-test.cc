@@ -82,6 +82,26 @@ TEST_F(SetOptionsTest, KeepIdleRearmsForWhatIsLeftOfTheIdleTime)
     EXPECT_SENT(Probe());
 }
 
+TEST_F(SetOptionsTest, KeepIdleCountsFromTheHandshakeWhenKeepAliveCameLater)
+{
+    Advance(Seconds(50)); // the connection opens at 50 s, and nothing arrives after
+    DriveToEstablished();
+    Advance(Seconds(100));
+    Change(
+        [](FullTcpConfig& c)
+        {
+            c.keepAlive = true;
+        });
+    Advance(Seconds(100));
+    Change(
+        [](FullTcpConfig& c)
+        {
+            c.keepAliveIdle = Seconds(1500);
+        });
+    // Idle since the SYN-ACK 200 s ago (Linux keepalive_time_elapsed(): rcv_tstamp).
+    EXPECT_EQ(out.Timer(T::KEEPALIVE), now + Seconds(1300));
+}
+
 TEST_F(SetOptionsTest, KeepIdleShorterThanTheIdleTimeProbesAtOnce)
 {
     cfg.keepAlive = true;

@@ -62,6 +62,7 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/fulltcp-ack-processing.cc',
     'model/engine/fulltcp-output.cc',
     'model/engine/fulltcp-probes.cc',
+    'model/engine/fulltcp-set-options.cc',
     'model/engine/fulltcp-ecn.cc',
     'model/engine/fulltcp-undo-hooks.cc',
     'model/engine/fulltcp-time-wait-rules.cc',
@@ -121,6 +122,7 @@ FULLTCP_NODE_SOURCES = [
     'model/node/fulltcp-syn-cookie.cc',
     'model/node/fulltcp-socket-attributes.cc',
     'model/node/fulltcp-socket-accessors.cc',
+    'model/node/fulltcp-socket-options.cc',
     'model/node/fulltcp-socket-factory.cc',
     'model/node/fulltcp-ns3-congestion.cc',
 ]
@@ -217,6 +219,7 @@ FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-ns3-congestion-test-suite.cc',
     'test/fulltcp-undo-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
+    'test/fulltcp-sockopts-test-suite.cc',
     'test/fulltcp-ecn-test-suite.cc',
     'test/fulltcp-cubic-vs-ns3-test-suite.cc',
     'test/fulltcp-script-parser-test-suite.cc',
@@ -243,6 +246,7 @@ FULLTCP_NS3_TEST_SOURCES_NEED_336 = [
     'test/fulltcp-plumbing-test-suite.cc',
     'test/fulltcp-ns3-congestion-test-suite.cc',
     'test/fulltcp-loss-recovery-test-suite.cc',
+    'test/fulltcp-sockopts-test-suite.cc',
     'test/fulltcp-ecn-test-suite.cc',
     'test/fulltcp-cubic-vs-ns3-test-suite.cc',
 ]

@@ -128,14 +128,25 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
     {
         return true; // FullTcp's port allocator lets a listener re-bind a port in TIME_WAIT
     }
-    // name -> (attribute, value); FullTcp reads them when the connection starts.
+    // name -> (attribute, value). Most options take effect at once, on a connection as on a
+    // listener (whose connections copy them); FullTcp reads `atStart` when the connection
+    // starts (SO_RCVBUF: its receive window and window scale).
     std::string attribute;
     Ptr<AttributeValue> a;
-    if (name == "SO_RCVBUF" || name == "SO_SNDBUF")
+    bool atStart = false;
+    bool valid = v >= 0;
+    if (name == "SO_SNDBUF")
     {
-        // Linux sock_setsockopt() doubles the value (room for its bookkeeping).
-        attribute = name == "SO_RCVBUF" ? "RcvBufSize" : "SndBufSize";
-        a = Create<UintegerValue>(2 * v);
+        // Linux __sock_set_sndbuf() doubles the value (room for its bookkeeping), at least
+        // SOCK_MIN_SNDBUF (4608); its cap, net.core.wmem_max, is not modelled.
+        attribute = "SndBufSize";
+        a = Create<UintegerValue>(std::max<int64_t>(2 * v, 4608));
+    }
+    else if (name == "SO_RCVBUF")
+    {
+        attribute = "RcvBufSize";
+        a = Create<UintegerValue>(2 * v); // doubled as SO_SNDBUF (sk_setsockopt())
+        atStart = true;
     }
     else if (name == "SO_KEEPALIVE")
     {
@@ -151,23 +162,30 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
     {
         attribute = "SegmentSize";
         a = Create<UintegerValue>(v);
+        atStart = true;
     }
     else if (name == "TCP_KEEPIDLE" || name == "TCP_KEEPINTVL" || name == "TCP_LINGER2")
     {
         attribute = name == "TCP_KEEPIDLE"  ? "KeepAliveIdle"
                   : name == "TCP_KEEPINTVL" ? "KeepAliveInterval"
                                             : "FinWait2Timeout";
-        a = Create<TimeValue>(Seconds(v));
+        // Linux caps TCP_LINGER2 at TCP_FIN_TIMEOUT_MAX (120 s, do_tcp_setsockopt()) and takes
+        // 1 to MAX_TCP_KEEPIDLE / MAX_TCP_KEEPINTVL (32767) seconds for the others
+        // (tcp_sock_set_keepidle_locked(), tcp_sock_set_keepintvl()).
+        a = Create<TimeValue>(Seconds(name == "TCP_LINGER2" ? std::min<int64_t>(v, 120) : v));
+        valid = name == "TCP_LINGER2" ? valid : v >= 1 && v <= 32767;
     }
     else if (name == "TCP_KEEPCNT")
     {
         attribute = "KeepAliveProbes";
         a = Create<UintegerValue>(v);
+        valid = v >= 1 && v <= 127; // 1 to MAX_TCP_KEEPCNT (tcp_sock_set_keepcnt())
     }
     else if (name == "TCP_SYNCNT")
     {
         attribute = "ConnCount";
         a = Create<UintegerValue>(v);
+        atStart = true;
     }
     else if (name == "TCP_USER_TIMEOUT")
     {
@@ -179,13 +197,13 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         o.failure = "setsockopt: unsupported socket option " + name;
         return true;
     }
-    if (f.socket->GetState() != FullTcpState::CLOSED || f.listening)
+    if (atStart && (f.socket->GetState() != FullTcpState::CLOSED || f.listening))
     {
         o.failure = "setsockopt: FullTcp reads " + name
                   + " when the connection starts; set it before connect() or listen()";
         return true;
     }
-    if (v < 0 || !f.socket->SetAttributeFailSafe(attribute, *a))
+    if (!valid || !f.socket->SetAttributeFailSafe(attribute, *a))
     {
         o.ret = -1;
         o.errnoName = "EINVAL";
@@ -217,6 +235,21 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         }
         return true;
     }
+    if (name == "SO_SNDBUF")
+    {
+        // Linux reports sk_sndbuf, what setsockopt(SO_SNDBUF) made of the value (doubled);
+        // FullTcp the SndBufSize attribute.
+        UintegerValue size;
+        f.socket->GetAttribute("SndBufSize", size);
+        int64_t expected = 0;
+        if (want.kind != FullTcpScriptExpr::ELLIPSIS
+            && (!Evaluate(want, expected) || expected != static_cast<int64_t>(size.Get())))
+        {
+            o.failure = "getsockopt(SO_SNDBUF): expected " + Show(want) + " but got "
+                      + std::to_string(size.Get());
+        }
+        return true;
+    }
     const FullTcpConnection* conn = f.socket->GetConnection();
     if (name == "TCP_MAXSEG")
     {
@@ -238,7 +271,8 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
     }
     if (name != "TCP_INFO" || want.kind != FullTcpScriptExpr::STRUCT)
     {
-        o.failure = "getsockopt: only SO_ERROR, TCP_MAXSEG and TCP_INFO {fields} are supported";
+        o.failure = "getsockopt: only SO_ERROR, SO_SNDBUF, TCP_MAXSEG and TCP_INFO {fields} are "
+                    "supported";
         return true;
     }
     for (size_t i = 0; i < want.fields.size(); ++i)

@@ -203,6 +203,23 @@ class FullTcpConnection : private FullTcpRecoverySender
      */
     FullTcpError Abort(Time now);
 
+    /**
+     * \brief Socket options changed on an open connection (fulltcp-set-options.cc): the
+     * fields an application may change while it is open are taken from options, as Linux's
+     * setsockopt() takes them, and what depends on them is re-armed:
+     *  - userTimeout, finWait2Timeout, keepAliveInterval, keepAliveProbes: read when next
+     *    needed;
+     *  - sndBufSize: a larger buffer notifies SEND_SPACE;
+     *  - keepAlive: on arms the keepalive timer for keepAliveIdle from now, off cancels it
+     *    (Linux tcp_set_keepalive());
+     *  - keepAliveIdle: re-arms the running timer for what is left of the new idle time
+     *    (Linux tcp_sock_set_keepidle_locked());
+     *  - noDelay: on sends what Nagle holds (Linux __tcp_sock_set_nodelay()).
+     * Every other field of options is ignored: it is read when the connection starts.
+     * \param options the configuration with the new values \param now current time
+     */
+    void SetOptions(const FullTcpConfig& options, Time now);
+
     // ------------------------------------------------------------- network and timers
 
     /**

@@ -123,11 +123,14 @@ FullTcpConnection::ProbeAnswered()
 void
 FullTcpConnection::StartKeepAlive()
 {
+    // The idle time counts from the segment that completed the handshake, also for keepalive
+    // turned on later (SetOptions(); Linux's tcp_finish_connect() and the passive ACK set
+    // rcv_tstamp, read by keepalive_time_elapsed()).
+    m_tcb.lastReceived = m_now;
     // RFC 9293 §3.8.4: off unless asked for (MUST-25); the idle time is at least two hours
     // by default (MUST-28).
     if (m_config.keepAlive)
     {
-        m_tcb.lastReceived = m_now;
         m_tcb.keepAliveProbesOut = 0;
         ArmTimer(FullTcpTimer::KEEPALIVE, m_config.keepAliveIdle);
     }

@@ -19,6 +19,7 @@ void
 FullTcpSocket::SetSndBufSize(uint32_t size)
 {
     m_sndBufSize = size;
+    OptionsChanged();
 }
 
 uint32_t
@@ -139,6 +140,7 @@ void
 FullTcpSocket::SetTcpNoDelay(bool noDelay)
 {
     m_noDelay = noDelay;
+    OptionsChanged();
 }
 
 bool

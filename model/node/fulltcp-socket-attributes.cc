@@ -95,7 +95,8 @@ FullTcpSocket::GetTypeId()
                           "How long an orphaned FIN_WAIT_2 waits for the peer's FIN (Linux "
                           "tcp_fin_timeout).",
                           TimeValue(Seconds(60)),
-                          MakeTimeAccessor(&FullTcpSocket::m_finWait2Timeout),
+                          MakeTimeAccessor(&FullTcpSocket::SetFinWait2Timeout,
+                                           &FullTcpSocket::GetFinWait2Timeout),
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("PersistFromRto",
                           "The first zero-window probe waits one RTO (RFC 9293 §3.8.6.1 "
@@ -195,13 +196,15 @@ FullTcpSocket::GetTypeId()
                           TimeValue(Seconds(3)),
                           MakeTimeAccessor(&FullTcpSocket::m_fallbackRto),
                           MakeTimeChecker(Seconds(0)))
-            .AddAttribute("UserTimeout",
-                          "Give up when data stays unacknowledged this long (RFC 9293 §3.8.3 "
-                          "USER TIMEOUT, RFC 5482). 0: only DataRetries counts (Linux "
-                          "TCP_USER_TIMEOUT = 0).",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&FullTcpSocket::m_userTimeout),
-                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute(
+                "UserTimeout",
+                "Give up when data stays unacknowledged this long (RFC 9293 §3.8.3 "
+                "USER TIMEOUT, RFC 5482). 0: only DataRetries counts (Linux "
+                "TCP_USER_TIMEOUT = 0). Set on an open connection, the next "
+                "retransmission timeout applies it (as Linux).",
+                TimeValue(Seconds(0)),
+                MakeTimeAccessor(&FullTcpSocket::SetUserTimeout, &FullTcpSocket::GetUserTimeout),
+                MakeTimeChecker(Seconds(0)))
             .AddAttribute("QuickAcks",
                           "Data segments acknowledged at once at connection start (Linux "
                           "TCP_MAX_QUICKACKS). 0 disables quick-ACK mode.",
@@ -370,29 +373,37 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_urgentOutOfBand),
                           MakeBooleanChecker())
-            .AddAttribute("KeepAlive",
-                          "Send keepalive probes on an idle connection (RFC 9293 §3.8.4 MUST-25: "
-                          "off by default; Linux SO_KEEPALIVE).",
-                          BooleanValue(false),
-                          MakeBooleanAccessor(&FullTcpSocket::m_keepAlive),
-                          MakeBooleanChecker())
+            .AddAttribute(
+                "KeepAlive",
+                "Send keepalive probes on an idle connection (RFC 9293 §3.8.4 MUST-25: "
+                "off by default; Linux SO_KEEPALIVE). Turned on in an open "
+                "connection, the first probe may come KeepAliveIdle later; off, "
+                "none comes (Linux tcp_set_keepalive()).",
+                BooleanValue(false),
+                MakeBooleanAccessor(&FullTcpSocket::SetKeepAlive, &FullTcpSocket::GetKeepAlive),
+                MakeBooleanChecker())
             .AddAttribute("KeepAliveIdle",
                           "Idle time before the first keepalive probe (RFC 9293 §3.8.4 MUST-28: "
-                          "at least 2 h; Linux tcp_keepalive_time).",
+                          "at least 2 h; Linux tcp_keepalive_time). Changed in an open "
+                          "connection, what is left of it counts from the last segment "
+                          "received (Linux tcp_sock_set_keepidle_locked()).",
                           TimeValue(Seconds(7200)),
-                          MakeTimeAccessor(&FullTcpSocket::m_keepAliveIdle),
+                          MakeTimeAccessor(&FullTcpSocket::SetKeepAliveIdle,
+                                           &FullTcpSocket::GetKeepAliveIdle),
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("KeepAliveInterval",
                           "Time between unanswered keepalive probes (Linux "
                           "tcp_keepalive_intvl).",
                           TimeValue(Seconds(75)),
-                          MakeTimeAccessor(&FullTcpSocket::m_keepAliveInterval),
+                          MakeTimeAccessor(&FullTcpSocket::SetKeepAliveInterval,
+                                           &FullTcpSocket::GetKeepAliveInterval),
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("KeepAliveProbes",
                           "Unanswered keepalive probes before the connection times out (Linux "
                           "tcp_keepalive_probes).",
                           UintegerValue(9),
-                          MakeUintegerAccessor(&FullTcpSocket::m_keepAliveProbes),
+                          MakeUintegerAccessor(&FullTcpSocket::SetKeepAliveProbes,
+                                               &FullTcpSocket::GetKeepAliveProbes),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("PawsIdleLimit",
                           "TS.Recent is no longer trusted for PAWS after this long idle (RFC 7323 "

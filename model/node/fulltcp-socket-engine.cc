@@ -145,7 +145,6 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.synAckRetries = m_synAckRetries;
     c.dataRetries = m_dataRetries;
     c.msl = m_msl;
-    c.finWait2Timeout = m_finWait2Timeout;
     c.rfc1337 = m_rfc1337;
     c.challengeAckInterval = m_challengeAckInterval;
     // RFC 9293 §3.7.1: the MSS is the MTU less the fixed IP and TCP headers (40 bytes for
@@ -166,10 +165,8 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.timestamps = m_timestamps;
     c.windowScaling = m_windowScaling;
     c.timestampOffset = m_tcp->NewTimestampOffset();
-    c.sndBufSize = m_sndBufSize;
     c.rcvBufSize = m_rcvBufSize;
     // ns3::TcpSocket attributes of the data path, with ns-3's meaning.
-    c.noDelay = m_noDelay;
     c.initialCwnd = m_initialCwnd;
     // "Arbitrarily high" either way (RFC 5681 §3.1); ns-3's UINT32_MAX is kept below 2^31
     // so that window arithmetic in bytes cannot wrap.
@@ -183,7 +180,6 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.minRto = m_minRto;
     c.clockGranularity = m_clockGranularity;
     c.fallbackRto = m_fallbackRto;
-    c.userTimeout = m_userTimeout;
     c.quickAcks = m_quickAcks;
     c.dupThresh = m_dupThresh;
     c.limitedTransmit = m_limitedTransmit;
@@ -204,11 +200,9 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.maxPacingRate = m_maxPacingRate.GetBitRate() / 8; // bytes per second, as Linux
     c.tlp = m_tlp;
     c.ecn = m_ecn;
-    c.keepAlive = m_keepAlive;
-    c.keepAliveIdle = m_keepAliveIdle;
-    c.keepAliveInterval = m_keepAliveInterval;
-    c.keepAliveProbes = m_keepAliveProbes;
     c.pawsIdleLimit = m_pawsIdleLimit;
+    // The options an application may also change later (fulltcp-socket-options.cc).
+    CopyOptions(c);
     return c;
 }
 

@@ -314,6 +314,13 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
      * \return the configuration for a new connection (or listener)
      */
     FullTcpConfig MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const;
+
+    // --- fulltcp-socket-options.cc: the options that change an open connection ---
+    /// Copy the options an application may change on an open connection into c: the one
+    /// list of them, for MakeConfig() and OptionsChanged(). \param c the configuration
+    void CopyOptions(FullTcpConfig& c) const;
+    /// One of them changed: an open connection takes it now (FullTcpConnection::SetOptions()).
+    void OptionsChanged();
     /// \return TTL/TOS/device for the protocol (ECN: Not-ECT)
     FullTcpIpParams IpParams() const;
     /// \param timer the slot that expired
@@ -450,6 +457,32 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void SetSynCookies(bool on);
     /// \return SynCookies
     bool GetSynCookies() const;
+
+    // Options that change an open connection (fulltcp-socket-options.cc)
+    /// \param timeout UserTimeout
+    void SetUserTimeout(Time timeout);
+    /// \return UserTimeout
+    Time GetUserTimeout() const;
+    /// \param timeout FinWait2Timeout
+    void SetFinWait2Timeout(Time timeout);
+    /// \return FinWait2Timeout
+    Time GetFinWait2Timeout() const;
+    /// \param on KeepAlive
+    void SetKeepAlive(bool on);
+    /// \return KeepAlive
+    bool GetKeepAlive() const;
+    /// \param idle KeepAliveIdle
+    void SetKeepAliveIdle(Time idle);
+    /// \return KeepAliveIdle
+    Time GetKeepAliveIdle() const;
+    /// \param interval KeepAliveInterval
+    void SetKeepAliveInterval(Time interval);
+    /// \return KeepAliveInterval
+    Time GetKeepAliveInterval() const;
+    /// \param probes KeepAliveProbes
+    void SetKeepAliveProbes(uint32_t probes);
+    /// \return KeepAliveProbes
+    uint32_t GetKeepAliveProbes() const;
 
     // --- wiring ---
     Ptr<Node> m_node;                             //!< the node

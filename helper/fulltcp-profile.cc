@@ -61,11 +61,19 @@ LinuxValues(Helper& h)
     // A simultaneous open's SYN-ACK is the SYN again with ACK set (tcp_send_synack()).
     h.SetSocketAttribute("SimultaneousOpenRepeatsSyn", BooleanValue(true));
     h.SetSocketAttribute("SynAckRetries", UintegerValue(5));
+    // The SYN-ACK answering a duplicate SYN restarts the SYN-ACK timer (tcp_check_req()).
+    h.SetSocketAttribute("DuplicateSynRestartsTimer", BooleanValue(true));
     h.SetSocketAttribute("DataRetries", UintegerValue(15));
     // RFC 5961 §7 throttle: tcp_invalid_ratelimit = 500 ms; RST in TIME_WAIT closes it
     // (tcp_rfc1337 = 0).
     h.SetSocketAttribute("ChallengeAckInterval", TimeValue(MilliSeconds(500)));
     h.SetSocketAttribute("Rfc1337", BooleanValue(false));
+    // A new SYN finding no listener gets the TIME_WAIT ACK (tcp_v4_rcv(): TCP_TW_SYN falls
+    // through to TCP_TW_ACK).
+    h.SetSocketAttribute("TimeWaitSynNoListenerAck", BooleanValue(true));
+    // A RST after the peer's FIN: read() returns 0, the error (EPIPE in CLOSE_WAIT) waits
+    // (tcp_reset(), tcp_recvmsg()).
+    h.SetSocketAttribute("ResetAfterFinIsEndOfStream", BooleanValue(true));
     // Zero-window probes without data, <SEQ=SND.UNA-1> (tcp_xmit_probe_skb()).
     h.SetSocketAttribute("ZeroWindowProbeData", BooleanValue(false));
     // A write is queued in blocks of sk_gso_max_size (GSO_LEGACY_MAX_SIZE 65536 less

@@ -92,6 +92,19 @@ FullTcpScriptSyscalls::Evaluate(const FullTcpScriptExpr& x, int64_t& out)
 namespace
 {
 
+/// Linux tcp_recvmsg() checks SOCK_DONE (the peer's FIN came) before sk_err: after a RST
+/// that followed the FIN, read() returns 0 and the error waits for write() or SO_ERROR. Only
+/// sockets with ResetAfterFinIsEndOfStream (the Linux profile) read it so.
+/// \param s a socket \return whether its stream ended before its pending error
+bool
+EndOfStreamBeforeError(Ptr<FullTcpSocket> s)
+{
+    BooleanValue endOfStream;
+    s->GetAttribute("ResetAfterFinIsEndOfStream", endOfStream);
+    const FullTcpConnection* conn = s->GetConnection();
+    return endOfStream.Get() && conn && conn->IsPeerClosed();
+}
+
 /// \param c a call \param i an argument \param out its value \param o the outcome to fail
 /// \return whether argument i exists and is an integer
 bool
@@ -672,6 +685,12 @@ bool
 FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, bool oob, Outcome& o)
 {
     File* f = Lookup(fd);
+    if (f != nullptr && !f->error.empty() && EndOfStreamBeforeError(f->socket))
+    {
+        Ptr<Packet> p = f->socket->Recv(bytes, 0);
+        o.ret = p ? p->GetSize() : 0; // the bytes before the FIN, then end of stream
+        return true;
+    }
     if (EndsWithError(f, o))
     {
         return true;

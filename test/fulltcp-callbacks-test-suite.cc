@@ -18,6 +18,7 @@
 #include "fulltcp-test-helpers.h"
 
 #include "ns3/applications-module.h"
+#include "ns3/boolean.h"
 
 #include <sstream>
 #include <vector>
@@ -602,9 +603,13 @@ class PeerFinTestCase : public TestCase
 class ResetAfterPeerFinTestCase : public TestCase
 {
   public:
-    ResetAfterPeerFinTestCase() :
-        TestCase("TcpSocketBaseCallbacks on: RST after the peer's FIN -> ErrorClose after "
-                 "NormalClose, never a second NormalClose")
+    /// \param endOfStream ResetAfterFinIsEndOfStream: EPIPE in CLOSE_WAIT (the Linux profile)
+    ResetAfterPeerFinTestCase(bool endOfStream = false) :
+        TestCase(std::string("TcpSocketBaseCallbacks on: RST after the peer's FIN -> ErrorClose "
+                             "after NormalClose, never a second NormalClose")
+                 + (endOfStream ? "; ResetAfterFinIsEndOfStream: ERROR_SHUTDOWN (tcp_reset() EPIPE)"
+                                : "")),
+        m_endOfStream(endOfStream)
     {
     }
 
@@ -615,6 +620,7 @@ class ResetAfterPeerFinTestCase : public TestCase
         ChecksumScope checksums;
         TwoNodes net(Stacks::FULLTCP_BOTH, Timing(true));
         Server server(net, false);
+        server.listener->SetAttribute("ResetAfterFinIsEndOfStream", BooleanValue(m_endOfStream));
         Ptr<Socket> c = net.Socket(0);
         Recorder rec;
         rec.Watch(c);
@@ -639,10 +645,16 @@ class ResetAfterPeerFinTestCase : public TestCase
         RunFor(Seconds(5));
         NS_TEST_EXPECT_MSG_EQ(server.rec.Log(), "normal\neof\nerror\n", "server events");
         NS_TEST_EXPECT_MSG_LT(server.rec.closedAt, Seconds(2.1), "ErrorClose at the RST");
-        NS_TEST_EXPECT_MSG_EQ(server.rec.lastErrno, Socket::ERROR_NOTCONN, "errno");
+        // The server was in CLOSE_WAIT: "connection reset" (RFC 9293 §3.10.7.4), or EPIPE
+        // as Linux tcp_reset() sets there.
+        NS_TEST_EXPECT_MSG_EQ(server.rec.lastErrno,
+                              m_endOfStream ? Socket::ERROR_SHUTDOWN : Socket::ERROR_NOTCONN,
+                              "errno");
         NS_TEST_EXPECT_MSG_EQ(rec.Log(), "connected\n", "the aborting client: no callback");
         DestroyAfterReleasing(c, server.conn, server.listener);
     }
+
+    bool m_endOfStream; //!< ResetAfterFinIsEndOfStream
 };
 
 /// The suite.
@@ -668,6 +680,7 @@ class FullTcpCallbacksTestSuite : public TestSuite
         }
         AddTestCase(new ConnectRefusedTestCase(false, true), FullTcpTestDuration::QUICK);
         AddTestCase(new ResetAfterPeerFinTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new ResetAfterPeerFinTestCase(true), FullTcpTestDuration::QUICK);
     }
 };
 

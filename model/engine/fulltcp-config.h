@@ -51,6 +51,12 @@ struct FullTcpConfig
     /// Retransmissions of a passive SYN-ACK before the embryonic connection is silently
     /// dropped: 5 (Linux tcp_synack_retries, ~63 s).
     uint32_t synAckRetries {5};
+    /// In SYN_RCVD, the SYN-ACK that answers the peer's SYN again (rate-limited by
+    /// challengeAckInterval) restarts the SYN-ACK's retransmission timer with the current,
+    /// backed-off RTO, as Linux tcp_check_req() does ("Reset timer after retransmitting
+    /// SYNACK": mod_timer_pending() with reqsk_timeout()). False: the timer keeps its schedule
+    /// (RFC 6298 §5.1 starts it only when it is not running).
+    bool duplicateSynRestartsTimer {false};
     /// Retransmissions of data or FIN before the connection times out: 15 (Linux
     /// tcp_retries2; RFC 9293 §3.8.3 R2 must be at least 100 s).
     uint32_t dataRetries {15};
@@ -64,6 +70,12 @@ struct FullTcpConfig
     /// Ignore RST in TIME_WAIT (RFC 1337 fix F1): off, as Linux (tcp_rfc1337 = 0) and as
     /// RFC 9293 §3.10.7.4, which closes TIME_WAIT on an acceptable RST.
     bool rfc1337 {false};
+    /// In TIME_WAIT, a SYN that could open a new incarnation (RFC 6191) while no listener
+    /// holds the local port (the side that closed first was the client) gets the TIME_WAIT ACK
+    /// and TIME_WAIT goes on, as Linux tcp_v4_rcv() does when TCP_TW_SYN finds no listener
+    /// (it falls through to TCP_TW_ACK, not rate-limited). False: TIME_WAIT gives way to the
+    /// SYN, which finds the port closed and draws a RST (RFC 9293 §3.10.7.1).
+    bool timeWaitSynNoListenerAck {false};
     /// Minimum interval between two challenge ACKs of one connection (RFC 5961 §7): 500 ms
     /// (Linux tcp_invalid_ratelimit). Zero disables the limit.
     Time challengeAckInterval {MilliSeconds(500)};

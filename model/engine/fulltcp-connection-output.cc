@@ -71,6 +71,8 @@ FullTcpDropReasonName(FullTcpDropReason r)
         return "DUPLICATE_SYN";
     case FullTcpDropReason::OLD_SYN_IN_TIME_WAIT:
         return "OLD_SYN_IN_TIME_WAIT";
+    case FullTcpDropReason::NO_LISTENER_FOR_SYN:
+        return "NO_LISTENER_FOR_SYN";
     case FullTcpDropReason::NO_ACK:
         return "NO_ACK";
     case FullTcpDropReason::ACK_OF_UNSENT_DATA:

@@ -82,13 +82,16 @@ enum class FullTcpDropReason : uint8_t
     SYN_IN_SYNCHRONIZED,  //!< SYN in a synchronized state: challenge ACK (RFC 5961 §4)
     DUPLICATE_SYN,        //!< SYN-RECEIVED: the peer's SYN again, SYN-ACK re-sent
     OLD_SYN_IN_TIME_WAIT, //!< TIME_WAIT: SYN not newer (RFC 6191), answered with the ACK
-    NO_ACK,               //!< §3.10.7.4 fifth step: "if the ACK bit is off drop"
-    ACK_OF_UNSENT_DATA,   //!< SEG.ACK > SND.NXT: ACK sent (§3.10.7.4, RFC 5961 §5.2)
-    ACK_TOO_OLD,          //!< SEG.ACK < SND.UNA − MAX.SND.WND: challenge ACK (RFC 5961 §5.2)
-    TEXT_AFTER_FIN,       //!< text after the peer's FIN (§3.10.7.4 seventh step: ignore)
-    DATA_AFTER_CLOSE,     //!< new data after a full CLOSE: RST (RFC 2525 §2.17)
-    SYN_TEXT,             //!< data or FIN carried on a SYN: not acknowledged, peer resends
-    PAWS_REJECTED,        //!< timestamp older than TS.Recent (RFC 7323 §5.3 R1), ACK sent
+    /// TIME_WAIT: a new SYN (RFC 6191) with no listener on the port, answered with the ACK
+    /// (FullTcpConfig::timeWaitSynNoListenerAck, Linux tcp_v4_rcv())
+    NO_LISTENER_FOR_SYN,
+    NO_ACK,             //!< §3.10.7.4 fifth step: "if the ACK bit is off drop"
+    ACK_OF_UNSENT_DATA, //!< SEG.ACK > SND.NXT: ACK sent (§3.10.7.4, RFC 5961 §5.2)
+    ACK_TOO_OLD,        //!< SEG.ACK < SND.UNA − MAX.SND.WND: challenge ACK (RFC 5961 §5.2)
+    TEXT_AFTER_FIN,     //!< text after the peer's FIN (§3.10.7.4 seventh step: ignore)
+    DATA_AFTER_CLOSE,   //!< new data after a full CLOSE: RST (RFC 2525 §2.17)
+    SYN_TEXT,           //!< data or FIN carried on a SYN: not acknowledged, peer resends
+    PAWS_REJECTED,      //!< timestamp older than TS.Recent (RFC 7323 §5.3 R1), ACK sent
     /// SYN-RECEIVED: the ACK that would complete the handshake while the listener's accept
     /// queue is full (FullTcpConnectionOutput::MayEstablish() said no); nothing is sent, the
     /// SYN-ACK is retransmitted (Linux tcp_abort_on_overflow = 0)
@@ -168,6 +171,14 @@ class FullTcpConnectionOutput
      * \return whether SYN-RECEIVED may become ESTABLISHED
      */
     virtual bool MayEstablish() = 0;
+
+    /**
+     * \brief Asked in TIME_WAIT when a SYN could open a new incarnation (RFC 6191) and
+     * FullTcpConfig::timeWaitSynNoListenerAck is set: is there a listener on this
+     * connection's local address and port to take the SYN?
+     * \return whether a listener would take it
+     */
+    virtual bool HasListener() = 0;
 
     /**
      * \brief A received segment, or its text, was not processed.

@@ -199,6 +199,12 @@ FullTcpConnection::EarlySynArrives(const FullTcpHeader& h, int64_t seq)
                 m_tcb.rttTimedEnd.reset();
                 m_tcb.rtxTsVal = TsVal();
                 SendSyn();
+                if (m_config.duplicateSynRestartsTimer)
+                {
+                    // Linux tcp_check_req(): "Reset timer after retransmitting SYNACK": the
+                    // current (backed-off) RTO counts again from now.
+                    ArmRetransmitTimer(m_tcb.rto);
+                }
             }
             Drop(h, D::DUPLICATE_SYN);
             return true;
@@ -232,8 +238,14 @@ FullTcpConnection::TimeWaitArrives(const FullTcpSegmentIn& segment)
     const FullTcpHeader& h = segment.header;
     // §3.10.7.4 in TIME-WAIT: the rules shared with the glue's compact records
     // (fulltcp-time-wait-rules.cc), applied to this TCB.
-    const FullTcpTimeWaitVerdict v = FullTcpTimeWaitSegmentArrives(
-        GetTimeWaitState(), FullTcpTimeWaitPolicy::From(m_config), segment);
+    const FullTcpTimeWaitVerdict v =
+        FullTcpTimeWaitSegmentArrives(GetTimeWaitState(),
+                                      FullTcpTimeWaitPolicy::From(m_config),
+                                      segment,
+                                      [this]
+                                      {
+                                          return m_out.HasListener();
+                                      });
     if (v.tsRecent)
     {
         m_tcb.tsRecent = *v.tsRecent;

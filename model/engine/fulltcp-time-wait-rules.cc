@@ -80,6 +80,7 @@ FullTcpTimeWaitPolicy::From(const FullTcpConfig& config)
     p.rfc1337 = config.rfc1337;
     p.timestamps = config.timestamps;
     p.dsack = config.dsack;
+    p.synNoListenerAck = config.timeWaitSynNoListenerAck;
     return p;
 }
 
@@ -88,13 +89,14 @@ FullTcpTimeWaitPolicy::operator==(const FullTcpTimeWaitPolicy& o) const
 {
     return msl == o.msl && challengeAckInterval == o.challengeAckInterval
         && pawsIdleLimit == o.pawsIdleLimit && rfc1337 == o.rfc1337 && timestamps == o.timestamps
-        && dsack == o.dsack;
+        && dsack == o.dsack && synNoListenerAck == o.synNoListenerAck;
 }
 
 FullTcpTimeWaitVerdict
 FullTcpTimeWaitSegmentArrives(const FullTcpTimeWaitState& st,
                               const FullTcpTimeWaitPolicy& policy,
-                              const FullTcpSegmentIn& segment)
+                              const FullTcpSegmentIn& segment,
+                              const std::function<bool()>& listener)
 {
     const FullTcpHeader& h = segment.header;
     const uint32_t len = segment.PayloadSize();
@@ -107,6 +109,14 @@ FullTcpTimeWaitSegmentArrives(const FullTcpTimeWaitState& st,
         // beyond everything this incarnation sent.
         if (AcceptsSyn(st, policy, h, seq))
         {
+            if (policy.synNoListenerAck && !listener())
+            {
+                // Linux tcp_v4_rcv(): TCP_TW_SYN finds no listener and falls through to
+                // TCP_TW_ACK (not rate-limited); TIME_WAIT stays, its timer untouched.
+                v.reply = FullTcpReply::ACK;
+                v.drop = D::NO_LISTENER_FOR_SYN;
+                return v;
+            }
             v.close = C::RCV_SYN;
             v.reuseIss = st.sndNxt + 65537;
             return v;

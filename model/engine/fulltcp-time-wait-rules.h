@@ -16,6 +16,7 @@
 #include "ns3/nstime.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace ns3
@@ -34,6 +35,8 @@ struct FullTcpTimeWaitPolicy
     bool rfc1337 {false};      //!< FullTcpConfig::rfc1337: ignore RST (RFC 1337 §3)
     bool timestamps {false};   //!< FullTcpConfig::timestamps: a new incarnation would use TS
     bool dsack {false};        //!< FullTcpConfig::dsack (RFC 2883)
+    /// FullTcpConfig::timeWaitSynNoListenerAck (Linux tcp_v4_rcv() TCP_TW_SYN)
+    bool synNoListenerAck {false};
 
     /// \param config a connection's configuration \return its TIME_WAIT part
     static FullTcpTimeWaitPolicy From(const FullTcpConfig& config);
@@ -90,8 +93,9 @@ struct FullTcpTimeWaitVerdict
  * by the compact records of the ns-3 glue (FullTcpTimeWaitRecord).
  *
  * - a SYN (no ACK, no RST) that RFC 6191 §2 calls new closes the connection and reopens the
- *   4-tuple with ISS = SND.NXT + 65537 (as Linux); any other such SYN is an old duplicate
- *   and gets the (rate-limited) TIME_WAIT ACK;
+ *   4-tuple with ISS = SND.NXT + 65537 (as Linux); with synNoListenerAck and no
+ *   listener to take it, it gets the TIME_WAIT ACK instead (not rate-limited) and TIME_WAIT
+ *   goes on; any other such SYN is an old duplicate and gets the (rate-limited) TIME_WAIT ACK;
  * - a RST is ignored with RFC 1337 on; PAWS rejects old timestamps (answered with the ACK);
  * - an unacceptable segment gets the ACK; a retransmitted FIN (ending at RCV.NXT) also
  *   restarts 2·MSL ("Acknowledge it, and restart the 2 MSL timeout");
@@ -100,11 +104,14 @@ struct FullTcpTimeWaitVerdict
  *   challenge ACK (RFC 5961 §5.2); text is ignored (seventh step).
  * \param state the connection \param policy its configuration
  * \param segment the segment (header, text, arrival time: the current time)
+ * \param listener whether a listener holds the local address and port (asked only for a
+ *        SYN that could reopen the 4-tuple, and only with synNoListenerAck)
  * \return what to do
  */
 FullTcpTimeWaitVerdict FullTcpTimeWaitSegmentArrives(const FullTcpTimeWaitState& state,
                                                      const FullTcpTimeWaitPolicy& policy,
-                                                     const FullTcpSegmentIn& segment);
+                                                     const FullTcpSegmentIn& segment,
+                                                     const std::function<bool()>& listener);
 
 /**
  * \ingroup fulltcp

@@ -512,6 +512,13 @@ FullTcpL4Protocol::ReopenFromTimeWait(const FullTcpFourTuple& tuple,
     SendResetFor(syn, 0, tuple);
 }
 
+bool
+FullTcpL4Protocol::HasListener(const FullTcpIpKey& address, uint16_t port)
+{
+    const FullTcpDemuxResult<FullTcpDemuxValue> r = m_demux.LookupListener(address, port);
+    return r.value && r.value->socket;
+}
+
 // --------------------------------------------------------------------------- receive
 
 IpL4Protocol::RxStatus

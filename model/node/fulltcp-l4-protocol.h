@@ -342,6 +342,13 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
                             const FullTcpHeader& syn,
                             uint32_t iss,
                             Ptr<NetDevice> device);
+    /**
+     * \brief Would a SYN to this local address and port find a listener? (A TIME_WAIT
+     * connection asks before a SYN reopens it, FullTcpConfig::timeWaitSynNoListenerAck.)
+     * \param address the local address \param port the local port
+     * \return whether a listening socket holds them
+     */
+    bool HasListener(const FullTcpIpKey& address, uint16_t port);
 
     // IpL4Protocol
     IpL4Protocol::RxStatus Receive(Ptr<Packet> p,

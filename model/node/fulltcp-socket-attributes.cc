@@ -85,6 +85,14 @@ FullTcpSocket::GetTypeId()
                           UintegerValue(5),
                           MakeUintegerAccessor(&FullTcpSocket::m_synAckRetries),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("DuplicateSynRestartsTimer",
+                          "In SYN_RCVD the SYN-ACK answering the peer's SYN again restarts the "
+                          "SYN-ACK's retransmission timer with the current RTO (Linux "
+                          "tcp_check_req()). False: the timer keeps its schedule (RFC 6298 "
+                          "§5.1).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_duplicateSynRestartsTimer),
+                          MakeBooleanChecker())
             .AddAttribute("Msl",
                           "Maximum Segment Lifetime; TIME_WAIT lasts 2*Msl (RFC 9293 §3.4.2, "
                           "MUST-13). 0 skips TIME_WAIT.",
@@ -117,6 +125,14 @@ FullTcpSocket::GetTypeId()
                           "Ignore RST in TIME_WAIT (RFC 1337 fix F1; Linux tcp_rfc1337 = 0).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_rfc1337),
+                          MakeBooleanChecker())
+            .AddAttribute("TimeWaitSynNoListenerAck",
+                          "In TIME_WAIT a new SYN (RFC 6191) finding no listener on the port "
+                          "gets the TIME_WAIT ACK and TIME_WAIT goes on (Linux tcp_v4_rcv(), "
+                          "TCP_TW_SYN). False: TIME_WAIT ends and the SYN draws a RST (RFC 9293 "
+                          "§3.10.7.1).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_timeWaitSynNoListenerAck),
                           MakeBooleanChecker())
             .AddAttribute("ChallengeAckInterval",
                           "Minimum interval between two challenge ACKs of a connection (RFC "
@@ -425,6 +441,16 @@ FullTcpSocket::GetTypeId()
                 "acknowledged. FullTcpInternetStackHelper (the drop-in mode) sets it true.",
                 BooleanValue(false),
                 MakeBooleanAccessor(&FullTcpSocket::m_tcpSocketBaseCallbacks),
+                MakeBooleanChecker())
+            .AddAttribute(
+                "ResetAfterFinIsEndOfStream",
+                "A RST after the peer's FIN (CLOSE_WAIT, CLOSING, LAST_ACK) leaves the stream "
+                "ended, as Linux: read() returns 0 and the error waits for the next write() "
+                "or SO_ERROR; in CLOSE_WAIT it is ERROR_SHUTDOWN (EPIPE, tcp_reset()), in "
+                "CLOSING and LAST_ACK ERROR_NOTCONN (ECONNRESET). False: every reset is "
+                "\"connection reset\" (RFC 9293 §3.10.7.4), ERROR_NOTCONN, reported first.",
+                BooleanValue(false),
+                MakeBooleanAccessor(&FullTcpSocket::m_resetAfterFinIsEndOfStream),
                 MakeBooleanChecker())
             .AddTraceSource("State",
                             "The connection's state (ns-3's TcpStates_t numbering).",

@@ -143,9 +143,11 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.synSentBadAckRetry = m_synSentBadAckRetry;
     c.simultaneousOpenRepeatsSyn = m_simultaneousOpenRepeatsSyn;
     c.synAckRetries = m_synAckRetries;
+    c.duplicateSynRestartsTimer = m_duplicateSynRestartsTimer;
     c.dataRetries = m_dataRetries;
     c.msl = m_msl;
     c.rfc1337 = m_rfc1337;
+    c.timeWaitSynNoListenerAck = m_timeWaitSynNoListenerAck;
     c.challengeAckInterval = m_challengeAckInterval;
     // RFC 9293 §3.7.1: the MSS is the MTU less the fixed IP and TCP headers (40 bytes for
     // IPv4, 60 for IPv6); SegmentSize caps it as it caps ns-3's own TCP.
@@ -410,9 +412,13 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         NotifyNormalCloseOnce();
         break;
     case FullTcpAppEvent::RESET:
-        // No ECONNRESET in ns-3: "not connected".
+        // No ECONNRESET in ns-3: "not connected". Linux tcp_reset() gives EPIPE in
+        // CLOSE_WAIT (the peer's FIN in, ours not yet queued).
         m_failed = true;
-        m_errno = ERROR_NOTCONN;
+        m_errno = m_resetAfterFinIsEndOfStream && m_engine->GetTcb().finReceived
+                       && !m_engine->GetTcb().finQueued
+                    ? ERROR_SHUTDOWN
+                    : ERROR_NOTCONN;
         NotifyErrorClose();
         break;
     case FullTcpAppEvent::TIMED_OUT:
@@ -503,6 +509,12 @@ FullTcpSocket::MayEstablish()
     // Linux (tcp_abort_on_overflow = 0): while the listener's accept queue is full, the ACK
     // that would complete the handshake is dropped; the child retransmits its SYN-ACK.
     return !m_listener || !m_listener->m_backlog.AcceptQueueFull();
+}
+
+bool
+FullTcpSocket::HasListener()
+{
+    return m_tcp->HasListener(m_tuple.localAddress, m_tuple.localPort);
 }
 
 void

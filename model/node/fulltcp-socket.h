@@ -381,6 +381,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
     void ConnectionRequest(const FullTcpConnectionRequest& request) override;
     bool MayEstablish() override;
+    bool HasListener() override;
     void SegmentDropped(const FullTcpHeader& header, FullTcpDropReason reason) override;
     void IllegalTransition(FullTcpState from, FullTcpState to, FullTcpStateCause cause) override;
     void SpuriousTimeout(const char* how) override;
@@ -581,9 +582,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     Time m_synSentBadAckRetry {Seconds(0)};          //!< SynSentBadAckRetry
     bool m_simultaneousOpenRepeatsSyn {false};       //!< SimultaneousOpenRepeatsSyn
     uint32_t m_synAckRetries {5};                    //!< SynAckRetries
+    bool m_duplicateSynRestartsTimer {false};        //!< DuplicateSynRestartsTimer
     Time m_msl {Seconds(120)};                       //!< Msl
     Time m_finWait2Timeout {Seconds(60)};            //!< FinWait2Timeout
     bool m_rfc1337 {false};                          //!< Rfc1337
+    bool m_timeWaitSynNoListenerAck {false};         //!< TimeWaitSynNoListenerAck
     Time m_challengeAckInterval {MilliSeconds(500)}; //!< ChallengeAckInterval
     uint16_t m_minSndMss {48};                       //!< MinSndMss
     bool m_sack {true};                              //!< Sack
@@ -619,6 +622,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_keepAliveProbes {9};                  //!< KeepAliveProbes
     Time m_pawsIdleLimit {Days(24)};                 //!< PawsIdleLimit
     bool m_tcpSocketBaseCallbacks {false};           //!< TcpSocketBaseCallbacks
+    bool m_resetAfterFinIsEndOfStream {false};       //!< ResetAfterFinIsEndOfStream
 };
 
 } // namespace ns3

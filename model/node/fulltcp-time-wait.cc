@@ -24,11 +24,12 @@ FullTcpTimeWaitRecord::FullTcpTimeWaitRecord(const FullTcpTimeWaitState& state,
 
 FullTcpTimeWaitRecord::Answer
 FullTcpTimeWaitRecord::SegmentArrives(const FullTcpTimeWaitPolicy& policy,
-                                      const FullTcpSegmentIn& segment)
+                                      const FullTcpSegmentIn& segment,
+                                      const std::function<bool()>& listener)
 {
     const FullTcpHeader& h = segment.header;
     const Time now = segment.arrival;
-    Answer answer {FullTcpTimeWaitSegmentArrives(m_state, policy, segment), std::nullopt};
+    Answer answer {FullTcpTimeWaitSegmentArrives(m_state, policy, segment, listener), std::nullopt};
     const FullTcpTimeWaitVerdict& v = answer.verdict;
     if (v.tsRecent)
     {
@@ -104,7 +105,13 @@ FullTcpTimeWaitTable::SegmentArrives(const FullTcpFourTuple& tuple,
     }
     FullTcpTimeWaitRecord& record = it->second;
     const FullTcpTimeWaitPolicy& policy = m_queues[record.m_policy].policy;
-    const FullTcpTimeWaitRecord::Answer answer = record.SegmentArrives(policy, segment);
+    const FullTcpTimeWaitRecord::Answer answer = record.SegmentArrives(
+        policy,
+        segment,
+        [&]
+        {
+            return m_protocol->HasListener(tuple.localAddress, tuple.localPort);
+        });
     const FullTcpTimeWaitVerdict& v = answer.verdict;
     if (v.restartTimer)
     {

@@ -35,7 +35,8 @@ using FullTcpTimeWaitEntry = std::pair<const FullTcpFourTuple, FullTcpTimeWaitRe
  * TTL/TOS) and its expiry time, and answers segments with FullTcpTimeWaitSegmentArrives(),
  * the rules the engine itself uses in TIME_WAIT: a retransmitted FIN is re-ACKed and
  * restarts 2·MSL, an old duplicate gets the TIME_WAIT ACK, a new SYN reopens the 4-tuple
- * (RFC 6191), an acceptable RST closes it (unless RFC 1337 is on). Its 4-tuple is the key
+ * (RFC 6191; with no listener and timeWaitSynNoListenerAck it gets the ACK), an
+ * acceptable RST closes it (unless RFC 1337 is on). Its 4-tuple is the key
  * of the table's map, its configuration a policy the table shares among records, and it
  * holds no event: the table keeps records in expiry order behind a single one.
  */
@@ -63,9 +64,12 @@ class FullTcpTimeWaitRecord
      * \param policy the record's configuration
      * \param segment the segment (its ports, swapped, are the reply's; its arrival time is
      *        the current time)
+     * \param listener whether a listener holds the local port (FullTcpTimeWaitSegmentArrives())
      * \return the verdict and the ACK to send
      */
-    Answer SegmentArrives(const FullTcpTimeWaitPolicy& policy, const FullTcpSegmentIn& segment);
+    Answer SegmentArrives(const FullTcpTimeWaitPolicy& policy,
+                          const FullTcpSegmentIn& segment,
+                          const std::function<bool()>& listener);
 
     /// \return the compact state
     const FullTcpTimeWaitState& GetState() const;

@@ -155,6 +155,12 @@ class RecordingOutput : public FullTcpConnectionOutput
         return mayEstablish;
     }
 
+    bool
+    HasListener() override
+    {
+        return hasListener;
+    }
+
     void
     SegmentDropped(const FullTcpHeader&, FullTcpDropReason reason) override
     {
@@ -211,6 +217,7 @@ class RecordingOutput : public FullTcpConnectionOutput
     std::function<void(FullTcpAppEvent)> onEvent;                   //!< application behaviour
     bool mayEstablish {true};       //!< MayEstablish()'s answer (false: accept queue full)
     uint32_t mayEstablishAsked {0}; //!< MayEstablish() calls
+    bool hasListener {true};        //!< HasListener()'s answer (false: the port has none)
 
   private:
     const Time& m_clock;

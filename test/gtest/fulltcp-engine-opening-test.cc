@@ -321,6 +321,37 @@ TEST_F(InSynRcvdPassive, SynRcvdDuplicateSynResendsSynAck)
     EXPECT_TRUE(Dropped(D::DUPLICATE_SYN));
 }
 
+TEST_F(InSynRcvdPassive, SynRcvdDuplicateSynLeavesTheSynAckTimer)
+{
+    // RFC 6298 §5.1: the timer runs, so the answer does not restart it.
+    const Time due = *out.Timer(T::RETRANSMIT);
+    Advance(MilliSeconds(300));
+    Inject(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss));
+    EXPECT_SENT(Flags(H::SYN | H::ACK).Seq(kIss).Ack(kIrs + 1));
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), due);
+}
+
+TEST_F(EngineTest, SynRcvdDuplicateSynRestartsTheSynAckTimerWhenAsked)
+{
+    // Linux tcp_check_req() (linux-syn-rcvd-duplicate-syn): after one timeout the RTO is
+    // 2 s; the SYN-ACK answering the duplicate SYN restarts it from now. A second duplicate
+    // within tcp_invalid_ratelimit is not answered and leaves the timer alone.
+    cfg.duplicateSynRestartsTimer = true;
+    DriveToSynRcvdPassive();
+    Advance(cfg.initialRto);
+    EXPECT_SENT(Flags(H::SYN | H::ACK).Seq(kIss).Ack(kIrs + 1));
+    Advance(MilliSeconds(500));
+    Inject(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss));
+    EXPECT_SENT(Flags(H::SYN | H::ACK).Seq(kIss).Ack(kIrs + 1));
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), now + 2 * cfg.initialRto);
+    const Time due = now + 2 * cfg.initialRto;
+    Advance(MilliSeconds(100));
+    Inject(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(out.Timer(T::RETRANSMIT), due);
+    EXPECT_EQ(State(), S::SYN_RCVD);
+}
+
 TEST_F(InEstablished, ThirdAckLostRetransmittedSynAckIsAnsweredWithAck)
 {
     Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss));

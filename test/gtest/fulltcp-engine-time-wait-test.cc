@@ -111,6 +111,33 @@ TEST_F(InTimeWait, TimeWaitNewSynWithHigherSeqReopensThroughListener)
     EXPECT_TRUE(out.events.empty());
 }
 
+TEST_F(InTimeWait, TimeWaitNewSynWithoutListenerStillEndsTimeWait)
+{
+    // RFC profile: TIME_WAIT gives way; the glue, finding no listener, answers a RST.
+    out.hasListener = false;
+    Inject(Flags(H::SYN).Seq(kIrs + 100000).Mss(kPeerMss));
+    EXPECT_EQ(State(), S::CLOSED);
+    EXPECT_EQ(out.requests.size(), 1u);
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(EngineTest, TimeWaitNewSynWithoutListenerGetsTheTimeWaitAck)
+{
+    // Linux tcp_v4_rcv() (linux-timewait-syn-no-listener): TCP_TW_SYN finds no listener and
+    // falls through to TCP_TW_ACK; TIME_WAIT and its timer go on.
+    cfg.timeWaitSynNoListenerAck = true;
+    DriveToTimeWait();
+    out.hasListener = false;
+    const Time expiry = *out.Timer(T::LINGER);
+    Inject(Flags(H::SYN).Seq(kIrs + 100000).Mss(kPeerMss));
+    EXPECT_SENT(Flags(H::ACK).Seq(kIss + 2).Ack(kIrs + 2));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(State(), S::TIME_WAIT);
+    EXPECT_TRUE(out.requests.empty());
+    EXPECT_TRUE(Dropped(D::NO_LISTENER_FOR_SYN));
+    EXPECT_EQ(out.Timer(T::LINGER), expiry);
+}
+
 TEST_F(InTimeWait, TimeWaitOldDuplicateSynGetsTheTimeWaitAck)
 {
     Inject(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss));

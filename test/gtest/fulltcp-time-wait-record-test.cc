@@ -44,8 +44,12 @@ class TimeWaitRecordTest : public EngineTest
     ToRecord(const Seg& s)
     {
         const FullTcpHeader h = MakeHeader(s);
-        const auto answer =
-            record->SegmentArrives(policy, FullTcpSegmentIn(h, Payload(s.data), now));
+        const auto answer = record->SegmentArrives(policy,
+                                                   FullTcpSegmentIn(h, Payload(s.data), now),
+                                                   [this]
+                                                   {
+                                                       return out.hasListener;
+                                                   });
         if (answer.ack)
         {
             sent.push_back(
@@ -197,6 +201,43 @@ TEST_F(TimeWaitRecordTest, RecordNewSynWithHigherSeqReopensWithIss)
     EXPECT_EQ(v.close, C::RCV_SYN);
     EXPECT_EQ(v.reuseIss, kIss + 2 + 65537);
     EXPECT_TRUE(sent.empty()); // the listener's child answers
+}
+
+TEST_F(TimeWaitRecordTest, RecordNewSynWithoutListenerReopensAndLeavesTheRstToTheGlue)
+{
+    // RFC profile: TIME_WAIT gives way; the glue finds no listener and answers a RST.
+    out.hasListener = false;
+    Take();
+    const auto v = ToRecord(Flags(H::SYN).Seq(kIrs + 100000).Mss(kPeerMss));
+    EXPECT_EQ(v.close, C::RCV_SYN);
+    EXPECT_TRUE(sent.empty());
+}
+
+TEST_F(TimeWaitRecordTest, RecordNewSynWithoutListenerGetsTheTimeWaitAck)
+{
+    // Linux tcp_v4_rcv(): TCP_TW_SYN without a listener falls through to TCP_TW_ACK, not
+    // rate-limited (a second SYN at once is answered too); TIME_WAIT goes on.
+    cfg.timeWaitSynNoListenerAck = true;
+    out.hasListener = false;
+    Take();
+    const Time expiry = record->GetExpiry();
+    for (uint32_t seq : {kIrs + 100000, kIrs + 200000})
+    {
+        const auto v = ToRecord(Flags(H::SYN).Seq(seq).Mss(kPeerMss));
+        EXPECT_TRUE(Replied(Flags(H::ACK).Seq(kIss + 2).Ack(kIrs + 2)));
+        EXPECT_EQ(v.drop, D::NO_LISTENER_FOR_SYN);
+        EXPECT_FALSE(v.close);
+    }
+    EXPECT_EQ(record->GetExpiry(), expiry);
+}
+
+TEST_F(TimeWaitRecordTest, RecordNewSynWithListenerStillReopens)
+{
+    cfg.timeWaitSynNoListenerAck = true;
+    Take();
+    const auto v = ToRecord(Flags(H::SYN).Seq(kIrs + 100000).Mss(kPeerMss));
+    EXPECT_EQ(v.close, C::RCV_SYN);
+    EXPECT_TRUE(sent.empty());
 }
 
 TEST_F(TimeWaitRecordTest, RecordOldDuplicateSynGetsTheTimeWaitAck)

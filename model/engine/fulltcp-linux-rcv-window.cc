@@ -262,7 +262,7 @@ FullTcpLinuxRcvWindow::Read(uint32_t n, uint32_t queued, int64_t readOffset, Tim
         m_space = static_cast<uint32_t>(std::min<int64_t>(copied, UINT32_MAX));
         int64_t rcvwin = 2 * copied;
         rcvwin += 2 * (rcvwin * (copied - old) / old);
-        rcvwin = std::min<int64_t>(rcvwin, int64_t {m_rcvBufMax} * 2); // beyond, only the cap
+        rcvwin = std::min<int64_t>(rcvwin, int64_t {m_rcvBufMax} * 2);  // beyond, only the cap
         const int64_t space = (rcvwin << kRatioShift) / m_scalingRatio; // tcp_space_from_win()
         const auto rcvbuf = static_cast<uint32_t>(std::min<int64_t>(space, m_rcvBufMax));
         if (rcvbuf > m_rcvBuf)

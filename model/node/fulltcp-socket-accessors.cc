@@ -230,17 +230,29 @@ FullTcpSocket::GetRecovery() const
     return m_recovery;
 }
 
+namespace
+{
+/// An attribute that is either the RFC's behaviour or Linux's, by name.
+/// \param attribute its name \param rfc the RFC choice's name \param name the name given
+/// \param isLinux set to whether the name is "Linux" \return whether the name is known
+bool
+SetRfcOrLinux(const char* attribute, const char* rfc, const std::string& name, bool& isLinux)
+{
+    if (name != rfc && name != "Linux")
+    {
+        std::cerr << "FullTcpSocket: unknown " << attribute << " \"" << name << "\" (known: " << rfc
+                  << ", Linux)" << std::endl;
+        return false;
+    }
+    isLinux = name == "Linux";
+    return true;
+}
+} // namespace
+
 bool
 FullTcpSocket::SetReceiveWindow(const std::string& name)
 {
-    if (name != "Rfc" && name != "Linux")
-    {
-        std::cerr << "FullTcpSocket: unknown ReceiveWindow \"" << name << "\" (known: Rfc, Linux)"
-                  << std::endl;
-        return false;
-    }
-    m_linuxReceiveWindow = name == "Linux";
-    return true;
+    return SetRfcOrLinux("ReceiveWindow", "Rfc", name, m_linuxReceiveWindow);
 }
 
 std::string
@@ -252,14 +264,7 @@ FullTcpSocket::GetReceiveWindow() const
 bool
 FullTcpSocket::SetRtoEstimator(const std::string& name)
 {
-    if (name != "Rfc6298" && name != "Linux")
-    {
-        std::cerr << "FullTcpSocket: unknown RtoEstimator \"" << name
-                  << "\" (known: Rfc6298, Linux)" << std::endl;
-        return false;
-    }
-    m_linuxRtoEstimator = name == "Linux";
-    return true;
+    return SetRfcOrLinux("RtoEstimator", "Rfc6298", name, m_linuxRtoEstimator);
 }
 
 std::string

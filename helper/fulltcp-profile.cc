@@ -48,6 +48,7 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("Msl", TimeValue(Seconds(30)));                // TCP_TIMEWAIT_LEN = 60 s
     h.SetSocketAttribute("DelAckTimeout", TimeValue(MilliSeconds(40))); // TCP_DELACK_MIN
     h.SetSocketAttribute("FinWait2Timeout", TimeValue(Seconds(60)));    // TCP_FIN_TIMEOUT
+    h.SetSocketAttribute("FinWait2RtoFloor", BooleanValue(true));       // tcp_fin_time()
     h.SetSocketAttribute("FallbackRto", TimeValue(Seconds(3)));         // TCP_TIMEOUT_FALLBACK
     // The RTO as tcp_rtt_estimator() and tcp_set_rto() compute it, in jiffies (HZ = 250).
     h.SetSocketAttribute("RtoEstimator", StringValue("Linux"));
@@ -67,10 +68,17 @@ LinuxValues(Helper& h)
     // RFC 5961 §7 throttle: tcp_invalid_ratelimit = 500 ms; RST in TIME_WAIT closes it
     // (tcp_rfc1337 = 0).
     h.SetSocketAttribute("ChallengeAckInterval", TimeValue(MilliSeconds(500)));
+    // An ACK below SND.UNA - min(max_window, bytes_acked) is too old (tcp_ack()).
+    h.SetSocketAttribute("AckTooOldBytesAcked", BooleanValue(true));
+    // A duplicate ACK never shrinks the send window (tcp_may_update_window()).
+    h.SetSocketAttribute("LinuxWindowUpdate", BooleanValue(true));
     h.SetSocketAttribute("Rfc1337", BooleanValue(false));
     // A new SYN finding no listener gets the TIME_WAIT ACK (tcp_v4_rcv(): TCP_TW_SYN falls
     // through to TCP_TW_ACK).
     h.SetSocketAttribute("TimeWaitSynNoListenerAck", BooleanValue(true));
+    // TIME_WAIT as tcp_timewait_state_process(): a bare ACK or RST at RCV.NXT only, no
+    // challenge ACKs.
+    h.SetSocketAttribute("LinuxTimeWait", BooleanValue(true));
     // A RST after the peer's FIN: read() returns 0, the error (EPIPE in CLOSE_WAIT) waits
     // (tcp_reset(), tcp_recvmsg()).
     h.SetSocketAttribute("ResetAfterFinIsEndOfStream", BooleanValue(true));

@@ -88,9 +88,25 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
     const FullTcpScriptExpr& value = c.args[3];
     if (name == "SO_LINGER")
     {
-        // {l_onoff=1, l_linger=0} asks close() for an abortive close (RST); ns-3's Socket
-        // API has no abort, so FullTcp cannot honour it.
-        o.failure = "setsockopt: SO_LINGER is not supported (ns-3's Socket API has no abort)";
+        // {onoff=1, linger=0} asks close() for an abortive close (RST; Linux tcp_close() ->
+        // tcp_disconnect()), FullTcpSocket's CloseAborts; onoff=0 restores the orderly close.
+        // A lingering close() (linger > 0 blocks until the data is acknowledged) is not modelled.
+        int64_t onoff = -1;
+        int64_t linger = -1;
+        bool parsed = value.kind == FullTcpScriptExpr::STRUCT;
+        for (size_t i = 0; parsed && i < value.fields.size(); ++i)
+        {
+            const std::string& field = value.fields[i];
+            parsed = (field == "onoff" || field == "linger")
+                  && Evaluate(value.items[i], field == "onoff" ? onoff : linger);
+        }
+        if (!parsed || onoff < 0 || linger < 0 || (onoff != 0 && linger != 0))
+        {
+            o.failure = "setsockopt: SO_LINGER takes {onoff=0|1, linger=0} (a lingering close "
+                        "is not modelled)";
+            return true;
+        }
+        f.socket->SetAttribute("CloseAborts", BooleanValue(onoff != 0));
         return true;
     }
     if (name == "TCP_CONGESTION")
@@ -163,6 +179,9 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         attribute = "SegmentSize";
         a = Create<UintegerValue>(v);
         atStart = true;
+        // Linux refuses an MSS below TCP_MIN_MSS (88) or above MAX_TCP_WINDOW (32767) with
+        // EINVAL (do_tcp_setsockopt()); 0 is not a clamp there.
+        valid = valid && (v == 0 || (v >= 88 && v <= 32767));
     }
     else if (name == "TCP_KEEPIDLE" || name == "TCP_KEEPINTVL" || name == "TCP_LINGER2")
     {

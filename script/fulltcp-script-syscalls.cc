@@ -245,6 +245,7 @@ FullTcpScriptSyscalls::ConnectFailed(Ptr<Socket> s)
     if (File* f = FileOf(s))
     {
         f->connecting = false;
+        f->refused = true;
         // FullTcpSocket reports a refusal (RST to the SYN) as ERROR_NOTCONN.
         f->error = s->GetErrno() == Socket::ERROR_NOTCONN ? "ECONNREFUSED"
                  : s->GetErrno() == Socket::ERROR_AGAIN   ? "ETIMEDOUT"
@@ -586,11 +587,15 @@ FullTcpScriptSyscalls::Connect(int64_t fd, bool first, Outcome& o)
             o.errnoName = "EALREADY";
             return true;
         }
-        if (!f.error.empty())
+        if (!f.error.empty() || f.refused)
         {
-            // A non-blocking connect that failed: connect() reports it (and clears it).
+            // A non-blocking connect that failed: connect() reports it (and clears it), or
+            // ECONNABORTED once SO_ERROR took it; then Linux disconnects the socket
+            // (__inet_stream_connect(): sock_error -> tcp_disconnect()).
             o.ret = -1;
-            std::swap(o.errnoName, f.error);
+            o.errnoName = f.error.empty() ? "ECONNABORTED" : f.error;
+            f.error.clear();
+            f.refused = false;
             return true;
         }
         if (f.socket->Connect(InetSocketAddress(m_remote, m_remotePort)) != 0)
@@ -613,8 +618,11 @@ FullTcpScriptSyscalls::Connect(int64_t fd, bool first, Outcome& o)
     }
     if (!f.error.empty())
     {
+        // A blocking connect that failed returns the error and disconnects the socket
+        // (tcp_disconnect() clears the shutdown): read() is ENOTCONN then, not end of stream.
         o.ret = -1;
         std::swap(o.errnoName, f.error);
+        f.refused = false;
     }
     return true;
 }
@@ -664,9 +672,11 @@ FullTcpScriptSyscalls::Write(int64_t fd, uint32_t bytes, uint32_t& written, Outc
                 break;
             }
             o.ret = -1;
-            // After a reset or a timeout Linux's write() fails with EPIPE.
+            // Not connected (never, or no more after a reset, a timeout or a refused connect):
+            // Linux's write() fails with EPIPE (tcp_sendmsg_locked() -> sk_stream_wait_connect()
+            // returns -EPIPE in any state but SYN_SENT and SYN_RECV).
             const Socket::SocketErrno e = f->socket->GetErrno();
-            o.errnoName = e == Socket::ERROR_NOTCONN && f->connected ? "EPIPE" : ErrnoName(e);
+            o.errnoName = e == Socket::ERROR_NOTCONN ? "EPIPE" : ErrnoName(e);
             return true;
         }
         written += n;
@@ -712,9 +722,12 @@ FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, bool oob, Outcome& o)
         o.errnoName = "EAGAIN";
         return true;
     }
-    if (e == Socket::ERROR_NOTCONN && f->connected)
+    if (e == Socket::ERROR_NOTCONN && (f->connected || f->refused))
     {
-        o.ret = 0; // after a reset was reported, Linux's read() returns end of stream
+        // After a reset was reported, or a failed connect(), Linux's read() returns end of
+        // stream: tcp_done() set RCV_SHUTDOWN (tcp_recvmsg_locked()); a socket that never
+        // tried to connect is ENOTCONN.
+        o.ret = 0;
         return true;
     }
     o.ret = -1;

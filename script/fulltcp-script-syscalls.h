@@ -96,6 +96,7 @@ class FullTcpScriptSyscalls
         bool listening {false};           //!< listen() succeeded
         bool connecting {false};          //!< connect() under way
         bool connected {false};           //!< ConnectionSucceeded, or accepted
+        bool refused {false};             //!< connect() failed, not disconnected
         bool eof {false};                 //!< Recv() returned end of stream
         std::string error;                //!< pending error (SO_ERROR)
         std::deque<Ptr<Socket>> accepted; //!< established children, not yet accepted

@@ -71,7 +71,7 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     // Fast retransmit, partial and full acknowledgments (RFC 5681 §3.2, RFC 6582, RFC 6675).
     m_recovery->OnAck(info, *this);
     UpdateOpenOrDisorder();
-    UpdateSendWindow(h, seq, ack);
+    UpdateSendWindow(h, seq, ack, info.acked > 0);
     ProbeAnswered();
     // Linux tcp_cong_control() ends with tcp_update_pacing_rate().
     m_tcb.pacer.UpdateRate(m_tcb.cc, m_tcb.FlightSize(), m_tcb.rtt.GetSrtt());
@@ -236,7 +236,10 @@ FullTcpConnection::UpdateScoreboard(const FullTcpHeader& h, int64_t ack, FullTcp
 }
 
 void
-FullTcpConnection::UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack)
+FullTcpConnection::UpdateSendWindow(const FullTcpHeader& h,
+                                    int64_t seq,
+                                    int64_t ack,
+                                    bool unaAdvanced)
 {
     // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated. If (SND.WL1 <
     // SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)), set SND.WND <- SEG.WND, set
@@ -245,9 +248,18 @@ FullTcpConnection::UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t
     {
         return;
     }
-    if (m_tcb.sndWl1 < seq || (m_tcb.sndWl1 == seq && m_tcb.sndWl2 <= ack))
+    const uint32_t window = static_cast<uint32_t>(h.GetWindow()) << m_tcb.sndWscale;
+    bool update = m_tcb.sndWl1 < seq || (m_tcb.sndWl1 == seq && m_tcb.sndWl2 <= ack);
+    if (m_config.linuxWindowUpdate)
     {
-        m_tcb.sndWnd = static_cast<uint32_t>(h.GetWindow()) << m_tcb.sndWscale;
+        // Linux tcp_may_update_window(): an ACK that moves SND.UNA, a newer segment, or the
+        // same segment again with a larger or a zero window; a duplicate ACK cannot shrink it.
+        update = unaAdvanced || m_tcb.sndWl1 < seq
+              || (m_tcb.sndWl1 == seq && (window > m_tcb.sndWnd || window == 0));
+    }
+    if (update)
+    {
+        m_tcb.sndWnd = window;
         m_tcb.maxSndWnd = std::max(m_tcb.maxSndWnd, m_tcb.sndWnd);
         m_tcb.sndWl1 = seq;
         m_tcb.sndWl2 = ack;

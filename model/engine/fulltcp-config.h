@@ -67,6 +67,9 @@ struct FullTcpConfig
     /// FIN) waits: 60 s (Linux tcp_fin_timeout, TCP_FIN_TIMEOUT). A connection the
     /// application only half-closed (ShutdownSend) and still reads never times out.
     Time finWait2Timeout {Seconds(60)};
+    /// The orphaned FIN_WAIT_2 lasts at least 3.5 RTO, as Linux tcp_fin_time() raises
+    /// tcp_fin_timeout / TCP_LINGER2 to "(rto << 2) - (rto >> 1)". Off: finWait2Timeout alone.
+    bool finWait2RtoFloor {false};
     /// Ignore RST in TIME_WAIT (RFC 1337 fix F1): off, as Linux (tcp_rfc1337 = 0) and as
     /// RFC 9293 §3.10.7.4, which closes TIME_WAIT on an acceptable RST.
     bool rfc1337 {false};
@@ -76,9 +79,26 @@ struct FullTcpConfig
     /// (it falls through to TCP_TW_ACK, not rate-limited). False: TIME_WAIT gives way to the
     /// SYN, which finds the port closed and draws a RST (RFC 9293 §3.10.7.1).
     bool timeWaitSynNoListenerAck {false};
+    /// TIME_WAIT judges segments as Linux tcp_timewait_state_process() does rather than by
+    /// RFC 9293 §3.10.7.4 with RFC 5961: only a bare ACK or a RST at exactly RCV.NXT (PAWS
+    /// passed) is in window; the ACK updates TS.Recent and restarts TIME_WAIT silently, whatever
+    /// it acknowledges; every other RST is ignored without a challenge ACK; every other segment
+    /// gets the TIME_WAIT ACK (rate-limited unless it carries data or FIN, tcp_oow_rate_limited(),
+    /// no D-SACK block) and, if it has ACK set or fails PAWS, restarts TIME_WAIT. Off: the RFC.
+    bool linuxTimeWait {false};
     /// Minimum interval between two challenge ACKs of one connection (RFC 5961 §7): 500 ms
     /// (Linux tcp_invalid_ratelimit). Zero disables the limit.
     Time challengeAckInterval {MilliSeconds(500)};
+    /// An ACK is too old (RFC 5961 §5.2: challenge ACK, dropped) below SND.UNA minus the
+    /// smaller of MAX.SND.WND and the bytes acknowledged so far, as Linux tcp_ack() bounds
+    /// max_window by bytes_acked ("do not accept ACK for bytes we never sent"; the SYN counts
+    /// on the active side, where tcp_ack() acknowledged it). Off: SND.UNA - MAX.SND.WND (RFC).
+    bool ackTooOldBytesAcked {false};
+    /// Which ACK may change SND.WND: Linux tcp_may_update_window() (one that moves SND.UNA,
+    /// comes from a newer segment than SND.WL1, or, from the same one, offers a larger or a
+    /// zero window: a duplicate ACK never shrinks the window) instead of RFC 9293 §3.10.7.4's
+    /// SND.WL1/SND.WL2 rule. Off: the RFC.
+    bool linuxWindowUpdate {false};
     /// MSS announced in our SYN, and the largest segment we send: 1460 (an Ethernet MTU of
     /// 1500 minus 40 bytes of IPv4 and TCP headers, RFC 9293 §3.7.1; the glue sets it from
     /// the device MTU).
@@ -96,7 +116,9 @@ struct FullTcpConfig
     /// IPv6 minimum link MTU).
     uint32_t minPathMtu {552};
     /// Floor of the send MSS whatever the peer announces: 48 (Linux tcp_min_snd_mss), so a
-    /// hostile MSS option of 0 cannot make the connection send empty segments forever.
+    /// hostile MSS option of 0 cannot make the connection send empty segments forever. Like
+    /// Linux (__tcp_mtu_to_mss()), it bounds the MSS before the per-segment options are taken
+    /// off: 36 bytes of data with timestamps.
     uint16_t minSndMss {48};
     /// Offer SACK-permitted on SYNs (RFC 2018): on (Linux tcp_sack = 1).
     bool sack {true};

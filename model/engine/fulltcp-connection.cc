@@ -213,7 +213,7 @@ FullTcpConnection::SetState(FullTcpState next, FullTcpStateCause cause)
     case S::FIN_WAIT_2:
         if (m_tcb.appClosed)
         {
-            ArmTimer(FullTcpTimer::LINGER, m_config.finWait2Timeout);
+            ArmTimer(FullTcpTimer::LINGER, OrphanFinWait2Timeout());
         }
         break;
     case S::ESTABLISHED:
@@ -424,6 +424,18 @@ FullTcpConnection::ShutdownSend(Time now)
     }
 }
 
+Time
+FullTcpConnection::OrphanFinWait2Timeout() const
+{
+    if (!m_config.finWait2RtoFloor)
+    {
+        return m_config.finWait2Timeout;
+    }
+    // Linux tcp_fin_time(): "(rto << 2) - (rto >> 1)", so that the FIN_WAIT_2 outlives the
+    // peer's retransmissions of its FIN.
+    return std::max(m_config.finWait2Timeout, m_tcb.rto * 4 - m_tcb.rto / 2);
+}
+
 FullTcpError
 FullTcpConnection::Close(Time now)
 {
@@ -458,7 +470,7 @@ FullTcpConnection::Close(Time now)
     else if (m_tcb.state == S::FIN_WAIT_2)
     {
         // Half-closed earlier, orphaned now: the FIN_WAIT_2 timeout starts.
-        ArmTimer(FullTcpTimer::LINGER, m_config.finWait2Timeout);
+        ArmTimer(FullTcpTimer::LINGER, OrphanFinWait2Timeout());
     }
     return FullTcpError::OK;
 }
@@ -540,12 +552,14 @@ FullTcpConnection::NegotiateOptions(const FullTcpHeader& syn)
         m_tcb.tsRecent = o.GetTimestamp()->value;
     }
     // RFC 9293 §3.7.1: send at most the peer's MSS (536 when absent, MUST-15), reduced by
-    // the options every segment carries (timestamps: 10 bytes + 2 NOPs).
+    // the options every segment carries (timestamps: 10 bytes + 2 NOPs). The floor applies
+    // to the MSS before the options come off, as Linux __tcp_mtu_to_mss() raises it to
+    // tcp_min_snd_mss and tcp_mtu_to_mss() then subtracts them: a peer's MSS of 40 gives
+    // 48 - 12 = 36 bytes with timestamps.
     const uint16_t peerMss = o.GetMss().value_or(m_config.defaultPeerMss);
     const uint16_t optionBytes = m_tcb.tsOk ? 12 : 0;
-    const uint16_t mss = std::min(peerMss, m_config.mss);
-    m_tcb.sndMss =
-        std::max<uint16_t>(mss > optionBytes ? mss - optionBytes : 0, m_config.minSndMss);
+    const uint16_t mss = std::max(std::min(peerMss, m_config.mss), m_config.minSndMss);
+    m_tcb.sndMss = mss > optionBytes ? mss - optionBytes : 1;
     // The peer's full-sized segment, until larger ones arrive: the default MSS (as Linux
     // tcp_initialize_rcv_mss(), which starts from TCP_MSS_DEFAULT = 536).
     m_tcb.rcvMss = std::min(m_config.mss, m_config.defaultPeerMss);

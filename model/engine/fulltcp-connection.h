@@ -413,8 +413,11 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// Record the SACK blocks of an ACK (and their delivery) and list them in info.
     /// \return bytes newly SACKed
     int64_t UpdateScoreboard(const FullTcpHeader& h, int64_t ack, FullTcpAckInfo& info);
-    /// Update SND.WND per §3.10.7.4 fifth step (SND.WL1/SND.WL2 rule).
-    void UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack);
+    /// Update SND.WND per §3.10.7.4 fifth step (SND.WL1/SND.WL2 rule), or as Linux
+    /// tcp_may_update_window() with FullTcpConfig::linuxWindowUpdate.
+    /// \param h the segment \param seq SEG.SEQ \param ack SEG.ACK
+    /// \param unaAdvanced whether this ACK moved SND.UNA
+    void UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t ack, bool unaAdvanced);
     /// \return what the congestion control algorithm may look at
     FullTcpCongestionContext CongestionContext() const;
     /// The congestion state becomes next; the congestion control hears it (Linux
@@ -583,6 +586,9 @@ class FullTcpConnection : private FullTcpRecoverySender
     uint8_t OfferedWindowShift() const;
     /// \return our MSS less the timestamp option when it is on (Linux tp->advmss)
     uint16_t AdvertisedMss() const;
+    /// \return how long the orphaned FIN_WAIT_2 lasts: finWait2Timeout, at least 3.5 RTO with
+    ///         finWait2RtoFloor (Linux tcp_fin_time())
+    Time OrphanFinWait2Timeout() const;
 
     // --- timers (fulltcp-timers.cc) ---
 

@@ -65,14 +65,16 @@ FullTcpConnection::PathMtuDropped(uint32_t mtu)
 {
     // RFC 1191 §3 / RFC 8201 §4: a packet-too-big only ever lowers the estimate, and never
     // below the smallest MTU a path may have (FullTcpConfig::minPathMtu). What TCP may send
-    // is the MTU less the IP header (RFC 1122 §3.4 MMS_S), the TCP header and the options
-    // every segment carries (RFC 9293 §3.7.1; timestamps: 12 bytes), at least MinSndMss
-    // (Linux tcp_mtu_to_mss(), tcp_sync_mss()).
+    // is the MTU less the IP and TCP headers (RFC 1122 §3.4 MMS_S), at least MinSndMss, less
+    // the options every segment carries (RFC 9293 §3.7.1; timestamps: 12 bytes), in Linux's
+    // order (__tcp_mtu_to_mss() applies the floor, tcp_mtu_to_mss() takes off the options).
     const uint32_t pmtu = std::max(mtu, m_config.minPathMtu);
-    const uint32_t overhead = m_config.ipHeaderSize + 20 + (m_tcb.tsOk ? 12 : 0);
-    const uint32_t fits = pmtu > overhead ? pmtu - overhead : 0;
+    const uint32_t headers = m_config.ipHeaderSize + 20;
+    const uint32_t optionBytes = m_tcb.tsOk ? 12 : 0;
+    const uint32_t floored =
+        std::max<uint32_t>(pmtu > headers ? pmtu - headers : 0, m_config.minSndMss);
     const auto mss = static_cast<uint16_t>(
-        std::min<uint32_t>(std::max<uint32_t>(fits, m_config.minSndMss), 0xffff));
+        std::min<uint32_t>(floored > optionBytes ? floored - optionBytes : 1, 0xffff));
     if (mss >= m_tcb.sndMss) // also in SYN_SENT, where SND.MSS (0) awaits the peer's SYN
     {
         return R::MSS_UNCHANGED;

@@ -413,8 +413,16 @@ FullTcpConnection::AckArrives(const FullTcpHeader& h, Ptr<Packet> payload, int64
         Drop(h, D::ACK_OF_UNSENT_DATA);
         return false;
     }
-    // RFC 5961 §5.2: an ACK older than SND.UNA - MAX.SND.WND is a blind injection.
-    if (ack < m_tcb.sndUna - static_cast<int64_t>(m_tcb.maxSndWnd))
+    // RFC 5961 §5.2: an ACK older than SND.UNA - MAX.SND.WND is a blind injection. Linux
+    // tcp_ack() takes no more than the bytes acknowledged so far (bytes_acked: our SYN counts
+    // only on the active side, acknowledged through tcp_ack(); offset 0 is the SYN).
+    int64_t oldest = m_tcb.sndUna - static_cast<int64_t>(m_tcb.maxSndWnd);
+    if (m_config.ackTooOldBytesAcked)
+    {
+        const int64_t bytesAcked = m_tcb.sndUna - (m_tcb.passive ? 1 : 0);
+        oldest = m_tcb.sndUna - std::min<int64_t>(m_tcb.maxSndWnd, bytesAcked);
+    }
+    if (ack < oldest)
     {
         SendChallengeAck();
         Drop(h, D::ACK_TOO_OLD);

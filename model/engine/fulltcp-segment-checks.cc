@@ -73,8 +73,8 @@ FullTcpAnswerUnacceptable(
         // RFC 2883 §4: tell the peer it sent these bytes twice.
         answer.dsack = FullTcpRange {seq, std::min<int64_t>(seq + len, rcvNxt)};
     }
-    const bool occupiesSpace = len > 0 || h.HasFlags(H::SYN) || h.HasFlags(H::FIN);
-    answer.reply = occupiesSpace ? FullTcpReply::ACK : FullTcpReply::CHALLENGE_ACK;
+    const bool retransmission = (len > 0 || h.HasFlags(H::FIN)) && !h.HasFlags(H::SYN);
+    answer.reply = retransmission ? FullTcpReply::ACK : FullTcpReply::CHALLENGE_ACK;
     return answer;
 }
 

@@ -80,8 +80,10 @@ struct FullTcpUnacceptableAnswer
  *
  * As Linux tcp_oow_rate_limited(), the reply to a segment that occupies no sequence space
  * is rate-limited like a challenge ACK (RFC 5961 §7): two confused ends could otherwise ACK
- * each other forever. A segment with data, SYN or FIN may be a retransmission whose ACK the
- * peer needs, so it is always answered.
+ * each other forever. A segment with data or FIN may be a retransmission whose ACK the peer
+ * needs, so it is always answered; a SYN is not ("Data packets without SYNs are not likely
+ * part of an ACK loop"): its ACK is the challenge ACK of RFC 5961 §4.2, "irrespective of the
+ * sequence number", rate-limited as every challenge ACK.
  * \param h the segment \param seq SEG.SEQ \param len its text length \param rcvNxt RCV.NXT
  * \param dsack whether D-SACK blocks are sent (SACK in use and D-SACK on)
  * \return the answer

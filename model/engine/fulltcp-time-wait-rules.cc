@@ -68,6 +68,58 @@ Challenge(FullTcpTimeWaitVerdict& v, D why)
     v.drop = why;
 }
 
+/// Linux tcp_timewait_state_process(), substate TIME_WAIT, for all but a SYN without ACK
+/// (handled before, with the same answers): "In window segment, it may be only reset or bare
+/// ack" (at exactly RCV.NXT, PAWS passed); everything else is "out of window".
+FullTcpTimeWaitVerdict
+LinuxTimeWait(const FullTcpTimeWaitState& st,
+              const FullTcpTimeWaitPolicy& policy,
+              const FullTcpHeader& h,
+              int64_t seq,
+              uint32_t len,
+              Time now)
+{
+    FullTcpTimeWaitVerdict v;
+    const bool rst = h.HasFlags(H::RST);
+    const bool fin = h.HasFlags(H::FIN);
+    const bool occupiesSpace = len > 0 || fin || h.HasFlags(H::SYN);
+    const bool tsRecentValid = now - st.tsRecentTime <= policy.pawsIdleLimit;
+    const bool pawsReject = FullTcpPawsRejects(h, st.tsOk, st.tsRecent, tsRecentValid);
+    if (!pawsReject && seq == 0 && (!occupiesSpace || rst))
+    {
+        if (rst && !policy.rfc1337)
+        {
+            v.close = C::RCV_RST; // "TIME_WAIT assassination"
+            return v;
+        }
+        // A bare ACK (whatever it acknowledges) or, with RFC 1337, the RST: TIME_WAIT starts
+        // again (inet_twsk_reschedule()) and TS.Recent takes the segment's TSval.
+        v.restartTimer = true;
+        const auto ts = h.GetOptions().GetTimestamp();
+        if (st.tsOk && ts)
+        {
+            v.tsRecent = ts->value;
+        }
+        if (rst)
+        {
+            v.drop = D::RST_IGNORED_RFC1337;
+        }
+        return v;
+    }
+    if (rst)
+    {
+        v.drop = pawsReject ? D::PAWS_REJECTED : D::RST_NOT_EXACT; // no challenge ACK
+        return v;
+    }
+    // tcp_timewait_check_oow_rate_limit(): the ACK, rate-limited unless the segment has data
+    // or FIN (tcp_oow_rate_limited()); TIME_WAIT restarts if it has ACK set or failed PAWS.
+    v.restartTimer = pawsReject || h.HasFlags(H::ACK);
+    v.reply =
+        (len > 0 || fin) && !h.HasFlags(H::SYN) ? FullTcpReply::ACK : FullTcpReply::CHALLENGE_ACK;
+    v.drop = pawsReject ? D::PAWS_REJECTED : D::SEQ_NOT_ACCEPTABLE;
+    return v;
+}
+
 } // namespace
 
 FullTcpTimeWaitPolicy
@@ -81,6 +133,7 @@ FullTcpTimeWaitPolicy::From(const FullTcpConfig& config)
     p.timestamps = config.timestamps;
     p.dsack = config.dsack;
     p.synNoListenerAck = config.timeWaitSynNoListenerAck;
+    p.linuxTimeWait = config.linuxTimeWait;
     return p;
 }
 
@@ -89,7 +142,8 @@ FullTcpTimeWaitPolicy::operator==(const FullTcpTimeWaitPolicy& o) const
 {
     return msl == o.msl && challengeAckInterval == o.challengeAckInterval
         && pawsIdleLimit == o.pawsIdleLimit && rfc1337 == o.rfc1337 && timestamps == o.timestamps
-        && dsack == o.dsack && synNoListenerAck == o.synNoListenerAck;
+        && dsack == o.dsack && synNoListenerAck == o.synNoListenerAck
+        && linuxTimeWait == o.linuxTimeWait;
 }
 
 FullTcpTimeWaitVerdict
@@ -122,9 +176,18 @@ FullTcpTimeWaitSegmentArrives(const FullTcpTimeWaitState& st,
             return v;
         }
         // An old duplicate: it gets the TIME_WAIT ACK (RFC 9293 §3.10.7.4 fourth step with
-        // RFC 5961 §4; RFC 6191 would drop it silently), rate-limited.
+        // RFC 5961 §4; RFC 6191 would drop it silently), rate-limited. Linux restarts
+        // TIME_WAIT when it failed PAWS (tcp_timewait_state_process()).
         Challenge(v, D::OLD_SYN_IN_TIME_WAIT);
+        v.restartTimer =
+            policy.linuxTimeWait
+            && FullTcpPawsRejects(
+                h, st.tsOk, st.tsRecent, now - st.tsRecentTime <= policy.pawsIdleLimit);
         return v;
+    }
+    if (policy.linuxTimeWait)
+    {
+        return LinuxTimeWait(st, policy, h, seq, len, now);
     }
     if (h.HasFlags(H::RST) && policy.rfc1337)
     {

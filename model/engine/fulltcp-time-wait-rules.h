@@ -37,6 +37,7 @@ struct FullTcpTimeWaitPolicy
     bool dsack {false};        //!< FullTcpConfig::dsack (RFC 2883)
     /// FullTcpConfig::timeWaitSynNoListenerAck (Linux tcp_v4_rcv() TCP_TW_SYN)
     bool synNoListenerAck {false};
+    bool linuxTimeWait {false}; //!< FullTcpConfig::linuxTimeWait
 
     /// \param config a connection's configuration \return its TIME_WAIT part
     static FullTcpTimeWaitPolicy From(const FullTcpConfig& config);
@@ -101,7 +102,9 @@ struct FullTcpTimeWaitVerdict
  *   restarts 2·MSL ("Acknowledge it, and restart the 2 MSL timeout");
  * - an acceptable RST at exactly RCV.NXT closes it, another in-window RST or a SYN draws a
  *   challenge ACK (RFC 5961 §3.2, §4.2); an ACK of unsent data or an ACK too old draws a
- *   challenge ACK (RFC 5961 §5.2); text is ignored (seventh step).
+ *   challenge ACK (RFC 5961 §5.2); text is ignored (seventh step);
+ * - with linuxTimeWait, everything but the SYN and RFC 1337 follows Linux
+ *   tcp_timewait_state_process() instead (FullTcpConfig::linuxTimeWait).
  * \param state the connection \param policy its configuration
  * \param segment the segment (header, text, arrival time: the current time)
  * \param listener whether a listener holds the local address and port (asked only for a

@@ -106,6 +106,12 @@ FullTcpSocket::GetTypeId()
                           MakeTimeAccessor(&FullTcpSocket::SetFinWait2Timeout,
                                            &FullTcpSocket::GetFinWait2Timeout),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("FinWait2RtoFloor",
+                          "The orphaned FIN_WAIT_2 lasts at least 3.5 RTO (Linux tcp_fin_time()). "
+                          "False: FinWait2Timeout alone.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_finWait2RtoFloor),
+                          MakeBooleanChecker())
             .AddAttribute("PersistFromRto",
                           "The first zero-window probe waits one RTO (RFC 9293 §3.8.6.1 "
                           "SHLD-29; Linux tcp_probe0_base()). False: it waits ns3::TcpSocket's "
@@ -134,15 +140,41 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_timeWaitSynNoListenerAck),
                           MakeBooleanChecker())
+            .AddAttribute("LinuxTimeWait",
+                          "TIME_WAIT judges segments as Linux tcp_timewait_state_process(): "
+                          "only a bare ACK or a RST at exactly RCV.NXT is in window (the ACK "
+                          "restarts TIME_WAIT silently), other RSTs are ignored without a "
+                          "challenge ACK, everything else gets the (rate-limited) TIME_WAIT "
+                          "ACK. False: RFC 9293 §3.10.7.4 with RFC 5961.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_linuxTimeWait),
+                          MakeBooleanChecker())
             .AddAttribute("ChallengeAckInterval",
                           "Minimum interval between two challenge ACKs of a connection (RFC "
                           "5961 §7; Linux tcp_invalid_ratelimit). 0: no limit.",
                           TimeValue(MilliSeconds(500)),
                           MakeTimeAccessor(&FullTcpSocket::m_challengeAckInterval),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("AckTooOldBytesAcked",
+                          "An ACK is too old (challenge ACK, dropped) below SND.UNA minus the "
+                          "smaller of MAX.SND.WND and the bytes acknowledged so far (Linux "
+                          "tcp_ack(): max_window bounded by bytes_acked). False: SND.UNA - "
+                          "MAX.SND.WND (RFC 5961 §5.2).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_ackTooOldBytesAcked),
+                          MakeBooleanChecker())
+            .AddAttribute("LinuxWindowUpdate",
+                          "An ACK changes SND.WND as Linux tcp_may_update_window() allows: it "
+                          "moves SND.UNA, comes from a newer segment, or from the same one "
+                          "offers a larger or zero window (a duplicate ACK never shrinks it). "
+                          "False: the SND.WL1/SND.WL2 rule (RFC 9293 §3.10.7.4).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_linuxWindowUpdate),
+                          MakeBooleanChecker())
             .AddAttribute("MinSndMss",
-                          "Floor of the send MSS whatever the peer announces (Linux "
-                          "tcp_min_snd_mss).",
+                          "Floor of the send MSS whatever the peer announces, before the "
+                          "timestamp bytes come off (Linux tcp_min_snd_mss, "
+                          "__tcp_mtu_to_mss()).",
                           UintegerValue(48),
                           MakeUintegerAccessor(&FullTcpSocket::m_minSndMss),
                           MakeUintegerChecker<uint16_t>(1))
@@ -452,6 +484,14 @@ FullTcpSocket::GetTypeId()
                 BooleanValue(false),
                 MakeBooleanAccessor(&FullTcpSocket::m_resetAfterFinIsEndOfStream),
                 MakeBooleanChecker())
+            .AddAttribute("CloseAborts",
+                          "Close() aborts the connection (RFC 9293 §3.10.5 ABORT: RST where "
+                          "the peer is synchronized) instead of the orderly release: POSIX "
+                          "SO_LINGER with l_onoff = 1, l_linger = 0 (Linux tcp_close() -> "
+                          "tcp_disconnect()).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_closeAborts),
+                          MakeBooleanChecker())
             .AddTraceSource("State",
                             "The connection's state (ns-3's TcpStates_t numbering).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_state),

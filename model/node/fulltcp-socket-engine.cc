@@ -146,9 +146,13 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.duplicateSynRestartsTimer = m_duplicateSynRestartsTimer;
     c.dataRetries = m_dataRetries;
     c.msl = m_msl;
+    c.finWait2RtoFloor = m_finWait2RtoFloor;
     c.rfc1337 = m_rfc1337;
     c.timeWaitSynNoListenerAck = m_timeWaitSynNoListenerAck;
+    c.linuxTimeWait = m_linuxTimeWait;
     c.challengeAckInterval = m_challengeAckInterval;
+    c.ackTooOldBytesAcked = m_ackTooOldBytesAcked;
+    c.linuxWindowUpdate = m_linuxWindowUpdate;
     // RFC 9293 §3.7.1: the MSS is the MTU less the fixed IP and TCP headers (40 bytes for
     // IPv4, 60 for IPv6); SegmentSize caps it as it caps ns-3's own TCP.
     const uint32_t overhead = v4 ? 40 : 60;

@@ -406,7 +406,14 @@ FullTcpSocket::Close()
         if (ConnectionLive())
         {
             EngineCall call(this);
-            m_engine->Close(Simulator::Now());
+            if (m_closeAborts)
+            {
+                m_engine->Abort(Simulator::Now()); // SO_LINGER {1, 0}: tcp_disconnect()
+            }
+            else
+            {
+                m_engine->Close(Simulator::Now());
+            }
         }
         return 0;
     }

@@ -585,9 +585,13 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_duplicateSynRestartsTimer {false};        //!< DuplicateSynRestartsTimer
     Time m_msl {Seconds(120)};                       //!< Msl
     Time m_finWait2Timeout {Seconds(60)};            //!< FinWait2Timeout
+    bool m_finWait2RtoFloor {false};                 //!< FinWait2RtoFloor
     bool m_rfc1337 {false};                          //!< Rfc1337
     bool m_timeWaitSynNoListenerAck {false};         //!< TimeWaitSynNoListenerAck
+    bool m_linuxTimeWait {false};                    //!< LinuxTimeWait
     Time m_challengeAckInterval {MilliSeconds(500)}; //!< ChallengeAckInterval
+    bool m_ackTooOldBytesAcked {false};              //!< AckTooOldBytesAcked
+    bool m_linuxWindowUpdate {false};                //!< LinuxWindowUpdate
     uint16_t m_minSndMss {48};                       //!< MinSndMss
     bool m_sack {true};                              //!< Sack
     bool m_timestamps {true};                        //!< Timestamps
@@ -623,6 +627,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     Time m_pawsIdleLimit {Days(24)};                 //!< PawsIdleLimit
     bool m_tcpSocketBaseCallbacks {false};           //!< TcpSocketBaseCallbacks
     bool m_resetAfterFinIsEndOfStream {false};       //!< ResetAfterFinIsEndOfStream
+    bool m_closeAborts {false};                      //!< CloseAborts
 };
 
 } // namespace ns3

@@ -290,6 +290,25 @@ TEST_F(EngineTest, FinWait2TimeoutIsConfigurable)
     EXPECT_EQ(State(), S::CLOSED);
 }
 
+TEST_F(EngineTest, LinuxFinWait2LastsAtLeastThreeAndAHalfRto)
+{
+    // Linux tcp_fin_time(): max(tcp_fin_timeout, (rto << 2) - (rto >> 1)).
+    cfg.finWait2Timeout = Seconds(1);
+    cfg.finWait2RtoFloor = true;
+    DriveToFinWait2();
+    const Time rto = Conn().GetTcb().rto;
+    ASSERT_GT(rto * 4 - rto / 2, Seconds(1));
+    EXPECT_EQ(out.Timer(T::LINGER), now + rto * 4 - rto / 2);
+}
+
+TEST_F(EngineTest, LinuxFinWait2LongerThanThreeAndAHalfRtoIsKept)
+{
+    cfg.finWait2Timeout = Seconds(30);
+    cfg.finWait2RtoFloor = true;
+    DriveToFinWait2();
+    EXPECT_EQ(out.Timer(T::LINGER), now + Seconds(30));
+}
+
 // ------------------------------------------------------------------ reset on lost data
 
 TEST_F(InEstablished, CloseWithUnreadDataSendsRstAndNoFin)

@@ -267,6 +267,31 @@ TEST_F(DataTest, WindowScaleAppliesToBothDirections)
     EXPECT_SENT(OurAck(1000).Win((100000 - 1000) >> 1));
 }
 
+TEST_F(DataTest, LinuxDuplicateAckDoesNotShrinkTheSendWindow)
+{
+    // Linux tcp_may_update_window(): same SEG.SEQ, no new data acknowledged, a smaller
+    // window: SND.WND stays (the RFC's SND.WL2 =< SEG.ACK would take it).
+    cfg.linuxWindowUpdate = true;
+    DriveToEstablished();
+    Inject(PeerAck(0)); // SND.WL1 = this segment (the SYN-ACK's is older)
+    ASSERT_EQ(Tcb().sndWnd, kPeerWin);
+    Inject(PeerAck(0).Win(1000));
+    EXPECT_EQ(Tcb().sndWnd, kPeerWin);
+    // A larger window from the same segment, or a zero window, is taken.
+    Inject(PeerAck(0).Win(kPeerWin + 1000));
+    EXPECT_EQ(Tcb().sndWnd, kPeerWin + 1000u);
+    Inject(PeerAck(0).Win(0));
+    EXPECT_EQ(Tcb().sndWnd, 0u);
+}
+
+TEST_F(DataTest, RfcDuplicateAckShrinksTheSendWindow)
+{
+    DriveToEstablished();
+    Inject(PeerAck(0));
+    Inject(PeerAck(0).Win(1000));
+    EXPECT_EQ(Tcb().sndWnd, 1000u);
+}
+
 TEST_F(DataTest, PshMarksTheLastSegmentOfEachWrite)
 {
     DriveToSynSent();

@@ -107,6 +107,17 @@ TEST_F(EngineTest, HostileZeroMssIsRaisedToTheFloor)
     EXPECT_EQ(Conn().GetTcb().sndMss, cfg.minSndMss);
 }
 
+TEST_F(EngineTest, TinyMssIsRaisedToTheFloorBeforeTheTimestampBytesComeOff)
+{
+    // Linux __tcp_mtu_to_mss(): max(40, tcp_min_snd_mss 48), then tcp_mtu_to_mss() takes off
+    // the 12 timestamp bytes: 36-byte segments.
+    cfg.timestamps = true;
+    DriveToSynSent();
+    Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(40).Ts(1, 0));
+    ASSERT_TRUE(Conn().GetTcb().tsOk);
+    EXPECT_EQ(Conn().GetTcb().sndMss, 36);
+}
+
 // ------------------------------------------------------------------ passive open
 
 TEST_F(EngineTest, ListenSynIsHandedToTheGlueAsConnectionRequest)

@@ -154,6 +154,46 @@ TEST_F(InEstablished, AckOlderThanMaxWindowDrawsChallengeAck)
     EXPECT_TRUE(Dropped(D::ACK_TOO_OLD));
 }
 
+TEST_F(EngineTest, LinuxAckTooOldIsBoundedByTheBytesAcknowledged)
+{
+    // Linux tcp_ack(): max_window = min(max_window, bytes_acked), "do not accept ACK for bytes
+    // we never sent". Active open: the SYN and 10 data bytes acknowledged, bytes_acked = 11;
+    // an ACK 12 below SND.UNA is too old although well within MAX.SND.WND.
+    cfg.ackTooOldBytesAcked = true;
+    DriveToEstablished();
+    ASSERT_EQ(Conn().Send(Payload("0123456789"), now), FullTcpError::OK);
+    Inject(Flags(H::ACK).Seq(kIrs + 1).Ack(kIss + 11));
+    out.ClearHistory();
+    Inject(Flags(H::ACK).Seq(kIrs + 1).Ack(kIss + 11 - 12).Data("forged"));
+    EXPECT_SENT(Flags(H::ACK).Seq(kIss + 11).Ack(kIrs + 1));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(Conn().GetRxAvailable(), 0u);
+    EXPECT_TRUE(Dropped(D::ACK_TOO_OLD));
+}
+
+TEST_F(EngineTest, LinuxAckAsOldAsTheBytesAcknowledgedIsAnOldDuplicate)
+{
+    cfg.ackTooOldBytesAcked = true;
+    DriveToEstablished();
+    ASSERT_EQ(Conn().Send(Payload("0123456789"), now), FullTcpError::OK);
+    Inject(Flags(H::ACK).Seq(kIrs + 1).Ack(kIss + 11));
+    out.ClearHistory();
+    Inject(Flags(H::ACK).Seq(kIrs + 1).Ack(kIss + 11 - 11).Data("abc"));
+    EXPECT_EQ(ReadAll(), "abc");
+    EXPECT_FALSE(Dropped(D::ACK_TOO_OLD));
+}
+
+TEST_F(InEstablished, SynOutsideTheWindowGetsARateLimitedChallengeAck)
+{
+    // RFC 5961 §4.2, "irrespective of the sequence number": the ACK to an unacceptable SYN is
+    // a challenge ACK, rate-limited (§7; Linux tcp_oow_rate_limited() limits SYNs too).
+    Inject(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss));
+    EXPECT_SENT(Flags(H::ACK).Seq(kIss + 1).Ack(kIrs + 1));
+    Inject(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(State(), S::ESTABLISHED);
+}
+
 TEST_F(InEstablished, SegmentWithoutAckIsDropped)
 {
     Inject(Flags(H::PSH).Seq(kIrs + 1).Data("noack"));

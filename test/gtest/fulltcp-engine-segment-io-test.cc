@@ -280,9 +280,9 @@ TEST_F(EngineTest, PacketTooBigNeverLowersBelowMinSndMss)
     Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss).Ts(1, 0));
     ASSERT_TRUE(Conn().GetTcb().tsOk);
     Conn().Send(Payload("x"), now);
-    // 68 - 20 - 20 - 12 (timestamps) = 16 < MinSndMss 48 (Linux tcp_min_snd_mss).
+    // 68 - 20 - 20 = 28 < MinSndMss 48 (Linux tcp_min_snd_mss), less 12 for timestamps.
     EXPECT_EQ(Conn().IcmpArrives(Icmp(K::PACKET_TOO_BIG, kIss + 1, 68), now), R::MSS_LOWERED);
-    EXPECT_EQ(Conn().GetTcb().sndMss, cfg.minSndMss);
+    EXPECT_EQ(Conn().GetTcb().sndMss, cfg.minSndMss - 12);
 }
 
 TEST_F(InSynSent, PacketTooBigBeforeTheMssIsKnownChangesNothing)

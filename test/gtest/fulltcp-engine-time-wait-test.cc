@@ -235,6 +235,67 @@ TEST_F(InTimeWait, TimeWaitIgnoresEverythingElseButAcksIt)
     EXPECT_EQ(out.Timer(T::LINGER).value(), Seconds(10) + 2 * cfg.msl); // not restarted
 }
 
+// ---------------------------------------- Linux tcp_timewait_state_process() (linuxTimeWait)
+
+TEST_F(EngineTest, LinuxTimeWaitIgnoresARstNotAtRcvNxtWithoutChallenge)
+{
+    // Only a RST at exactly RCV.NXT is "in window"; any other is dropped, no challenge ACK.
+    cfg.linuxTimeWait = true;
+    DriveToTimeWait();
+    Inject(Flags(H::RST | H::ACK).Seq(kIrs + 5).Ack(kIss + 2));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(State(), S::TIME_WAIT);
+    EXPECT_TRUE(Dropped(D::RST_NOT_EXACT));
+}
+
+TEST_F(EngineTest, LinuxTimeWaitRstAtRcvNxtStillCloses)
+{
+    cfg.linuxTimeWait = true;
+    DriveToTimeWait();
+    Inject(Flags(H::RST | H::ACK).Seq(kIrs + 2).Ack(kIss + 2));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(State(), S::CLOSED);
+}
+
+TEST_F(EngineTest, LinuxTimeWaitBareAckAtRcvNxtRestartsSilentlyWhateverItAcknowledges)
+{
+    // "In window segment, it may be only reset or bare ack": no ACK-field check, no challenge
+    // ACK for an ACK of unsent data; TIME_WAIT starts again (inet_twsk_reschedule()).
+    cfg.linuxTimeWait = true;
+    DriveToTimeWait();
+    Advance(Seconds(10));
+    Inject(Flags(H::ACK).Seq(kIrs + 2).Ack(kIss + 100));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(State(), S::TIME_WAIT);
+    EXPECT_EQ(out.Timer(T::LINGER), now + 2 * cfg.msl);
+}
+
+TEST_F(EngineTest, LinuxTimeWaitDataAtRcvNxtGetsTheAckEachTime)
+{
+    // Data is "out of window" there: the TIME_WAIT ACK, not rate-limited for a segment with
+    // data (tcp_oow_rate_limited()).
+    cfg.linuxTimeWait = true;
+    DriveToTimeWait();
+    for (int i = 0; i < 2; ++i)
+    {
+        Inject(Flags(H::ACK | H::PSH).Seq(kIrs + 2).Ack(kIss + 2).Data("late"));
+        EXPECT_SENT(Flags(H::ACK).Seq(kIss + 2).Ack(kIrs + 2));
+        EXPECT_NOTHING_SENT();
+    }
+    EXPECT_EQ(State(), S::TIME_WAIT);
+}
+
+TEST_F(EngineTest, LinuxTimeWaitOldBareAckGetsARateLimitedAck)
+{
+    cfg.linuxTimeWait = true;
+    DriveToTimeWait();
+    Inject(Flags(H::ACK).Seq(kIrs + 1).Ack(kIss + 2));
+    EXPECT_SENT(Flags(H::ACK).Seq(kIss + 2).Ack(kIrs + 2));
+    Inject(Flags(H::ACK).Seq(kIrs + 1).Ack(kIss + 2));
+    EXPECT_NOTHING_SENT();
+    EXPECT_EQ(State(), S::TIME_WAIT);
+}
+
 TEST_F(InClosing, ClosingAckOfFinEntersTimeWait)
 {
     Inject(Flags(H::ACK).Seq(kIrs + 2).Ack(kIss + 2));

@@ -114,14 +114,16 @@ FullTcpDupAckRecovery::ReduceCwnd(const FullTcpAckInfo& ack,
 {
     const FullTcpTcb& t = s.Tcb();
     // RFC 9937 §6.3: "On any data transmission or retransmission", "prr_out += (data sent)".
-    // The fast retransmit of the ACK that starts recovery left already (EnterRecovery()), but
-    // PRR sends it from this ACK's SndCnt (§6.2, "Force a fast retransmit upon entering
-    // recovery"; Linux tcp_fastretrans_alert() sets cwnd with tcp_cwnd_reduction() before
-    // tcp_xmit_retransmit_queue() sends it): it counts in neither prr_out nor inflight until
-    // SndCnt is known.
+    // The fast retransmit of the ACK that starts recovery left already (EnterRecovery()); Linux
+    // sets cwnd from that ACK's sndcnt before sending it (tcp_fastretrans_alert():
+    // tcp_cwnd_reduction(), then tcp_xmit_retransmit_queue()), so with the Linux variant it
+    // counts in neither prr_out nor pipe until sndcnt is known. RFC 9937 counts it at once:
+    // its sender sent it as RFC 6675 §5 (4.3) says, before PRR's first SndCnt.
     const uint64_t sent = t.dataBytesSent - m_prrSentMark;
     m_prrSentMark = t.dataBytesSent;
-    const uint64_t sentBeforeSndCnt = entering ? 0 : sent;
+    const bool linuxOrder = FullTcpPrr::VariantFromName(s.Config().prrVariant)
+                         == std::optional(FullTcpPrrVariant::Linux);
+    const uint64_t sentBeforeSndCnt = entering && linuxOrder ? 0 : sent;
     m_prr.OnSent(sentBeforeSndCnt);
     // RFC 9937 §6.2: "SafeACK = (SND.UNA advances and no further loss indicated)" (Linux:
     // FLAG_SND_UNA_ADVANCED && !newly_lost).

@@ -266,6 +266,30 @@ TEST_F(PrrTest, LinuxShareRoundsUpToWholeSegments)
     EXPECT_EQ(next, 23000);
 }
 
+TEST_F(DataTest, LinuxPrrSetsCwndBeforeTheFastRetransmitCounts)
+{
+    // Four segments out, three SACKed: pipe 0 before the fast retransmit, <= ssthresh 2000.
+    // Linux sets cwnd from tcp_cwnd_reduction() before tcp_xmit_retransmit_queue() sends the
+    // retransmission: sndcnt = max(prr_delivered 1 - prr_out 0, 1) = 1, cwnd = 0 + 1 segment
+    // (linux-fast-retransmit-sack.pkt). Counting the retransmission first would give pipe 1
+    // + max(1 - 1, 1) = 2 segments.
+    cfg.initialCwnd = 4;
+    cfg.prr = true;
+    cfg.prrVariant = "Linux";
+    DriveToEstablishedWithSack();
+    const std::string data = Text(4000);
+    Write(data);
+    out.ClearHistory();
+    Inject(PeerSack(0, {{1000, 2000}}));
+    Inject(PeerSack(0, {{1000, 3000}}));
+    Inject(PeerSack(0, {{1000, 4000}}));
+    EXPECT_SENT(OurData(data, 0, 1000));
+    EXPECT_NOTHING_SENT();
+    ASSERT_TRUE(Tcb().inRecovery);
+    EXPECT_EQ(Tcb().cc.ssthresh, 2000u);
+    EXPECT_EQ(Tcb().cc.cwnd, 1000u);
+}
+
 TEST_F(PrrTest, LinuxSsrbOnlyOnSafeAck)
 {
     // PrrBurstLimitedAfterBigAck's losses with the Linux variant: sndcnt++ only if

@@ -38,6 +38,7 @@ FullTcpDupAckRecovery::OnAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s
 {
     const FullTcpTcb& t = s.Tcb();
     const int64_t delivered = DeliveredData(ack, s);
+    const bool wasInRecovery = t.inRecovery;
     if (ack.acked > 0 && t.inRecovery)
     {
         if (ack.ack >= t.recover)
@@ -70,7 +71,7 @@ FullTcpDupAckRecovery::OnAck(const FullTcpAckInfo& ack, FullTcpRecoverySender& s
     }
     if (s.Prr() && t.inRecovery)
     {
-        ReduceCwnd(ack, delivered, s);
+        ReduceCwnd(ack, delivered, !wasInRecovery, s);
     }
 }
 
@@ -108,12 +109,22 @@ FullTcpDupAckRecovery::BeginRecovery(FullTcpRecoverySender& s, const FullTcpAckI
 void
 FullTcpDupAckRecovery::ReduceCwnd(const FullTcpAckInfo& ack,
                                   int64_t delivered,
+                                  bool entering,
                                   FullTcpRecoverySender& s)
 {
     const FullTcpTcb& t = s.Tcb();
     // RFC 9937 §6.3: "On any data transmission or retransmission", "prr_out += (data sent)".
-    m_prr.OnSent(t.dataBytesSent - m_prrSentMark);
+    // The fast retransmit of the ACK that starts recovery left already (EnterRecovery()); Linux
+    // sets cwnd from that ACK's sndcnt before sending it (tcp_fastretrans_alert():
+    // tcp_cwnd_reduction(), then tcp_xmit_retransmit_queue()), so with the Linux variant it
+    // counts in neither prr_out nor pipe until sndcnt is known. RFC 9937 counts it at once:
+    // its sender sent it as RFC 6675 §5 (4.3) says, before PRR's first SndCnt.
+    const uint64_t sent = t.dataBytesSent - m_prrSentMark;
     m_prrSentMark = t.dataBytesSent;
+    const bool linuxOrder = FullTcpPrr::VariantFromName(s.Config().prrVariant)
+                         == std::optional(FullTcpPrrVariant::Linux);
+    const uint64_t sentBeforeSndCnt = entering && linuxOrder ? 0 : sent;
+    m_prr.OnSent(sentBeforeSndCnt);
     // RFC 9937 §6.2: "SafeACK = (SND.UNA advances and no further loss indicated)" (Linux:
     // FLAG_SND_UNA_ADVANCED && !newly_lost).
     const uint64_t loss = LossIndicator(s);
@@ -126,15 +137,17 @@ FullTcpDupAckRecovery::ReduceCwnd(const FullTcpAckInfo& ack,
     // RFC 9937 §6.2: "if (DeliveredData is 0) Return" (Linux tcp_cwnd_reduction() returns
     // when newly_acked_sacked <= 0): an ACK that delivers nothing (a window update, a D-SACK
     // alone, a duplicate beyond RecoverFS) leaves cwnd as it is.
-    if (delivered <= 0)
+    if (delivered > 0)
     {
-        return;
+        FullTcpCongestionState& w = s.Window();
+        const uint32_t inflight = Pipe(s);
+        const uint32_t pipe =
+            inflight - static_cast<uint32_t>(std::min<uint64_t>(sent - sentBeforeSndCnt, inflight));
+        // RFC 9937 §6.2: "cwnd = inflight + SndCnt" (Linux: tcp_packets_in_flight() +
+        // sndcnt), so that the algorithm's sending, bounded by cwnd - pipe, sends sndcnt.
+        w.cwnd = pipe + m_prr.OnAck(delivered, pipe, w.ssthresh, safeAck);
     }
-    FullTcpCongestionState& w = s.Window();
-    const uint32_t pipe = Pipe(s);
-    // RFC 9937 §6.2: "cwnd = inflight + SndCnt" (Linux: tcp_packets_in_flight() + sndcnt), so
-    // that the algorithm's sending, bounded by cwnd - pipe, sends sndcnt.
-    w.cwnd = pipe + m_prr.OnAck(delivered, pipe, w.ssthresh, safeAck);
+    m_prr.OnSent(sent - sentBeforeSndCnt);
 }
 
 uint64_t

@@ -293,8 +293,12 @@ class FullTcpDupAckRecovery : public FullTcpLossRecovery
 
   private:
     /// PRR's cwnd after an ACK of the recovery (RFC 9937 §6.2). \param ack the ACK
-    /// \param delivered its DeliveredData \param s the sender
-    void ReduceCwnd(const FullTcpAckInfo& ack, int64_t delivered, FullTcpRecoverySender& s);
+    /// \param delivered its DeliveredData \param entering whether this ACK started the
+    /// recovery (its fast retransmit is then sent from this SndCnt) \param s the sender
+    void ReduceCwnd(const FullTcpAckInfo& ack,
+                    int64_t delivered,
+                    bool entering,
+                    FullTcpRecoverySender& s);
 
     FullTcpPrr m_prr;           //!< PRR's state, with FullTcpRecoverySender::Prr()
     uint64_t m_prrSentMark {0}; //!< FullTcpTcb::dataBytesSent already counted in prr_out

@@ -65,6 +65,11 @@ LinuxValues(Helper& h)
     // The SYN-ACK answering a duplicate SYN restarts the SYN-ACK timer (tcp_check_req()).
     h.SetSocketAttribute("DuplicateSynRestartsTimer", BooleanValue(true));
     h.SetSocketAttribute("DataRetries", UintegerValue(15));
+    // ... as a time since the first retransmission, tcp_orphan_retries = 0 (8) for a closed
+    // connection, keepalive ending with a RST (tcp_write_timeout(), tcp_probe_timer(),
+    // tcp_keepalive_timer()).
+    h.SetSocketAttribute("GiveUp", StringValue("Linux"));
+    h.SetSocketAttribute("OrphanRetries", UintegerValue(0));
     // RFC 5961 §7 throttle: tcp_invalid_ratelimit = 500 ms; RST in TIME_WAIT closes it
     // (tcp_rfc1337 = 0).
     h.SetSocketAttribute("ChallengeAckInterval", TimeValue(MilliSeconds(500)));
@@ -84,6 +89,8 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("ResetAfterFinIsEndOfStream", BooleanValue(true));
     // Zero-window probes without data, <SEQ=SND.UNA-1> (tcp_xmit_probe_skb()).
     h.SetSocketAttribute("ZeroWindowProbeData", BooleanValue(false));
+    // Nagle waits for the ACK of the last small segment only (tcp_minshall_check()).
+    h.SetSocketAttribute("MinshallNagle", BooleanValue(true));
     // A write is queued in blocks of sk_gso_max_size (GSO_LEGACY_MAX_SIZE 65536 less
     // MAX_TCP_HEADER + 1, 321 on x86-64), half the peer's largest window at most, and a long
     // write gets PSH once half that window is unpushed (tcp_sendmsg_locked(), forced_push()).

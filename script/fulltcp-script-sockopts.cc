@@ -416,6 +416,8 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         {"net.ipv4.tcp_syn_linear_timeouts", {"SynLinearTimeouts", 'u'}},
         {"net.ipv4.tcp_synack_retries", {"SynAckRetries", 'u'}},
         {"net.ipv4.tcp_retries2", {"DataRetries", 'u'}},
+        {"net.ipv4.tcp_orphan_retries", {"OrphanRetries", 'u'}},
+        {"net.ipv4.tcp_rto_max_ms", {"MaxRto", 'm'}}, // Linux 6.15+
         {"net.ipv4.tcp_reordering", {"DupThresh", 'u'}},
         {"net.ipv4.tcp_fin_timeout", {"FinWait2Timeout", 's'}},
         {"net.ipv4.tcp_keepalive_time", {"KeepAliveIdle", 's'}},

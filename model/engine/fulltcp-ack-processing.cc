@@ -102,6 +102,7 @@ FullTcpConnection::AckAdvances(const FullTcpHeader& h, int64_t ack)
     m_tcb.scoreboard.AckedUpTo(ack);
     m_tcb.rate.Acknowledged(ack);
     m_tcb.retransmits = 0;
+    m_tcb.retransStamp.reset();
     m_tcb.lastProgress = m_now;
     if (handshake)
     {

@@ -60,6 +60,21 @@ struct FullTcpConfig
     /// Retransmissions of data or FIN before the connection times out: 15 (Linux
     /// tcp_retries2; RFC 9293 §3.8.3 R2 must be at least 100 s).
     uint32_t dataRetries {15};
+    /// When to give up, as Linux 6.18 decides it instead of by count (RFC 9293 §3.8.3): false.
+    /// With it, dataRetries is a time, the (2^(n+1) - 1)·minRto that n retransmissions
+    /// doubling from minRto take (tcp_model_timeout()), counted, as the user timeout, from
+    /// the first retransmission since SND.UNA last advanced (retrans_stamp;
+    /// retransmits_timed_out()); an orphaned connection takes orphanRetries instead
+    /// (tcp_write_timeout()); the user timeout also ends SYN_SENT; zero-window probes back
+    /// off at most dataRetries times (tcp_send_probe0()) and end at dataRetries unanswered
+    /// probes or once the user timeout has passed since the first one (tcp_probe_timer());
+    /// keepalive gives up with a RST, and on the user timeout when one is set
+    /// (tcp_keepalive_timer()).
+    bool linuxGiveUp {false};
+    /// Retries of an orphaned connection (closed by the application) when linuxGiveUp: 0,
+    /// which Linux takes as 8 while the RTO is below maxRto (sysctl tcp_orphan_retries = 0,
+    /// tcp_orphan_retries()).
+    uint32_t orphanRetries {0};
     /// Maximum Segment Lifetime: 2 min (RFC 9293 §3.4.2). TIME_WAIT lasts 2·MSL (§3.6.1,
     /// MUST-13); 0 skips TIME_WAIT (the connection closes as it enters it).
     Time msl {Seconds(120)};
@@ -184,6 +199,10 @@ struct FullTcpConfig
     /// Disable Nagle's algorithm (TCP_NODELAY): false, Nagle on (RFC 896, RFC 9293 §3.7.4
     /// SHLD-7; Linux).
     bool noDelay {false};
+    /// Minshall's variant of Nagle (Linux tcp_nagle_check(), tcp_minshall_check()): a small
+    /// segment waits only while an earlier small segment is unacknowledged, not while any
+    /// data is: false, RFC 896 as RFC 9293 §3.7.4 words it.
+    bool minshallNagle {false};
     /// First interval of zero-window probing (persist timer): 0 uses the RTO (RFC 1122
     /// §4.2.2.17; Linux tcp_probe_timer()). The socket sets ns-3's TcpSocket PersistTimeout
     /// (6 s), with which ns-3 TcpSocketBase arms its persist timer. Later probes back off

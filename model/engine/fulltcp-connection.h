@@ -623,8 +623,13 @@ class FullTcpConnection : private FullTcpRecoverySender
     ///        (FullTcpConfig::synLinearTimeouts), the time since the first SYN reached what
     ///        synRetries doubling timeouts take (Linux tcp_write_timeout())
     bool SynTimedOut(uint32_t attempts) const;
+    /// \return whether to give up on data, FIN or SYN now, as Linux tcp_write_timeout()
+    ///         decides (FullTcpConfig::linuxGiveUp)
+    bool LinuxWriteTimedOut() const;
     /// Arm the RETRANSMIT slot, never beyond the user timeout's deadline.
     void ArmRetransmitTimer(Time delay);
+    /// \return when the user timeout started counting, if it is set and counting
+    std::optional<Time> UserTimeoutStart() const;
 
     // --- probing the peer (fulltcp-probes.cc) ---
 
@@ -634,6 +639,9 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// \return the first persist interval: persistTimeout for a closed window when set,
     ///         else the RTO
     Time PersistBase() const;
+    /// \param firstProbe this expiry starts probing \return whether zero-window probing ends
+    ///        the connection now, as Linux tcp_probe_timer() decides (FullTcpConfig::linuxGiveUp)
+    bool LinuxProbeTimedOut(bool firstProbe);
     /// An ACK arrived while probing: a window that opened ends the probing.
     void ProbeAnswered();
     /// Start the keepalive timer if keepalive is on (RFC 9293 §3.8.4).

@@ -69,8 +69,12 @@ FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
     // Nagle (RFC 896; RFC 9293 §3.7.4): "if there is unacknowledged data (i.e., SND.NXT >
     // SND.UNA), then the sending TCP endpoint buffers all user data ... until the
     // outstanding data has been acknowledged or until the TCP endpoint can send a full-sized
-    // segment". TCP_NODELAY (noDelay) turns it off.
-    if (!m_config.noDelay && m_tcb.sndNxt > m_tcb.sndUna)
+    // segment". TCP_NODELAY (noDelay) turns it off. Minshall's variant waits only for the ACK
+    // of the last small segment sent (Linux tcp_nagle_check(): tcp_minshall_check()).
+    const bool waiting = m_config.minshallNagle
+                           ? m_tcb.sndSml > m_tcb.sndUna && m_tcb.sndSml <= m_tcb.sndNxt
+                           : m_tcb.sndNxt > m_tcb.sndUna;
+    if (!m_config.noDelay && waiting)
     {
         return false;
     }
@@ -115,6 +119,10 @@ FullTcpConnection::SendNewSegment(int64_t end)
     }
     SendRange(start, end);
     m_tcb.rtxNxt = end;
+    if (end - start < SegmentPayloadLimit())
+    {
+        m_tcb.sndSml = end; // Linux tcp_minshall_update()
+    }
     // RFC 6298 §3: time one segment at a time when timestamps give no samples.
     if (!m_tcb.tsOk && !m_tcb.rttTimedEnd)
     {

@@ -45,13 +45,13 @@ FullTcpConnection::PersistTimeout()
     // octet of new data (if available), or retransmit to the receiving TCP peer even if the
     // send window is zero". Probing goes on as long as the peer answers (MUST-37); when it
     // stops answering, the data retry limit (or the user timeout) ends the connection.
-    if (GiveUp(m_tcb.probesOut))
+    const bool firstProbe = !m_tcb.probing;
+    if (m_config.linuxGiveUp ? LinuxProbeTimedOut(firstProbe) : GiveUp(m_tcb.probesOut))
     {
         SetState(S::CLOSED, C::RETRIES_EXHAUSTED);
         return;
     }
     ++m_tcb.probesOut;
-    const bool firstProbe = !m_tcb.probing;
     m_tcb.probing = true;
     if (m_tcb.sndUna < std::min(m_tcb.sndNxt, m_tcb.DataEnd()))
     {
@@ -69,10 +69,33 @@ FullTcpConnection::PersistTimeout()
         Transmit(MakeHeader(H::ACK, m_tcb.sndUna - 1), Create<Packet>());
     }
     // SHLD-29/30: the first probe after one RTO (or PersistTimeout), then exponentially
-    // further apart (RFC 1122 §4.2.2.17), at most maxRto apart.
+    // further apart (RFC 1122 §4.2.2.17), at most maxRto apart; Linux doubles at most
+    // tcp_retries2 times (tcp_send_probe0(): icsk_backoff).
     const Time base = firstProbe ? PersistBase() : m_tcb.rto;
-    m_tcb.rto = std::min(2 * base, m_config.maxRto);
+    const bool backOff = !m_config.linuxGiveUp || m_tcb.probeBackoff < m_config.dataRetries;
+    m_tcb.rto = backOff ? std::min(2 * base, m_config.maxRto) : base;
+    m_tcb.probeBackoff += backOff ? 1 : 0;
     ArmRetransmitTimer(m_tcb.rto);
+}
+
+bool
+FullTcpConnection::LinuxProbeTimedOut(bool firstProbe)
+{
+    // Linux tcp_probe_timer(): answered probes go on for ever (tcp_ack() resets
+    // icsk_probes_out), but not beyond the user timeout, counted from the first probe
+    // (icsk_probes_tstamp); unanswered ones end at tcp_retries2 (tcp_orphan_retries for an
+    // orphan).
+    if (firstProbe)
+    {
+        m_tcb.probesStamp = m_now;
+        m_tcb.probeBackoff = 0;
+    }
+    else if (m_config.userTimeout.IsStrictlyPositive()
+             && m_now - m_tcb.probesStamp >= m_config.userTimeout)
+    {
+        return true;
+    }
+    return m_tcb.probesOut >= RetryLimit();
 }
 
 Time
@@ -158,6 +181,17 @@ FullTcpConnection::KeepAliveTimeout()
     if (m_tcb.keepAliveProbesOut == 0 && idle < m_config.keepAliveIdle)
     {
         ArmTimer(FullTcpTimer::KEEPALIVE, m_config.keepAliveIdle - idle);
+        return;
+    }
+    if (m_config.linuxGiveUp
+        && (m_config.userTimeout.IsStrictlyPositive()
+                ? m_tcb.keepAliveProbesOut > 0 && idle >= m_config.userTimeout
+                : m_tcb.keepAliveProbesOut >= m_config.keepAliveProbes))
+    {
+        // Linux tcp_keepalive_timer(): with a user timeout, once that long has passed since the
+        // peer was last heard (a probe out), else after keepalive_probes() probes; the peer is
+        // told with a RST (tcp_send_active_reset()), the user with ETIMEDOUT (tcp_write_err()).
+        ResetAndClose(st == S::FIN_WAIT_2 ? C::TIMEOUT_FIN_WAIT_2 : C::RETRIES_EXHAUSTED);
         return;
     }
     if (m_tcb.keepAliveProbesOut >= m_config.keepAliveProbes)

@@ -81,6 +81,7 @@ struct FullTcpTcb
     FullTcpSeqSpace snd;           //!< ISS and wrapping of our sequence numbers
     int64_t sndUna {0};            //!< SND.UNA: oldest unacknowledged offset
     int64_t sndNxt {0};            //!< SND.NXT: next offset to send
+    int64_t sndSml {0};            //!< end of the last small segment sent (Linux snd_sml)
     uint32_t sndWnd {0};           //!< SND.WND in bytes (already scaled)
     uint32_t maxSndWnd {0};        //!< largest SND.WND seen (MAX.SND.WND, RFC 5961 §5.2)
     int64_t sndWl1 {0};            //!< SND.WL1: receive offset of the last window update
@@ -139,7 +140,10 @@ struct FullTcpTcb
     Time rttTimedAt;                    //!< when that segment was sent
     bool synRetransmitted {false};      //!< our SYN or SYN-ACK went more than once
     Time lastProgress;                  //!< last new ACK, or first send (user timeout)
+    std::optional<Time> retransStamp;   //!< first retransmission since SND.UNA advanced
     uint32_t probesOut {0};             //!< unanswered zero-window probes
+    uint32_t probeBackoff {0};          //!< doublings of the zero-window probe interval
+    Time probesStamp;                   //!< first zero-window probe of this closed window
     bool probing {false};               //!< the RETRANSMIT slot is probing a zero window
     /// The last ICMP soft error accepted (RFC 1122 §4.2.3.9; Linux sk_err_soft), until an
     /// acceptable ACK shows the path works again (Linux tcp_ack() clears it)

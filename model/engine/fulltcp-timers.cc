@@ -23,6 +23,22 @@ namespace
 {
 using S = FullTcpState;
 using C = FullTcpStateCause;
+
+/// Linux tcp_model_timeout(): how long n retransmissions take when every timeout doubles from
+/// base up to maxRto. \param n retransmissions \param base first timeout \param maxRto cap
+/// \return their total time
+Time
+ModelTimeout(uint32_t n, Time base, Time maxRto)
+{
+    uint32_t thresh = 0; // ilog2(TCP_RTO_MAX / rto_base)
+    while (thresh < 31 && base * (int64_t {2} << thresh) <= maxRto)
+    {
+        ++thresh;
+    }
+    return n <= thresh
+             ? base * ((int64_t {2} << n) - 1)
+             : base * ((int64_t {2} << thresh) - 1) + maxRto * static_cast<int64_t>(n - thresh);
+}
 } // namespace
 
 const std::array<FullTcpTimerSlot, 4>&
@@ -99,12 +115,37 @@ FullTcpConnection::ArmRetransmitTimer(Time delay)
 {
     // RFC 5482 / RFC 9293 §3.8.3 USER TIMEOUT: expire no later than its deadline, so that
     // the connection gives up on time (as Linux tcp_clamp_rto_to_user_timeout()).
-    if (m_config.userTimeout.IsStrictlyPositive() && m_tcb.SynAcked())
+    if (const std::optional<Time> start = UserTimeoutStart())
     {
-        const Time left = m_tcb.lastProgress + m_config.userTimeout - m_now;
+        const Time left = *start + m_config.userTimeout - m_now;
         delay = std::max(Seconds(0), std::min(delay, left));
     }
     ArmTimer(FullTcpTimer::RETRANSMIT, delay);
+}
+
+std::optional<Time>
+FullTcpConnection::UserTimeoutStart() const
+{
+    if (!m_config.userTimeout.IsStrictlyPositive())
+    {
+        return std::nullopt;
+    }
+    if (!m_config.linuxGiveUp)
+    {
+        return m_tcb.SynAcked() ? std::optional<Time>(m_tcb.lastProgress) : std::nullopt;
+    }
+    // Linux counts from the first zero-window probe (tcp_clamp_probe0_to_user_timeout()), else
+    // from retrans_stamp, set by the first retransmission (the first SYN in SYN_SENT,
+    // tcp_connect()); before a retransmission the RTO is not cut.
+    if (m_tcb.probing)
+    {
+        return m_tcb.probesStamp;
+    }
+    if (m_tcb.state == S::SYN_SENT)
+    {
+        return m_tcb.retransmits > 0 ? std::optional<Time>(m_tcb.lastProgress) : std::nullopt;
+    }
+    return m_tcb.SynAcked() ? m_tcb.retransStamp : std::nullopt;
 }
 
 void
@@ -171,6 +212,13 @@ FullTcpConnection::RetryLimit() const
                              : m_config.synRetries
                                    + (m_tcb.state == S::SYN_SENT ? m_config.synLinearTimeouts : 0);
     }
+    // Linux tcp_write_timeout(): an orphan (SOCK_DEAD) retries tcp_orphan_retries times, 0
+    // meaning 8 while the RTO is below TCP_RTO_MAX (tcp_orphan_retries()).
+    if (m_config.linuxGiveUp && m_tcb.appClosed)
+    {
+        return m_config.orphanRetries == 0 && m_tcb.rto < m_config.maxRto ? 8
+                                                                          : m_config.orphanRetries;
+    }
     return m_config.dataRetries;
 }
 
@@ -198,17 +246,34 @@ FullTcpConnection::SynTimedOut(uint32_t attempts) const
     {
         return false;
     }
-    const Time base = m_config.initialRto;
-    uint32_t thresh = 0; // ilog2(TCP_RTO_MAX / rto_base)
-    while (thresh < 31 && base * (int64_t {2} << thresh) <= m_config.maxRto)
+    return m_now - m_tcb.lastProgress
+        >= ModelTimeout(m_config.synRetries, m_config.initialRto, m_config.maxRto);
+}
+
+bool
+FullTcpConnection::LinuxWriteTimedOut() const
+{
+    // Linux tcp_write_timeout(). In SYN_SENT: the count (and SynTimedOut()), or with a user
+    // timeout the count and that time since the first SYN (retransmits_timed_out()).
+    if (!m_tcb.SynAcked())
     {
-        ++thresh;
+        if (m_tcb.state != S::SYN_SENT || !m_config.userTimeout.IsStrictlyPositive())
+        {
+            return GiveUp(m_tcb.retransmits);
+        }
+        return m_tcb.retransmits >= RetryLimit()
+            || (m_tcb.retransmits > 0 && m_now - m_tcb.lastProgress >= m_config.userTimeout);
     }
-    const uint32_t n = m_config.synRetries;
-    const Time model = n <= thresh ? base * ((int64_t {2} << n) - 1)
-                                   : base * ((int64_t {2} << thresh) - 1)
-                                         + m_config.maxRto * static_cast<int64_t>(n - thresh);
-    return m_now - m_tcb.lastProgress >= model;
+    // Otherwise time only, from the first retransmission: the user timeout, or what RetryLimit()
+    // retransmissions doubling from TCP_RTO_MIN take (tcp_model_timeout()), whatever the count.
+    if (m_tcb.retransmits == 0 || !m_tcb.retransStamp)
+    {
+        return false;
+    }
+    const Time limit = m_config.userTimeout.IsStrictlyPositive()
+                         ? m_config.userTimeout
+                         : ModelTimeout(RetryLimit(), m_config.minRto, m_config.maxRto);
+    return m_now - *m_tcb.retransStamp >= limit;
 }
 
 void
@@ -235,7 +300,7 @@ FullTcpConnection::RetransmitTimeout()
 void
 FullTcpConnection::DataRetransmitTimeout()
 {
-    if (GiveUp(m_tcb.retransmits))
+    if (m_config.linuxGiveUp ? LinuxWriteTimedOut() : GiveUp(m_tcb.retransmits))
     {
         // RFC 9293 §3.8.3: at R2 "close the connection". No RST: the peer is unreachable.
         SetState(S::CLOSED, C::RETRIES_EXHAUSTED);
@@ -264,6 +329,10 @@ FullTcpConnection::DataRetransmitTimeout()
         SetCaState(FullTcpCaState::LOSS);
     }
     ++m_tcb.retransmits;
+    if (!m_tcb.retransStamp && m_tcb.SynAcked())
+    {
+        m_tcb.retransStamp = m_now; // Linux tcp_retransmit_skb(): retrans_stamp
+    }
     // RFC 6298 §5.4 retransmit the earliest segment, §5.5 back off, §5.6 restart the timer.
     // Linux 6.5+ tcp_retransmit_timer() keeps the RTO of a SYN_SENT timeout while its count
     // (tp->total_rto) is at most tcp_syn_linear_timeouts.

@@ -274,6 +274,18 @@ FullTcpSocket::GetRtoEstimator() const
 }
 
 bool
+FullTcpSocket::SetGiveUp(const std::string& name)
+{
+    return SetRfcOrLinux("GiveUp", "Rfc9293", name, m_linuxGiveUp);
+}
+
+std::string
+FullTcpSocket::GetGiveUp() const
+{
+    return m_linuxGiveUp ? "Linux" : "Rfc9293";
+}
+
+bool
 FullTcpSocket::SetPrrVariant(const std::string& name)
 {
     if (!FullTcpPrr::VariantFromName(name))

@@ -120,6 +120,34 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&FullTcpSocket::m_persistFromRto),
                           MakeBooleanChecker())
+            .AddAttribute("GiveUp",
+                          "When to give up on an unanswered peer: \"Rfc9293\" (§3.8.3: after "
+                          "DataRetries retransmissions, or the UserTimeout since the last "
+                          "progress) or \"Linux\" (Linux 6.18 tcp_write_timeout(), "
+                          "tcp_probe_timer(), tcp_keepalive_timer(): DataRetries as the time "
+                          "that many retransmissions doubling from MinRto take, counted, as the "
+                          "UserTimeout, from the first retransmission; OrphanRetries for a "
+                          "closed connection; the UserTimeout in SYN_SENT too; zero-window "
+                          "probes backing off at most DataRetries times and ending at the "
+                          "UserTimeout from the first probe; keepalive ending with a RST, on "
+                          "the UserTimeout when set). An unknown name is refused.",
+                          StringValue("Rfc9293"),
+                          MakeStringAccessor(&FullTcpSocket::SetGiveUp, &FullTcpSocket::GetGiveUp),
+                          MakeStringChecker())
+            .AddAttribute("OrphanRetries",
+                          "With GiveUp \"Linux\": the DataRetries of a connection the "
+                          "application closed; 0 means 8 while the RTO is below MaxRto (Linux "
+                          "tcp_orphan_retries, tcp_orphan_retries()).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpSocket::m_orphanRetries),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MinshallNagle",
+                          "Nagle holds a small segment only while an earlier small segment is "
+                          "unacknowledged (Minshall's variant, Linux tcp_minshall_check(); the "
+                          "Linux profile). False: while any data is (RFC 896, RFC 9293 §3.7.4).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_minshallNagle),
+                          MakeBooleanChecker())
             .AddAttribute("ZeroWindowProbeData",
                           "A zero-window probe with nothing in flight carries one octet of new "
                           "data (RFC 9293 §3.8.6.1). False: no data, <SEQ=SND.UNA-1><ACK>, as "

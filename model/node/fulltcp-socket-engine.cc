@@ -145,6 +145,8 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.synAckRetries = m_synAckRetries;
     c.duplicateSynRestartsTimer = m_duplicateSynRestartsTimer;
     c.dataRetries = m_dataRetries;
+    c.linuxGiveUp = m_linuxGiveUp;
+    c.orphanRetries = m_orphanRetries;
     c.msl = m_msl;
     c.finWait2RtoFloor = m_finWait2RtoFloor;
     c.rfc1337 = m_rfc1337;
@@ -182,6 +184,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     // 0 = one RTO (the engine's RFC default); see the PersistFromRto attribute.
     c.persistTimeout = m_persistFromRto ? Seconds(0) : m_persistTimeout;
     c.zeroWindowProbeData = m_zeroWindowProbeData;
+    c.minshallNagle = m_minshallNagle;
     // FullTcp's own data-path knobs.
     c.minRto = m_minRto;
     c.clockGranularity = m_clockGranularity;

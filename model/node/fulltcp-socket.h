@@ -434,6 +434,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool SetRtoEstimator(const std::string& name);
     /// \return RtoEstimator
     std::string GetRtoEstimator() const;
+    /// \param name GiveUp: "Rfc9293" or "Linux" \return whether the name is known
+    bool SetGiveUp(const std::string& name);
+    /// \return GiveUp
+    std::string GetGiveUp() const;
     /// \return PrrVariant
     std::string GetPrrVariant() const;
     /// \param name CubicHystart \return whether CUBIC knows that slow-start exit
@@ -578,6 +582,9 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_synLinearTimeouts {0};                //!< SynLinearTimeouts
     bool m_linuxReceiveWindow {false};               //!< ReceiveWindow is "Linux"
     bool m_linuxRtoEstimator {false};                //!< RtoEstimator is "Linux"
+    bool m_linuxGiveUp {false};                      //!< GiveUp is "Linux"
+    uint32_t m_orphanRetries {0};                    //!< OrphanRetries
+    bool m_minshallNagle {false};                    //!< MinshallNagle
     uint32_t m_rcvBufMax {33554432};                 //!< RcvBufMax
     Time m_synSentBadAckRetry {Seconds(0)};          //!< SynSentBadAckRetry
     bool m_simultaneousOpenRepeatsSyn {false};       //!< SimultaneousOpenRepeatsSyn

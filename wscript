@@ -13,11 +13,13 @@
 # The layers, lowest first (CMakeLists.txt: one library each out of tree; here, as in any ns-3
 # tree, one module library of them all; test/check-layers.py keeps the includes pointing down).
 FULLTCP_WIRE_SOURCES = [
+    'model/wire/fulltcp-fast-open-option.cc',
     'model/wire/fulltcp-options.cc',
     'model/wire/fulltcp-header.cc',
 ]
 
 FULLTCP_WIRE_HEADERS = [
+    'model/wire/fulltcp-fast-open-option.h',
     'model/wire/fulltcp-options.h',
     'model/wire/fulltcp-header.h',
 ]
@@ -182,6 +184,7 @@ FULLTCP_SCRIPT_SOURCES = [
     'script/fulltcp-script-sockopts.cc',
     'script/fulltcp-script-runner.cc',
     'script/fulltcp-script-shell.cc',
+    'script/fulltcp-script-tcpinfo.cc',
 ]
 
 FULLTCP_SCRIPT_HEADERS = [
@@ -193,6 +196,7 @@ FULLTCP_SCRIPT_HEADERS = [
     'script/fulltcp-script-syscalls.h',
     'script/fulltcp-script-runner.h',
     'script/fulltcp-script-shell.h',
+    'script/fulltcp-script-tcpinfo.h',
 ]
 
 FULLTCP_LAYERS = ['WIRE', 'ENGINE', 'NODE', 'HELPER', 'SCRIPT']

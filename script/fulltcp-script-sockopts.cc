@@ -7,6 +7,7 @@
  * Documentation/networking/ip-sysctl.rst).
  */
 #include "fulltcp-script-syscalls.h"
+#include "fulltcp-script-tcpinfo.h"
 
 #include "ns3/boolean.h"
 #include "ns3/fulltcp-l4-protocol.h"
@@ -54,6 +55,16 @@ LinuxState(FullTcpState s)
         return 6;
     }
     return 7;
+}
+
+/// \param c a connection \return Linux's tcpi_options bits for it (tcp_get_info())
+int64_t
+TcpInfoOptions(const FullTcpConnection& c)
+{
+    const FullTcpTcb& t = c.GetTcb();
+    // TCPI_OPT_TIMESTAMPS 1, _SACK 2, _WSCALE 4, _ECN 8, _ECN_SEEN 16 (include/uapi/linux/tcp.h)
+    return (t.tsOk ? 1 : 0) | (t.sackOk ? 2 : 0) | (t.wsOk ? 4 : 0) | (t.ecn.ok ? 8 : 0)
+         | (t.ecn.seen ? 16 : 0);
 }
 
 /// \param x an expression \return its spelling in messages
@@ -313,6 +324,10 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
             const uint32_t mss = conn ? conn->GetTcb().sndMss : 0;
             actual = ssthresh >= 0x7fffffff ? 0x7fffffff : mss > 0 ? ssthresh / mss : 0;
         }
+        else if (field == "tcpi_options")
+        {
+            actual = conn ? TcpInfoOptions(*conn) : 0;
+        }
         else if (field == "tcpi_ca_state")
         {
             // enum tcp_ca_state: Open 0, Disorder 1, CWR 2, Recovery 3, Loss 4 (FullTcpCaState's
@@ -327,6 +342,16 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         int64_t expected = 0;
         if (want.items[i].kind == FullTcpScriptExpr::ELLIPSIS)
         {
+            continue;
+        }
+        if (const auto holds = FullTcpScriptTcpInfoHolds(want.items[i], actual))
+        {
+            if (!*holds)
+            {
+                o.failure = "getsockopt(TCP_INFO): " + field + " = " + std::to_string(actual)
+                          + " fails the script's assert";
+                return true;
+            }
             continue;
         }
         if (!Evaluate(want.items[i], expected) || expected != actual)

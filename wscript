@@ -123,6 +123,7 @@ FULLTCP_NODE_SOURCES = [
     'model/node/fulltcp-socket.cc',
     'model/node/fulltcp-socket-engine.cc',
     'model/node/fulltcp-socket-listener.cc',
+    'model/node/fulltcp-socket-fast-open.cc',
     'model/node/fulltcp-syn-cookie.cc',
     'model/node/fulltcp-socket-attributes.cc',
     'model/node/fulltcp-socket-accessors.cc',

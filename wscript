@@ -13,11 +13,13 @@
 # The layers, lowest first (CMakeLists.txt: one library each out of tree; here, as in any ns-3
 # tree, one module library of them all; test/check-layers.py keeps the includes pointing down).
 FULLTCP_WIRE_SOURCES = [
+    'model/wire/fulltcp-fast-open-option.cc',
     'model/wire/fulltcp-options.cc',
     'model/wire/fulltcp-header.cc',
 ]
 
 FULLTCP_WIRE_HEADERS = [
+    'model/wire/fulltcp-fast-open-option.h',
     'model/wire/fulltcp-options.h',
     'model/wire/fulltcp-header.h',
 ]
@@ -29,6 +31,7 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/fulltcp-listen-rules.cc',
     'model/engine/fulltcp-rst-rules.cc',
     'model/engine/fulltcp-segment-checks.cc',
+    'model/engine/fulltcp-fast-open-cookie.cc',
     'model/engine/fulltcp-isn.cc',
     'model/engine/fulltcp-byte-queue.cc',
     'model/engine/fulltcp-reassembly.cc',
@@ -78,6 +81,7 @@ FULLTCP_ENGINE_HEADERS = [
     'model/engine/fulltcp-listen-rules.h',
     'model/engine/fulltcp-rst-rules.h',
     'model/engine/fulltcp-segment-checks.h',
+    'model/engine/fulltcp-fast-open-cookie.h',
     'model/engine/fulltcp-isn.h',
     'model/engine/fulltcp-byte-queue.h',
     'model/engine/fulltcp-range.h',
@@ -119,6 +123,7 @@ FULLTCP_NODE_SOURCES = [
     'model/node/fulltcp-socket.cc',
     'model/node/fulltcp-socket-engine.cc',
     'model/node/fulltcp-socket-listener.cc',
+    'model/node/fulltcp-socket-fast-open.cc',
     'model/node/fulltcp-syn-cookie.cc',
     'model/node/fulltcp-socket-attributes.cc',
     'model/node/fulltcp-socket-accessors.cc',
@@ -182,6 +187,7 @@ FULLTCP_SCRIPT_SOURCES = [
     'script/fulltcp-script-sockopts.cc',
     'script/fulltcp-script-runner.cc',
     'script/fulltcp-script-shell.cc',
+    'script/fulltcp-script-tcpinfo.cc',
 ]
 
 FULLTCP_SCRIPT_HEADERS = [
@@ -193,6 +199,7 @@ FULLTCP_SCRIPT_HEADERS = [
     'script/fulltcp-script-syscalls.h',
     'script/fulltcp-script-runner.h',
     'script/fulltcp-script-shell.h',
+    'script/fulltcp-script-tcpinfo.h',
 ]
 
 FULLTCP_LAYERS = ['WIRE', 'ENGINE', 'NODE', 'HELPER', 'SCRIPT']

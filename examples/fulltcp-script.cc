@@ -6,7 +6,10 @@
  *
  *   ./fulltcp-script [--profile=rfc|linux] [--tolerance_usecs=N] [--verbose]
  *                    [--local_ip=A.B.C.D] [--remote_ip=A.B.C.D] [--defaults=FILE.sh]
- *                    SCRIPT.pkt
+ *                    [-D NAME=VALUE ...] SCRIPT.pkt
+ *
+ * -D NAME=VALUE (also -DNAME=VALUE, --define=NAME=VALUE) defines a symbol as packetdrill's -D
+ * does: the word NAME in the script reads as VALUE.
  *
  * Exit status: 0 the script passed, 1 a mismatch (the first one is printed), 2 the script
  * (or the command line) could not be parsed.
@@ -22,9 +25,62 @@
 
 using namespace ns3;
 
+namespace
+{
+
+/**
+ * \brief Take packetdrill's defines out of the command line (ns-3's CommandLine knows only
+ * --name=value): `-D NAME=VALUE`, `-DNAME=VALUE` and `--define=NAME=VALUE`.
+ * \param argc in/out \param argv in/out: the other arguments, in order
+ * \param defines out \return false on a define without '='
+ */
+bool
+TakeDefines(int& argc, char* argv[], FullTcpScriptDefines& defines)
+{
+    int kept = 1;
+    for (int i = 1; i < argc; ++i)
+    {
+        std::string arg = argv[i];
+        std::string definition;
+        if (arg == "-D" && i + 1 < argc)
+        {
+            definition = argv[++i];
+        }
+        else if (arg.rfind("-D", 0) == 0 && arg.size() > 2)
+        {
+            definition = arg.substr(2);
+        }
+        else if (arg.rfind("--define=", 0) == 0)
+        {
+            definition = arg.substr(9);
+        }
+        else
+        {
+            argv[kept++] = argv[i];
+            continue;
+        }
+        const size_t eq = definition.find('=');
+        if (eq == std::string::npos || eq == 0)
+        {
+            std::cerr << "bad definition '" << definition << "' (expected NAME=VALUE)\n";
+            return false;
+        }
+        defines[definition.substr(0, eq)] = definition.substr(eq + 1);
+    }
+    argc = kept;
+    return true;
+}
+
+} // namespace
+
 int
 main(int argc, char* argv[])
 {
+    FullTcpScriptDefines defines;
+    if (!TakeDefines(argc, argv, defines))
+    {
+        return 2;
+    }
     std::string profile = "rfc";
     uint64_t toleranceUsecs = 4000; // packetdrill's default tolerance
     bool verbose = false;
@@ -65,14 +121,14 @@ main(int argc, char* argv[])
     if (path.empty() || (profile != "rfc" && profile != "linux"))
     {
         std::cerr << "usage: fulltcp-script [--profile=rfc|linux] [--tolerance_usecs=N] "
-                     "[--verbose] [--local_ip=IP] [--remote_ip=IP] SCRIPT.pkt\n";
+                     "[--verbose] [--local_ip=IP] [--remote_ip=IP] [-D NAME=VALUE] SCRIPT.pkt\n";
         return 2;
     }
 
     FullTcpScript script;
     try
     {
-        script = FullTcpScriptParseFile(path);
+        script = FullTcpScriptParseFile(path, defines);
     }
     catch (const FullTcpScriptSyntaxError& e)
     {

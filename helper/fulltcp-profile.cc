@@ -84,6 +84,8 @@ LinuxValues(Helper& h)
     // TIME_WAIT as tcp_timewait_state_process(): a bare ACK or RST at RCV.NXT only, no
     // challenge ACKs.
     h.SetSocketAttribute("LinuxTimeWait", BooleanValue(true));
+    // net.ipv4.tcp_fastopen = TFO_CLIENT_ENABLE (1) in a fresh netns: client only.
+    h.SetSocketAttribute("FastOpen", UintegerValue(1));
     // A RST after the peer's FIN: read() returns 0, the error (EPIPE in CLOSE_WAIT) waits
     // (tcp_reset(), tcp_recvmsg()).
     h.SetSocketAttribute("ResetAfterFinIsEndOfStream", BooleanValue(true));

@@ -1,5 +1,5 @@
 /*
- * Script: tokenizer dropping // and block comments, line-numbered syntax errors
+ * Script: tokenizer dropping // and block comments, -D defines, line-numbered syntax errors
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "fulltcp-script-lexer.h"
@@ -34,7 +34,7 @@ IsWordChar(char c)
 } // namespace
 
 std::vector<FullTcpScriptToken>
-FullTcpScriptTokenize(const std::string& text)
+FullTcpScriptTokenize(const std::string& text, const FullTcpScriptDefines& defines)
 {
     using T = FullTcpScriptToken;
     std::vector<T> out;
@@ -123,7 +123,20 @@ FullTcpScriptTokenize(const std::string& text)
             {
                 ++i;
             }
-            add(T::WORD, text.substr(start, i - start));
+            const auto define = defines.find(text.substr(start, i - start));
+            if (define == defines.end())
+            {
+                add(T::WORD, text.substr(start, i - start));
+                continue;
+            }
+            // lexer.l word(): SYM="val" is a string, SYM=`val` a command, SYM=val a word.
+            const std::string& value = define->second;
+            const bool quoted = value.size() >= 2 && (value[0] == '"' || value[0] == '`')
+                             && value.back() == value[0];
+            add(!quoted           ? T::WORD
+                : value[0] == '"' ? T::STRING
+                                  : T::COMMAND,
+                quoted ? value.substr(1, value.size() - 2) : value);
         }
         else if (std::strchr("()[]{}<>,=:+-~*|;", c) != nullptr)
         {

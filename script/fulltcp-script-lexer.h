@@ -6,6 +6,7 @@
 #define FULLTCP_SCRIPT_LEXER_H
 
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -60,15 +61,24 @@ struct FullTcpScriptToken
     }
 };
 
+/// packetdrill's `-D NAME=VALUE` symbols (config.c OPT_DEFINE): name to value.
+using FullTcpScriptDefines = std::map<std::string, std::string>;
+
 /**
  * \ingroup fulltcp
  * \brief Splits a script into tokens; `//` and C block comments are dropped.
+ *
+ * A word that names a define is replaced by its value, as packetdrill's lexer.l word() does:
+ * `"text"` becomes a STRING, a backtick value a COMMAND, anything else a WORD
+ * (`-D TFO_COOKIE=3021b9d889017eeb` makes `FO TFO_COOKIE` a cookie).
  * \param text the whole script
+ * \param defines the symbols
  * \return the tokens, ending with END
  * \throw FullTcpScriptSyntaxError on an unterminated string, comment or command, or a
  *        character that has no place in the grammar
  */
-std::vector<FullTcpScriptToken> FullTcpScriptTokenize(const std::string& text);
+std::vector<FullTcpScriptToken> FullTcpScriptTokenize(const std::string& text,
+                                                      const FullTcpScriptDefines& defines = {});
 
 } // namespace ns3
 

@@ -43,6 +43,15 @@ PrintOption(std::ostream& os, const FullTcpScriptOption& o)
             os << " " << o.values[i] << ":" << o.values[i + 1];
         }
         break;
+    case FullTcpFastOpenOption::KIND:
+    case FullTcpFastOpenOption::KIND_EXPERIMENTAL:
+        os << (o.kind == FullTcpFastOpenOption::KIND ? "FO" : "FOEXP")
+           << (o.values.empty() ? "" : " ");
+        for (uint32_t b : o.values)
+        {
+            os << "0123456789abcdef"[(b >> 4) & 0xf] << "0123456789abcdef"[b & 0xf];
+        }
+        break;
     default:
         os << "kind" << unsigned(o.kind) << " len " << o.values.size() + 2;
     }
@@ -172,6 +181,24 @@ FullTcpScriptMatcher::BuildInbound(const FullTcpScriptSegment& s,
                 u32(localIsn + v);
             }
             break;
+        case FullTcpFastOpenOption::KIND:
+        case FullTcpFastOpenOption::KIND_EXPERIMENTAL:
+            // packetdrill's tcp_option_new(): kind, length, [magic,] cookie; no padding (the
+            // script writes its nops).
+            if (o.kind == FullTcpFastOpenOption::KIND)
+            {
+                bytes.insert(bytes.end(), {o.kind, static_cast<uint8_t>(2 + o.values.size())});
+            }
+            else
+            {
+                bytes.insert(bytes.end(),
+                             {o.kind,
+                              static_cast<uint8_t>(4 + o.values.size()),
+                              FullTcpFastOpenOption::MAGIC >> 8,
+                              FullTcpFastOpenOption::MAGIC & 0xff});
+            }
+            bytes.insert(bytes.end(), o.values.begin(), o.values.end());
+            break;
         }
     }
     while (bytes.size() % 4 != 0)
@@ -242,6 +269,11 @@ FullTcpScriptMatcher::OutboundOptions(const FullTcpHeader& h) const
             }
             break;
         default:
+            if (auto fo = FullTcpFastOpenRead(o.kind, b + i + 2, len - 2u))
+            {
+                o.values.assign(fo->cookie.begin(), fo->cookie.end()); // compared byte by byte
+                break;
+            }
             o.values.assign(len - 2, 0);
         }
         out.push_back(o);

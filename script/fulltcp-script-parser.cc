@@ -8,6 +8,8 @@
  */
 #include "fulltcp-script-parser.h"
 
+#include "fulltcp-script-tcpinfo.h"
+
 #include "ns3/fulltcp-header.h"
 #include "ns3/fulltcp-options.h"
 
@@ -30,8 +32,9 @@ using T = FullTcpScriptToken;
 class Parser
 {
   public:
-    /// \param text the script
-    explicit Parser(const std::string& text) : m_tokens(FullTcpScriptTokenize(text))
+    /// \param text the script \param defines `-D NAME=VALUE` symbols
+    Parser(const std::string& text, const FullTcpScriptDefines& defines) :
+        m_tokens(FullTcpScriptTokenize(text, defines))
     {
         std::istringstream in(text);
         for (std::string line; std::getline(in, line);)
@@ -224,6 +227,28 @@ Parser::Option()
             throw FullTcpScriptSyntaxError(t.line, "sack needs 1 to 4 blocks");
         }
     }
+    else if (name == "FO" || name == "FOEXP")
+    {
+        // parser.y new_tcp_fast_open_option(): `FO` alone is a cookie request, `FO <hex>` a
+        // cookie (any even number of hex digits, so that scripts can send bad cookies); the
+        // values are the cookie's bytes.
+        o.kind =
+            name == "FO" ? FullTcpFastOpenOption::KIND : FullTcpFastOpenOption::KIND_EXPERIMENTAL;
+        if (Peek().kind == T::WORD)
+        {
+            const std::string hex = Next().text;
+            const size_t max = FullTcpOptions::MAX_BYTES - (name == "FO" ? 2 : 4);
+            if (hex.size() % 2 != 0 || hex.size() / 2 > max
+                || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+            {
+                throw FullTcpScriptSyntaxError(t.line, "bad Fast Open cookie '" + hex + "'");
+            }
+            for (size_t i = 0; i < hex.size(); i += 2)
+            {
+                o.values.push_back(std::stoul(hex.substr(i, 2), nullptr, 16));
+            }
+        }
+    }
     else
     {
         throw FullTcpScriptSyntaxError(t.line, "unsupported TCP option '" + name + "'");
@@ -318,7 +343,9 @@ Parser::Segment(FullTcpScriptEvent& e)
     }
     if ((s.flags & FullTcpHeader::ACK) != 0 && !s.ack && s.inbound)
     {
-        throw FullTcpScriptSyntaxError(e.line, "an inbound ACK segment needs 'ack N'");
+        // parser.y opt_ack: no `ack` is ack 0, which run_packet.c maps onto FullTcp's ISN
+        // (`< R. 11:11(0) win 257`).
+        s.ack = 0;
     }
 }
 
@@ -467,81 +494,6 @@ Parser::LineText(uint32_t line) const
     return text.substr(0, text.find_last_not_of(" \t\r") + 1);
 }
 
-/**
- * \brief An inline `%{ ... }%` block made only of `assert tcpi_NAME == N[, message]` lines,
- * as packetdrill scripts check TCP_INFO (packetdrill's code.c exports the socket under test's
- * tcp_info fields to Python), as a getsockopt(TCP_INFO, {fields}) of that socket.
- * \param code the block's text \param call out: the call
- * \return false when the block holds anything else (it is then skipped, not evaluated)
- */
-bool
-TcpInfoAsserts(const std::string& code, FullTcpScriptCall& call)
-{
-    FullTcpScriptExpr want;
-    want.kind = FullTcpScriptExpr::STRUCT;
-    std::istringstream in(code);
-    for (std::string line; std::getline(in, line);)
-    {
-        std::istringstream words(line.substr(0, line.find(',')));
-        std::string assertWord;
-        std::string field;
-        std::string op;
-        std::string value;
-        std::string extra;
-        if (!(words >> assertWord))
-        {
-            continue; // a blank line
-        }
-        char* end = nullptr;
-        // The fields getsockopt(TCP_INFO) knows (fulltcp-script-sockopts.cc); a block that
-        // asks for another one is skipped whole, as before.
-        static const std::set<std::string> known = {"tcpi_state",
-                                                    "tcpi_ca_state",
-                                                    "tcpi_rto",
-                                                    "tcpi_retransmits",
-                                                    "tcpi_snd_mss",
-                                                    "tcpi_rcv_mss",
-                                                    "tcpi_snd_cwnd",
-                                                    "tcpi_snd_ssthresh"};
-        if (assertWord != "assert" || !(words >> field >> op >> value) || (words >> extra)
-            || known.count(field) == 0 || op != "==" || value.empty())
-        {
-            return false;
-        }
-        errno = 0;
-        const long long number = std::strtoll(value.c_str(), &end, 0);
-        if (*end != '\0' || errno != 0)
-        {
-            return false;
-        }
-        FullTcpScriptExpr item;
-        item.kind = FullTcpScriptExpr::INTEGER;
-        item.number = number;
-        want.fields.push_back(field);
-        want.items.push_back(item);
-    }
-    if (want.fields.empty())
-    {
-        return false;
-    }
-    auto symbol = [](const std::string& name)
-    {
-        FullTcpScriptExpr x;
-        x.kind = FullTcpScriptExpr::SYMBOL;
-        x.text = name;
-        return x;
-    };
-    call.name = "getsockopt";
-    call.args = {symbol(FullTcpScriptCall::SOCKET_UNDER_TEST),
-                 symbol("SOL_TCP"),
-                 symbol("TCP_INFO"),
-                 want,
-                 FullTcpScriptExpr()};
-    call.result.kind = FullTcpScriptExpr::INTEGER;
-    call.result.number = 0;
-    return true;
-}
-
 FullTcpScript
 Parser::Script(const std::string& name)
 {
@@ -585,7 +537,7 @@ Parser::Script(const std::string& name)
             e.timing = Timing();
         }
         const T& t = Peek();
-        if (t.kind == T::PYTHON && TcpInfoAsserts(t.text, e.call))
+        if (t.kind == T::PYTHON && FullTcpScriptTcpInfoAsserts(t.text, e.call))
         {
             e.kind = FullTcpScriptEvent::CALL;
             e.text = LineText(e.line);
@@ -639,14 +591,16 @@ Parser::Script(const std::string& name)
 } // namespace
 
 FullTcpScript
-FullTcpScriptParse(const std::string& text, const std::string& name)
+FullTcpScriptParse(const std::string& text,
+                   const std::string& name,
+                   const FullTcpScriptDefines& defines)
 {
-    Parser p(text);
+    Parser p(text, defines);
     return p.Script(name);
 }
 
 FullTcpScript
-FullTcpScriptParseFile(const std::string& path)
+FullTcpScriptParseFile(const std::string& path, const FullTcpScriptDefines& defines)
 {
     std::ifstream in(path);
     if (!in)
@@ -655,7 +609,7 @@ FullTcpScriptParseFile(const std::string& path)
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return FullTcpScriptParse(text.str(), path);
+    return FullTcpScriptParse(text.str(), path, defines);
 }
 
 } // namespace ns3

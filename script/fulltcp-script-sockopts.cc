@@ -7,8 +7,10 @@
  * Documentation/networking/ip-sysctl.rst).
  */
 #include "fulltcp-script-syscalls.h"
+#include "fulltcp-script-tcpinfo.h"
 
 #include "ns3/boolean.h"
+#include "ns3/fulltcp-fast-open-cookie.h"
 #include "ns3/fulltcp-l4-protocol.h"
 #include "ns3/nstime.h"
 #include "ns3/string.h"
@@ -54,6 +56,17 @@ LinuxState(FullTcpState s)
         return 6;
     }
     return 7;
+}
+
+/// \param c a connection \return Linux's tcpi_options bits for it (tcp_get_info())
+int64_t
+TcpInfoOptions(const FullTcpConnection& c)
+{
+    const FullTcpTcb& t = c.GetTcb();
+    // TCPI_OPT_TIMESTAMPS 1, _SACK 2, _WSCALE 4, _ECN 8, _ECN_SEEN 16 (include/uapi/linux/tcp.h)
+    // _SYN_DATA 32: data on the SYN was acknowledged (syn_data_acked)
+    return (t.tsOk ? 1 : 0) | (t.sackOk ? 2 : 0) | (t.wsOk ? 4 : 0) | (t.ecn.ok ? 8 : 0)
+         | (t.ecn.seen ? 16 : 0) | (t.synDataAcked ? 32 : 0);
 }
 
 /// \param x an expression \return its spelling in messages
@@ -206,6 +219,15 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         a = Create<UintegerValue>(v);
         atStart = true;
     }
+    else if (name == "TCP_FASTOPEN")
+    {
+        // do_tcp_setsockopt(): the listener's Fast Open queue (fastopen_queue_tune(): at
+        // most somaxconn), in CLOSE or LISTEN only.
+        attribute = "FastOpenQueue";
+        a = Create<UintegerValue>(std::min<int64_t>(v, 4096));
+        const FullTcpState st = f.socket->GetState();
+        valid = valid && (st == FullTcpState::CLOSED || st == FullTcpState::LISTEN);
+    }
     else if (name == "TCP_USER_TIMEOUT")
     {
         attribute = "UserTimeout";
@@ -332,6 +354,10 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
             const uint32_t mss = conn ? conn->GetTcb().sndMss : 0;
             actual = ssthresh >= 0x7fffffff ? 0x7fffffff : mss > 0 ? ssthresh / mss : 0;
         }
+        else if (field == "tcpi_options")
+        {
+            actual = conn ? TcpInfoOptions(*conn) : 0;
+        }
         else if (field == "tcpi_ca_state")
         {
             // enum tcp_ca_state: Open 0, Disorder 1, CWR 2, Recovery 3, Loss 4 (FullTcpCaState's
@@ -346,6 +372,16 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         int64_t expected = 0;
         if (want.items[i].kind == FullTcpScriptExpr::ELLIPSIS)
         {
+            continue;
+        }
+        if (const auto holds = FullTcpScriptTcpInfoHolds(want.items[i], actual))
+        {
+            if (!*holds)
+            {
+                o.failure = "getsockopt(TCP_INFO): " + field + " = " + std::to_string(actual)
+                          + " fails the script's assert";
+                return true;
+            }
             continue;
         }
         if (!Evaluate(want.items[i], expected) || expected != actual)
@@ -467,6 +503,33 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
             }
             m_tcp->SetSocketAttribute("SndBufSize", UintegerValue(v[2]));
             note += "applied " + key + " (SndBufSize " + std::to_string(v[2]) + "); ";
+            continue;
+        }
+        if (eq != std::string::npos && key == "net.ipv4.tcp_fastopen")
+        {
+            // Flags, often written in hex (0x70403); proc_dointvec takes any base.
+            char* end = nullptr;
+            const unsigned long v = std::strtoul(w.c_str() + eq + 1, &end, 0);
+            if (*end != '\0' || w.size() == eq + 1)
+            {
+                note += "bad value in " + w;
+                return false;
+            }
+            m_tcp->SetSocketAttribute("FastOpen", UintegerValue(static_cast<uint32_t>(v)));
+            note += "applied " + w + " (FastOpen); ";
+            continue;
+        }
+        if (eq != std::string::npos && key == "net.ipv4.tcp_fastopen_key")
+        {
+            // proc_tcp_fastopen_key(): EINVAL unless `w-w-w-w[,w-w-w-w]`.
+            const std::string value = w.substr(eq + 1);
+            if (!FullTcpFastOpenKey::Parse(value))
+            {
+                note += "bad value in " + w;
+                return false;
+            }
+            m_tcp->SetSocketAttribute("FastOpenKey", StringValue(value));
+            note += "applied " + w + " (FastOpenKey); ";
             continue;
         }
         if (eq != std::string::npos && key == "net.ipv4.tcp_congestion_control")

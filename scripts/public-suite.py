@@ -43,6 +43,8 @@ KERNEL_ARGS = ("--send_omit_free --ip_version=ipv4 --local_ip=192.168.0.1 "
                "--gateway_ip=192.168.0.1 --netmask_ip=255.255.0.0 --remote_ip=192.0.2.1 "
                "-D TFO_COOKIE=3021b9d889017eeb -D CODE=host_unreachable "
                "-D CMSG_LEVEL_IP=SOL_IP -D CMSG_TYPE_RECVERR=IP_RECVERR").split()
+# The symbols (-D NAME=VALUE) of KERNEL_ARGS: FullTcp's runner takes them too.
+DEFINES = [a for i, a in enumerate(KERNEL_ARGS) if a == "-D" or (i > 0 and KERNEL_ARGS[i - 1] == "-D")]
 ALLOWED_CC = "/proc/sys/net/ipv4/tcp_allowed_congestion_control"
 
 
@@ -196,7 +198,7 @@ def main():
                 if kernel == "PASS":
                     break
             fulltcp, fout = run(["timeout", "--kill-after=5", str(args.timeout), args.fulltcp,
-                                 "--profile=linux", base], folder, args.timeout)
+                                 "--profile=linux"] + DEFINES + [base], folder, args.timeout)
             if fulltcp == "FAIL" and re.search(r": parse error: ", fout):
                 fulltcp = "PARSE"
             if fulltcp == "PASS" and "block not evaluated" in fout:

@@ -8,6 +8,7 @@
  */
 #include "fulltcp-test-compat.h"
 
+#include "ns3/fulltcp-script-matcher.h"
 #include "ns3/fulltcp-script-parser.h"
 #include "ns3/fulltcp-script-shell.h"
 
@@ -135,6 +136,63 @@ class ShellTestCase : public TestCase
     }
 };
 
+/// `FO`, `FO <hex>`, `FOEXP`, `FOEXP <hex>` and -D defines (parser.y, lexer.l word()).
+class FastOpenOptionTestCase : public TestCase
+{
+  public:
+    FastOpenOptionTestCase() : TestCase("FO and FOEXP options, a -D symbol as the cookie") {}
+
+  private:
+    void
+    DoRun() override
+    {
+        const std::string line = "+0 < S 0:10(10) win 32792 <mss 1460,sackOK,nop,nop,FO TFO_COOKIE,"
+                                 "nop,nop>\n";
+        const FullTcpScript s =
+            FullTcpScriptParse(line, "test.pkt", {{"TFO_COOKIE", "3021b9d889017eeb"}});
+        NS_TEST_ASSERT_MSG_EQ(s.events.size(), 1u, "one segment");
+        const FullTcpScriptSegment& seg = s.events[0].segment;
+        NS_TEST_ASSERT_MSG_EQ(seg.options.size(), 7u, "seven options");
+        NS_TEST_EXPECT_MSG_EQ(+seg.options[4].kind, 34, "FO is kind 34");
+        const std::vector<uint32_t> cookie = {0x30, 0x21, 0xb9, 0xd8, 0x89, 0x01, 0x7e, 0xeb};
+        NS_TEST_EXPECT_MSG_EQ((seg.options[4].values == cookie), true, "the define's bytes");
+        // The segment on the wire: packetdrill's bytes, kind 34 length 10 and the cookie.
+        FullTcpScriptMatcher matcher(0);
+        FullTcpHeader h;
+        NS_TEST_ASSERT_MSG_EQ(matcher.BuildInbound(seg, 1, 2, h), "", "built");
+        const std::vector<uint8_t> wire = {2,    4,    0x05, 0xb4, 4,    2,    1,    1,    34, 10,
+                                           0x30, 0x21, 0xb9, 0xd8, 0x89, 0x01, 0x7e, 0xeb, 1,  1};
+        const uint8_t* b = h.GetOptions().GetBytes();
+        NS_TEST_EXPECT_MSG_EQ(
+            (std::vector<uint8_t>(b, b + h.GetOptions().GetLength()) == wire), true, "byte-exact");
+        NS_TEST_EXPECT_MSG_EQ(h.GetOptions().GetFastOpen().has_value(), true, "read back");
+
+        const FullTcpScriptEvent req = OneEvent("+0 > S. 0:0(0) ack 1 <mss 1460,FOEXP,FO>\n");
+        NS_TEST_ASSERT_MSG_EQ(req.segment.options.size(), 3u, "three options");
+        NS_TEST_EXPECT_MSG_EQ(+req.segment.options[1].kind, 254, "FOEXP is kind 254");
+        NS_TEST_EXPECT_MSG_EQ(req.segment.options[1].values.size(), 0u, "a cookie request");
+        NS_TEST_EXPECT_MSG_EQ(req.segment.options[2].values.size(), 0u, "a cookie request");
+        const FullTcpScriptEvent exp = OneEvent("+0 < S 0:0(0) win 1 <FOEXP 1234abcd>\n");
+        FullTcpHeader he;
+        NS_TEST_ASSERT_MSG_EQ(matcher.BuildInbound(exp.segment, 1, 2, he), "", "built");
+        const uint8_t* e = he.GetOptions().GetBytes();
+        const std::vector<uint8_t> expWire = {254, 8, 0xf9, 0x89, 0x12, 0x34, 0xab, 0xcd};
+        NS_TEST_EXPECT_MSG_EQ((std::vector<uint8_t>(e, e + he.GetOptions().GetLength()) == expWire),
+                              true,
+                              "kind 254, magic, cookie");
+        bool odd = false;
+        try
+        {
+            FullTcpScriptParse("+0 < S 0:0(0) win 1 <FO 123>\n", "test.pkt");
+        }
+        catch (const FullTcpScriptSyntaxError&)
+        {
+            odd = true;
+        }
+        NS_TEST_EXPECT_MSG_EQ(odd, true, "an odd number of hex digits is a parse error");
+    }
+};
+
 /// The suite.
 class FullTcpScriptParserTestSuite : public TestSuite
 {
@@ -144,6 +202,7 @@ class FullTcpScriptParserTestSuite : public TestSuite
         AddTestCase(new MsghdrTestCase(), FullTcpTestDuration::QUICK);
         AddTestCase(new OutboundEcnTestCase(), FullTcpTestDuration::QUICK);
         AddTestCase(new ShellTestCase(), FullTcpTestDuration::QUICK);
+        AddTestCase(new FastOpenOptionTestCase(), FullTcpTestDuration::QUICK);
     }
 };
 

@@ -166,6 +166,11 @@ struct FullTcpTcb
     FullTcpPacer pacer;               //!< pacing rate and departure time (FullTcpPacer)
     FullTcpEcnState ecn;              //!< ECN negotiation, echo and reduction (RFC 3168)
 
+    // --- Fast Open (RFC 7413) ---
+    bool fastOpenChild {false}; //!< passive Fast Open: may send in SYN-RECEIVED (§4.2.2)
+    bool synDataAcked {false};  //!< data on the SYN was acknowledged (Linux syn_data_acked)
+    std::optional<FullTcpFastOpenOption> synAckCookie; //!< the cookie our SYN-ACK carries
+
     // --- Keepalive (RFC 9293 §3.8.4) ---
     Time lastReceived;                    //!< when the peer was last heard from
     uint32_t keepAliveProbesOut {0};      //!< unanswered keepalive probes

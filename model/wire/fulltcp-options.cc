@@ -55,6 +55,13 @@ class OptionWriter
         U16(v & 0xffff);
     }
 
+    /// \param n bytes written directly at the current end
+    void
+    Skip(uint32_t n)
+    {
+        m_len += n;
+    }
+
     uint32_t
     Length() const
     {
@@ -197,6 +204,13 @@ FullTcpOptions::Parse(const uint8_t* bytes, uint32_t len)
             break;
         }
         default:
+            // RFC 7413 §4.1.1: any length is kept; the engine judges the cookie (Linux's
+            // tcp_parse_fastopen_option() ignores a bad one without dropping the segment).
+            if (auto fo = FullTcpFastOpenRead(kind, body, optLen - 2u))
+            {
+                parsed.m_fastOpen = std::move(fo);
+                break;
+            }
             parsed.m_unknown.push_back({kind, std::vector<uint8_t>(body, body + optLen - 2)});
             break;
         }
@@ -294,6 +308,25 @@ FullTcpOptions::GetSackBlocks() const
 }
 
 bool
+FullTcpOptions::SetFastOpen(const FullTcpFastOpenOption& fo)
+{
+    m_fastOpen = fo;
+    if (fo.cookie.size() > FullTcpFastOpenOption::COOKIE_MAX || !Layout())
+    {
+        m_fastOpen.reset();
+        Layout();
+        return false;
+    }
+    return true;
+}
+
+const std::optional<FullTcpFastOpenOption>&
+FullTcpOptions::GetFastOpen() const
+{
+    return m_fastOpen;
+}
+
+bool
 FullTcpOptions::AddUnknownOption(const FullTcpUnknownOption& opt)
 {
     if (opt.kind == EOL || opt.kind == NOP || opt.data.size() > MAX_BYTES - 2)
@@ -365,11 +398,13 @@ FullTcpOptions::Layout()
         unknownBytes += UnknownSize(u);
     }
     const uint32_t unknownRoom = (unknownBytes + 3) / 4 * 4;
+    const uint32_t fastOpenRoom = m_fastOpen ? FullTcpFastOpenWireSize(*m_fastOpen) : 0;
     // SACK blocks take what room is left (RFC 2018 §3: as many as fit).
     m_sackCount = 0;
     if (m_sackWanted > 0)
     {
-        const uint32_t room = MAX_BYTES - w.Length() - std::min(unknownRoom, MAX_BYTES);
+        const uint32_t room =
+            MAX_BYTES - w.Length() - std::min(unknownRoom + fastOpenRoom, MAX_BYTES - w.Length());
         const uint32_t fit = room >= 12 ? (room - 4) / 8 : 0;
         m_sackCount = static_cast<uint8_t>(std::min<uint32_t>(fit, m_sackWanted));
         if (m_sackCount > 0)
@@ -384,6 +419,13 @@ FullTcpOptions::Layout()
                 w.U32(m_sack[b].right);
             }
         }
+    }
+    // tcp_options_write(): OPTION_FAST_OPEN_COOKIE after the SACK blocks.
+    const bool fastOpenFits = w.Length() + fastOpenRoom <= MAX_BYTES;
+    if (m_fastOpen && fastOpenFits)
+    {
+        FullTcpFastOpenWrite(*m_fastOpen, m_bytes.data() + w.Length());
+        w.Skip(fastOpenRoom);
     }
     const bool unknownFits = w.Length() + unknownRoom <= MAX_BYTES;
     if (unknownFits)
@@ -400,7 +442,7 @@ FullTcpOptions::Layout()
     }
     // Pad to a 32-bit boundary with EOL (zero) bytes, RFC 9293 §3.1.
     m_length = static_cast<uint8_t>((w.Length() + 3) / 4 * 4);
-    return unknownFits;
+    return unknownFits && fastOpenFits;
 }
 
 void
@@ -455,6 +497,11 @@ FullTcpOptions::Print(std::ostream& os) const
             }
             break;
         default:
+            if (auto fo = FullTcpFastOpenRead(kind, body, len - 2u))
+            {
+                os << *fo;
+                break;
+            }
             os << "unknown-" << unsigned(kind);
             if (len > 2)
             {

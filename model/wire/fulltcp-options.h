@@ -5,6 +5,8 @@
 #ifndef FULLTCP_OPTIONS_H
 #define FULLTCP_OPTIONS_H
 
+#include "fulltcp-fast-open-option.h"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -83,7 +85,8 @@ struct FullTcpUnknownOption
  *    reproduces the segment byte for byte.
  *  - The setters describe options semantically; the wire bytes are then laid out the way
  *    Linux's tcp_options_write() lays them out (MSS; sackOK+TS or nop,nop+TS; nop,wscale;
- *    nop,nop,SACK), so FullTcp's captures look like a real stack's. A SYN with everything is
+ *    nop,nop,SACK; Fast Open last, then nop,nop when its length is 2 mod 4), so FullTcp's
+ *    captures look like a real stack's. A SYN with everything is
  *    `mss 1460,sackOK,TS val X ecr 0,nop,wscale 7` (20 bytes).
  *
  * At most 40 bytes fit (RFC 9293 §3.1: data offset ≤ 15 words). SACK blocks beyond what
@@ -160,6 +163,15 @@ class FullTcpOptions
     std::vector<FullTcpSackBlock> GetSackBlocks() const;
 
     /**
+     * \brief Set the Fast Open option (RFC 7413 §4.1.1); SYN and SYN-ACK only.
+     * \param fo the option (cookie at most 16 bytes)
+     * \return false (and the option is left off) when it does not fit beside the others
+     */
+    bool SetFastOpen(const FullTcpFastOpenOption& fo);
+    /// \return the Fast Open option (kind 34, or 254 with magic 0xF989), if present.
+    const std::optional<FullTcpFastOpenOption>& GetFastOpen() const;
+
+    /**
      * \brief Append an option FullTcp does not interpret (laid out after the known ones).
      * \param opt the option (kind must not be EOL or NOP)
      * \return false (and nothing changes) when it would not fit in 40 bytes or is invalid
@@ -188,6 +200,7 @@ class FullTcpOptions
     std::array<FullTcpSackBlock, MAX_SACK_BLOCKS> m_sack {};
     uint8_t m_sackWanted {0}; //!< blocks the caller asked for
     uint8_t m_sackCount {0};  //!< blocks actually laid out on the wire
+    std::optional<FullTcpFastOpenOption> m_fastOpen;
     std::vector<FullTcpUnknownOption> m_unknown;
 
     std::array<uint8_t, MAX_BYTES> m_bytes {};

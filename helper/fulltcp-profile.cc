@@ -71,6 +71,8 @@ LinuxValues(Helper& h)
     // A new SYN finding no listener gets the TIME_WAIT ACK (tcp_v4_rcv(): TCP_TW_SYN falls
     // through to TCP_TW_ACK).
     h.SetSocketAttribute("TimeWaitSynNoListenerAck", BooleanValue(true));
+    // net.ipv4.tcp_fastopen = TFO_CLIENT_ENABLE (1) in a fresh netns: client only.
+    h.SetSocketAttribute("FastOpen", UintegerValue(1));
     // A RST after the peer's FIN: read() returns 0, the error (EPIPE in CLOSE_WAIT) waits
     // (tcp_reset(), tcp_recvmsg()).
     h.SetSocketAttribute("ResetAfterFinIsEndOfStream", BooleanValue(true));

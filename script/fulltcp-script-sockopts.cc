@@ -63,8 +63,9 @@ TcpInfoOptions(const FullTcpConnection& c)
 {
     const FullTcpTcb& t = c.GetTcb();
     // TCPI_OPT_TIMESTAMPS 1, _SACK 2, _WSCALE 4, _ECN 8, _ECN_SEEN 16 (include/uapi/linux/tcp.h)
+    // _SYN_DATA 32: data on the SYN was acknowledged (syn_data_acked)
     return (t.tsOk ? 1 : 0) | (t.sackOk ? 2 : 0) | (t.wsOk ? 4 : 0) | (t.ecn.ok ? 8 : 0)
-         | (t.ecn.seen ? 16 : 0);
+         | (t.ecn.seen ? 16 : 0) | (t.synDataAcked ? 32 : 0);
 }
 
 /// \param x an expression \return its spelling in messages
@@ -197,6 +198,22 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         attribute = "ConnCount";
         a = Create<UintegerValue>(v);
         atStart = true;
+    }
+    else if (name == "TCP_FASTOPEN_CONNECT")
+    {
+        // do_tcp_setsockopt(): 0 or 1, EOPNOTSUPP unless the client is enabled
+        // (net.ipv4.tcp_fastopen & TFO_CLIENT_ENABLE), EINVAL once the socket left CLOSE.
+        UintegerValue flags;
+        f.socket->GetAttribute("FastOpen", flags);
+        if ((flags.Get() & 0x1) == 0)
+        {
+            o.ret = -1;
+            o.errnoName = "EOPNOTSUPP";
+            return true;
+        }
+        attribute = "FastOpenConnect";
+        a = Create<BooleanValue>(v != 0);
+        valid = v <= 1 && f.socket->GetState() == FullTcpState::CLOSED && !f.listening;
     }
     else if (name == "TCP_USER_TIMEOUT")
     {
@@ -404,9 +421,16 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         }
     }
     words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+    if (text.find("ip tcp_metrics flush") != std::string::npos)
+    {
+        // iproute2 empties the kernel's TCP metrics, where Linux caches Fast Open cookies
+        // (defaults.sh does it first, and scripts between tests).
+        m_tcp->GetFastOpenCache().Clear();
+        note = "flushed the Fast Open cookie cache; ";
+    }
     if (words.empty() || words[0] != "sysctl")
     {
-        note = "ignored: " + command;
+        note += "ignored: " + command;
         return true;
     }
     // net.ipv4.tcp_* sysctls that are FullTcp attributes (Documentation/networking/
@@ -438,7 +462,6 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         // 3 or 4: tail loss probes (0 disables them; 1 and 2 are obsolete early retransmit)
         {"net.ipv4.tcp_early_retrans", {"Tlp", 't'}},
     };
-    note.clear();
     for (size_t i = 1; i < words.size(); ++i)
     {
         const std::string& w = words[i];
@@ -471,6 +494,25 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
             }
             m_tcp->SetSocketAttribute("SndBufSize", UintegerValue(v[2]));
             note += "applied " + key + " (SndBufSize " + std::to_string(v[2]) + "); ";
+            continue;
+        }
+        if (eq != std::string::npos && key == "net.ipv4.tcp_fastopen")
+        {
+            // Flags, often written in hex (0x70403); proc_dointvec takes any base.
+            char* end = nullptr;
+            const unsigned long v = std::strtoul(w.c_str() + eq + 1, &end, 0);
+            if (*end != '\0' || w.size() == eq + 1)
+            {
+                note += "bad value in " + w;
+                return false;
+            }
+            m_tcp->SetSocketAttribute("FastOpen", UintegerValue(static_cast<uint32_t>(v)));
+            // A netns-wide setting that Linux reads at each use: open sockets see it too.
+            for (auto& [fd, f] : m_files)
+            {
+                f.socket->SetAttribute("FastOpen", UintegerValue(static_cast<uint32_t>(v)));
+            }
+            note += "applied " + w + " (FastOpen); ";
             continue;
         }
         if (eq != std::string::npos && key == "net.ipv4.tcp_congestion_control")

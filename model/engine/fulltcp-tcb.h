@@ -8,6 +8,7 @@
 #include "fulltcp-byte-queue.h"
 #include "fulltcp-connection-output.h"
 #include "fulltcp-ecn.h"
+#include "fulltcp-fast-open-client.h"
 #include "fulltcp-linux-rcv-window.h"
 #include "fulltcp-pacer.h"
 #include "fulltcp-reassembly.h"
@@ -161,6 +162,10 @@ struct FullTcpTcb
     FullTcpFrto frto;                 //!< F-RTO's step after a timeout (RFC 5682)
     FullTcpPacer pacer;               //!< pacing rate and departure time (FullTcpPacer)
     FullTcpEcnState ecn;              //!< ECN negotiation, echo and reduction (RFC 3168)
+
+    // --- Fast Open (RFC 7413) ---
+    bool synDataAcked {false}; //!< data on the SYN was acknowledged (Linux syn_data_acked)
+    FullTcpFastOpenClient fastOpenClient; //!< the client's SYN data and cookie (§4.2.1)
 
     // --- Keepalive (RFC 9293 §3.8.4) ---
     Time lastReceived;                    //!< when the peer was last heard from

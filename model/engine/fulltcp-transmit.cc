@@ -213,7 +213,9 @@ FullTcpConnection::SendSyn()
             o.SetWindowScale(m_tcb.rcvWscale);
         }
     }
-    Transmit(h, Create<Packet>());
+    // RFC 7413 §4.2.1: the first SYN of a Fast Open carries the cookie and data
+    // (fulltcp-fast-open-client.cc).
+    Transmit(h, FastOpenSynPart(o));
 }
 
 void

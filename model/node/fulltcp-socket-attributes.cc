@@ -170,6 +170,24 @@ FullTcpSocket::GetTypeId()
                           MakeUintegerAccessor(&FullTcpSocket::SetSynQueueLimit,
                                                &FullTcpSocket::GetSynQueueLimit),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("FastOpen",
+                          "TCP Fast Open (RFC 7413) as Linux's net.ipv4.tcp_fastopen flags: 0x1 "
+                          "client, 0x2 server, 0x200 server accepts data without a cookie, "
+                          "0x400 listeners take Fast Open without TCP_FASTOPEN (queue = "
+                          "backlog). RFC profile 0 (Fast Open is opt-in, RFC 7413 §1); Linux "
+                          "1 (TFO_CLIENT_ENABLE, a fresh netns).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpSocket::m_fastOpen),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("FastOpenConnect",
+                          "connect() of a Fast Open client returns at once when a cookie is "
+                          "cached and the first send's bytes ride on the SYN; without a cookie "
+                          "the SYN asks for one (Linux TCP_FASTOPEN_CONNECT, "
+                          "tcp_fastopen_defer_connect(); needs FastOpen's client flag 0x1). "
+                          "Default false: connect() sends a plain SYN.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_fastOpenConnect),
+                          MakeBooleanChecker())
             .AddAttribute("AcceptQueueLimit",
                           "Most established children a listener holds for the application "
                           "(Linux: listen() backlog capped by net.core.somaxconn = 4096).",

@@ -10,6 +10,8 @@
 
 #include "ns3/inet-socket-address.h"
 
+#include <set>
+
 namespace ns3
 {
 
@@ -81,6 +83,24 @@ IovecBytes(const FullTcpScriptExpr& msg, int64_t& bytes, std::string& why)
 } // namespace
 
 bool
+FullTcpScriptSyscalls::BadBuffer(const FullTcpScriptCall& c, Outcome& o)
+{
+    // A NULL buffer of a non-zero length: the copy from or to user space fails, EFAULT
+    // (Linux tcp_sendmsg_locked(), tcp_recvmsg(); nothing is sent or consumed).
+    static const std::set<std::string> calls = {
+        "write", "send", "sendto", "read", "recv", "recvfrom"};
+    int64_t bytes = 0;
+    if (calls.count(c.name) == 0 || c.args.size() < 3 || c.args[1].kind != FullTcpScriptExpr::SYMBOL
+        || c.args[1].text != "NULL" || !Evaluate(c.args[2], bytes) || bytes <= 0)
+    {
+        return false;
+    }
+    o.ret = -1;
+    o.errnoName = "EFAULT";
+    return true;
+}
+
+bool
 FullTcpScriptSyscalls::MsgCall(const FullTcpScriptCall& c,
                                int64_t fd,
                                std::function<bool(Outcome&)>& attempt,
@@ -117,6 +137,22 @@ FullTcpScriptSyscalls::MsgCall(const FullTcpScriptCall& c,
             };
             return true;
         }
+    }
+    else if (n == "recvfrom")
+    {
+        // recvfrom(fd, buf, len, flags, src_addr, addrlen): a read (the peer is known)
+        if (c.args.size() != 6 || !IntArg(c, 2, bytes, o) || !IntArg(c, 3, flags, o) || flags != 0
+            || bytes < 0 || bytes > INT32_MAX)
+        {
+            o.failure =
+                o.failure.empty() ? "recvfrom: only recvfrom(fd, ..., N, 0, ..., ...)" : o.failure;
+            return false;
+        }
+        attempt = [this, fd, bytes](Outcome& out)
+        {
+            return Read(fd, static_cast<uint32_t>(bytes), false, out);
+        };
+        return true;
     }
     else if (n == "sendmsg" || n == "recvmsg")
     {

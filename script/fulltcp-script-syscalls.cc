@@ -402,6 +402,11 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
         done(o);
         return;
     }
+    if (BadBuffer(c, o)) // fulltcp-script-msg.cc
+    {
+        done(o);
+        return;
+    }
     // Calls that need nothing but their arguments; connect, write and read keep state
     // across the attempts of a blocking call.
     using Handler = bool (FullTcpScriptSyscalls::*)(const FullTcpScriptCall&, int64_t, Outcome&);
@@ -436,7 +441,7 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             return Connect(fd, f, out);
         };
     }
-    else if (n == "sendto" || n == "sendmsg" || n == "recvmsg")
+    else if (n == "sendto" || n == "sendmsg" || n == "recvmsg" || n == "recvfrom")
     {
         if (!MsgCall(c, fd, attempt, o)) // fulltcp-script-msg.cc
         {

@@ -176,6 +176,11 @@ class FullTcpScriptSyscalls
      * \return the attempt, which keeps its progress across the retries of a blocking send
      */
     std::function<bool(Outcome&)> SendAttempt(int64_t fd, uint32_t bytes, int64_t flags);
+    /**
+     * \brief A send or read with a NULL buffer (fulltcp-script-msg.cc).
+     * \param c the call \param o out: -1 EFAULT \return whether c is one
+     */
+    static bool BadBuffer(const FullTcpScriptCall& c, Outcome& o);
     /// \param c a call \param i an argument \param out its value \param o the outcome to
     /// fail \return whether argument i exists and is an integer
     static bool IntArg(const FullTcpScriptCall& c, size_t i, int64_t& out, Outcome& o);

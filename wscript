@@ -125,6 +125,7 @@ FULLTCP_NODE_SOURCES = [
     'model/node/fulltcp-socket.cc',
     'model/node/fulltcp-socket-engine.cc',
     'model/node/fulltcp-socket-listener.cc',
+    'model/node/fulltcp-socket-fast-open.cc',
     'model/node/fulltcp-syn-cookie.cc',
     'model/node/fulltcp-fast-open-cache.cc',
     'model/node/fulltcp-socket-fast-open-client.cc',

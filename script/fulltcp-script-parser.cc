@@ -343,7 +343,9 @@ Parser::Segment(FullTcpScriptEvent& e)
     }
     if ((s.flags & FullTcpHeader::ACK) != 0 && !s.ack && s.inbound)
     {
-        throw FullTcpScriptSyntaxError(e.line, "an inbound ACK segment needs 'ack N'");
+        // parser.y opt_ack: no `ack` is ack 0, which run_packet.c maps onto FullTcp's ISN
+        // (`< R. 11:11(0) win 257`).
+        s.ack = 0;
     }
 }
 

@@ -303,7 +303,7 @@ FullTcpScriptRunner::Returned(size_t index,
         const bool known = FullTcpScriptSyscalls::Evaluate(want, expected);
         const std::string wanted = (known ? std::to_string(expected) : std::string("?"))
                                  + (e.call.errnoName.empty() ? "" : " " + e.call.errnoName);
-        // The errno is checked when the script names one (run_system_call.c).
+        // run_system_call.c checks errno only when the script names one (`= -1` alone: any).
         if (!known || expected != o.ret
             || (o.ret == -1 && !e.call.errnoName.empty() && e.call.errnoName != o.errnoName))
         {

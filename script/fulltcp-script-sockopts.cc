@@ -10,6 +10,7 @@
 #include "fulltcp-script-tcpinfo.h"
 
 #include "ns3/boolean.h"
+#include "ns3/fulltcp-fast-open-cookie.h"
 #include "ns3/fulltcp-l4-protocol.h"
 #include "ns3/nstime.h"
 #include "ns3/string.h"
@@ -214,6 +215,15 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         attribute = "FastOpenConnect";
         a = Create<BooleanValue>(v != 0);
         valid = v <= 1 && f.socket->GetState() == FullTcpState::CLOSED && !f.listening;
+    }
+    else if (name == "TCP_FASTOPEN")
+    {
+        // do_tcp_setsockopt(): the listener's Fast Open queue (fastopen_queue_tune(): at
+        // most somaxconn), in CLOSE or LISTEN only.
+        attribute = "FastOpenQueue";
+        a = Create<UintegerValue>(std::min<int64_t>(v, 4096));
+        const FullTcpState st = f.socket->GetState();
+        valid = valid && (st == FullTcpState::CLOSED || st == FullTcpState::LISTEN);
     }
     else if (name == "TCP_USER_TIMEOUT")
     {
@@ -513,6 +523,19 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
                 f.socket->SetAttribute("FastOpen", UintegerValue(static_cast<uint32_t>(v)));
             }
             note += "applied " + w + " (FastOpen); ";
+            continue;
+        }
+        if (eq != std::string::npos && key == "net.ipv4.tcp_fastopen_key")
+        {
+            // proc_tcp_fastopen_key(): EINVAL unless `w-w-w-w[,w-w-w-w]`.
+            const std::string value = w.substr(eq + 1);
+            if (!FullTcpFastOpenKey::Parse(value))
+            {
+                note += "bad value in " + w;
+                return false;
+            }
+            m_tcp->SetSocketAttribute("FastOpenKey", StringValue(value));
+            note += "applied " + w + " (FastOpenKey); ";
             continue;
         }
         if (eq != std::string::npos && key == "net.ipv4.tcp_congestion_control")

@@ -300,12 +300,17 @@ FullTcpScriptSyscalls::ConnectFailed(Ptr<Socket> s)
 void
 FullTcpScriptSyscalls::ErrorClose(Ptr<Socket> s)
 {
+    // A reset is ERROR_NOTCONN, a timeout ERROR_AGAIN (or the soft ICMP error).
+    const std::string error = s->GetErrno() == Socket::ERROR_NOTCONN ? "ECONNRESET"
+                            : s->GetErrno() == Socket::ERROR_AGAIN   ? "ETIMEDOUT"
+                                                                     : ErrnoName(s->GetErrno());
     if (File* f = FileOf(s))
     {
-        // A reset is ERROR_NOTCONN, a timeout ERROR_AGAIN (or the soft ICMP error).
-        f->error = s->GetErrno() == Socket::ERROR_NOTCONN ? "ECONNRESET"
-                 : s->GetErrno() == Socket::ERROR_AGAIN   ? "ETIMEDOUT"
-                                                          : ErrnoName(s->GetErrno());
+        f->error = error;
+    }
+    else
+    {
+        m_unacceptedErrors[s] = error;
     }
     Wake();
 }
@@ -618,6 +623,12 @@ FullTcpScriptSyscalls::Accept(const FullTcpScriptCall& c, int64_t fd, Outcome& o
     File& cf = m_files[newFd];
     cf.socket = child;
     cf.connected = true;
+    const auto early = m_unacceptedErrors.find(child);
+    if (early != m_unacceptedErrors.end())
+    {
+        cf.error = early->second;
+        m_unacceptedErrors.erase(early);
+    }
     o.ret = newFd;
     m_underTest = newFd;
     return true;
@@ -744,7 +755,10 @@ bool
 FullTcpScriptSyscalls::Read(int64_t fd, uint32_t bytes, bool oob, Outcome& o)
 {
     File* f = Lookup(fd);
-    if (f != nullptr && !f->error.empty() && EndOfStreamBeforeError(f->socket))
+    // tcp_recvmsg() copies queued data before it looks at sk_err: after a RST the bytes
+    // that arrived before it are read first (when the socket kept them), then the error.
+    if (f != nullptr && !f->error.empty()
+        && (EndOfStreamBeforeError(f->socket) || f->socket->GetRxAvailable() > 0))
     {
         Ptr<Packet> p = f->socket->Recv(bytes, 0);
         o.ret = p ? p->GetSize() : 0; // the bytes before the FIN, then end of stream

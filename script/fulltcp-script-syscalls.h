@@ -191,6 +191,9 @@ class FullTcpScriptSyscalls
     uint16_t m_localPort;         //!< bind()
     uint16_t m_remotePort;        //!< connect()
     std::map<int, File> m_files;  //!< open descriptors
+    /// Errors of children reset before accept() (a Fast Open child is handed over at its
+    /// SYN): accept() gives them to the new descriptor (Linux keeps sk_err on the child).
+    std::map<Ptr<Socket>, std::string> m_unacceptedErrors;
     std::deque<Waiter> m_waiters; //!< blocking calls not yet returned
 };
 

@@ -103,9 +103,9 @@ FullTcpConnection::AckAdvances(const FullTcpHeader& h, int64_t ack)
     m_tcb.rate.Acknowledged(ack);
     m_tcb.retransmits = 0;
     m_tcb.lastProgress = m_now;
-    if (handshake)
+    if (handshake && !m_tcb.fastOpenChild)
     {
-        HandshakeAcknowledged();
+        HandshakeAcknowledged(); // a Fast Open child began its transfer at its SYN
     }
     // RFC 6298 §5: the backed-off RTO is kept until a valid RTT measurement collapses it
     // (Karn's algorithm: an ACK of retransmitted data gives none); the handshake's backoff

@@ -27,11 +27,19 @@ using E = FullTcpAppEvent;
 /**
  * The application event that a transition carries, if any. A passive connection that never
  * became ESTABLISHED has no application yet, so its failures stay silent (RFC 9293
- * §3.10.7.4: "return this connection to LISTEN"; the listener never learns of it).
+ * §3.10.7.4: "return this connection to LISTEN"; the listener never learns of it). A Fast
+ * Open child is in the application's hands from its SYN on (RFC 7413 §4.2.2): in SYN_RCVD it
+ * fails as an open connection does (Linux tcp_reset(): ECONNRESET).
  */
 std::optional<FullTcpAppEvent>
-AppEventFor(FullTcpState from, FullTcpState to, FullTcpStateCause cause, bool passive)
+AppEventFor(
+    FullTcpState from, FullTcpState to, FullTcpStateCause cause, bool passive, bool fastOpenChild)
 {
+    if (fastOpenChild && from == S::SYN_RCVD)
+    {
+        from = S::ESTABLISHED;
+        passive = false;
+    }
     if (to == S::ESTABLISHED)
     {
         return E::CONNECTED;
@@ -230,7 +238,7 @@ FullTcpConnection::SetState(FullTcpState next, FullTcpStateCause cause)
         break;
     }
 
-    if (const auto event = AppEventFor(from, next, cause, m_tcb.passive))
+    if (const auto event = AppEventFor(from, next, cause, m_tcb.passive, m_tcb.fastOpenChild))
     {
         Notify(*event);
     }
@@ -289,7 +297,10 @@ FullTcpConnection::Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss
 }
 
 FullTcpError
-FullTcpConnection::AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now)
+FullTcpConnection::AcceptSyn(const FullTcpHeader& syn,
+                             uint32_t iss,
+                             Time now,
+                             const FullTcpPassiveFastOpen& fastOpen)
 {
     InputScope input(*this, now);
     if (!m_configError.empty())
@@ -322,8 +333,31 @@ FullTcpConnection::AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now)
     m_tcb.sndWnd = syn.GetWindow();
     m_tcb.maxSndWnd = m_tcb.sndWnd;
     SetState(S::SYN_RCVD, C::RCV_SYN);
+    m_tcb.synAckCookie = fastOpen.cookie;
+    const uint32_t synData = fastOpen.accept && fastOpen.data ? fastOpen.data->GetSize() : 0;
+    m_tcb.fastOpenChild = fastOpen.accept;
+    if (synData > 0)
+    {
+        // RFC 7413 §4.2.2: the data is accepted before the handshake completes and the
+        // SYN-ACK acknowledges it (Linux tcp_fastopen_add_skb(): rcv_nxt = end_seq,
+        // syn_data_acked).
+        m_tcb.rcvQueue.Append(fastOpen.data);
+        m_tcb.rcvNxt += synData;
+        m_tcb.synDataAcked = true;
+    }
     SendSyn();
+    if (synData > 0 && m_config.linuxReceiveWindow)
+    {
+        m_tcb.linuxRcv.InOrder(synData, m_config.ipHeaderSize + syn.GetSerializedSize());
+    }
     m_tcb.sndNxt = 1;
+    if (m_tcb.fastOpenChild)
+    {
+        // Data may follow the SYN-ACK at once, with the initial window (Linux
+        // tcp_fastopen_create_child() calls tcp_init_transfer()); only a timeout resends the
+        // SYN-ACK (the child starts past the SYN, tcp_create_openreq_child()).
+        HandshakeAcknowledged();
+    }
     m_tcb.rttTimedEnd = 1;
     m_tcb.rttTimedAt = m_now;
     StartRetransmitTimerIfIdle();

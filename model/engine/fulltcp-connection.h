@@ -72,6 +72,19 @@ std::ostream& operator<<(std::ostream& os, FullTcpError e);
 
 /**
  * \ingroup fulltcp
+ * \brief What the listener decided for a SYN under Fast Open (RFC 7413 §4.2.2, Linux
+ * tcp_try_fastopen()): given to AcceptSyn().
+ */
+struct FullTcpPassiveFastOpen
+{
+    bool accept {false}; //!< a Fast Open child: the SYN's data is accepted and the child
+                         //!< may send before the handshake completes
+    Ptr<Packet> data;    //!< the SYN's text (accepted when accept is set)
+    std::optional<FullTcpFastOpenOption> cookie; //!< the cookie the SYN-ACK carries
+};
+
+/**
+ * \ingroup fulltcp
  * \brief One TCP connection: its TCB and the RFC 9293 §3.10 event processing.
  *
  * Simulator-independent: every input is a method call that carries the current time, every
@@ -149,14 +162,20 @@ class FullTcpConnection : private FullTcpRecoverySender
      * \brief Start a passive child from a listener's SYN: LISTEN → SYN_RCVD, SYN-ACK sent.
      *
      * The child begins as a copy of the listener (state LISTEN, as ns-3's fork) and takes
-     * its ports from the SYN. Data on the SYN is not accepted (see doc/lifecycle.rst).
+     * its ports from the SYN. Data on the SYN is not accepted (see doc/lifecycle.rst) unless
+     * the listener accepted it by Fast Open (RFC 7413 §4.2.2: the SYN-ACK then acknowledges
+     * it and the child may send in SYN-RECEIVED).
      * \param syn the SYN from FullTcpConnectionRequest
      * \param iss initial send sequence number (FullTcpConnectionRequest::reuseIss if set)
      * \param now current time
+     * \param fastOpen the listener's Fast Open decision (none by default)
      * \return OK, ALREADY_OPEN unless CLOSED, INVALID_ARGUMENT unless a SYN without ACK/RST,
      *         UNKNOWN_ALGORITHM for a bad configuration
      */
-    FullTcpError AcceptSyn(const FullTcpHeader& syn, uint32_t iss, Time now);
+    FullTcpError AcceptSyn(const FullTcpHeader& syn,
+                           uint32_t iss,
+                           Time now,
+                           const FullTcpPassiveFastOpen& fastOpen = {});
 
     /**
      * \brief SEND (§3.10.2): queue bytes; they leave once the handshake is complete.

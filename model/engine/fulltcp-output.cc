@@ -32,6 +32,13 @@ FullTcpConnection::SendingAllowed() const
     // FIN may arrive while our data and FIN still wait for the windows (FIN-WAIT-1 queues
     // them "until all preceding SENDs have been segmentized").
     const S st = m_tcb.state;
+    // RFC 7413 §4.2.2: "the server MAY send data ... before the handshake completes"; Linux
+    // lets a passive Fast Open socket send in SYN_RECV (tcp_sendmsg_locked(),
+    // tcp_passive_fastopen()).
+    if (st == S::SYN_RCVD && m_tcb.fastOpenChild)
+    {
+        return true;
+    }
     return m_tcb.SynAcked()
         && (st == S::ESTABLISHED || st == S::CLOSE_WAIT || st == S::FIN_WAIT_1 || st == S::CLOSING
             || st == S::LAST_ACK);
@@ -70,7 +77,10 @@ FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
     // SND.UNA), then the sending TCP endpoint buffers all user data ... until the
     // outstanding data has been acknowledged or until the TCP endpoint can send a full-sized
     // segment". TCP_NODELAY (noDelay) turns it off.
-    if (!m_config.noDelay && m_tcb.sndNxt > m_tcb.sndUna)
+    // A Fast Open child's SYN-ACK is not its data in flight: Linux's child starts with
+    // snd_una = snd_nxt = ISS + 1 (tcp_create_openreq_child()), the request retransmits it.
+    const int64_t unacked = m_tcb.fastOpenChild ? std::max<int64_t>(m_tcb.sndUna, 1) : m_tcb.sndUna;
+    if (!m_config.noDelay && m_tcb.sndNxt > unacked)
     {
         return false;
     }

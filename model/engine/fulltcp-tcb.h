@@ -164,7 +164,9 @@ struct FullTcpTcb
     FullTcpEcnState ecn;              //!< ECN negotiation, echo and reduction (RFC 3168)
 
     // --- Fast Open (RFC 7413) ---
-    bool synDataAcked {false}; //!< data on the SYN was acknowledged (Linux syn_data_acked)
+    bool fastOpenChild {false}; //!< passive Fast Open: may send in SYN-RECEIVED (§4.2.2)
+    bool synDataAcked {false};  //!< data on the SYN was acknowledged (Linux syn_data_acked)
+    std::optional<FullTcpFastOpenOption> synAckCookie; //!< the cookie our SYN-ACK carries
     FullTcpFastOpenClient fastOpenClient; //!< the client's SYN data and cookie (§4.2.1)
 
     // --- Keepalive (RFC 9293 §3.8.4) ---

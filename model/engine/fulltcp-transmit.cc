@@ -212,6 +212,10 @@ FullTcpConnection::SendSyn()
         {
             o.SetWindowScale(m_tcb.rcvWscale);
         }
+        if (m_tcb.synAckCookie)
+        {
+            o.SetFastOpen(*m_tcb.synAckCookie); // RFC 7413 §4.1.2 (tcp_synack_options())
+        }
     }
     // RFC 7413 §4.2.1: the first SYN of a Fast Open carries the cookie and data
     // (fulltcp-fast-open-client.cc).

@@ -188,6 +188,22 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_fastOpenConnect),
                           MakeBooleanChecker())
+            .AddAttribute("FastOpenKey",
+                          "The server's cookie secret as Linux's net.ipv4.tcp_fastopen_key: "
+                          "`w-w-w-w` (four 32-bit hex words), optionally `,w-w-w-w` a backup key "
+                          "still accepted. Empty: a random secret of the node (Linux makes a "
+                          "random key at first use, tcp_fastopen_init_key_once()).",
+                          StringValue(""),
+                          MakeStringAccessor(&FullTcpSocket::m_fastOpenKey),
+                          MakeStringChecker())
+            .AddAttribute("FastOpenQueue",
+                          "A listener's Fast Open queue: most Fast Open children in SYN_RCVD "
+                          "(Linux setsockopt TCP_FASTOPEN, fastopen_queue_tune(): max_qlen, "
+                          "capped by somaxconn 4096). 0: no Fast Open on this listener unless "
+                          "FastOpen has 0x400 (then listen() sets it to AcceptQueueLimit).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpSocket::m_fastOpenMaxQueue),
+                          MakeUintegerChecker<uint32_t>(0, 4096))
             .AddAttribute("AcceptQueueLimit",
                           "Most established children a listener holds for the application "
                           "(Linux: listen() backlog capped by net.core.somaxconn = 4096).",

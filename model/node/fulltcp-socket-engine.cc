@@ -341,6 +341,10 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
     switch (event)
     {
     case FullTcpAppEvent::CONNECTED:
+        if (m_passiveFastOpen)
+        {
+            break; // in the accept queue (or accepted) since its SYN (RFC 7413 §4.2.2)
+        }
         if (m_listener)
         {
             m_listener->ChildEstablished(this);
@@ -467,6 +471,11 @@ FullTcpSocket::StateChanged(FullTcpState from, FullTcpState to, FullTcpStateCaus
                                 0}
             : m_tuple;
     m_tcp->NotifyTransition(tuple, from, to, cause);
+    if (from == S::SYN_RCVD && m_fastOpenListener)
+    {
+        m_fastOpenListener->FastOpenChildDone();
+        m_fastOpenListener = nullptr;
+    }
     if (to != S::CLOSED)
     {
         return;
@@ -508,7 +517,8 @@ FullTcpSocket::MayEstablish()
 {
     // Linux (tcp_abort_on_overflow = 0): while the listener's accept queue is full, the ACK
     // that would complete the handshake is dropped; the child retransmits its SYN-ACK.
-    return !m_listener || !m_listener->m_backlog.AcceptQueueFull();
+    // A Fast Open child is in the accept queue already (RFC 7413 §4.2.2).
+    return !m_listener || m_passiveFastOpen || !m_listener->m_backlog.AcceptQueueFull();
 }
 
 bool

@@ -55,7 +55,7 @@ FullTcpSocket::ListenerSegmentArrives(const FullTcpSegmentIn& segment,
     }
     if (v.connectionRequest)
     {
-        AcceptRequest(header, std::nullopt, tuple, device);
+        AcceptRequest(header, std::nullopt, tuple, device, segment.payload);
     }
 }
 
@@ -74,7 +74,8 @@ void
 FullTcpSocket::AcceptRequest(const FullTcpHeader& syn,
                              std::optional<uint32_t> iss,
                              const FullTcpFourTuple& tuple,
-                             Ptr<NetDevice> device)
+                             Ptr<NetDevice> device,
+                             Ptr<Packet> payload)
 {
     if (m_role != Role::LISTENER || !ConnectionLive())
     {
@@ -109,7 +110,12 @@ FullTcpSocket::AcceptRequest(const FullTcpHeader& syn,
         m_tcp->SendResetFor(syn, 0, tuple);
         return;
     }
-    StartChild(syn, iss ? *iss : m_tcp->GenerateIss(tuple), tuple, device, false);
+    StartChild(syn,
+               iss ? *iss : m_tcp->GenerateIss(tuple),
+               tuple,
+               device,
+               false,
+               DecideFastOpen(syn, payload, tuple));
 }
 
 Ptr<FullTcpSocket>
@@ -117,7 +123,8 @@ FullTcpSocket::StartChild(const FullTcpHeader& syn,
                           uint32_t iss,
                           const FullTcpFourTuple& tuple,
                           Ptr<NetDevice> device,
-                          bool quiet)
+                          bool quiet,
+                          const FullTcpPassiveFastOpen& fastOpen)
 {
     Ptr<FullTcpSocket> child = CopyObject<FullTcpSocket>(Ptr<FullTcpSocket>(this));
     child->m_role = Role::CONNECTION;
@@ -141,9 +148,18 @@ FullTcpSocket::StartChild(const FullTcpHeader& syn,
     child->m_quiet = quiet;
     {
         EngineCall call(PeekPointer(child));
-        child->m_engine->AcceptSyn(syn, iss, Simulator::Now());
+        child->m_engine->AcceptSyn(syn, iss, Simulator::Now(), fastOpen);
     }
     child->m_quiet = false;
+    if (fastOpen.accept && child->GetState() == FullTcpState::SYN_RCVD)
+    {
+        // RFC 7413 §4.2.2, Linux tcp_conn_request(): the Fast Open child goes to the accept
+        // queue at once; it holds a place in the Fast Open queue until it leaves SYN_RCVD.
+        child->m_passiveFastOpen = true;
+        child->m_fastOpenListener = this;
+        ++m_fastOpenQueued;
+        ChildEstablished(child);
+    }
     return child;
 }
 

@@ -364,6 +364,12 @@ FullTcpSocket::Listen()
     }
     m_bound = false; // the listener holds the port now
     m_role = Role::LISTENER;
+    // Linux __inet_listen_sk(): TFO_SERVER_WO_SOCKOPT1 (0x400) with TFO_SERVER_ENABLE (0x2)
+    // gives a listener without TCP_FASTOPEN a Fast Open queue of its backlog.
+    if ((m_fastOpen & 0x400) != 0 && (m_fastOpen & 0x2) != 0 && m_fastOpenMaxQueue == 0)
+    {
+        m_fastOpenMaxQueue = std::min<uint32_t>(GetAcceptQueueLimit(), 4096);
+    }
     m_inDemux = true;
     m_tcp->TrackSocket(this);
     m_engine = NewEngine(MakeConfig(m_tcp->MtuOf(m_local.address), m_local.address.GetFamily()));

@@ -343,19 +343,34 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void AcceptRequest(const FullTcpHeader& syn,
                        std::optional<uint32_t> iss,
                        const FullTcpFourTuple& tuple,
-                       Ptr<NetDevice> device);
+                       Ptr<NetDevice> device,
+                       Ptr<Packet> payload = nullptr);
+    /**
+     * \brief The listener's Fast Open decision for a SYN (RFC 7413 §4.2.2, Linux
+     * tcp_try_fastopen()): accept its data or not, and which cookie the SYN-ACK carries.
+     * \param syn the SYN \param payload its text \param tuple its addresses
+     * \return the decision (fulltcp-socket-fast-open.cc)
+     */
+    FullTcpPassiveFastOpen DecideFastOpen(const FullTcpHeader& syn,
+                                          Ptr<Packet> payload,
+                                          const FullTcpFourTuple& tuple);
+    /// A Fast Open child left SYN_RCVD: its place in the listener's Fast Open queue is free.
+    void FastOpenChildDone();
     /**
      * \brief Create and register a child for tuple and start it from syn.
      * \param syn the SYN (real, or rebuilt from a SYN cookie)
      * \param iss its ISS \param tuple the connection \param device where it came in
      * \param quiet suppress the SYN-ACK (the cookie's SYN-ACK was already sent)
+     * \param fastOpen the Fast Open decision (a Fast Open child goes to the accept queue at
+     *        once, RFC 7413 §4.2.2)
      * \return the child, or null when the 4-tuple is taken
      */
     Ptr<FullTcpSocket> StartChild(const FullTcpHeader& syn,
                                   uint32_t iss,
                                   const FullTcpFourTuple& tuple,
                                   Ptr<NetDevice> device,
-                                  bool quiet);
+                                  bool quiet,
+                                  const FullTcpPassiveFastOpen& fastOpen = {});
     /**
      * \brief Answer a SYN with a SYN cookie (RFC 4987 §3.6), keeping no state.
      * \param syn the SYN \param tuple the connection
@@ -547,11 +562,16 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     std::array<EventId, FullTcpTimer::CAPACITY> m_timers; //!< armed engine timers, by slot
 
     // --- listener / child ---
-    FullTcpListenBacklog m_backlog;      //!< SYN and accept queues (listener)
-    FullTcpSocket* m_listener {nullptr}; //!< the listener, until accepted (child)
-    bool m_acceptPaused {false};         //!< SetAcceptPaused()
-    bool m_quiet {false};                //!< suppress output (SYN cookie child start)
-    uint32_t m_fastOpen {0};             //!< FastOpen (net.ipv4.tcp_fastopen flags)
+    FullTcpListenBacklog m_backlog;        //!< SYN and accept queues (listener)
+    FullTcpSocket* m_listener {nullptr};   //!< the listener, until accepted (child)
+    bool m_acceptPaused {false};           //!< SetAcceptPaused()
+    bool m_quiet {false};                  //!< suppress output (SYN cookie child start)
+    uint32_t m_fastOpen {0};               //!< FastOpen (net.ipv4.tcp_fastopen flags)
+    std::string m_fastOpenKey;             //!< FastOpenKey (net.ipv4.tcp_fastopen_key)
+    uint32_t m_fastOpenMaxQueue {0};       //!< FastOpenQueue: TCP_FASTOPEN's max_qlen (listener)
+    uint32_t m_fastOpenQueued {0};         //!< Fast Open children in SYN_RCVD (listener)
+    Ptr<FullTcpSocket> m_fastOpenListener; //!< a Fast Open child in SYN_RCVD: its listener
+    bool m_passiveFastOpen {false};        //!< a Fast Open child, accepted before ESTABLISHED
 
     // --- Fast Open client (RFC 7413 §4.2.1) ---
     bool m_fastOpenConnect {false};  //!< FastOpenConnect (TCP_FASTOPEN_CONNECT)

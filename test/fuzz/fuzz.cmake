@@ -11,7 +11,8 @@ endif()
 set(fuzzer ${CMAKE_CURRENT_BINARY_DIR}/fulltcp-header-fuzzer)
 set(fuzz_sources ${CMAKE_CURRENT_LIST_DIR}/fulltcp-header-fuzzer.cc
                  ${PROJECT_SOURCE_DIR}/model/wire/fulltcp-header.cc
-                 ${PROJECT_SOURCE_DIR}/model/wire/fulltcp-options.cc)
+                 ${PROJECT_SOURCE_DIR}/model/wire/fulltcp-options.cc
+                 ${PROJECT_SOURCE_DIR}/model/wire/fulltcp-fast-open-option.cc)
 get_target_property(ns3_core_lib ns3::libcore IMPORTED_LOCATION_RELEASE)
 get_target_property(ns3_network_lib ns3::libnetwork IMPORTED_LOCATION_RELEASE)
 add_custom_command(

@@ -121,19 +121,32 @@ SameOption(const FullTcpScriptOption& a, const FullTcpScriptOption& b)
 
 } // namespace
 
-FullTcpScriptMatcher::FullTcpScriptMatcher(uint32_t remoteIsn) : m_remoteIsn(remoteIsn) {}
+FullTcpScriptMatcher::FullTcpScriptMatcher(uint32_t remoteIsn) :
+    m_remoteBase(remoteIsn), m_remoteIsn(remoteIsn)
+{
+}
 
 std::string
 FullTcpScriptMatcher::BuildInbound(const FullTcpScriptSegment& s,
                                    uint16_t srcPort,
                                    uint16_t dstPort,
-                                   FullTcpHeader& h) const
+                                   FullTcpHeader& h)
 {
     const uint32_t localIsn = m_localIsn.value_or(0);
     h.SetSourcePort(srcPort);
     h.SetDestinationPort(dstPort);
     h.SetFlags(s.flags);
-    h.SetSequenceNumber(m_remoteIsn + s.seq);
+    // packetdrill sends a SYN's number as written and numbers the others from the script
+    // side's ISN (socket.h: no offset for a SYN, the remote ISN for the others), which the
+    // first SYN or a SYN-ACK sets (run_packet.c): a SYN-ACK `123:123(0)` is followed by data
+    // `1:501(500)`.
+    const bool syn = (s.flags & FullTcpHeader::SYN) != 0;
+    if (syn && ((s.flags & FullTcpHeader::ACK) != 0 || !m_remoteIsnSet))
+    {
+        m_remoteIsn = m_remoteBase + s.seq;
+        m_remoteIsnSet = true;
+    }
+    h.SetSequenceNumber((syn ? m_remoteBase : m_remoteIsn) + s.seq);
     h.SetAckNumber(s.ack ? localIsn + *s.ack : 0);
     // packetdrill sends what the script gives; a script that gives no window gets 65535
     // (FullTcp's choice, documented in doc/scripts.rst).
@@ -307,9 +320,12 @@ FullTcpScriptMatcher::Compare(const FullTcpScriptSegment& e,
             << seq << ":" << seq + payload << "(" << payload << ")";
         return why.str();
     }
-    if (e.ack && (e.flags & FullTcpHeader::ACK) != 0 && h.GetAckNumber() - m_remoteIsn != *e.ack)
+    // The ACK of a SYN-ACK is as written (the script's number space), the others relative to
+    // the script side's ISN (remote_seq_live_to_script_offset()).
+    const uint32_t ackBase = (e.flags & FullTcpHeader::SYN) != 0 ? m_remoteBase : m_remoteIsn;
+    if (e.ack && (e.flags & FullTcpHeader::ACK) != 0 && h.GetAckNumber() - ackBase != *e.ack)
     {
-        why << "ack: expected " << *e.ack << " but got " << h.GetAckNumber() - m_remoteIsn;
+        why << "ack: expected " << *e.ack << " but got " << h.GetAckNumber() - ackBase;
         return why.str();
     }
     if (e.win && h.GetWindow() != *e.win)
@@ -365,7 +381,7 @@ FullTcpScriptMatcher::Describe(const FullTcpHeader& h, uint32_t payload) const
     s.end = s.seq + payload;
     if (h.HasFlags(FullTcpHeader::ACK))
     {
-        s.ack = h.GetAckNumber() - m_remoteIsn;
+        s.ack = h.GetAckNumber() - (h.HasFlags(FullTcpHeader::SYN) ? m_remoteBase : m_remoteIsn);
     }
     s.win = h.GetWindow();
     if (h.HasFlags(FullTcpHeader::URG))

@@ -32,7 +32,9 @@ class FullTcpScriptMatcher
     explicit FullTcpScriptMatcher(uint32_t remoteIsn);
 
     /**
-     * \brief Build the header of an inbound (`<`) segment.
+     * \brief Build the header of an inbound (`<`) segment; a SYN's sequence number becomes
+     *        the script side's ISN, to which the later ones are relative (packetdrill's
+     *        socket.h, remote_seq_script_to_live_offset()).
      * \param s the script segment
      * \param srcPort the script side's port \param dstPort FullTcp's port
      * \param header out: the header to send
@@ -41,7 +43,7 @@ class FullTcpScriptMatcher
     std::string BuildInbound(const FullTcpScriptSegment& s,
                              uint16_t srcPort,
                              uint16_t dstPort,
-                             FullTcpHeader& header) const;
+                             FullTcpHeader& header);
 
     /**
      * \brief Compare a segment FullTcp sent with the expected (`>`) one; learn FullTcp's ISN
@@ -70,7 +72,9 @@ class FullTcpScriptMatcher
     /// \return the options of h in script form (sequence numbers relative)
     std::vector<FullTcpScriptOption> OutboundOptions(const FullTcpHeader& h) const;
 
-    uint32_t m_remoteIsn;               //!< the script side's ISN
+    uint32_t m_remoteBase;              //!< the wire value of the script side's number 0
+    uint32_t m_remoteIsn;               //!< the script side's ISN (its SYN's, wire value)
+    bool m_remoteIsnSet {false};        //!< a SYN or SYN-ACK of the script side set it
     std::optional<uint32_t> m_localIsn; //!< FullTcp's ISN, once seen (0 before)
     std::optional<uint32_t> m_tsOffset; //!< FullTcp's TSval minus the script's
 };

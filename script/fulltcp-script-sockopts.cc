@@ -219,6 +219,22 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         a = Create<UintegerValue>(v);
         atStart = true;
     }
+    else if (name == "TCP_FASTOPEN_CONNECT")
+    {
+        // do_tcp_setsockopt(): 0 or 1, EOPNOTSUPP unless the client is enabled
+        // (net.ipv4.tcp_fastopen & TFO_CLIENT_ENABLE), EINVAL once the socket left CLOSE.
+        UintegerValue flags;
+        f.socket->GetAttribute("FastOpen", flags);
+        if ((flags.Get() & 0x1) == 0)
+        {
+            o.ret = -1;
+            o.errnoName = "EOPNOTSUPP";
+            return true;
+        }
+        attribute = "FastOpenConnect";
+        a = Create<BooleanValue>(v != 0);
+        valid = v <= 1 && f.socket->GetState() == FullTcpState::CLOSED && !f.listening;
+    }
     else if (name == "TCP_FASTOPEN")
     {
         // do_tcp_setsockopt(): the listener's Fast Open queue (fastopen_queue_tune(): at
@@ -434,9 +450,16 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         }
     }
     words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+    if (text.find("ip tcp_metrics flush") != std::string::npos)
+    {
+        // iproute2 empties the kernel's TCP metrics, where Linux caches Fast Open cookies
+        // (defaults.sh does it first, and scripts between tests).
+        m_tcp->GetFastOpenCache().Clear();
+        note = "flushed the Fast Open cookie cache; ";
+    }
     if (words.empty() || words[0] != "sysctl")
     {
-        note = "ignored: " + command;
+        note += "ignored: " + command;
         return true;
     }
     // net.ipv4.tcp_* sysctls that are FullTcp attributes (Documentation/networking/
@@ -470,7 +493,6 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         // 3 or 4: tail loss probes (0 disables them; 1 and 2 are obsolete early retransmit)
         {"net.ipv4.tcp_early_retrans", {"Tlp", 't'}},
     };
-    note.clear();
     for (size_t i = 1; i < words.size(); ++i)
     {
         const std::string& w = words[i];
@@ -516,6 +538,11 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
                 return false;
             }
             m_tcp->SetSocketAttribute("FastOpen", UintegerValue(static_cast<uint32_t>(v)));
+            // A netns-wide setting that Linux reads at each use: open sockets see it too.
+            for (auto& [fd, f] : m_files)
+            {
+                f.socket->SetAttribute("FastOpen", UintegerValue(static_cast<uint32_t>(v)));
+            }
             note += "applied " + w + " (FastOpen); ";
             continue;
         }

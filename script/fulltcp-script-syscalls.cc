@@ -32,27 +32,73 @@ const std::map<std::string, int64_t>&
 Constants()
 {
     static const std::map<std::string, int64_t> table = {
-        {"AF_INET", 2},        {"SOCK_STREAM", 1},       {"IPPROTO_TCP", 6},
-        {"SOL_SOCKET", 1},     {"SOL_TCP", 6},           {"SO_REUSEADDR", 2},
-        {"SO_ERROR", 4},       {"SO_SNDBUF", 7},         {"SO_RCVBUF", 8},
-        {"SO_KEEPALIVE", 9},   {"SO_LINGER", 13},        {"TCP_NODELAY", 1},
-        {"TCP_MAXSEG", 2},     {"TCP_KEEPIDLE", 4},      {"TCP_KEEPINTVL", 5},
-        {"TCP_KEEPCNT", 6},    {"TCP_SYNCNT", 7},        {"TCP_LINGER2", 8},
-        {"TCP_INFO", 11},      {"TCP_USER_TIMEOUT", 18}, {"F_GETFL", 3},
-        {"F_SETFL", 4},        {"O_RDONLY", 0},          {"O_WRONLY", 1},
-        {"O_RDWR", 2},         {"O_NONBLOCK", 04000},    {"SHUT_RD", 0},
-        {"SHUT_WR", 1},        {"SHUT_RDWR", 2},         {"EPERM", 1},
-        {"EBADF", 9},          {"EAGAIN", 11},           {"EINVAL", 22},
-        {"EPIPE", 32},         {"EADDRINUSE", 98},       {"EADDRNOTAVAIL", 99},
-        {"ENETUNREACH", 101},  {"ECONNRESET", 104},      {"EISCONN", 106},
-        {"ENOTCONN", 107},     {"ETIMEDOUT", 110},       {"ECONNREFUSED", 111},
-        {"EHOSTUNREACH", 113}, {"EALREADY", 114},        {"EINPROGRESS", 115},
-        {"EOPNOTSUPP", 95},    {"EMSGSIZE", 90},         {"ENODEV", 19},
-        {"EAFNOSUPPORT", 97},  {"TCP_CLOSE", 7},         {"TCP_ESTABLISHED", 1},
-        {"TCP_SYN_SENT", 2},   {"TCP_SYN_RECV", 3},      {"TCP_FIN_WAIT1", 4},
-        {"TCP_FIN_WAIT2", 5},  {"TCP_TIME_WAIT", 6},     {"TCP_CLOSE_WAIT", 8},
-        {"TCP_LAST_ACK", 9},   {"TCP_LISTEN", 10},       {"TCP_CLOSING", 11},
-        {"SIOCINQ", 0x541B},   {"MSG_OOB", 1},
+        {"AF_INET", 2},
+        {"SOCK_STREAM", 1},
+        {"IPPROTO_TCP", 6},
+        {"SOL_SOCKET", 1},
+        {"SOL_TCP", 6},
+        {"SO_REUSEADDR", 2},
+        {"SO_ERROR", 4},
+        {"SO_SNDBUF", 7},
+        {"SO_RCVBUF", 8},
+        {"SO_KEEPALIVE", 9},
+        {"SO_LINGER", 13},
+        {"TCP_NODELAY", 1},
+        {"TCP_MAXSEG", 2},
+        {"TCP_KEEPIDLE", 4},
+        {"TCP_KEEPINTVL", 5},
+        {"TCP_KEEPCNT", 6},
+        {"TCP_SYNCNT", 7},
+        {"TCP_LINGER2", 8},
+        {"TCP_INFO", 11},
+        {"TCP_USER_TIMEOUT", 18},
+        {"F_GETFL", 3},
+        {"F_SETFL", 4},
+        {"O_RDONLY", 0},
+        {"O_WRONLY", 1},
+        {"O_RDWR", 2},
+        {"O_NONBLOCK", 04000},
+        {"SHUT_RD", 0},
+        {"SHUT_WR", 1},
+        {"SHUT_RDWR", 2},
+        {"EPERM", 1},
+        {"EBADF", 9},
+        {"EAGAIN", 11},
+        {"EINVAL", 22},
+        {"EPIPE", 32},
+        {"EADDRINUSE", 98},
+        {"EADDRNOTAVAIL", 99},
+        {"ENETUNREACH", 101},
+        {"ECONNRESET", 104},
+        {"EISCONN", 106},
+        {"ENOTCONN", 107},
+        {"ETIMEDOUT", 110},
+        {"ECONNREFUSED", 111},
+        {"EHOSTUNREACH", 113},
+        {"EALREADY", 114},
+        {"EINPROGRESS", 115},
+        {"EOPNOTSUPP", 95},
+        {"EMSGSIZE", 90},
+        {"ENODEV", 19},
+        {"EAFNOSUPPORT", 97},
+        {"TCP_CLOSE", 7},
+        {"TCP_ESTABLISHED", 1},
+        {"TCP_SYN_SENT", 2},
+        {"TCP_SYN_RECV", 3},
+        {"TCP_FIN_WAIT1", 4},
+        {"TCP_FIN_WAIT2", 5},
+        {"TCP_TIME_WAIT", 6},
+        {"TCP_CLOSE_WAIT", 8},
+        {"TCP_LAST_ACK", 9},
+        {"TCP_LISTEN", 10},
+        {"TCP_CLOSING", 11},
+        {"SIOCINQ", 0x541B},
+        {"MSG_OOB", 1},
+        {"MSG_DONTWAIT", 0x40},
+        {"MSG_NOSIGNAL", 0x4000},
+        {"MSG_FASTOPEN", 0x20000000},
+        {"TCP_FASTOPEN_CONNECT", 30},
+        {"AF_UNSPEC", 0},
     };
     return table;
 }
@@ -105,10 +151,10 @@ EndOfStreamBeforeError(Ptr<FullTcpSocket> s)
     return endOfStream.Get() && conn && conn->IsPeerClosed();
 }
 
-/// \param c a call \param i an argument \param out its value \param o the outcome to fail
-/// \return whether argument i exists and is an integer
+} // namespace
+
 bool
-IntArg(const FullTcpScriptCall& c, size_t i, int64_t& out, FullTcpScriptSyscalls::Outcome& o)
+FullTcpScriptSyscalls::IntArg(const FullTcpScriptCall& c, size_t i, int64_t& out, Outcome& o)
 {
     if (i < c.args.size() && FullTcpScriptSyscalls::Evaluate(c.args[i], out))
     {
@@ -117,8 +163,6 @@ IntArg(const FullTcpScriptCall& c, size_t i, int64_t& out, FullTcpScriptSyscalls
     o.failure = c.name + ": argument " + std::to_string(i + 1) + " must be a known constant";
     return false;
 }
-
-} // namespace
 
 FullTcpScriptSyscalls::FullTcpScriptSyscalls(Ptr<FullTcpL4Protocol> tcp,
                                              Ipv4Address local,
@@ -364,6 +408,11 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
         done(o);
         return;
     }
+    if (BadBuffer(c, o)) // fulltcp-script-msg.cc
+    {
+        done(o);
+        return;
+    }
     // Calls that need nothing but their arguments; connect, write and read keep state
     // across the attempts of a blocking call.
     using Handler = bool (FullTcpScriptSyscalls::*)(const FullTcpScriptCall&, int64_t, Outcome&);
@@ -398,6 +447,14 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             return Connect(fd, f, out);
         };
     }
+    else if (n == "sendto" || n == "sendmsg" || n == "recvmsg" || n == "recvfrom")
+    {
+        if (!MsgCall(c, fd, attempt, o)) // fulltcp-script-msg.cc
+        {
+            done(o);
+            return;
+        }
+    }
     else if (n == "write" || n == "send" || n == "read" || n == "recv")
     {
         int64_t bytes = 0;
@@ -417,12 +474,10 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             done(o);
             return;
         }
-        const bool write = n == "write" || n == "send";
-        auto written = std::make_shared<uint32_t>(0);
-        attempt = [this, fd, bytes, write, written, oob](Outcome& out)
+        attempt = n == "write" || n == "send" ? SendAttempt(fd, static_cast<uint32_t>(bytes), 0)
+                                              : [this, fd, bytes, oob](Outcome& out)
         {
-            return write ? Write(fd, static_cast<uint32_t>(bytes), *written, out)
-                         : Read(fd, static_cast<uint32_t>(bytes), oob, out);
+            return Read(fd, static_cast<uint32_t>(bytes), oob, out);
         };
     }
     else
@@ -614,6 +669,10 @@ FullTcpScriptSyscalls::Connect(int64_t fd, bool first, Outcome& o)
             o.ret = -1;
             o.errnoName = ErrnoName(f.socket->GetErrno());
             return true;
+        }
+        if (f.socket->IsFastOpenDeferred())
+        {
+            return true; // TCP_FASTOPEN_CONNECT: 0 at once, the first send opens
         }
         f.connecting = true;
         if (f.nonBlocking)

@@ -160,6 +160,31 @@ class FullTcpScriptSyscalls
     bool Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o);
     /// read(), recv(); oob: recv() with MSG_OOB
     bool Read(int64_t fd, uint32_t bytes, bool oob, Outcome& o);
+    /**
+     * \brief sendto(), sendmsg() and recvmsg() (fulltcp-script-msg.cc).
+     * \param c the call \param fd its descriptor \param attempt out: what runs it
+     * \param o out: the failure when its arguments are not supported
+     * \return false when the call ends at once with o
+     */
+    bool MsgCall(const FullTcpScriptCall& c,
+                 int64_t fd,
+                 std::function<bool(Outcome&)>& attempt,
+                 Outcome& o);
+    /**
+     * \brief A send of any kind (write, send, sendto, sendmsg), with Fast Open's SYN data
+     * (fulltcp-script-msg.cc).
+     * \param fd the descriptor \param bytes how many \param flags Linux MSG_* flags
+     * \return the attempt, which keeps its progress across the retries of a blocking send
+     */
+    std::function<bool(Outcome&)> SendAttempt(int64_t fd, uint32_t bytes, int64_t flags);
+    /**
+     * \brief A send or read with a NULL buffer (fulltcp-script-msg.cc).
+     * \param c the call \param o out: -1 EFAULT \return whether c is one
+     */
+    static bool BadBuffer(const FullTcpScriptCall& c, Outcome& o);
+    /// \param c a call \param i an argument \param out its value \param o the outcome to
+    /// fail \return whether argument i exists and is an integer
+    static bool IntArg(const FullTcpScriptCall& c, size_t i, int64_t& out, Outcome& o);
 
     Ptr<FullTcpL4Protocol> m_tcp; //!< FullTcp on the node under test
     Ipv4Address m_local;          //!< its address

@@ -6,6 +6,7 @@
 #define FULLTCP_CONNECTION_OUTPUT_H
 
 #include "fulltcp-ecn.h"
+#include "fulltcp-fast-open-client.h"
 #include "fulltcp-state.h"
 
 #include "ns3/fulltcp-header.h"
@@ -229,6 +230,14 @@ class FullTcpConnectionOutput
      *        of the ECE, SEG.SEQ of the CWR or CE segment)
      */
     virtual void EcnEvent(FullTcpEcnEvent event, uint32_t seq);
+
+    /**
+     * \brief The SYN-ACK of a Fast Open taught the server's MSS and maybe a new cookie, for
+     * the node's cookie cache (RFC 7413 §4.1.3; Linux tcp_fastopen_cache_set()). The default
+     * ignores it.
+     * \param learned the MSS and cookie
+     */
+    virtual void FastOpenLearned(const FullTcpFastOpenLearned& learned);
 };
 
 /// \param e an application event \return its name, e.g. "CONNECT_REFUSED"

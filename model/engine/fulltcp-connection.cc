@@ -287,7 +287,9 @@ FullTcpConnection::Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss
     SetState(S::SYN_SENT, C::APP_CONNECT);
     m_tcb.lastProgress = m_now; // the first SYN (Linux tcp_connect(): retrans_stamp)
     SendSyn();
-    m_tcb.sndNxt = 1;
+    // Past the SYN and the data it carries under Fast Open (RFC 7413 §4.2.1).
+    m_tcb.sndNxt = m_tcb.fastOpenClient.synDataEnd;
+    m_tcb.highTxMark = m_tcb.sndNxt;
     m_tcb.rttTimedEnd = 1; // the SYN's round trip is the first RTT sample (RFC 6298 §2)
     m_tcb.rttTimedAt = m_now;
     StartRetransmitTimerIfIdle();

@@ -143,6 +143,22 @@ class FullTcpConnection : private FullTcpRecoverySender
     FullTcpError Connect(uint16_t localPort, uint16_t remotePort, uint32_t iss, Time now);
 
     /**
+     * \brief Active OPEN with Fast Open (RFC 7413 §4.2.1, fulltcp-fast-open-client.cc): as
+     * Connect(), and the SYN carries the cached cookie and the first bytes that fit, or asks
+     * for a cookie.
+     * \param localPort our port \param remotePort the peer's port \param iss the ISS
+     * \param fo the cookie, the cached MSS and the application's bytes
+     * \param now current time \param taken out: the bytes the SYN carries (written)
+     * \return as Connect()
+     */
+    FullTcpError ConnectFastOpen(uint16_t localPort,
+                                 uint16_t remotePort,
+                                 uint32_t iss,
+                                 const FullTcpFastOpenRequest& fo,
+                                 Time now,
+                                 uint32_t& taken);
+
+    /**
      * \brief Start a passive child from a listener's SYN: LISTEN → SYN_RCVD, SYN-ACK sent.
      *
      * The child begins as a copy of the listener (state LISTEN, as ns-3's fork) and takes
@@ -545,6 +561,17 @@ class FullTcpConnection : private FullTcpRecoverySender
     void SendRange(int64_t start, int64_t end);
     /// Send our SYN (SYN_SENT) or SYN-ACK (after the peer's SYN) at offset 0.
     void SendSyn();
+    /**
+     * \brief Fast Open on our first SYN (fulltcp-fast-open-client.cc): its option.
+     * \param o the SYN's options \return the data it carries (empty on a retransmission)
+     */
+    Ptr<Packet> FastOpenSynPart(FullTcpOptions& o) const;
+    /**
+     * \brief The SYN-ACK of a Fast Open (Linux tcp_rcv_fastopen_synack()), after its ACK
+     * advanced SND.UNA: report the cookie and MSS for the cache.
+     * \param h the SYN-ACK \return whether data of our SYN is unacknowledged (resend it)
+     */
+    bool FastOpenSynAckArrives(const FullTcpHeader& h);
     /// <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.
     void SendAck();
     /// \return whether the RFC 5961 §7 rate limit lets one more challenge reply out now

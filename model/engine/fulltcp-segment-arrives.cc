@@ -160,8 +160,20 @@ FullTcpConnection::SynSentArrives(const FullTcpHeader& h, Ptr<Packet> payload)
         // ACKed), change the connection state to ESTABLISHED, form an ACK segment
         // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
         AckAdvances(h, ack);
+        // RFC 7413 §4.2.1 (Linux tcp_rcv_fastopen_synack()): the cookie for the cache, and
+        // data of our SYN that the SYN-ACK left unacknowledged goes again at once, carrying
+        // the ACK of the SYN-ACK.
+        const bool resend = FastOpenSynAckArrives(h);
         SetState(S::ESTABLISHED, C::RCV_SYN_ACK);
-        SendAck();
+        for (int64_t from = m_tcb.sndUna; resend && from < m_tcb.fastOpenClient.synDataEnd;)
+        {
+            const int64_t end = RetransmitFrom(from, m_tcb.fastOpenClient.synDataEnd);
+            from = end > from ? end : m_tcb.fastOpenClient.synDataEnd;
+        }
+        if (!resend)
+        {
+            SendAck();
+        }
         if (m_tcb.shutdownPending)
         {
             ShutdownSendingSide(C::APP_SHUTDOWN);

@@ -8,6 +8,7 @@
 #include "fulltcp-byte-queue.h"
 #include "fulltcp-connection-output.h"
 #include "fulltcp-ecn.h"
+#include "fulltcp-fast-open-client.h"
 #include "fulltcp-linux-rcv-window.h"
 #include "fulltcp-pacer.h"
 #include "fulltcp-reassembly.h"
@@ -170,6 +171,7 @@ struct FullTcpTcb
     bool fastOpenChild {false}; //!< passive Fast Open: may send in SYN-RECEIVED (§4.2.2)
     bool synDataAcked {false};  //!< data on the SYN was acknowledged (Linux syn_data_acked)
     std::optional<FullTcpFastOpenOption> synAckCookie; //!< the cookie our SYN-ACK carries
+    FullTcpFastOpenClient fastOpenClient; //!< the client's SYN data and cookie (§4.2.1)
 
     // --- Keepalive (RFC 9293 §3.8.4) ---
     Time lastReceived;                    //!< when the peer was last heard from

@@ -217,7 +217,9 @@ FullTcpConnection::SendSyn()
             o.SetFastOpen(*m_tcb.synAckCookie); // RFC 7413 §4.1.2 (tcp_synack_options())
         }
     }
-    Transmit(h, Create<Packet>());
+    // RFC 7413 §4.2.1: the first SYN of a Fast Open carries the cookie and data
+    // (fulltcp-fast-open-client.cc).
+    Transmit(h, FastOpenSynPart(o));
 }
 
 void

@@ -6,6 +6,7 @@
 #define FULLTCP_L4_PROTOCOL_H
 
 #include "fulltcp-demux.h"
+#include "fulltcp-fast-open-cache.h"
 #include "fulltcp-ip-l4-base.h"
 #include "fulltcp-mib.h"
 
@@ -242,6 +243,12 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
 
     /// \return the node's demux (FullTcpSocket binds, listens and connects through it)
     FullTcpDemux<FullTcpDemuxValue>& GetDemux();
+    /// \return the Fast Open cookies and MSS the node's clients learned, per server
+    FullTcpFastOpenCache&
+    GetFastOpenCache()
+    {
+        return m_fastOpenCache;
+    }
 
     /**
      * \brief Remove a connection from the demux; its socket stays alive until the current
@@ -438,6 +445,7 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
     uint32_t m_fixedIsn {0};                          //!< FixedIsn attribute
     ObjectFactory m_socketFactory;                    //!< makes sockets, with attributes
     FullTcpDemux<FullTcpDemuxValue> m_demux;          //!< endpoints
+    FullTcpFastOpenCache m_fastOpenCache;             //!< Fast Open cookies, per server
     std::unique_ptr<FullTcpTimeWaitTable> m_timeWait; //!< TIME_WAIT records
     FullTcpIsnGenerator m_isn;                        //!< RFC 6528 ISNs
     Ptr<UniformRandomVariable> m_rng;                 //!< secrets and offsets

@@ -239,6 +239,15 @@ FullTcpSocket::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&FullTcpSocket::m_fastOpen),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("FastOpenConnect",
+                          "connect() of a Fast Open client returns at once when a cookie is "
+                          "cached and the first send's bytes ride on the SYN; without a cookie "
+                          "the SYN asks for one (Linux TCP_FASTOPEN_CONNECT, "
+                          "tcp_fastopen_defer_connect(); needs FastOpen's client flag 0x1). "
+                          "Default false: connect() sends a plain SYN.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_fastOpenConnect),
+                          MakeBooleanChecker())
             .AddAttribute("FastOpenKey",
                           "The server's cookie secret as Linux's net.ipv4.tcp_fastopen_key: "
                           "`w-w-w-w` (four 32-bit hex words), optionally `,w-w-w-w` a backup key "

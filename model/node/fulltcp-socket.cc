@@ -248,6 +248,19 @@ int
 FullTcpSocket::Connect(const Address& address)
 {
     NS_LOG_FUNCTION(this << address);
+    if (m_fastOpenConnect && !m_closeCalled)
+    {
+        return FastOpenConnect(
+            address); // TCP_FASTOPEN_CONNECT (fulltcp-socket-fast-open-client.cc)
+    }
+    return StartConnect(address, nullptr, nullptr);
+}
+
+int
+FullTcpSocket::StartConnect(const Address& address,
+                            const FullTcpFastOpenRequest* fastOpen,
+                            uint32_t* taken)
+{
     if (m_closeCalled)
     {
         return Fail(ERROR_BADF);
@@ -312,8 +325,14 @@ FullTcpSocket::Connect(const Address& address)
     m_tcp->TrackSocket(this);
     m_engine = NewEngine(MakeConfig(route.mtu, remote.GetFamily()));
     EngineCall call(this);
-    m_engine->Connect(
-        tuple.localPort, tuple.remotePort, m_tcp->GenerateIss(tuple), Simulator::Now());
+    const uint32_t iss = m_tcp->GenerateIss(tuple);
+    if (fastOpen)
+    {
+        m_engine->ConnectFastOpen(
+            tuple.localPort, tuple.remotePort, iss, *fastOpen, Simulator::Now(), *taken);
+        return 0;
+    }
+    m_engine->Connect(tuple.localPort, tuple.remotePort, iss, Simulator::Now());
     return 0;
 }
 
@@ -541,6 +560,10 @@ int
 FullTcpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddress)
 {
     NS_LOG_FUNCTION(this << p << flags << toAddress);
+    if ((flags & MSG_FASTOPEN) != 0 || m_fastOpenDeferred)
+    {
+        return SendFastOpen(p, toAddress); // fulltcp-socket-fast-open-client.cc
+    }
     // Linux ignores the address of a sendto() on a connected stream socket.
     return Send(p, flags);
 }

@@ -110,6 +110,9 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     /// Recv() flag: read the urgent byte held out of the stream (Linux MSG_OOB; with the
     /// UrgentOutOfBand attribute). ns-3's Socket defines no such flag.
     static constexpr uint32_t MSG_OOB = 0x1;
+    /// SendTo() flag: open the connection with the bytes on the SYN (RFC 7413 §4.2.1; Linux
+    /// MSG_FASTOPEN, with the FastOpen attribute's client flag 0x1).
+    static constexpr uint32_t MSG_FASTOPEN = 0x20000000;
 
     FullTcpSocket();
     /**
@@ -179,6 +182,13 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     const FullTcpConnection* GetConnection() const;
     /// \return this socket's line of a socket table (FullTcpSnapshot prints them)
     FullTcpSocketInfo GetInfo() const;
+    /// \return whether connect() was deferred by TCP_FASTOPEN_CONNECT (FastOpenConnect):
+    /// no SYN yet, the first send opens the connection with its bytes (Linux DEFER_CONNECT)
+    bool
+    IsFastOpenDeferred() const
+    {
+        return m_fastOpenDeferred;
+    }
 
     /**
      * \brief Stop handing established connections to the application (FullTcp extension;
@@ -517,6 +527,28 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_inDemux {false};                    //!< the demux holds this listener or connection
     bool m_handedOff {false};                  //!< the connection is a TIME_WAIT record now
     std::optional<uint32_t> m_socketListIndex; //!< index in the protocol's SocketList
+
+    /**
+     * \brief Connect() itself: the route, the port, the engine and its SYN.
+     * \param address the peer \param fastOpen the SYN's Fast Open (null: none)
+     * \param taken out with fastOpen: the bytes the SYN carries
+     * \return 0, or -1 with the errno set
+     */
+    int StartConnect(const Address& address,
+                     const FullTcpFastOpenRequest* fastOpen,
+                     uint32_t* taken);
+    // Fast Open's client (fulltcp-socket-fast-open-client.cc)
+    /// connect() with TCP_FASTOPEN_CONNECT \param address the peer \return as Connect()
+    int FastOpenConnect(const Address& address);
+    /**
+     * \brief sendto() with MSG_FASTOPEN, or a send on a deferred connect().
+     * \param p the bytes \param to the peer
+     * \return the bytes the SYN took (0: it asks for a cookie), or -1 with the errno set
+     */
+    int SendFastOpen(Ptr<Packet> p, const Address& to);
+    /// \param to the peer \return its cookie cache lookup, as a SYN's Fast Open request
+    FullTcpFastOpenRequest FastOpenRequestFor(const Address& to);
+    void FastOpenLearned(const FullTcpFastOpenLearned& learned) override;
     /// The engine, whose output this socket is (null before Connect/Listen; destroyed when
     /// the connection became a TIME_WAIT record).
     std::unique_ptr<FullTcpConnection> m_engine;
@@ -544,6 +576,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_fastOpenQueued {0};         //!< Fast Open children in SYN_RCVD (listener)
     Ptr<FullTcpSocket> m_fastOpenListener; //!< a Fast Open child in SYN_RCVD: its listener
     bool m_passiveFastOpen {false};        //!< a Fast Open child, accepted before ESTABLISHED
+
+    // --- Fast Open client (RFC 7413 §4.2.1) ---
+    bool m_fastOpenConnect {false};  //!< FastOpenConnect (TCP_FASTOPEN_CONNECT)
+    bool m_fastOpenDeferred {false}; //!< connect() returned at once; the first send opens
+    Address m_deferredPeer;          //!< the peer of the deferred connect()
 
     // --- traces ---
     TracedValue<TcpStates_t> m_state; //!< State

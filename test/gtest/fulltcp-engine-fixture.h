@@ -185,6 +185,12 @@ class RecordingOutput : public FullTcpConnectionOutput
         ecnEvents.emplace_back(event, seq);
     }
 
+    void
+    FastOpenLearned(const FullTcpFastOpenLearned& l) override
+    {
+        learned.push_back(l);
+    }
+
     /// \return the armed expiry of a slot, if any
     std::optional<Time>
     Timer(FullTcpTimer t) const
@@ -214,6 +220,7 @@ class RecordingOutput : public FullTcpConnectionOutput
     std::vector<Transition> illegal;                                //!< must stay empty
     std::vector<FullTcpRecoveryEvent> recoveryEvents;               //!< loss recovery's reports
     std::vector<std::pair<FullTcpEcnEvent, uint32_t>> ecnEvents;    //!< EcnEvent() calls
+    std::vector<FullTcpFastOpenLearned> learned;                    //!< FastOpenLearned() calls
     std::function<void(FullTcpAppEvent)> onEvent;                   //!< application behaviour
     bool mayEstablish {true};       //!< MayEstablish()'s answer (false: accept queue full)
     uint32_t mayEstablishAsked {0}; //!< MayEstablish() calls

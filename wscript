@@ -189,6 +189,7 @@ FULLTCP_SCRIPT_SOURCES = [
     'script/fulltcp-script-parser.cc',
     'script/fulltcp-script-matcher.cc',
     'script/fulltcp-script-syscalls.cc',
+    'script/fulltcp-script-constants.cc',
     'script/fulltcp-script-sockopts.cc',
     'script/fulltcp-script-msg.cc',
     'script/fulltcp-script-runner.cc',

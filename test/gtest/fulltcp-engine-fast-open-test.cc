@@ -23,15 +23,27 @@ Cookie(bool experimental = false)
     return fo;
 }
 
+/// A listener accepted a SYN carrying "0123456789" with a valid cookie.
+class FastOpenChildTest : public EngineTest
+{
+  protected:
+    /// \return whether AcceptSyn() made the child (SYN_RCVD, the data received)
+    bool
+    AcceptChildWithSynData()
+    {
+        FullTcpPassiveFastOpen fo;
+        fo.accept = true;
+        fo.data = Payload("0123456789");
+        return Conn().AcceptSyn(MakeHeader(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss)), kIss, now, fo)
+            == FullTcpError::OK;
+    }
+};
+
 } // namespace
 
-TEST_F(EngineTest, FastOpenSynAckAcknowledgesTheSynData)
+TEST_F(FastOpenChildTest, FastOpenSynAckAcknowledgesTheSynData)
 {
-    FullTcpPassiveFastOpen fo;
-    fo.accept = true;
-    fo.data = Payload("0123456789");
-    ASSERT_EQ(Conn().AcceptSyn(MakeHeader(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss)), kIss, now, fo),
-              FullTcpError::OK);
+    ASSERT_TRUE(AcceptChildWithSynData());
 
     // tcp_fastopen_add_skb(): rcv_nxt covers the data; the SYN-ACK acks it, no cookie.
     EXPECT_SENT(Flags(H::SYN | H::ACK).Seq(kIss).Ack(kIrs + 11).Win(kBuf - 10).Mss(1460));
@@ -69,13 +81,9 @@ TEST_F(EngineTest, FastOpenExperimentalCookieKeepsItsKind)
     EXPECT_TRUE(got->experimental);
 }
 
-TEST_F(EngineTest, FastOpenChildSendsInSynRcvd)
+TEST_F(FastOpenChildTest, FastOpenChildSendsInSynRcvd)
 {
-    FullTcpPassiveFastOpen fo;
-    fo.accept = true;
-    fo.data = Payload("0123456789");
-    ASSERT_EQ(Conn().AcceptSyn(MakeHeader(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss)), kIss, now, fo),
-              FullTcpError::OK);
+    ASSERT_TRUE(AcceptChildWithSynData());
     out.sent.clear();
 
     // RFC 7413 §4.2.2: the server may send before the handshake completes.
@@ -93,13 +101,9 @@ TEST_F(EngineTest, OrdinaryChildDoesNotSendInSynRcvd)
     EXPECT_NOTHING_SENT(); // §3.10.2: queued until ESTABLISHED
 }
 
-TEST_F(EngineTest, FastOpenChildEstablishesOnTheAckOfItsData)
+TEST_F(FastOpenChildTest, FastOpenChildEstablishesOnTheAckOfItsData)
 {
-    FullTcpPassiveFastOpen fo;
-    fo.accept = true;
-    fo.data = Payload("0123456789");
-    ASSERT_EQ(Conn().AcceptSyn(MakeHeader(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss)), kIss, now, fo),
-              FullTcpError::OK);
+    ASSERT_TRUE(AcceptChildWithSynData());
     ASSERT_EQ(Conn().Send(Payload(std::string(100, 'x')), now), FullTcpError::OK);
     out.sent.clear();
 
@@ -108,13 +112,9 @@ TEST_F(EngineTest, FastOpenChildEstablishesOnTheAckOfItsData)
     EXPECT_EQ(Conn().GetTcb().sndUna, 101);
 }
 
-TEST_F(EngineTest, FastOpenChildResetInSynRcvdIsReported)
+TEST_F(FastOpenChildTest, FastOpenChildResetInSynRcvdIsReported)
 {
-    FullTcpPassiveFastOpen fo;
-    fo.accept = true;
-    fo.data = Payload("0123456789");
-    ASSERT_EQ(Conn().AcceptSyn(MakeHeader(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss)), kIss, now, fo),
-              FullTcpError::OK);
+    ASSERT_TRUE(AcceptChildWithSynData());
     out.sent.clear();
 
     // The application holds the child since its SYN: a RST is its ECONNRESET (tcp_reset()),

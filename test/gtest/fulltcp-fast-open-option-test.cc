@@ -6,6 +6,8 @@
  * OPTION_FAST_OPEN_COOKIE), as packetdrill's fastopen scripts show them, e.g. a SYN-ACK
  * `mss 1460,sackOK,TS val 10000 ecr 1,nop,wscale 8,FO 00abaaabe8e954c2,nop,nop`.
  */
+#include "fulltcp-options-test-util.h"
+
 #include "ns3/fulltcp-fast-open-option.h"
 #include "ns3/fulltcp-options.h"
 
@@ -19,19 +21,8 @@ using namespace ns3;
 namespace
 {
 
-std::vector<uint8_t>
-Bytes(const FullTcpOptions& o)
-{
-    return std::vector<uint8_t>(o.GetBytes(), o.GetBytes() + o.GetLength());
-}
-
-std::string
-Printed(const FullTcpOptions& o)
-{
-    std::ostringstream os;
-    o.Print(os);
-    return os.str();
-}
+using fulltcp_options_test::Bytes;
+using fulltcp_options_test::Printed;
 
 const std::vector<uint8_t> COOKIE = {0x30, 0x21, 0xb9, 0xd8, 0x89, 0x01, 0x7e, 0xeb};
 

@@ -5,6 +5,8 @@
  * FullTcpOptions: Linux's layout for outgoing options, exact parse of every known option,
  * unknown options kept byte-exact, and the 40-byte limit.
  */
+#include "fulltcp-options-test-util.h"
+
 #include "ns3/fulltcp-options.h"
 
 #include <gtest/gtest.h>
@@ -17,19 +19,8 @@ using namespace ns3;
 namespace
 {
 
-std::vector<uint8_t>
-Bytes(const FullTcpOptions& o)
-{
-    return std::vector<uint8_t>(o.GetBytes(), o.GetBytes() + o.GetLength());
-}
-
-std::string
-Printed(const FullTcpOptions& o)
-{
-    std::ostringstream os;
-    o.Print(os);
-    return os.str();
-}
+using fulltcp_options_test::Bytes;
+using fulltcp_options_test::Printed;
 
 FullTcpOptions
 Parsed(const std::vector<uint8_t>& bytes)

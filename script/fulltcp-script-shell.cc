@@ -18,6 +18,13 @@ FullTcpScriptShellCommands(const std::string& command)
     std::istringstream lines(command);
     for (std::string line; std::getline(lines, line);)
     {
+        // A backslash at the end of a line continues the command on the next (the suite
+        // writes `set_sysctls.py A=1 \` and B=2 on the line below).
+        for (std::string next; !line.empty() && line.back() == '\\' && std::getline(lines, next);)
+        {
+            line.back() = ' ';
+            line += next;
+        }
         // A word that starts with # starts a shell comment (`sysctl -q X=1  # on`).
         for (size_t at = line.find('#'); at != std::string::npos; at = line.find('#', at + 1))
         {

@@ -52,7 +52,7 @@ Constants()
         {"TCP_SYN_SENT", 2},   {"TCP_SYN_RECV", 3},      {"TCP_FIN_WAIT1", 4},
         {"TCP_FIN_WAIT2", 5},  {"TCP_TIME_WAIT", 6},     {"TCP_CLOSE_WAIT", 8},
         {"TCP_LAST_ACK", 9},   {"TCP_LISTEN", 10},       {"TCP_CLOSING", 11},
-        {"SIOCINQ", 0x541B},   {"MSG_OOB", 1},
+        {"SIOCINQ", 0x541B},   {"MSG_OOB", 1},           {"MSG_EOR", 0x80},
     };
     return table;
 }
@@ -401,21 +401,27 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             done(o);
             return;
         }
-        // recv(..., MSG_OOB): the urgent byte (FullTcpSocket::MSG_OOB, never blocks).
+        // recv(..., MSG_OOB): the urgent byte (FullTcpSocket::MSG_OOB, never blocks);
+        // send(..., MSG_EOR): the write ends a record (FullTcpSocket::MSG_EOR).
         const bool oob = n == "recv" && flags == Constant("MSG_OOB");
-        if ((flags != 0 && !oob) || bytes < 0 || bytes > INT32_MAX)
+        const bool eor = n == "send" && flags == Constant("MSG_EOR");
+        if ((flags != 0 && !oob && !eor) || bytes < 0 || bytes > INT32_MAX)
         {
             o.failure = n
-                      + ": flags other than recv's MSG_OOB and negative sizes are not "
-                        "supported";
+                      + ": flags other than recv's MSG_OOB, send's MSG_EOR and negative sizes "
+                        "are not supported";
             done(o);
             return;
         }
         const bool write = n == "write" || n == "send";
         auto written = std::make_shared<uint32_t>(0);
-        attempt = [this, fd, bytes, write, written, oob](Outcome& out)
+        attempt = [this, fd, bytes, write, written, oob, eor](Outcome& out)
         {
-            return write ? Write(fd, static_cast<uint32_t>(bytes), *written, out)
+            return write ? Write(fd,
+                                 static_cast<uint32_t>(bytes),
+                                 *written,
+                                 out,
+                                 eor ? FullTcpSocket::MSG_EOR : 0)
                          : Read(fd, static_cast<uint32_t>(bytes), oob, out);
         };
     }
@@ -638,7 +644,8 @@ FullTcpScriptSyscalls::EndsWithError(File* f, Outcome& o)
 }
 
 bool
-FullTcpScriptSyscalls::Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o)
+FullTcpScriptSyscalls::Write(
+    int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o, uint32_t flags)
 {
     File* f = Lookup(fd);
     if (EndsWithError(f, o))
@@ -657,7 +664,10 @@ FullTcpScriptSyscalls::Write(int64_t fd, uint32_t bytes, uint32_t& written, Outc
             }
             break;
         }
-        if (f->socket->Send(Create<Packet>(n), 0) < 0)
+        // MSG_EOR marks the end of the whole write (tcp_sendmsg_locked() sets eor once
+        // everything is copied).
+        const uint32_t chunkFlags = written + n == bytes ? flags : 0;
+        if (f->socket->Send(Create<Packet>(n), chunkFlags) < 0)
         {
             if (written > 0)
             {

@@ -44,6 +44,7 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     FullTcpAckSample sample;
     sample.acked = info.acked;
     sample.sacked = static_cast<uint32_t>(info.newlySacked);
+    const uint32_t dupAcksBefore = m_tcb.dupAcks;
     if (info.acked > 0)
     {
         sample.rtt = AckAdvances(h, ack);
@@ -60,7 +61,7 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     const bool mayGrow = EcnOnAck(h, info.delivered);
     if (info.acked > 0 && !m_tcb.inRecovery && mayGrow)
     {
-        m_cc->OnAck(m_tcb.cc, info.acked, CongestionContext());
+        m_cc->OnAck(m_tcb.cc, GrowthBytes(info, dupAcksBefore), CongestionContext());
     }
     if (info.duplicate)
     {
@@ -187,6 +188,9 @@ FullTcpConnection::HandshakeAcknowledged()
                       ? smss
                       : std::min(segments * smss, std::max(2 * smss, segments * 1460));
     m_tcb.rtxNxt = m_tcb.sndNxt;
+    // The ACK of our SYN sets the pacing rate from the handshake's RTT (tcp_ack() ->
+    // tcp_cong_control() -> tcp_update_pacing_rate(), on an active open too).
+    m_tcb.pacer.UpdateRate(m_tcb.cc, m_tcb.FlightSize(), m_tcb.rtt.GetSrtt());
 }
 
 int64_t
@@ -254,6 +258,26 @@ FullTcpConnection::UpdateSendWindow(const FullTcpHeader& h, int64_t seq, int64_t
     }
 }
 
+uint32_t
+FullTcpConnection::GrowthBytes(const FullTcpAckInfo& info, uint32_t dupAcksBefore) const
+{
+    if (!m_config.cwndGrowsByDelivered)
+    {
+        return info.acked; // RFC 5681 §3.1: the bytes newly acknowledged
+    }
+    if (m_tcb.sackOk)
+    {
+        // tcp_cong_control(): acked_sacked = tp->delivered - prior_delivered.
+        return static_cast<uint32_t>(std::max<int64_t>(info.delivered, 0));
+    }
+    // tcp_remove_reno_sacks(): "One ACK acked hole. The rest eat duplicate ACKs":
+    // delivered += max(acked - sacked_out, 1), sacked_out one per duplicate ACK.
+    const uint32_t smss = std::max<uint32_t>(m_tcb.sndMss, 1);
+    const uint32_t ackedSegs = (info.acked + smss - 1) / smss;
+    const uint32_t segs = ackedSegs > dupAcksBefore + 1 ? ackedSegs - dupAcksBefore : 1;
+    return std::min(info.acked, segs * smss);
+}
+
 FullTcpCongestionContext
 FullTcpConnection::CongestionContext() const
 {
@@ -266,7 +290,8 @@ FullTcpConnection::CongestionContext() const
                                      m_tcb.rate.Delivered(),
                                      m_tcb.caState,
                                      m_tcb.sndUna,
-                                     m_tcb.sndNxt};
+                                     m_tcb.sndNxt,
+                                     CwndLimited()};
 }
 
 void

@@ -61,8 +61,13 @@ FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
     const int64_t dataEnd = std::min(end, m_tcb.DataEnd());
     const int64_t length = dataEnd - start;
     // A full segment always goes (RFC 9293 §3.8.6.2.1 (1)); so does a segment carrying the
-    // FIN: nothing will follow it (as Linux tcp_nagle_test()).
-    if (length >= SegmentPayloadLimit() || end > m_tcb.DataEnd())
+    // FIN: nothing will follow it (as Linux tcp_nagle_test()). So does one that ends a queued
+    // block (Linux's skb, fulltcp-gso.cc) with more behind it: tcp_write_xmit() applies
+    // Nagle to the last skb only ("frames, which sit in the middle of the write_queue ...
+    // have no chances to get new data").
+    const bool blockEnds =
+        std::binary_search(m_tcb.blockStarts.begin(), m_tcb.blockStarts.end(), dataEnd);
+    if (length >= SegmentPayloadLimit() || end > m_tcb.DataEnd() || blockEnds)
     {
         return true;
     }
@@ -70,7 +75,7 @@ FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
     // SND.UNA), then the sending TCP endpoint buffers all user data ... until the
     // outstanding data has been acknowledged or until the TCP endpoint can send a full-sized
     // segment". TCP_NODELAY (noDelay) turns it off.
-    if (!m_config.noDelay && m_tcb.sndNxt > m_tcb.sndUna)
+    if (NagleHolds())
     {
         return false;
     }
@@ -80,10 +85,40 @@ FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
     return dataEnd == m_tcb.DataEnd() || length >= static_cast<int64_t>(m_tcb.maxSndWnd / 2);
 }
 
+bool
+FullTcpConnection::NagleHolds() const
+{
+    if (m_config.noDelay)
+    {
+        return false;
+    }
+    if (m_config.nagleMinshall)
+    {
+        // tcp_minshall_check(): "after(tp->snd_sml, tp->snd_una) && !after(tp->snd_sml,
+        // tp->snd_nxt)".
+        return m_tcb.sndSml > m_tcb.sndUna && m_tcb.sndSml <= m_tcb.sndNxt;
+    }
+    return m_tcb.sndNxt > m_tcb.sndUna;
+}
+
 std::optional<int64_t>
 FullTcpConnection::NextNewSegmentEnd(int64_t limit) const
 {
     const int64_t start = m_tcb.sndNxt;
+    if (m_config.minTsoSegs > 0)
+    {
+        // Linux cuts a GSO packet (fulltcp-gso.cc), never across a block; tcp_write_xmit()
+        // asks Nagle only about a packet of one segment (tcp_nagle_test()),
+        // tcp_mss_split_point() about the partial last segment of a longer one.
+        const FullTcpRange packet = GsoPacket(limit);
+        m_gsoCandidate = packet;
+        limit = std::min(limit, std::max(packet.end, start));
+        const int64_t end = SegmentEnd(start, limit, true);
+        if (packet.Length() > std::max<int64_t>(SegmentPayloadLimit(), 1) && end > start)
+        {
+            return m_tcb.pacer.HeldUntil(m_now) ? std::nullopt : std::optional<int64_t>(end);
+        }
+    }
     const int64_t end = SegmentEnd(start, limit, true);
     // Pacing holds new data until its departure time (tcp_write_xmit(): tcp_pacing_check()).
     if (end <= start || !SendingPolicyAllows(start, end) || m_tcb.pacer.HeldUntil(m_now))
@@ -112,6 +147,10 @@ FullTcpConnection::SendNewSegment(int64_t end)
     if (m_tcb.sndUna == m_tcb.sndNxt)
     {
         m_tcb.lastProgress = m_now; // the user timeout counts from here (RFC 5482)
+    }
+    if (m_config.minTsoSegs > 0)
+    {
+        GsoSend(end);
     }
     SendRange(start, end);
     m_tcb.rtxNxt = end;
@@ -184,6 +223,7 @@ FullTcpConnection::Output()
     {
         return;
     }
+    const int64_t sentBefore = m_tcb.sndNxt;
     if (!m_recovery->DoRecovery(*this) && !FrtoOutput())
     {
         GoBackN();
@@ -198,6 +238,10 @@ FullTcpConnection::Output()
         }
     }
     ArmPersistIfStalled();
+    if (m_config.cwndValidation)
+    {
+        TrackCwndUse(m_tcb.sndNxt > sentBefore);
+    }
     // What pacing held back goes when the PACING slot expires (tcp_pacing_check() arms the
     // pacing hrtimer).
     const bool waiting = m_tcb.DataEnd() > m_tcb.sndNxt || (m_tcb.finQueued && !m_tcb.FinSent())

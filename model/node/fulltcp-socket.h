@@ -110,6 +110,9 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     /// Recv() flag: read the urgent byte held out of the stream (Linux MSG_OOB; with the
     /// UrgentOutOfBand attribute). ns-3's Socket defines no such flag.
     static constexpr uint32_t MSG_OOB = 0x1;
+    /// Send() flag: the bytes end a record, no later write is coalesced with them (Linux
+    /// MSG_EOR; FullTcpConnection::Send()).
+    static constexpr uint32_t MSG_EOR = 0x80;
 
     FullTcpSocket();
     /**
@@ -606,23 +609,32 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_urgentOutOfBand {false};                  //!< UrgentOutOfBand
     bool m_overWindowWhole {false};                  //!< OverWindowWhole
     uint32_t m_pushBlockSize {0};                    //!< PushBlockSize
-    bool m_prr {false};                              //!< Prr
-    std::string m_prrVariant {"Rfc9937"};            //!< PrrVariant
-    bool m_frto {false};                             //!< Frto
-    bool m_undo {false};                             //!< Undo
-    bool m_pacing {false};                           //!< Pacing
-    uint32_t m_pacingSsRatio {200};                  //!< PacingSsRatio
-    uint32_t m_pacingCaRatio {120};                  //!< PacingCaRatio
-    DataRate m_maxPacingRate {0};                    //!< MaxPacingRate (0: none)
-    bool m_tlp {true};                               //!< Tlp
-    FullTcpEcnMode m_ecn {FullTcpEcnMode::OFF};      //!< Ecn
-    bool m_keepAlive {false};                        //!< KeepAlive
-    Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
-    Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval
-    uint32_t m_keepAliveProbes {9};                  //!< KeepAliveProbes
-    Time m_pawsIdleLimit {Days(24)};                 //!< PawsIdleLimit
-    bool m_tcpSocketBaseCallbacks {false};           //!< TcpSocketBaseCallbacks
-    bool m_resetAfterFinIsEndOfStream {false};       //!< ResetAfterFinIsEndOfStream
+    uint32_t m_minTsoSegs {0};                       //!< MinTsoSegs
+    bool m_cwndValidation {false};                   //!< CwndValidation
+    bool m_cwndGrowsByDelivered {false};             //!< CwndGrowsByDelivered
+    bool m_slowStartAfterIdle {false};               //!< SlowStartAfterIdle
+    bool m_readAfterShutdownRecv {false};            //!< ReadAfterShutdownRecv
+    bool m_nagleMinshall {false};                    //!< NagleMinshall
+    /// \return whether received bytes are thrown away: after Close(), or after ShutdownRecv()
+    /// without ReadAfterShutdownRecv
+    bool DiscardsReceived() const;
+    bool m_prr {false};                         //!< Prr
+    std::string m_prrVariant {"Rfc9937"};       //!< PrrVariant
+    bool m_frto {false};                        //!< Frto
+    bool m_undo {false};                        //!< Undo
+    bool m_pacing {false};                      //!< Pacing
+    uint32_t m_pacingSsRatio {200};             //!< PacingSsRatio
+    uint32_t m_pacingCaRatio {120};             //!< PacingCaRatio
+    DataRate m_maxPacingRate {0};               //!< MaxPacingRate (0: none)
+    bool m_tlp {true};                          //!< Tlp
+    FullTcpEcnMode m_ecn {FullTcpEcnMode::OFF}; //!< Ecn
+    bool m_keepAlive {false};                   //!< KeepAlive
+    Time m_keepAliveIdle {Seconds(7200)};       //!< KeepAliveIdle
+    Time m_keepAliveInterval {Seconds(75)};     //!< KeepAliveInterval
+    uint32_t m_keepAliveProbes {9};             //!< KeepAliveProbes
+    Time m_pawsIdleLimit {Days(24)};            //!< PawsIdleLimit
+    bool m_tcpSocketBaseCallbacks {false};      //!< TcpSocketBaseCallbacks
+    bool m_resetAfterFinIsEndOfStream {false};  //!< ResetAfterFinIsEndOfStream
 };
 
 } // namespace ns3

@@ -62,6 +62,8 @@ FULLTCP_ENGINE_SOURCES = [
     'model/engine/fulltcp-receive.cc',
     'model/engine/fulltcp-urgent.cc',
     'model/engine/fulltcp-push.cc',
+    'model/engine/fulltcp-gso.cc',
+    'model/engine/fulltcp-cwnd-use.cc',
     'model/engine/fulltcp-ack-processing.cc',
     'model/engine/fulltcp-output.cc',
     'model/engine/fulltcp-probes.cc',

@@ -97,11 +97,23 @@ LinuxValues(Helper& h)
     // MAX_TCP_HEADER + 1, 321 on x86-64), half the peer's largest window at most, and a long
     // write gets PSH once half that window is unpushed (tcp_sendmsg_locked(), forced_push()).
     h.SetSocketAttribute("PushBlockSize", UintegerValue(65215));
+    // GSO packets of tcp_tso_autosize() segments, at least tcp_min_tso_segs = 2, each with
+    // PSH on its last segment (__tcp_transmit_skb()).
+    h.SetSocketAttribute("MinTsoSegs", UintegerValue(2));
+    // cwnd grows only while the round's flight used it (tcp_cwnd_validate(),
+    // tcp_is_cwnd_limited()), by what each ACK newly delivered (tcp_cong_control()), and
+    // restarts after an idle RTO (tcp_slow_start_after_idle = 1, tcp_cwnd_restart()).
+    h.SetSocketAttribute("CwndValidation", BooleanValue(true));
+    h.SetSocketAttribute("CwndGrowsByDelivered", BooleanValue(true));
+    h.SetSocketAttribute("CwndWholeSegments", BooleanValue(true)); // snd_cwnd in packets
+    h.SetSocketAttribute("SlowStartAfterIdle", BooleanValue(true));
     // A segment ending beyond the receive window is taken whole if nothing waits to be read,
     // else dropped with a duplicate ACK (tcp_sequence(), Linux 6.17+).
     h.SetSocketAttribute("OverWindowWhole", BooleanValue(true));
     // No SO_OOBINLINE: the urgent byte leaves the stream for recv(MSG_OOB) (tcp_urg()).
     h.SetSocketAttribute("UrgentOutOfBand", BooleanValue(true));
+    // After shutdown(SHUT_RD) data is still queued and read (tcp_shutdown() only marks it).
+    h.SetSocketAttribute("ReadAfterShutdownRecv", BooleanValue(true));
     // Options on the SYN (tcp_timestamps, tcp_sack, tcp_window_scaling, tcp_dsack = 1),
     // laid out as tcp_options_write() does; MSS from the MTU (1460 on 1500 bytes).
     h.SetSocketAttribute("Timestamps", BooleanValue(true));

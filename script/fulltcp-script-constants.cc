@@ -80,6 +80,7 @@ Constants()
         {"TCP_CLOSING", 11},
         {"SIOCINQ", 0x541B},
         {"MSG_OOB", 1},
+        {"MSG_EOR", 0x80},
         {"MSG_DONTWAIT", 0x40},
         {"MSG_NOSIGNAL", 0x4000},
         {"MSG_FASTOPEN", 0x20000000},

@@ -186,10 +186,11 @@ FullTcpScriptSyscalls::MsgCall(const FullTcpScriptCall& c,
         };
         return true;
     }
-    if ((flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_FASTOPEN)) != 0)
+    if ((flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_FASTOPEN | Constant("MSG_EOR"))) != 0)
     {
-        o.failure =
-            n + ": only the flags MSG_FASTOPEN, MSG_DONTWAIT and MSG_NOSIGNAL are supported";
+        o.failure = n
+                  + ": only the flags MSG_FASTOPEN, MSG_DONTWAIT, MSG_NOSIGNAL and MSG_EOR are "
+                    "supported";
         return false;
     }
     attempt = SendAttempt(fd, static_cast<uint32_t>(bytes), flags);
@@ -203,7 +204,8 @@ FullTcpScriptSyscalls::SendAttempt(int64_t fd, uint32_t bytes, int64_t flags)
     auto first = std::make_shared<bool>(true);
     const bool fastOpen = (flags & MSG_FASTOPEN) != 0;
     const bool dontWait = (flags & MSG_DONTWAIT) != 0;
-    return [this, fd, bytes, written, first, fastOpen, dontWait](Outcome& out)
+    const uint32_t eor = (flags & Constant("MSG_EOR")) != 0 ? FullTcpSocket::MSG_EOR : 0;
+    return [this, fd, bytes, written, first, fastOpen, dontWait, eor](Outcome& out)
     {
         File* f = Lookup(fd);
         if (f != nullptr && *first)
@@ -254,7 +256,7 @@ FullTcpScriptSyscalls::SendAttempt(int64_t fd, uint32_t bytes, int64_t flags)
             }
             return false;
         }
-        return Write(fd, bytes, *written, out);
+        return Write(fd, bytes, *written, out, eor);
     };
 }
 

@@ -352,7 +352,11 @@ FullTcpScriptRunner::Expect()
     }
     if (!m_sent.empty())
     {
-        MatchSent();
+        // Compare once the rest of this instant's segments have arrived too.
+        m_awaiting = true;
+        m_matchPending = true;
+        m_sentSettled = m_sent.size();
+        Settle(SETTLE_HOPS, &FullTcpScriptRunner::MatchAwaited);
         return;
     }
     m_awaiting = true;
@@ -405,6 +409,7 @@ FullTcpScriptRunner::Received(const FullTcpHeader& header,
         // Compare once every segment of this instant has arrived: a `>` line may stand for
         // several of them (see MatchSent()).
         m_matchPending = true;
+        m_sentSettled = m_sent.size();
         Settle(SETTLE_HOPS, &FullTcpScriptRunner::MatchAwaited);
     }
 }
@@ -412,6 +417,14 @@ FullTcpScriptRunner::Received(const FullTcpHeader& header,
 void
 FullTcpScriptRunner::MatchAwaited()
 {
+    if (m_sent.size() != m_sentSettled)
+    {
+        // More segments of this instant are still arriving (a GSO packet of many
+        // segments): wait until they stop.
+        m_sentSettled = m_sent.size();
+        Settle(SETTLE_HOPS, &FullTcpScriptRunner::MatchAwaited);
+        return;
+    }
     m_matchPending = false;
     if (m_awaiting && !m_done)
     {
@@ -429,8 +442,10 @@ FullTcpScriptRunner::MatchSent()
     m_sent.pop_front();
     // Segmentation offload: packetdrill sees Linux's TSO/GSO packets before they are cut into
     // MSS-sized segments, so a `>` line may expect more data than one segment. Back-to-back
-    // segments FullTcp sent at the same instant, contiguous and otherwise alike, count as one.
-    const uint8_t same = ~(FullTcpHeader::PSH | FullTcpHeader::FIN);
+    // segments FullTcp sent at the same instant, contiguous and otherwise alike, count as one,
+    // with the flags of the last and the CWR of the first (packetdrill aggregate_packets()).
+    const auto same =
+        static_cast<uint8_t>(~(FullTcpHeader::PSH | FullTcpHeader::FIN | FullTcpHeader::CWR));
     while (e.segment.len > s.payload && !m_sent.empty())
     {
         const Sent& n = m_sent.front();
@@ -442,7 +457,8 @@ FullTcpScriptRunner::MatchSent()
         {
             break;
         }
-        s.header.SetFlags(s.header.GetFlags() | n.header.GetFlags());
+        const uint8_t cwr = s.header.GetFlags() & FullTcpHeader::CWR;
+        s.header.SetFlags(static_cast<uint8_t>((n.header.GetFlags() & ~FullTcpHeader::CWR) | cwr));
         s.payload += n.payload;
         m_sent.pop_front();
     }

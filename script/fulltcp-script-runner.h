@@ -126,17 +126,18 @@ class FullTcpScriptRunner
     Time m_previous;                                //!< time of the previous event
     bool m_awaiting {false};                        //!< a `>` line waits for a segment
     bool m_matchPending {false};                    //!< MatchAwaited() is scheduled
-    Time m_windowLow;                               //!< its earliest time
-    Time m_windowHigh;                              //!< its latest (Time::Max() for `*`)
-    EventId m_timeout;                              //!< its deadline
-    std::deque<Sent> m_sent;                        //!< segments not yet taken
-    uint32_t m_blocked {0};                         //!< blocking calls not yet returned
-    Time m_latestReturn;                            //!< when the last of them should return
-    bool m_returnedAtOnce {false};                  //!< the call being started returned
-    bool m_finishing {false};                       //!< waiting for blocking calls at the end
-    bool m_done {false};                            //!< passed or failed
-    bool m_passed {false};                          //!< passed
-    std::string m_message;                          //!< the first mismatch
+    size_t m_sentSettled {0};      //!< segments arrived when MatchAwaited() was scheduled
+    Time m_windowLow;              //!< its earliest time
+    Time m_windowHigh;             //!< its latest (Time::Max() for `*`)
+    EventId m_timeout;             //!< its deadline
+    std::deque<Sent> m_sent;       //!< segments not yet taken
+    uint32_t m_blocked {0};        //!< blocking calls not yet returned
+    Time m_latestReturn;           //!< when the last of them should return
+    bool m_returnedAtOnce {false}; //!< the call being started returned
+    bool m_finishing {false};      //!< waiting for blocking calls at the end
+    bool m_done {false};           //!< passed or failed
+    bool m_passed {false};         //!< passed
+    std::string m_message;         //!< the first mismatch
 };
 
 } // namespace ns3

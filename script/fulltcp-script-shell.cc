@@ -18,9 +18,9 @@ FullTcpScriptShellCommands(const std::string& command)
     std::istringstream lines(command);
     for (std::string line; std::getline(lines, line);)
     {
-        // A backslash at the end of a line continues it (set_sysctls.py a=1 \ b=2).
-        std::string next;
-        while (!line.empty() && line.back() == '\\' && std::getline(lines, next))
+        // A backslash at the end of a line continues the command on the next (the suite
+        // writes `set_sysctls.py A=1 \` and B=2 on the line below).
+        for (std::string next; !line.empty() && line.back() == '\\' && std::getline(lines, next);)
         {
             line.back() = ' ';
             line += next;

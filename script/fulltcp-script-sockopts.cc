@@ -254,10 +254,12 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         o.failure = "setsockopt: unsupported socket option " + name;
         return true;
     }
-    if (atStart && (f.socket->GetState() != FullTcpState::CLOSED || f.listening))
+    // A listener's connections start later, each from a copy of its attributes (as Linux
+    // children inherit the listener's TCP_MAXSEG, tcp_create_openreq_child()).
+    if (atStart && !f.listening && f.socket->GetState() != FullTcpState::CLOSED)
     {
         o.failure = "setsockopt: FullTcp reads " + name
-                  + " when the connection starts; set it before connect() or listen()";
+                  + " when the connection starts; set it before connect()";
         return true;
     }
     if (!valid || !f.socket->SetAttributeFailSafe(attribute, *a))
@@ -315,7 +317,7 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         UintegerValue segmentSize;
         f.socket->GetAttribute("SegmentSize", segmentSize);
         int64_t expected = 0;
-        const int64_t actual = conn                      ? conn->GetTcb().sndMss
+        const int64_t actual = conn && !f.listening      ? conn->GetTcb().sndMss
                              : segmentSize.Get() < 65535 ? segmentSize.Get()
                                                          : 536;
         if (want.kind != FullTcpScriptExpr::ELLIPSIS
@@ -486,6 +488,8 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         {"net.ipv4.tcp_frto", {"Frto", 'b'}}, // 1 and 2 (SACK-enhanced) both on
         {"net.ipv4.tcp_pacing_ss_ratio", {"PacingSsRatio", 'u'}},
         {"net.ipv4.tcp_pacing_ca_ratio", {"PacingCaRatio", 'u'}},
+        {"net.ipv4.tcp_min_tso_segs", {"MinTsoSegs", 'u'}},
+        {"net.ipv4.tcp_slow_start_after_idle", {"SlowStartAfterIdle", 'b'}},
         // 0 off, 1 on, 2 passive (answer only)
         {"net.ipv4.tcp_ecn", {"Ecn", 'e'}},
         // bit 0x1: RACK loss detection (Linux TCP_RACK_LOSS_DETECTION)

@@ -376,18 +376,21 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             done(o);
             return;
         }
-        // recv(..., MSG_OOB): the urgent byte (FullTcpSocket::MSG_OOB, never blocks).
+        // recv(..., MSG_OOB): the urgent byte (FullTcpSocket::MSG_OOB, never blocks);
+        // send(..., MSG_EOR): the write ends a record (FullTcpSocket::MSG_EOR).
         const bool oob = n == "recv" && flags == Constant("MSG_OOB");
-        if ((flags != 0 && !oob) || bytes < 0 || bytes > INT32_MAX)
+        const bool eor = n == "send" && flags == Constant("MSG_EOR");
+        if ((flags != 0 && !oob && !eor) || bytes < 0 || bytes > INT32_MAX)
         {
             o.failure = n
-                      + ": flags other than recv's MSG_OOB and negative sizes are not "
-                        "supported";
+                      + ": flags other than recv's MSG_OOB, send's MSG_EOR and negative sizes "
+                        "are not supported";
             done(o);
             return;
         }
-        attempt = n == "write" || n == "send" ? SendAttempt(fd, static_cast<uint32_t>(bytes), 0)
-                                              : [this, fd, bytes, oob](Outcome& out)
+        attempt = n == "write" || n == "send"
+                    ? SendAttempt(fd, static_cast<uint32_t>(bytes), eor ? Constant("MSG_EOR") : 0)
+                    : [this, fd, bytes, oob](Outcome& out)
         {
             return Read(fd, static_cast<uint32_t>(bytes), oob, out);
         };
@@ -628,7 +631,8 @@ FullTcpScriptSyscalls::EndsWithError(File* f, Outcome& o)
 }
 
 bool
-FullTcpScriptSyscalls::Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o)
+FullTcpScriptSyscalls::Write(
+    int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o, uint32_t flags)
 {
     File* f = Lookup(fd);
     if (EndsWithError(f, o))
@@ -647,7 +651,10 @@ FullTcpScriptSyscalls::Write(int64_t fd, uint32_t bytes, uint32_t& written, Outc
             }
             break;
         }
-        if (f->socket->Send(Create<Packet>(n), 0) < 0)
+        // MSG_EOR marks the end of the whole write (tcp_sendmsg_locked() sets eor once
+        // everything is copied).
+        const uint32_t chunkFlags = written + n == bytes ? flags : 0;
+        if (f->socket->Send(Create<Packet>(n), chunkFlags) < 0)
         {
             if (written > 0)
             {

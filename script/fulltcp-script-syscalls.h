@@ -157,7 +157,7 @@ class FullTcpScriptSyscalls
     /// connect(); first: the call itself, not a retry of a blocking one
     bool Connect(int64_t fd, bool first, Outcome& o);
     /// write(), send(); written: bytes taken so far by a blocking call
-    bool Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o);
+    bool Write(int64_t fd, uint32_t bytes, uint32_t& written, Outcome& o, uint32_t flags = 0);
     /// read(), recv(); oob: recv() with MSG_OOB
     bool Read(int64_t fd, uint32_t bytes, bool oob, Outcome& o);
     /**

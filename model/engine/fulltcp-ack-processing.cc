@@ -44,6 +44,7 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     FullTcpAckSample sample;
     sample.acked = info.acked;
     sample.sacked = static_cast<uint32_t>(info.newlySacked);
+    const uint32_t dupAcksBefore = m_tcb.dupAcks;
     if (info.acked > 0)
     {
         sample.rtt = AckAdvances(h, ack);
@@ -60,7 +61,7 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     const bool mayGrow = EcnOnAck(h, info.delivered);
     if (info.acked > 0 && !m_tcb.inRecovery && mayGrow)
     {
-        m_cc->OnAck(m_tcb.cc, info.acked, CongestionContext());
+        m_cc->OnAck(m_tcb.cc, GrowthBytes(info, dupAcksBefore), CongestionContext());
     }
     if (info.duplicate)
     {
@@ -188,6 +189,9 @@ FullTcpConnection::HandshakeAcknowledged()
                       ? smss
                       : std::min(segments * smss, std::max(2 * smss, segments * 1460));
     m_tcb.rtxNxt = m_tcb.sndNxt;
+    // The ACK of our SYN sets the pacing rate from the handshake's RTT (tcp_ack() ->
+    // tcp_cong_control() -> tcp_update_pacing_rate(), on an active open too).
+    m_tcb.pacer.UpdateRate(m_tcb.cc, m_tcb.FlightSize(), m_tcb.rtt.GetSrtt());
 }
 
 int64_t
@@ -267,6 +271,26 @@ FullTcpConnection::UpdateSendWindow(const FullTcpHeader& h,
     }
 }
 
+uint32_t
+FullTcpConnection::GrowthBytes(const FullTcpAckInfo& info, uint32_t dupAcksBefore) const
+{
+    if (!m_config.cwndGrowsByDelivered)
+    {
+        return info.acked; // RFC 5681 §3.1: the bytes newly acknowledged
+    }
+    if (m_tcb.sackOk)
+    {
+        // tcp_cong_control(): acked_sacked = tp->delivered - prior_delivered.
+        return static_cast<uint32_t>(std::max<int64_t>(info.delivered, 0));
+    }
+    // tcp_remove_reno_sacks(): "One ACK acked hole. The rest eat duplicate ACKs":
+    // delivered += max(acked - sacked_out, 1), sacked_out one per duplicate ACK.
+    const uint32_t smss = std::max<uint32_t>(m_tcb.sndMss, 1);
+    const uint32_t ackedSegs = (info.acked + smss - 1) / smss;
+    const uint32_t segs = ackedSegs > dupAcksBefore + 1 ? ackedSegs - dupAcksBefore : 1;
+    return std::min(info.acked, segs * smss);
+}
+
 FullTcpCongestionContext
 FullTcpConnection::CongestionContext() const
 {
@@ -279,7 +303,22 @@ FullTcpConnection::CongestionContext() const
                                      m_tcb.rate.Delivered(),
                                      m_tcb.caState,
                                      m_tcb.sndUna,
-                                     m_tcb.sndNxt};
+                                     m_tcb.sndNxt,
+                                     CwndLimited()};
+}
+
+uint32_t
+FullTcpConnection::SsThreshAfterLoss()
+{
+    if (!m_config.cwndWholeSegments || m_tcb.sndMss == 0)
+    {
+        return m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+    }
+    // Linux counts cwnd in packets: the bytes of growth toward the next segment are its
+    // snd_cwnd_cnt, which bictcp_recalc_ssthresh() and tcp_reno_ssthresh() do not see.
+    FullTcpCongestionState whole = m_tcb.cc;
+    whole.cwnd -= whole.cwnd % m_tcb.sndMss;
+    return m_cc->SsThreshAfterLoss(whole, CongestionContext());
 }
 
 void
@@ -365,7 +404,7 @@ FullTcpConnection::EnterRecovery(uint32_t cwndAboveSsthresh)
     // tcp_enter_recovery() keeps the reduction already under way in CWR).
     if (m_tcb.caState != FullTcpCaState::CWR)
     {
-        m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+        m_tcb.cc.ssthresh = SsThreshAfterLoss();
     }
     m_tcb.recover = m_tcb.sndNxt;
     m_tcb.inRecovery = true;
@@ -404,7 +443,7 @@ FullTcpConnection::ReduceCongestionWindow()
 {
     // Linux tcp_process_tlp_ack(): tcp_init_cwnd_reduction() (ssthresh from the congestion
     // control), CWR, tcp_end_cwnd_reduction() (cwnd = ssthresh), tcp_try_keep_open().
-    m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+    m_tcb.cc.ssthresh = SsThreshAfterLoss();
     SetCaState(FullTcpCaState::CWR);
     m_tcb.cc.cwnd = m_tcb.cc.ssthresh;
     SetCaState(OpenOrDisorder());

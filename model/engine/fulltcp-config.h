@@ -196,6 +196,36 @@ struct FullTcpConfig
     /// half that window past the last PSH gets PSH too (tcp_sendmsg_locked(), forced_push()).
     /// 0: off, PSH only on the segment with the last byte of each write (RFC 9293 §3.9.1).
     uint32_t pushBlockSize {0};
+    /// Linux's GSO packets: new data leaves in packets of several segments, as many as
+    /// tcp_tso_autosize() gives from the pacing rate (about 1 ms of it, plus
+    /// pushBlockSize >> (min RTT in µs / 512)), at least this many, within cwnd - FlightSize
+    /// and half cwnd (tcp_cwnd_test()), the peer's window and the queued block
+    /// (tcp_mss_split_point()); Nagle looks only at a packet's partial last segment, and a
+    /// packet of more than one segment has PSH on its last (__tcp_transmit_skb(): "Force a
+    /// PSH flag on all (GSO) packets"). pushBlockSize is sk_gso_max_size (none when 0).
+    /// 0: off, segments go one by one (RFC 9293). Linux tcp_min_tso_segs = 2.
+    uint32_t minTsoSegs {0};
+    /// Linux's record of how the flight used cwnd (tcp_cwnd_validate()): after sending, a
+    /// round (until SND.UNA passes the SND.NXT it began at) remembers whether the flight
+    /// filled cwnd and its largest FlightSize; cwnd grows while it did, or in slow start
+    /// while cwnd is below twice that (tcp_is_cwnd_limited()). false: the congestion control
+    /// judges from the flight before each ACK (RFC 9438 §5.8, RFC 7661).
+    bool cwndValidation {false};
+    /// cwnd grows by the data an ACK newly delivered (Linux tcp_cong_control(): acked_sacked),
+    /// not by all it acknowledges: bytes SACKed before, and without SACK one segment per
+    /// duplicate ACK before (tcp_remove_reno_sacks()), count no more. false: by the bytes
+    /// newly acknowledged (RFC 5681 §3.1).
+    bool cwndGrowsByDelivered {false};
+    /// cwnd counts in whole segments where an algorithm derives ssthresh from it, as Linux's
+    /// tp->snd_cwnd counts packets and keeps the growth toward the next in snd_cwnd_cnt
+    /// (bictcp_recalc_ssthresh(), tcp_reno_ssthresh()). false: in bytes (RFC 9438 §4.6,
+    /// RFC 5681 §3.1).
+    bool cwndWholeSegments {false};
+    /// A write after the connection was idle (nothing in flight) for more than an RTO halves
+    /// cwnd once per RTO of idleness down to the initial window (Linux
+    /// tcp_slow_start_after_idle = 1: tcp_slow_start_after_idle_check(), tcp_cwnd_restart();
+    /// RFC 5681 §4.1 and RFC 7661 ask a restart in some form): false, cwnd is kept.
+    bool slowStartAfterIdle {false};
     /// Disable Nagle's algorithm (TCP_NODELAY): false, Nagle on (RFC 896, RFC 9293 §3.7.4
     /// SHLD-7; Linux).
     bool noDelay {false};

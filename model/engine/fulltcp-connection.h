@@ -181,10 +181,12 @@ class FullTcpConnection : private FullTcpRecoverySender
      * \brief SEND (§3.10.2): queue bytes; they leave once the handshake is complete.
      * \param data the bytes (the packet's real bytes are sent)
      * \param now current time
+     * \param endOfRecord the bytes end a record (Linux MSG_EOR): no later write joins the
+     *        block they end (tcp_skb_can_collapse_to()), with FullTcpConfig::pushBlockSize
      * \return OK, NOT_CONNECTED (CLOSED/LISTEN), CLOSING after a close/shutdown,
      *         NO_BUFFER_SPACE when more than GetTxAvailable()
      */
-    FullTcpError Send(Ptr<Packet> data, Time now);
+    FullTcpError Send(Ptr<Packet> data, Time now, bool endOfRecord = false);
 
     /**
      * \brief SEND with the URGENT flag (RFC 9293 §3.8.5): like Send(), and the urgent pointer
@@ -510,10 +512,42 @@ class FullTcpConnection : private FullTcpRecoverySender
 
     /// Queue a write, mark where PSH goes, and send what may go.
     /// \param data the bytes written (may be empty)
-    void QueueWrite(Ptr<Packet> data);
+    /// \param endOfRecord the write ends a record (MSG_EOR): later writes start a new block
+    void QueueWrite(Ptr<Packet> data, bool endOfRecord = false);
+    /// Linux tcp_slow_start_after_idle_check(): a write after an idle period (slowStartAfterIdle).
+    void RestartAfterIdle();
     /// \return the block a write is queued in, FullTcpConfig::pushBlockSize bounded as Linux
     /// tcp_xmit_size_goal() bounds it
     int64_t PushBlockSize() const;
+    /// A new block (Linux skb) starts at start: note it as a bound of GSO packets.
+    void NewBlock(int64_t start);
+
+    // --- how the flight used cwnd (fulltcp-cwnd-use.cc) ---
+
+    /// After an output: note whether the flight fills cwnd (Linux tcp_cwnd_validate()).
+    /// \param sentNew new data went out
+    void TrackCwndUse(bool sentNew);
+    /// \return Linux tcp_is_cwnd_limited() with cwndValidation, else nothing
+    std::optional<bool> CwndLimited() const;
+    /// \return the congestion control's ssthresh after a congestion event, from cwnd in whole
+    ///         segments with cwndWholeSegments (Linux tp->snd_cwnd)
+    uint32_t SsThreshAfterLoss();
+    /// \param info the ACK \param dupAcksBefore duplicate ACKs counted before it
+    /// \return the bytes cwnd grows by (FullTcpConfig::cwndGrowsByDelivered)
+    uint32_t GrowthBytes(const FullTcpAckInfo& info, uint32_t dupAcksBefore) const;
+
+    // --- Linux's GSO packets (fulltcp-gso.cc) ---
+
+    /// \return segments per GSO packet as Linux tcp_tso_segs() sizes them
+    uint32_t GsoSegments() const;
+    /// \param limit the window's end \return the GSO packet new data at SND.NXT goes in:
+    ///         the one being sent, or the next as tcp_write_xmit() would cut it
+    FullTcpRange GsoPacket(int64_t limit) const;
+    /// Record the GSO packet a new segment ending at end starts or continues.
+    void GsoSend(int64_t end);
+    /// \param start \param dataEnd the data of a new segment \return whether it ends a
+    ///         GSO packet of more than one segment (it gets PSH)
+    bool GsoPush(int64_t start, int64_t dataEnd) const;
 
     /// Send what the windows, the loss recovery and the sending policy allow.
     void Output();
@@ -527,6 +561,9 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// \param start SND.NXT \param end end of the candidate segment
     /// \return whether Nagle and sender SWS avoidance let it go now (RFC 9293 §3.8.6.2.1)
     bool SendingPolicyAllows(int64_t start, int64_t end) const;
+    /// \return whether Nagle holds a partial segment now: data in flight (RFC 896), or with
+    ///         minshallNagle a partial segment in flight (Linux tcp_minshall_check())
+    bool NagleHolds() const;
     /// Send one new segment at SND.NXT ending at end (data and possibly the FIN).
     void SendNewSegment(int64_t end) override;
     /// After a timeout: resend the unSACKed data below SND.NXT as cwnd allows (go-back-N).
@@ -710,7 +747,9 @@ class FullTcpConnection : private FullTcpRecoverySender
     std::deque<FullTcpAppEvent> m_events; //!< application events not yet delivered
     bool m_ackPending {false};            //!< an ACK is owed; cleared by any segment we send
     bool m_ackNow {false};                //!< ... and it must not be delayed
-    std::string m_configError;            //!< see GetConfigError()
+    /// the GSO packet NextNewSegmentEnd() cut, for SendNewSegment() to record
+    mutable std::optional<FullTcpRange> m_gsoCandidate;
+    std::string m_configError;                       //!< see GetConfigError()
     std::unique_ptr<FullTcpCongestionControl> m_cc;  //!< the congestion control algorithm
     std::unique_ptr<FullTcpLossRecovery> m_recovery; //!< the loss recovery algorithm
 };

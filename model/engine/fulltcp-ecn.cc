@@ -324,7 +324,7 @@ FullTcpConnection::EcnOnAck(const FullTcpHeader& h, int64_t delivered)
     const CA st = m_tcb.caState;
     if (h.HasFlags(H::ECE) && !h.HasFlags(H::SYN) && (st == CA::OPEN || st == CA::DISORDER))
     {
-        m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+        m_tcb.cc.ssthresh = SsThreshAfterLoss();
         m_tcb.ecn.cwrEnd = m_tcb.sndNxt;
         if (m_config.prr)
         {

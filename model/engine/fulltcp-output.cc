@@ -68,23 +68,21 @@ FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
     const int64_t dataEnd = std::min(end, m_tcb.DataEnd());
     const int64_t length = dataEnd - start;
     // A full segment always goes (RFC 9293 §3.8.6.2.1 (1)); so does a segment carrying the
-    // FIN: nothing will follow it (as Linux tcp_nagle_test()).
-    if (length >= SegmentPayloadLimit() || end > m_tcb.DataEnd())
+    // FIN: nothing will follow it (as Linux tcp_nagle_test()). So does one that ends a queued
+    // block (Linux's skb, fulltcp-gso.cc) with more behind it: tcp_write_xmit() applies
+    // Nagle to the last skb only ("frames, which sit in the middle of the write_queue ...
+    // have no chances to get new data").
+    const bool blockEnds =
+        std::binary_search(m_tcb.blockStarts.begin(), m_tcb.blockStarts.end(), dataEnd);
+    if (length >= SegmentPayloadLimit() || end > m_tcb.DataEnd() || blockEnds)
     {
         return true;
     }
     // Nagle (RFC 896; RFC 9293 §3.7.4): "if there is unacknowledged data (i.e., SND.NXT >
     // SND.UNA), then the sending TCP endpoint buffers all user data ... until the
     // outstanding data has been acknowledged or until the TCP endpoint can send a full-sized
-    // segment". TCP_NODELAY (noDelay) turns it off. Minshall's variant waits only for the ACK
-    // of the last small segment sent (Linux tcp_nagle_check(): tcp_minshall_check()).
-    // A Fast Open child's SYN-ACK is not its data in flight: Linux's child starts with
-    // snd_una = snd_nxt = ISS + 1 (tcp_create_openreq_child()), the request retransmits it.
-    const int64_t unacked = m_tcb.fastOpenChild ? std::max<int64_t>(m_tcb.sndUna, 1) : m_tcb.sndUna;
-    const bool waiting = m_config.minshallNagle
-                           ? m_tcb.sndSml > unacked && m_tcb.sndSml <= m_tcb.sndNxt
-                           : m_tcb.sndNxt > unacked;
-    if (!m_config.noDelay && waiting)
+    // segment". TCP_NODELAY (noDelay) turns it off.
+    if (NagleHolds())
     {
         return false;
     }
@@ -94,10 +92,43 @@ FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
     return dataEnd == m_tcb.DataEnd() || length >= static_cast<int64_t>(m_tcb.maxSndWnd / 2);
 }
 
+bool
+FullTcpConnection::NagleHolds() const
+{
+    if (m_config.noDelay)
+    {
+        return false;
+    }
+    // A Fast Open child's SYN-ACK is not its data in flight: Linux's child starts with
+    // snd_una = snd_nxt = ISS + 1 (tcp_create_openreq_child()), the request retransmits it.
+    const int64_t unacked = m_tcb.fastOpenChild ? std::max<int64_t>(m_tcb.sndUna, 1) : m_tcb.sndUna;
+    if (m_config.minshallNagle)
+    {
+        // tcp_minshall_check(): "after(tp->snd_sml, tp->snd_una) && !after(tp->snd_sml,
+        // tp->snd_nxt)".
+        return m_tcb.sndSml > unacked && m_tcb.sndSml <= m_tcb.sndNxt;
+    }
+    return m_tcb.sndNxt > unacked;
+}
+
 std::optional<int64_t>
 FullTcpConnection::NextNewSegmentEnd(int64_t limit) const
 {
     const int64_t start = m_tcb.sndNxt;
+    if (m_config.minTsoSegs > 0)
+    {
+        // Linux cuts a GSO packet (fulltcp-gso.cc), never across a block; tcp_write_xmit()
+        // asks Nagle only about a packet of one segment (tcp_nagle_test()),
+        // tcp_mss_split_point() about the partial last segment of a longer one.
+        const FullTcpRange packet = GsoPacket(limit);
+        m_gsoCandidate = packet;
+        limit = std::min(limit, std::max(packet.end, start));
+        const int64_t end = SegmentEnd(start, limit, true);
+        if (packet.Length() > std::max<int64_t>(SegmentPayloadLimit(), 1) && end > start)
+        {
+            return m_tcb.pacer.HeldUntil(m_now) ? std::nullopt : std::optional<int64_t>(end);
+        }
+    }
     const int64_t end = SegmentEnd(start, limit, true);
     // Pacing holds new data until its departure time (tcp_write_xmit(): tcp_pacing_check()).
     if (end <= start || !SendingPolicyAllows(start, end) || m_tcb.pacer.HeldUntil(m_now))
@@ -127,12 +158,12 @@ FullTcpConnection::SendNewSegment(int64_t end)
     {
         m_tcb.lastProgress = m_now; // the user timeout counts from here (RFC 5482)
     }
+    if (m_config.minTsoSegs > 0)
+    {
+        GsoSend(end);
+    }
     SendRange(start, end);
     m_tcb.rtxNxt = end;
-    if (end - start < SegmentPayloadLimit())
-    {
-        m_tcb.sndSml = end; // Linux tcp_minshall_update()
-    }
     // RFC 6298 §3: time one segment at a time when timestamps give no samples.
     if (!m_tcb.tsOk && !m_tcb.rttTimedEnd)
     {
@@ -202,6 +233,7 @@ FullTcpConnection::Output()
     {
         return;
     }
+    const int64_t sentBefore = m_tcb.sndNxt;
     if (!m_recovery->DoRecovery(*this) && !FrtoOutput())
     {
         GoBackN();
@@ -216,6 +248,10 @@ FullTcpConnection::Output()
         }
     }
     ArmPersistIfStalled();
+    if (m_config.cwndValidation)
+    {
+        TrackCwndUse(m_tcb.sndNxt > sentBefore);
+    }
     // What pacing held back goes when the PACING slot expires (tcp_pacing_check() arms the
     // pacing hrtimer).
     const bool waiting = m_tcb.DataEnd() > m_tcb.sndNxt || (m_tcb.finQueued && !m_tcb.FinSent())

@@ -31,9 +31,23 @@ FullTcpConnection::PushBlockSize() const
 }
 
 void
-FullTcpConnection::QueueWrite(Ptr<Packet> data)
+FullTcpConnection::NewBlock(int64_t start)
+{
+    // A GSO packet never spans two blocks (skbs) (fulltcp-gso.cc).
+    if (m_config.minTsoSegs > 0 && start > m_tcb.sndNxt)
+    {
+        m_tcb.blockStarts.push_back(start);
+    }
+}
+
+void
+FullTcpConnection::QueueWrite(Ptr<Packet> data, bool endOfRecord)
 {
     const uint32_t size = data ? data->GetSize() : 0;
+    if (size > 0)
+    {
+        RestartAfterIdle(); // fulltcp-cwnd-use.cc
+    }
     const int64_t writeStart = m_tcb.DataEnd();
     const int64_t writeEnd = writeStart + size;
     // Linux writes only on an open connection (tcp_sendmsg_locked() waits for it), so the
@@ -44,10 +58,12 @@ FullTcpConnection::QueueWrite(Ptr<Packet> data)
         // The last block takes more bytes while its unsent part is not full; a sent part
         // was split off when it left (tso_fragment()). Joining it clears the PSH of the
         // write that ended there ("if (!copied) ... &= ~TCPHDR_PSH").
+        // A record's end (MSG_EOR) is never joined (tcp_skb_can_collapse_to()).
         int64_t block = std::max(m_tcb.pushBlockStart, m_tcb.sndNxt);
-        if (block >= writeStart || writeStart - block >= goal)
+        if (block >= writeStart || writeStart - block >= goal || m_tcb.recordEnd == writeStart)
         {
             block = writeStart;
+            NewBlock(block);
         }
         else if (!m_tcb.writeEnds.empty() && m_tcb.writeEnds.back() == writeStart)
         {
@@ -73,7 +89,15 @@ FullTcpConnection::QueueWrite(Ptr<Packet> data)
                 Output(); // tcp_push_one(): the full block is the first unsent one
             }
             // The next block is the unsent rest of this one, or a new one.
-            block = m_tcb.sndNxt > block && m_tcb.sndNxt < blockEnd ? m_tcb.sndNxt : blockEnd;
+            if (m_tcb.sndNxt > block && m_tcb.sndNxt < blockEnd)
+            {
+                block = m_tcb.sndNxt;
+            }
+            else
+            {
+                block = blockEnd;
+                NewBlock(block);
+            }
         }
         m_tcb.sendQueue.Append(data->CreateFragment(static_cast<uint32_t>(queued - writeStart),
                                                     static_cast<uint32_t>(writeEnd - queued)));
@@ -89,6 +113,10 @@ FullTcpConnection::QueueWrite(Ptr<Packet> data)
         // Linux tcp_push() -> tcp_mark_push()).
         m_tcb.writeEnds.push_back(writeEnd);
         m_tcb.pushedSeq = writeEnd;
+        if (endOfRecord)
+        {
+            m_tcb.recordEnd = writeEnd; // tcp_sendmsg_locked(): TCP_SKB_CB(skb)->eor = 1
+        }
     }
     Output();
 }

@@ -79,22 +79,30 @@ struct FullTcpTcb
     bool passive {false}; //!< forked from a listener's SYN (AcceptSyn): failures stay silent
 
     // --- Send sequence space (RFC 9293 §3.3.1, Figure 3) ---
-    FullTcpSeqSpace snd;           //!< ISS and wrapping of our sequence numbers
-    int64_t sndUna {0};            //!< SND.UNA: oldest unacknowledged offset
-    int64_t sndNxt {0};            //!< SND.NXT: next offset to send
-    int64_t sndSml {0};            //!< end of the last small segment sent (Linux snd_sml)
-    uint32_t sndWnd {0};           //!< SND.WND in bytes (already scaled)
-    uint32_t maxSndWnd {0};        //!< largest SND.WND seen (MAX.SND.WND, RFC 5961 §5.2)
-    int64_t sndWl1 {0};            //!< SND.WL1: receive offset of the last window update
-    int64_t sndWl2 {0};            //!< SND.WL2: send offset acknowledged by that update
-    FullTcpByteQueue sendQueue;    //!< bytes written, not yet acknowledged
-    int64_t sendQueueFront {1};    //!< offset of sendQueue's first byte
-    bool finQueued {false};        //!< the user closed the sending side: FIN follows the data
-    std::deque<int64_t> writeEnds; //!< offset just past each write not yet acknowledged: PSH
-    int64_t pushedSeq {1};         //!< just past the last PSH mark (Linux pushed_seq)
-    int64_t pushBlockStart {1};    //!< where the last queued block starts (Linux's tail skb)
-    std::optional<int64_t> sndUp;  //!< SND.UP: offset just past the last urgent byte written
-    int64_t highTxMark {1};        //!< just past the highest data offset ever sent (new data)
+    FullTcpSeqSpace snd;             //!< ISS and wrapping of our sequence numbers
+    int64_t sndUna {0};              //!< SND.UNA: oldest unacknowledged offset
+    int64_t sndNxt {0};              //!< SND.NXT: next offset to send
+    uint32_t sndWnd {0};             //!< SND.WND in bytes (already scaled)
+    uint32_t maxSndWnd {0};          //!< largest SND.WND seen (MAX.SND.WND, RFC 5961 §5.2)
+    int64_t sndWl1 {0};              //!< SND.WL1: receive offset of the last window update
+    int64_t sndWl2 {0};              //!< SND.WL2: send offset acknowledged by that update
+    FullTcpByteQueue sendQueue;      //!< bytes written, not yet acknowledged
+    int64_t sendQueueFront {1};      //!< offset of sendQueue's first byte
+    bool finQueued {false};          //!< the user closed the sending side: FIN follows the data
+    std::deque<int64_t> writeEnds;   //!< offset just past each write not yet acknowledged: PSH
+    int64_t pushedSeq {1};           //!< just past the last PSH mark (Linux pushed_seq)
+    int64_t pushBlockStart {1};      //!< where the last queued block starts (Linux's tail skb)
+    std::deque<int64_t> blockStarts; //!< where each later queued block starts (Linux's skbs)
+    FullTcpRange gsoPacket;          //!< data offsets of the GSO packet being sent (Linux's skb)
+    uint32_t gsoMss {0};             //!< the segment size it was cut with (Linux's mss_now)
+    bool cwndLimitedRound {false};   //!< this round filled cwnd (Linux is_cwnd_limited)
+    uint32_t maxFlightRound {0};     //!< largest FlightSize of the round (max_packets_out)
+    int64_t cwndUsageSeq {0};        //!< SND.NXT when the round began (cwnd_usage_seq)
+    int64_t recordEnd {0};           //!< end of the last write sent with MSG_EOR
+    Time lastDataSent;               //!< when data last left (Linux lsndtime)
+    int64_t sndSml {0};              //!< end of the last partial segment sent (Linux snd_sml)
+    std::optional<int64_t> sndUp;    //!< SND.UP: offset just past the last urgent byte written
+    int64_t highTxMark {1};          //!< just past the highest data offset ever sent (new data)
 
     // --- Receive sequence space (RFC 9293 §3.3.1, Figure 4) ---
     FullTcpSeqSpace rcv;               //!< IRS and wrapping of the peer's sequence numbers

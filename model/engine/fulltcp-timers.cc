@@ -317,7 +317,7 @@ FullTcpConnection::DataRetransmitTimeout()
         // tcp_enter_loss() keeps ssthresh in CWR).
         if (m_tcb.retransmits == 0 && m_tcb.caState != FullTcpCaState::CWR)
         {
-            m_tcb.cc.ssthresh = m_cc->SsThreshAfterLoss(m_tcb.cc, CongestionContext());
+            m_tcb.cc.ssthresh = SsThreshAfterLoss();
         }
         m_tcb.cc.cwnd = m_tcb.sndMss;
         m_tcb.inRecovery = false;

@@ -300,6 +300,11 @@ FullTcpConnection::SendRange(int64_t start, int64_t end)
     {
         flags |= H::PSH;
     }
+    // Linux: PSH also ends each GSO packet of new data (fulltcp-gso.cc).
+    if (length > 0 && start >= m_tcb.sndNxt && GsoPush(start, dataEnd))
+    {
+        flags |= H::PSH;
+    }
     if (end > m_tcb.DataEnd())
     {
         flags |= H::FIN;
@@ -323,6 +328,14 @@ FullTcpConnection::SendRange(int64_t start, int64_t end)
     Transmit(h, payload);
     m_tcb.pacer.Sent(length, m_now); // the next departure (tcp_update_skb_after_send())
     m_tcb.dataBytesSent += length;
+    if (length > 0)
+    {
+        m_tcb.lastDataSent = m_now; // tcp_event_data_sent(): lsndtime
+    }
+    if (length > 0 && length < SegmentPayloadLimit() && start >= m_tcb.sndNxt)
+    {
+        m_tcb.sndSml = dataEnd; // tcp_minshall_update(): a partial segment left
+    }
     m_tcb.sndNxt = std::max(m_tcb.sndNxt, end);
     m_cc->PostTransmit(m_tcb.cc, segment, CongestionContext());
     m_recovery->OnTransmit(segment, *this);

@@ -474,6 +474,61 @@ FullTcpSocket::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&FullTcpSocket::m_pushBlockSize),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MinTsoSegs",
+                          "Linux's GSO packets: new data leaves in packets of as many segments "
+                          "as tcp_tso_autosize() gives from the pacing rate and the min RTT, at "
+                          "least this many, within cwnd - FlightSize, half cwnd, the peer's "
+                          "window and the queued block (tcp_write_xmit(), "
+                          "tcp_mss_split_point()); a packet of more than one segment has PSH "
+                          "on its last (__tcp_transmit_skb()). PushBlockSize is "
+                          "sk_gso_max_size. 0: off, segments go one by one (RFC 9293). Linux "
+                          "tcp_min_tso_segs = 2.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpSocket::m_minTsoSegs),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("CwndValidation",
+                          "Linux's record of how the flight used cwnd (tcp_cwnd_validate()): "
+                          "a round of data remembers whether it filled cwnd and its largest "
+                          "flight; cwnd grows while it did, or in slow start while cwnd is "
+                          "below twice that flight (tcp_is_cwnd_limited()). False: the "
+                          "congestion control judges from the flight before each ACK "
+                          "(RFC 9438 §5.8, RFC 7661).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_cwndValidation),
+                          MakeBooleanChecker())
+            .AddAttribute("CwndGrowsByDelivered",
+                          "cwnd grows by the data an ACK newly delivered (Linux "
+                          "tcp_cong_control(): acked_sacked): bytes SACKed before, or without "
+                          "SACK one segment per earlier duplicate ACK (tcp_remove_reno_sacks()), "
+                          "count no more. False: by the bytes newly acknowledged (RFC 5681 "
+                          "§3.1).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_cwndGrowsByDelivered),
+                          MakeBooleanChecker())
+            .AddAttribute("CwndWholeSegments",
+                          "The congestion control derives ssthresh from cwnd in whole segments, "
+                          "as Linux's snd_cwnd counts packets and keeps the growth toward the "
+                          "next in snd_cwnd_cnt (bictcp_recalc_ssthresh(), tcp_reno_ssthresh()). "
+                          "False: from cwnd in bytes (RFC 9438 §4.6, RFC 5681 §3.1).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_cwndWholeSegments),
+                          MakeBooleanChecker())
+            .AddAttribute("SlowStartAfterIdle",
+                          "A write after more than an RTO with nothing in flight halves cwnd "
+                          "once per RTO of idleness, down to the initial window (Linux "
+                          "tcp_slow_start_after_idle = 1, tcp_cwnd_restart()). False: cwnd "
+                          "is kept.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_slowStartAfterIdle),
+                          MakeBooleanChecker())
+            .AddAttribute("ReadAfterShutdownRecv",
+                          "After ShutdownRecv() data still arrives, is acknowledged and can be "
+                          "read; Recv() returns end of stream only once none is queued (Linux "
+                          "tcp_shutdown() only sets RCV_SHUTDOWN). False: what is queued and "
+                          "what arrives is discarded and Recv() returns end of stream (BSD).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_readAfterShutdownRecv),
+                          MakeBooleanChecker())
             .AddAttribute("UrgentOutOfBand",
                           "The last urgent byte leaves the stream, as on a Linux socket without "
                           "SO_OOBINLINE (tcp_check_urg(), tcp_urg(), tcp_recvmsg()): a read "

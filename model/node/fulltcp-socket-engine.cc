@@ -101,6 +101,12 @@ FullTcpSocket::GetInfo() const
     return info;
 }
 
+bool
+FullTcpSocket::DiscardsReceived() const
+{
+    return m_closeCalled || (m_shutdownRecv && !m_readAfterShutdownRecv);
+}
+
 void
 FullTcpSocket::HandOffTimeWait()
 {
@@ -108,7 +114,7 @@ FullTcpSocket::HandOffTimeWait()
     // As Linux's tcp_time_wait(): the full socket gives way to a TIME_WAIT record; bytes
     // the application has not read stay here.
     Ptr<Packet> rest = m_engine->Receive(std::numeric_limits<uint32_t>::max(), Simulator::Now());
-    if (rest->GetSize() > 0 && !m_shutdownRecv && !m_closeCalled)
+    if (rest->GetSize() > 0 && !DiscardsReceived())
     {
         if (!m_rxLeftover)
         {
@@ -199,6 +205,11 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.urgentOutOfBand = m_urgentOutOfBand;
     c.overWindowWhole = m_overWindowWhole;
     c.pushBlockSize = m_pushBlockSize;
+    c.minTsoSegs = m_minTsoSegs;
+    c.cwndValidation = m_cwndValidation;
+    c.cwndGrowsByDelivered = m_cwndGrowsByDelivered;
+    c.cwndWholeSegments = m_cwndWholeSegments;
+    c.slowStartAfterIdle = m_slowStartAfterIdle;
     c.prr = m_prr;
     c.prrVariant = m_prrVariant;
     c.frto = m_frto;
@@ -382,7 +393,7 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         NotifyConnectionFailed();
         break;
     case FullTcpAppEvent::DATA_ARRIVED:
-        if (m_shutdownRecv || m_closeCalled)
+        if (DiscardsReceived())
         {
             if (ConnectionLive())
             {
@@ -414,7 +425,7 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
             m_finOnPeerClose = false;
             m_engine->ShutdownSend(Simulator::Now());
         }
-        if (!m_shutdownRecv && !m_closeCalled)
+        if (!DiscardsReceived())
         {
             NotifyDataRecv(); // Recv() returns 0 bytes once the data before the FIN is read
         }

@@ -493,8 +493,13 @@ FullTcpSocket::ShutdownRecv()
         return Fail(ERROR_NOTCONN);
     }
     // BSD semantics: what arrives from now on is discarded (so a later Close() with bytes
-    // nobody read does not turn into a reset).
+    // nobody read does not turn into a reset). Linux's tcp_shutdown() only marks the socket:
+    // data still arrives and is read (ReadAfterShutdownRecv).
     m_shutdownRecv = true;
+    if (m_readAfterShutdownRecv)
+    {
+        return 0;
+    }
     m_rxLeftover = nullptr;
     if (ConnectionLive() && m_engine->GetRxAvailable() > 0)
     {
@@ -548,7 +553,7 @@ FullTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
     Ptr<Packet> copy = p->Copy();
     copy->RemoveAllPacketTags();
     EngineCall call(this);
-    const FullTcpError e = m_engine->Send(copy, Simulator::Now());
+    const FullTcpError e = m_engine->Send(copy, Simulator::Now(), (flags & MSG_EOR) != 0);
     if (e != FullTcpError::OK)
     {
         return Fail(ErrnoFor(e));
@@ -603,9 +608,11 @@ FullTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
     {
         return nullptr;
     }
-    if (m_shutdownRecv)
+    if (m_shutdownRecv && (!m_readAfterShutdownRecv || GetRxAvailable() == 0))
     {
-        return Create<Packet>(); // POSIX: after shutdown(SHUT_RD), read() returns end of file
+        // POSIX: after shutdown(SHUT_RD), read() returns end of file; Linux only once
+        // nothing is queued (tcp_recvmsg(): RCV_SHUTDOWN ends the wait).
+        return Create<Packet>();
     }
     if (m_rxLeftover && m_rxLeftover->GetSize() > 0)
     {

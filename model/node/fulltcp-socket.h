@@ -114,6 +114,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     /// MSG_FASTOPEN, with the FastOpen attribute's client flag 0x1).
     static constexpr uint32_t MSG_FASTOPEN = 0x20000000;
 
+    /// Send() flag: the bytes end a record, no later write is coalesced with them (Linux
+    /// MSG_EOR; FullTcpConnection::Send()).
+    static constexpr uint32_t MSG_EOR = 0x80;
+
     FullTcpSocket();
     /**
      * \brief Fork a child from a listener (ns-3's semantics): attributes, callbacks, IP
@@ -675,24 +679,33 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_urgentOutOfBand {false};                  //!< UrgentOutOfBand
     bool m_overWindowWhole {false};                  //!< OverWindowWhole
     uint32_t m_pushBlockSize {0};                    //!< PushBlockSize
-    bool m_prr {false};                              //!< Prr
-    std::string m_prrVariant {"Rfc9937"};            //!< PrrVariant
-    bool m_frto {false};                             //!< Frto
-    bool m_undo {false};                             //!< Undo
-    bool m_pacing {false};                           //!< Pacing
-    uint32_t m_pacingSsRatio {200};                  //!< PacingSsRatio
-    uint32_t m_pacingCaRatio {120};                  //!< PacingCaRatio
-    DataRate m_maxPacingRate {0};                    //!< MaxPacingRate (0: none)
-    bool m_tlp {true};                               //!< Tlp
-    FullTcpEcnMode m_ecn {FullTcpEcnMode::OFF};      //!< Ecn
-    bool m_keepAlive {false};                        //!< KeepAlive
-    Time m_keepAliveIdle {Seconds(7200)};            //!< KeepAliveIdle
-    Time m_keepAliveInterval {Seconds(75)};          //!< KeepAliveInterval
-    uint32_t m_keepAliveProbes {9};                  //!< KeepAliveProbes
-    Time m_pawsIdleLimit {Days(24)};                 //!< PawsIdleLimit
-    bool m_tcpSocketBaseCallbacks {false};           //!< TcpSocketBaseCallbacks
-    bool m_resetAfterFinIsEndOfStream {false};       //!< ResetAfterFinIsEndOfStream
-    bool m_closeAborts {false};                      //!< CloseAborts
+    uint32_t m_minTsoSegs {0};                       //!< MinTsoSegs
+    bool m_cwndValidation {false};                   //!< CwndValidation
+    bool m_cwndGrowsByDelivered {false};             //!< CwndGrowsByDelivered
+    bool m_cwndWholeSegments {false};                //!< CwndWholeSegments
+    bool m_slowStartAfterIdle {false};               //!< SlowStartAfterIdle
+    bool m_readAfterShutdownRecv {false};            //!< ReadAfterShutdownRecv
+    /// \return whether received bytes are thrown away: after Close(), or after ShutdownRecv()
+    /// without ReadAfterShutdownRecv
+    bool DiscardsReceived() const;
+    bool m_prr {false};                         //!< Prr
+    std::string m_prrVariant {"Rfc9937"};       //!< PrrVariant
+    bool m_frto {false};                        //!< Frto
+    bool m_undo {false};                        //!< Undo
+    bool m_pacing {false};                      //!< Pacing
+    uint32_t m_pacingSsRatio {200};             //!< PacingSsRatio
+    uint32_t m_pacingCaRatio {120};             //!< PacingCaRatio
+    DataRate m_maxPacingRate {0};               //!< MaxPacingRate (0: none)
+    bool m_tlp {true};                          //!< Tlp
+    FullTcpEcnMode m_ecn {FullTcpEcnMode::OFF}; //!< Ecn
+    bool m_keepAlive {false};                   //!< KeepAlive
+    Time m_keepAliveIdle {Seconds(7200)};       //!< KeepAliveIdle
+    Time m_keepAliveInterval {Seconds(75)};     //!< KeepAliveInterval
+    uint32_t m_keepAliveProbes {9};             //!< KeepAliveProbes
+    Time m_pawsIdleLimit {Days(24)};            //!< PawsIdleLimit
+    bool m_tcpSocketBaseCallbacks {false};      //!< TcpSocketBaseCallbacks
+    bool m_resetAfterFinIsEndOfStream {false};  //!< ResetAfterFinIsEndOfStream
+    bool m_closeAborts {false};                 //!< CloseAborts
 };
 
 } // namespace ns3

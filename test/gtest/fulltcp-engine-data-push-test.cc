@@ -1,6 +1,6 @@
 /*
- * Test: where PSH goes with Linux's forced push (pushBlockSize; tcp_sendmsg_locked())
- * SPDX-License-Identifier: GPL-2.0-only
+ * Test: where PSH goes with Linux's forced push (pushBlockSize; tcp_sendmsg_locked()); Nagle's
+ * variants SPDX-License-Identifier: GPL-2.0-only
  *
  * PSH rules of the Linux profile (FullTcpConfig::pushBlockSize): a write is queued in blocks
  * of at most half the peer's largest window; a full block ending more than half that window
@@ -94,6 +94,34 @@ TEST_F(DataTest, WithoutPushBlocksOnlyWriteEndsHavePsh)
     {
         EXPECT_SENT(OurData(data, o, 1000, o == 24000 ? H::PSH : 0)) << "offset " << o;
     }
+}
+
+TEST_F(DataTest, MinshallNagleSendsAPartialSegmentWhenNoneIsInFlight)
+{
+    // tcp_minshall_check(): a full segment in flight does not hold the 500-byte tail; the
+    // partial segment in flight then holds the next small write until its ACK.
+    cfg.minshallNagle = true;
+    DriveToEstablished();
+    const std::string data = Text(1800);
+    Write(data.substr(0, 1500));
+    EXPECT_SENT(OurData(data, 0, 1000));
+    EXPECT_SENT(OurData(data, 1000, 500, H::PSH));
+    Write(data.substr(1500));
+    EXPECT_NOTHING_SENT();
+    Inject(PeerAck(1500));
+    EXPECT_SENT(OurData(data, 1500, 300, H::PSH));
+}
+
+TEST_F(DataTest, Rfc896NagleHoldsAPartialSegmentWhileAnyDataIsInFlight)
+{
+    // RFC 896: the same 500-byte tail waits for the first segment's ACK.
+    DriveToEstablished();
+    const std::string data = Text(1500);
+    Write(data);
+    EXPECT_SENT(OurData(data, 0, 1000));
+    EXPECT_NOTHING_SENT();
+    Inject(PeerAck(1000));
+    EXPECT_SENT(OurData(data, 1000, 500, H::PSH));
 }
 
 } // namespace

@@ -16,8 +16,13 @@ namespace
 FullTcpCongestionContext
 Context(uint32_t flightSize)
 {
-    return FullTcpCongestionContext {
-        Seconds(1), 1000, flightSize, MilliSeconds(50), MilliSeconds(40)};
+    FullTcpCongestionContext ctx;
+    ctx.now = Seconds(1);
+    ctx.smss = 1000;
+    ctx.flightSize = flightSize;
+    ctx.srtt = MilliSeconds(50);
+    ctx.minRtt = MilliSeconds(40);
+    return ctx;
 }
 
 TEST(NewReno, SlowStartAddsTheSmallerOfAckedBytesAndSmss)

@@ -115,7 +115,9 @@ TEST_F(PacingTest, PacingRateUsesSsRatioInSlowStart)
     cfg.pacing = true;
     cfg.initialSsthresh = 24000;
     SendInitialWindow();
-    EXPECT_EQ(Tcb().pacer.GetRate(), FullTcpPacer::UNLIMITED) << "a rate before any ACK";
+    // The ACK of our SYN set the first rate (tcp_ack() -> tcp_update_pacing_rate()): 200 %
+    // of 10000 / 0.1 s.
+    EXPECT_EQ(Tcb().pacer.GetRate(), 200000u) << "the rate of the handshake";
     AckTwoSegments();
     EXPECT_EQ(Tcb().pacer.GetRate(), 220000u);
 }

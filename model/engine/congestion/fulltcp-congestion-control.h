@@ -125,6 +125,9 @@ struct FullTcpCongestionContext
     int64_t sndUna {0};
     /// SND.NXT as a stream offset (Linux tp->snd_nxt): where a new round ends.
     int64_t sndNxt {0};
+    /// Whether the flight uses cwnd as Linux tcp_is_cwnd_limited() judges it from what the
+    /// round sent (FullTcpConfig::cwndValidation); unset: the algorithm judges it itself.
+    std::optional<bool> cwndLimited;
 };
 
 /**

@@ -143,8 +143,8 @@ FullTcpCubic::OnAck(FullTcpCongestionState& state,
     // another full-sized segment.
     const uint64_t priorInFlight = uint64_t {ctx.bytesInFlight} + acked;
     const bool slowStart = state.cwnd < state.ssthresh;
-    const bool cwndLimited =
-        slowStart ? state.cwnd < 2 * priorInFlight : priorInFlight + ctx.smss > state.cwnd;
+    const bool cwndLimited = ctx.cwndLimited.value_or(
+        slowStart ? state.cwnd < 2 * priorInFlight : priorInFlight + ctx.smss > state.cwnd);
     if (!cwndLimited)
     {
         return;

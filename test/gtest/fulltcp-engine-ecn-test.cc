@@ -7,7 +7,7 @@
  * ECT(0) on new data and nothing else (§6.1.4-§6.1.5, tcp_ecn_send()), ECE from a CE until
  * CWR (§6.1.3, tcp_data_ecn_check(), tcp_ecn_accept_cwr()), one window reduction per window
  * of data in congestion state CWR and CWR on the next new data segment (§6.1.2,
- * tcp_enter_cwr()).
+ * tcp_enter_cwr()); ssthresh from whole segments with cwndWholeSegments (Linux snd_cwnd).
  */
 #include "fulltcp-engine-data-fixture.h"
 
@@ -334,6 +334,28 @@ class EcnSenderTest : public EcnTest
         out.ClearHistory();
     }
 
+    /// CUBIC in use: an ECE reduction to ssthresh 7000, then ACKs one segment at a time
+    /// until cwnd has grown part of a segment past a whole one; \return that cwnd.
+    uint32_t
+    GrowPartOfASegment()
+    {
+        Restart();
+        cfg.congestionControl = "Cubic";
+        cfg.cubicHystart = "None";
+        DriveToEstablishedWithEcn();
+        Write(Text(60000));
+        Inject(With(PeerAck(1000), H::ECE));
+        EXPECT_EQ(Tcb().cc.ssthresh, 7000u);
+        while (Tcb().sndNxt - Tcb().sndUna > 1000
+               && (Tcb().caState != CA::OPEN || Tcb().cc.cwnd % 1000 == 0))
+        {
+            Inject(PeerAck(static_cast<uint32_t>(Tcb().sndUna) - 1 + 1000));
+        }
+        EXPECT_EQ(Tcb().caState, CA::OPEN);
+        EXPECT_NE(Tcb().cc.cwnd % 1000, 0u);
+        return Tcb().cc.cwnd;
+    }
+
     std::string data; //!< what was written
 };
 
@@ -472,6 +494,26 @@ TEST_F(EcnSenderTest, PrrSetsCwndDuringCwr)
     }
     EXPECT_EQ(Tcb().caState, CA::OPEN);
     EXPECT_GE(Tcb().cc.cwnd, 4500u);
+}
+
+TEST_F(EcnSenderTest, CwndWholeSegmentsTakesSsthreshFromWholeSegments)
+{
+    // Linux counts cwnd in packets and keeps the growth toward the next in snd_cwnd_cnt:
+    // bictcp_recalc_ssthresh() sees 7 segments, not 7 and a part.
+    cfg.cwndWholeSegments = true;
+    const uint32_t cwnd = GrowPartOfASegment();
+    Inject(With(PeerAck(static_cast<uint32_t>(Tcb().sndUna) - 1 + 1000), H::ECE));
+    ASSERT_EQ(Tcb().caState, CA::CWR);
+    EXPECT_EQ(Tcb().cc.ssthresh, static_cast<uint32_t>(std::lround((cwnd - cwnd % 1000) * 0.7)));
+}
+
+TEST_F(EcnSenderTest, WithoutWholeSegmentsSsthreshComesFromCwndInBytes)
+{
+    // RFC 9438 §4.6: ssthresh = cwnd · β_cubic, cwnd in bytes.
+    const uint32_t cwnd = GrowPartOfASegment();
+    Inject(With(PeerAck(static_cast<uint32_t>(Tcb().sndUna) - 1 + 1000), H::ECE));
+    ASSERT_EQ(Tcb().caState, CA::CWR);
+    EXPECT_EQ(Tcb().cc.ssthresh, static_cast<uint32_t>(std::lround(cwnd * 0.7)));
 }
 
 } // namespace

@@ -85,11 +85,19 @@ TEST_F(KeepAliveTest, TrafficPostponesTheProbe)
 
 TEST_F(KeepAliveTest, NoProbeWhileDataIsOutstanding)
 {
-    Advance(Seconds(7000));
+    // The connection copies its configuration when it starts: the retry limit is set before,
+    // so that the retransmissions outlast the keepalive deadline (7200 s of idleness).
+    Restart();
+    cfg.keepAlive = true;
     cfg.dataRetries = 100;
+    DriveToEstablished();
+    Advance(Seconds(7000));
     Write("x"); // unacknowledged: the retransmission timer watches the peer
     out.ClearHistory();
-    Advance(Seconds(200));
+    // Well past the first probe's deadline (7200 s) and several probe intervals after it.
+    Advance(Seconds(1000));
+    ASSERT_EQ(State(), S::ESTABLISHED);
+    ASSERT_GE(out.sent.size(), 5u) << "the retransmissions of the byte";
     for (const auto& s : out.sent)
     {
         EXPECT_EQ(s.payload->GetSize(), 1u) << "only retransmissions, no keepalive";

@@ -21,6 +21,7 @@
 #                       excluded) went through exactly these states, in this order;
 #   --frames FILTER:N   exactly N frames of the pcaps match the tshark display FILTER;
 #   --stdout TEXT       the example printed TEXT;
+#   --stdout-re REGEX   a line the example printed matches REGEX (re.search, multiline);
 #   --svg-class CLS     some SVG draws an element of class CLS (e.g. a time-sequence graph's
 #                       "probe", "lost" or "undo" marks, which are drawn only when they happened);
 #   --event NAME        some congestion log has a row with event NAME (e.g. tlp_retransmit);
@@ -189,6 +190,8 @@ def main():
     ap.add_argument("--sequence", action="append", default=[])
     ap.add_argument("--frames", action="append", default=[])
     ap.add_argument("--stdout", action="append", default=[])
+    ap.add_argument("--stdout-re", action="append", default=[],
+                    help="a regular expression a line of stdout must match (re.search)")
     ap.add_argument("--svg-class", action="append", default=[])
     ap.add_argument("--event", action="append", default=[])
     ap.add_argument("--in-cwd", action="store_true")
@@ -215,6 +218,9 @@ def main():
     for text in args.stdout:
         if text not in run.stdout:
             fail(f"the example did not print {text!r}")
+    for pattern in args.stdout_re:
+        if not re.search(pattern, run.stdout, re.MULTILINE):
+            fail(f"no line of the example's output matches {pattern!r}")
 
     files = sorted(os.listdir(args.outdir)) if os.path.isdir(args.outdir) else []
     kinds = {}

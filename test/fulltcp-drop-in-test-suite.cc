@@ -38,77 +38,83 @@ class DropInTestCase : public FamilyTestCase
     {
         ChecksumScope checksums;
         Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-        // ----------------------------------------------- the user's program, unchanged
-        NodeContainer nodes;
-        nodes.Create(2);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("2ms"));
-        NetDeviceContainer devices = p2p.Install(nodes);
-        FullTcpInternetStackHelper internet; // the only changed line: was InternetStackHelper
-        internet.Install(nodes);
-        Address sinkAddress;
-        Address anyAddress;
-        if (m_ipv6)
+        std::string pcap;
+        // The program's objects live in this block: the last of them to go closes the pcap,
+        // whose tail tshark would otherwise find cut short.
         {
-            Ipv6AddressHelper address;
-            address.SetBase(Ipv6Address("2001:db8::"), Ipv6Prefix(64));
-            Ipv6InterfaceContainer interfaces = address.Assign(devices);
-            sinkAddress = Inet6SocketAddress(interfaces.GetAddress(1, 1), 8080);
-            anyAddress = Inet6SocketAddress(Ipv6Address::GetAny(), 8080);
-        }
-        else
-        {
-            Ipv4AddressHelper address("10.1.1.0", "255.255.255.0");
-            Ipv4InterfaceContainer interfaces = address.Assign(devices);
-            sinkAddress = InetSocketAddress(interfaces.GetAddress(1), 8080);
-            anyAddress = InetSocketAddress(Ipv4Address::GetAny(), 8080);
-        }
-        BulkSendHelper source("ns3::TcpSocketFactory", sinkAddress);
-        source.SetAttribute("MaxBytes", UintegerValue(200000));
-        ApplicationContainer sourceApps = source.Install(nodes.Get(0));
-        sourceApps.Start(Seconds(0.5));
-        PacketSinkHelper sink("ns3::TcpSocketFactory", anyAddress);
-        ApplicationContainer sinkApps = sink.Install(nodes.Get(1));
-        sinkApps.Start(Seconds(0.1));
-        const std::string pcap =
-            CreateTempDirFilename(m_ipv6 ? "drop-in-v6.pcap" : "drop-in-v4.pcap");
-        p2p.EnablePcap(pcap, devices.Get(0), false, true);
-        // ------------------------------------------------------------------------------
+            // ----------------------------------------------- the user's program, unchanged
+            NodeContainer nodes;
+            nodes.Create(2);
+            PointToPointHelper p2p;
+            p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+            p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+            NetDeviceContainer devices = p2p.Install(nodes);
+            FullTcpInternetStackHelper internet; // the only changed line: was InternetStackHelper
+            internet.Install(nodes);
+            Address sinkAddress;
+            Address anyAddress;
+            if (m_ipv6)
+            {
+                Ipv6AddressHelper address;
+                address.SetBase(Ipv6Address("2001:db8::"), Ipv6Prefix(64));
+                Ipv6InterfaceContainer interfaces = address.Assign(devices);
+                sinkAddress = Inet6SocketAddress(interfaces.GetAddress(1, 1), 8080);
+                anyAddress = Inet6SocketAddress(Ipv6Address::GetAny(), 8080);
+            }
+            else
+            {
+                Ipv4AddressHelper address("10.1.1.0", "255.255.255.0");
+                Ipv4InterfaceContainer interfaces = address.Assign(devices);
+                sinkAddress = InetSocketAddress(interfaces.GetAddress(1), 8080);
+                anyAddress = InetSocketAddress(Ipv4Address::GetAny(), 8080);
+            }
+            BulkSendHelper source("ns3::TcpSocketFactory", sinkAddress);
+            source.SetAttribute("MaxBytes", UintegerValue(200000));
+            ApplicationContainer sourceApps = source.Install(nodes.Get(0));
+            sourceApps.Start(Seconds(0.5));
+            PacketSinkHelper sink("ns3::TcpSocketFactory", anyAddress);
+            ApplicationContainer sinkApps = sink.Install(nodes.Get(1));
+            sinkApps.Start(Seconds(0.1));
+            pcap = CreateTempDirFilename(m_ipv6 ? "drop-in-v6.pcap" : "drop-in-v4.pcap");
+            p2p.EnablePcap(pcap, devices.Get(0), false, true);
+            // ------------------------------------------------------------------------------
 
-        for (uint32_t i = 0; i < 2; ++i)
-        {
-            Ptr<Node> node = nodes.Get(i);
-            NS_TEST_EXPECT_MSG_NE(node->GetObject<FullTcpL4Protocol>(), nullptr, "FullTcp here");
-            NS_TEST_EXPECT_MSG_EQ(
-                node->GetObject<FullTcpL4Protocol>()->GetProtocolNumber(), 6, "at protocol 6");
-            NS_TEST_EXPECT_MSG_NE(
-                node->GetObject<FullTcpSocketFactory>(), nullptr, "FullTcpSocketFactory");
+            for (uint32_t i = 0; i < 2; ++i)
+            {
+                Ptr<Node> node = nodes.Get(i);
+                NS_TEST_EXPECT_MSG_NE(
+                    node->GetObject<FullTcpL4Protocol>(), nullptr, "FullTcp here");
+                NS_TEST_EXPECT_MSG_EQ(
+                    node->GetObject<FullTcpL4Protocol>()->GetProtocolNumber(), 6, "at protocol 6");
+                NS_TEST_EXPECT_MSG_NE(
+                    node->GetObject<FullTcpSocketFactory>(), nullptr, "FullTcpSocketFactory");
 #if FULLTCP_NS3_VERSION_MAJOR == 3 && FULLTCP_NS3_VERSION_MINOR < 39
-            NS_TEST_EXPECT_MSG_EQ(node->GetObject<TcpL4Protocol>(), nullptr, "no ns-3 TCP");
+                NS_TEST_EXPECT_MSG_EQ(node->GetObject<TcpL4Protocol>(), nullptr, "no ns-3 TCP");
 #endif
-            Ptr<Socket> s = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
-            NS_TEST_EXPECT_MSG_NE(
-                DynamicCast<FullTcpSocket>(s), nullptr, "TcpSocketFactory makes FullTcp sockets");
-            UintegerValue segmentSize;
-            s->GetAttribute("SegmentSize", segmentSize);
-            NS_TEST_EXPECT_MSG_EQ(segmentSize.Get(), 1448, "ns3::TcpSocket defaults apply");
-        }
-        uint32_t fullTcpConnections = 0;
-        OnStateChange(nodes.Get(0)->GetObject<FullTcpL4Protocol>(),
-                      [&fullTcpConnections](const Address&, FullTcpState to)
-                      {
-                          if (to == FullTcpState::ESTABLISHED)
+                Ptr<Socket> s = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+                NS_TEST_EXPECT_MSG_NE(DynamicCast<FullTcpSocket>(s),
+                                      nullptr,
+                                      "TcpSocketFactory makes FullTcp sockets");
+                UintegerValue segmentSize;
+                s->GetAttribute("SegmentSize", segmentSize);
+                NS_TEST_EXPECT_MSG_EQ(segmentSize.Get(), 1448, "ns3::TcpSocket defaults apply");
+            }
+            uint32_t fullTcpConnections = 0;
+            OnStateChange(nodes.Get(0)->GetObject<FullTcpL4Protocol>(),
+                          [&fullTcpConnections](const Address&, FullTcpState to)
                           {
-                              ++fullTcpConnections;
-                          }
-                      });
+                              if (to == FullTcpState::ESTABLISHED)
+                              {
+                                  ++fullTcpConnections;
+                              }
+                          });
 
-        RunFor(Seconds(10));
-        NS_TEST_EXPECT_MSG_EQ(
-            DynamicCast<PacketSink>(sinkApps.Get(0))->GetTotalRx(), 200000, "bytes delivered");
-        NS_TEST_EXPECT_MSG_EQ(fullTcpConnections, 1, "the connection was FullTcp's");
-        Simulator::Destroy();
+            RunFor(Seconds(10));
+            NS_TEST_EXPECT_MSG_EQ(
+                DynamicCast<PacketSink>(sinkApps.Get(0))->GetTotalRx(), 200000, "bytes delivered");
+            NS_TEST_EXPECT_MSG_EQ(fullTcpConnections, 1, "the connection was FullTcp's");
+            Simulator::Destroy();
+        }
         Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(536));
 
         if (!HaveTshark())

@@ -18,10 +18,16 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
+#include <iostream>
+#include <iterator>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -340,28 +346,49 @@ HaveTshark()
     return system("command -v tshark >/dev/null 2>&1") == 0;
 }
 
+/// What TsharkCount() returns when tshark could not judge (not installed, an unreadable
+/// capture, a filter it rejects): no expected count equals it, so every check fails.
+constexpr size_t kTsharkFailed = std::numeric_limits<size_t>::max();
+
 /**
  * \param pcap a capture file \param filter a Wireshark display filter
- * \return how many frames match, with TCP and IP checksum validation on
+ * \return how many frames match, with TCP and IP checksum validation on and absolute
+ *         sequence numbers; kTsharkFailed (and tshark's message on stderr) when tshark exits
+ *         with an error
  */
 inline size_t
 TsharkCount(const std::string& pcap, const std::string& filter)
 {
+    // stderr is kept apart: tshark warns there even on success (as root), and its message
+    // explains a failure.
+    const std::string err = pcap + ".tshark-stderr";
     const std::string cmd = "tshark -n -r '" + pcap
-                          + "' -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE -Y '" + filter
-                          + "' 2>/dev/null | wc -l";
-    std::string out;
-    if (FILE* f = popen(cmd.c_str(), "r"))
+                          + "' -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE "
+                            "-o tcp.relative_sequence_numbers:FALSE -Y '"
+                          + filter + "' 2>'" + err + "'";
+    FILE* f = popen(cmd.c_str(), "r");
+    if (f == nullptr)
     {
-        char buf[256];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-        {
-            out.append(buf, n);
-        }
-        pclose(f);
+        std::cerr << "tshark: cannot run '" << cmd << "'\n";
+        return kTsharkFailed;
     }
-    return std::strtoul(out.c_str(), nullptr, 10);
+    size_t lines = 0;
+    for (int c = fgetc(f); c != EOF; c = fgetc(f))
+    {
+        lines += c == '\n' ? 1 : 0;
+    }
+    const int status = pclose(f);
+    std::ifstream errors(err);
+    const std::string message((std::istreambuf_iterator<char>(errors)),
+                              std::istreambuf_iterator<char>());
+    std::remove(err.c_str());
+    if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    {
+        std::cerr << "tshark failed (status " << status << ") on filter '" << filter
+                  << "': " << message << "\n";
+        return kTsharkFailed;
+    }
+    return lines;
 }
 
 /// The sending application of a bulk transfer: writes `total` bytes, then closes.

@@ -9,6 +9,7 @@
  *    IP protocol 6 decodes as TCP, none malformed, no bad checksum, options as sent.
  */
 #include "fulltcp-test-compat.h"
+#include "fulltcp-test-helpers.h"
 
 #include "ns3/core-module.h"
 #include "ns3/fulltcp-header.h"
@@ -116,41 +117,10 @@ WireLinkTestCase::Dropped(Ptr<const Packet>, FullTcpParseError e)
     ++m_drops;
 }
 
-/// Runs a command and returns its standard output.
-std::string
-Run(const std::string& cmd)
-{
-    std::string out;
-    FILE* f = popen(cmd.c_str(), "r");
-    if (!f)
-    {
-        return out;
-    }
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-    {
-        out.append(buf, n);
-    }
-    pclose(f);
-    return out;
-}
-
-/// tshark's count of frames matching a display filter.
-size_t
-Count(const std::string& pcap, const std::string& filter)
-{
-    const std::string out = Run("tshark -n -r '" + pcap
-                                + "' -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE "
-                                  "-o tcp.relative_sequence_numbers:FALSE -Y '"
-                                + filter + "' 2>/dev/null | wc -l");
-    return std::strtoul(out.c_str(), nullptr, 10);
-}
-
 void
 WireLinkTestCase::CheckPcap(const std::string& pcap, size_t segments)
 {
-    if (system("command -v tshark >/dev/null 2>&1") != 0)
+    if (!fulltcp_test::HaveTshark())
     {
         // `make test` installs tshark and sets FULLTCP_REQUIRE_TSHARK: there it must be present.
         NS_TEST_EXPECT_MSG_EQ((getenv("FULLTCP_REQUIRE_TSHARK") == nullptr),
@@ -160,28 +130,38 @@ WireLinkTestCase::CheckPcap(const std::string& pcap, size_t segments)
         return;
     }
     const std::string proto = m_ipv6 ? "ipv6.nxt == 6" : "ip.proto == 6";
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap, proto), segments, "segments in the pcap");
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap, proto + " && tcp"), segments, "every segment decodes as TCP");
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap, "_ws.malformed"), 0, "no malformed frame");
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap, "tcp.checksum.status == 1"), segments, "TCP checksums good");
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap, "tcp.checksum.status == 0"), 0, "no bad TCP checksum");
+    NS_TEST_EXPECT_MSG_EQ(fulltcp_test::TsharkCount(pcap, proto), segments, "segments in the pcap");
+    NS_TEST_EXPECT_MSG_EQ(fulltcp_test::TsharkCount(pcap, proto + " && tcp"),
+                          segments,
+                          "every segment decodes as TCP");
+    NS_TEST_EXPECT_MSG_EQ(
+        fulltcp_test::TsharkCount(pcap, "_ws.malformed"), 0, "no malformed frame");
+    NS_TEST_EXPECT_MSG_EQ(fulltcp_test::TsharkCount(pcap, "tcp.checksum.status == 1"),
+                          segments,
+                          "TCP checksums good");
+    NS_TEST_EXPECT_MSG_EQ(
+        fulltcp_test::TsharkCount(pcap, "tcp.checksum.status == 0"), 0, "no bad TCP checksum");
     if (!m_ipv6)
     {
-        NS_TEST_EXPECT_MSG_EQ(Count(pcap, "ip.checksum.status == 0"), 0, "no bad IP checksum");
+        NS_TEST_EXPECT_MSG_EQ(
+            fulltcp_test::TsharkCount(pcap, "ip.checksum.status == 0"), 0, "no bad IP checksum");
     }
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap,
-                                "tcp.flags.syn == 1 && tcp.options.mss_val == 1460 && "
-                                "tcp.options.sack_perm && tcp.options.wscale.shift == 7 && "
-                                "tcp.options.timestamp.tsval == 1"),
-                          1,
-                          "SYN options as sent");
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap, "tcp.options.sack_le == 7001 && tcp.options.sack_re == 9501"),
+    NS_TEST_EXPECT_MSG_EQ(
+        fulltcp_test::TsharkCount(pcap,
+                                  "tcp.flags.syn == 1 && tcp.options.mss_val == 1460 && "
+                                  "tcp.options.sack_perm && tcp.options.wscale.shift == 7 && "
+                                  "tcp.options.timestamp.tsval == 1"),
+        1,
+        "SYN options as sent");
+    NS_TEST_EXPECT_MSG_EQ(fulltcp_test::TsharkCount(
+                              pcap, "tcp.options.sack_le == 7001 && tcp.options.sack_re == 9501"),
                           1,
                           "SACK blocks as sent");
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap, "tcp.option_kind == 253 && tcp.urgent_pointer == 1"),
-                          1,
-                          "unknown option and urgent pointer as sent");
-    NS_TEST_EXPECT_MSG_EQ(Count(pcap, "tcp.len == 1001"), 1, "payload length");
+    NS_TEST_EXPECT_MSG_EQ(
+        fulltcp_test::TsharkCount(pcap, "tcp.option_kind == 253 && tcp.urgent_pointer == 1"),
+        1,
+        "unknown option and urgent pointer as sent");
+    NS_TEST_EXPECT_MSG_EQ(fulltcp_test::TsharkCount(pcap, "tcp.len == 1001"), 1, "payload length");
 }
 
 void

@@ -234,13 +234,20 @@ done
 for n in 65536 1048576 10485760; do
   if begin lx2ft-curl-${LABEL[$n]}; then
       start_emu --role=server --app=http
-    linux curl -sS --max-time 20 -o "$OUT/$NAME.body" "http://$FT_IP:$port/$n"
+    # curl counts the bytes itself (-w): the request it sent, the response header and body
+    # it received. The pcap is graded against Linux's count, not FullTcp's.
+    linux curl -sS --max-time 20 -o "$OUT/$NAME.body" \
+      -w '%{size_request} %{size_header} %{size_download}\n' "http://$FT_IP:$port/$n"
     wait_emu
+    read -r req hdr body < <(tail -1 "$OUT/$NAME.lx.log")
     expect_eq "curl body" "$(file_digest "$OUT/$NAME.body")" "$n ${CRC[$n]}"
+    expect_eq "curl body size" "${body:-none}" "$n"
+    expect_eq "FullTcp sent what curl received" "$(ft_result tx_bytes)" "$(( ${hdr:-0} + ${body:-0} ))"
+    expect_eq "FullTcp read what curl sent" "$(ft_result rx_bytes)" "${req:-none}"
     expect_eq "FullTcp end" "$(ft_result end)" closed
     # FullTcp closes after the response (HTTP/1.0), but curl closes as soon as it has
     # Content-Length bytes, so either FIN may come first.
-    finish --initiator lx --ft-bytes "$(ft_result tx_bytes)" --lx-bytes "$(ft_result rx_bytes)"
+    finish --initiator lx --ft-bytes "$(( ${hdr:-0} + ${body:-0} ))" --lx-bytes "${req:-0}"
   fi
 done
 for n in 65536 1048576 10485760; do

@@ -11,7 +11,8 @@
 # behind it), python3 sockets, nc and curl run in the other. dumpcap captures every run on
 # the Linux side and test/interop-grade.py grades it with tshark; the applications' byte
 # counts and CRC-32s are compared end to end. Exit 0 when every case passed, 1 otherwise,
-# 77 (CTest SKIP_RETURN_CODE) with the reason when namespaces or veth cannot be created.
+# 77 (CTest SKIP_RETURN_CODE) with the reason when namespaces or veth cannot be created
+# (1 when CI=true: in CI nothing skips). Namespaces an earlier killed run left are removed first.
 # Captures and logs stay in BUILD_DIR/interop-linux/. The namespaces go in every case (trap).
 # FULLTCP_INTEROP_LOSSY_PATH=1 (CTest sets it in the sanitizer build) grades with --lossy-path:
 # there the slowed ns-3 process can miss frames, and TCP's recovery of them is no failure.
@@ -33,7 +34,12 @@ LX_IP=10.77.0.1
 ROUTER_IP=10.77.0.2
 FT_IP=10.77.100.2  # the FullTcp node, behind the ns-3 router
 
+# In CI (CI=true) nothing may skip silently: a reason to skip is a failure there.
 skip() {
+  if [ "${CI:-}" = true ]; then
+    echo "interop-linux: FAILED (CI=true, no skipping): $*" >&2
+    exit 1
+  fi
   echo "interop-linux: SKIPPED: $*"
   exit $SKIP
 }
@@ -72,6 +78,15 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 
 # ---------------------------------------------------------------- namespaces and veth
+# A run killed before its trap ran (SIGKILL, a CTest timeout) left its namespaces behind:
+# remove those whose process is gone.
+for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^ft(lx|sim)[0-9]+$'); do
+  pid=${ns#ftlx}; pid=${pid#ftsim}
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "interop-linux: removing namespace $ns left by an earlier run (process $pid is gone)"
+    ip netns del "$ns" 2>/dev/null
+  fi
+done
 if ! err=$(ip netns add "$LX" 2>&1) || ! err=$(ip netns add "$SIM" 2>&1); then
   skip "cannot create network namespaces: $err"
 fi

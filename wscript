@@ -216,6 +216,7 @@ FULLTCP_LAYERS = ['WIRE', 'ENGINE', 'NODE', 'HELPER', 'SCRIPT']
 # ns-3 TestSuites; a suite's name is its file name without "-test-suite.cc".
 FULLTCP_NS3_TEST_SOURCES = [
     'test/fulltcp-wire-test-suite.cc',
+    'test/fulltcp-checksum-test-suite.cc',
     'test/fulltcp-drawings-test-suite.cc',
     'test/fulltcp-socket-test-suite.cc',
     'test/fulltcp-callbacks-test-suite.cc',

@@ -17,9 +17,12 @@
  *  - the limit and SYN cookies (RFC 4987 §3.6): a full queue answers SYNs statelessly, so
  *    the client gets in at once and the flood costs no memory.
  * A table compares them. Each run writes `<run>.pcap` (the server's side) and
- * `<run>-states.csv` into --outDir.
+ * `<run>-states.csv` into --outDir. The timeline follows the flood: it starts at 1 s, one SYN
+ * every --synInterval; the client connects when half of it is sent; the SYN queue is sampled
+ * until the flood ends, and the run stops 6.4 s after that (the client's SYN retries at 1, 2
+ * and 4 s fit in it: RFC 6298 §2.1, §5.5).
  *
- *   ./fulltcp-syn-flood [--synCount=300] [--backlog=64] [--outDir=DIR]
+ *   ./fulltcp-syn-flood [--synCount=300] [--synInterval=2ms] [--backlog=64] [--outDir=DIR]
  */
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
@@ -67,7 +70,7 @@ SendSyn(Ptr<FullTcpRawPeer> attacker, Ipv4Address server, uint32_t i)
 }
 
 void
-Simulate(Run& run, uint32_t synCount, const std::string& outDir)
+Simulate(Run& run, uint32_t synCount, Time interval, const std::string& outDir)
 {
     // Three nodes on one Ethernet: 0 client, 1 server (both FullTcp), 2 the attacker.
     NodeContainer nodes(3);
@@ -94,13 +97,13 @@ Simulate(Run& run, uint32_t synCount, const std::string& outDir)
     listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 80));
     listener->Listen();
     Ptr<FullTcpSocket> fullListener = DynamicCast<FullTcpSocket>(listener);
+    const Time floodEnd = Seconds(1) + interval * synCount;
     for (uint32_t i = 0; i < synCount; ++i)
     {
-        Simulator::Schedule(
-            Seconds(1) + MilliSeconds(2) * i, &SendSyn, attacker, ifs.GetAddress(1), i);
+        Simulator::Schedule(Seconds(1) + interval * i, &SendSyn, attacker, ifs.GetAddress(1), i);
     }
-    // Sample the SYN queue every 10 ms for its peak.
-    for (Time t = Seconds(1); t < Seconds(3); t += MilliSeconds(10))
+    // Sample the SYN queue every 10 ms for its peak, while the flood lasts and 1 s after.
+    for (Time t = Seconds(1); t < floodEnd + Seconds(1); t += MilliSeconds(10))
     {
         Simulator::Schedule(t,
                             [&run, fullListener]()
@@ -118,13 +121,13 @@ Simulate(Run& run, uint32_t synCount, const std::string& outDir)
                                    }),
                                MakeNullCallback<void, Ptr<Socket>>());
     const InetSocketAddress server(ifs.GetAddress(1), 80);
-    Simulator::Schedule(Seconds(1) + MilliSeconds(synCount),
+    Simulator::Schedule(Seconds(1) + interval * (synCount / 2),
                         [=]()
                         {
                             client->Connect(server);
                         });
 
-    Simulator::Stop(Seconds(8));
+    Simulator::Stop(floodEnd + Seconds(6.4));
     Simulator::Run();
     Ptr<FullTcpL4Protocol> tcp = nodes.Get(1)->GetObject<FullTcpL4Protocol>();
     run.dropped = tcp->GetListenDrops(FullTcpListenDrop::SYN_QUEUE_FULL);
@@ -138,10 +141,12 @@ int
 main(int argc, char* argv[])
 {
     uint32_t synCount = 300;
+    Time synInterval = MilliSeconds(2);
     uint32_t backlog = 64;
     std::string outDir = "fulltcp-syn-flood-output";
     CommandLine cmd(__FILE__);
-    cmd.AddValue("synCount", "spoofed SYNs, one every 2 ms from t = 1 s", synCount);
+    cmd.AddValue("synCount", "spoofed SYNs, one every synInterval from t = 1 s", synCount);
+    cmd.AddValue("synInterval", "time between two spoofed SYNs", synInterval);
     cmd.AddValue("backlog", "SYN queue limit of the limited runs", backlog);
     cmd.AddValue("outDir", "folder for the outputs", outDir);
     cmd.Parse(argc, argv);
@@ -153,7 +158,7 @@ main(int argc, char* argv[])
                              {"backlog-cookies", backlog, true}};
     for (Run& run : runs)
     {
-        Simulate(run, synCount, outDir);
+        Simulate(run, synCount, synInterval, outDir);
     }
     std::cout << std::left << std::setw(17) << "run" << std::setw(11) << "SYN queue"
               << std::setw(14) << "peak half-open" << std::setw(13) << " SYNs dropped"

@@ -25,7 +25,12 @@ they go to different output queues. The count of such instants is reported.
   check-distributed.py --outdir DIR --mpiexec MPIEXEC [--nullmsg] -- EXAMPLE [ARGS...]
 
 --perturb ARG gives ARG to the distributed run only and then requires the comparison to FAIL
-(the check's own control: a different experiment must not pass as the same one).
+with a mismatch that matches --expect REGEX (the check's own control: a different experiment
+must not pass as the same one, and must be caught where it differs, not by an accident).
+
+--min-retransmissions N requires at least N retransmitted data segments on the boundary link
+(a TCP segment whose flow and sequence number crossed it before): the losses the experiment
+is meant to include happened.
 
 Open MPI runs as root only with --allow-run-as-root, and 2 ranks on fewer slots only with
 --oversubscribe: both are added when needed. Exit 0 and one summary line when identical.
@@ -37,6 +42,7 @@ import collections
 import csv
 import glob
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -152,7 +158,28 @@ def tcp_directions(path):
     return directions
 
 
-def compare(seq, dist):
+def retransmissions(path):
+    """Data segments of a PPP pcap whose (addresses, ports, sequence number) came before."""
+    seen, again = set(), 0
+    for _, _, frame in pcap_records(path):
+        if frame[:2] != b"\x00\x21" or len(frame) < 22 or frame[2 + 9] != 6:
+            continue
+        ip = frame[2:]
+        ihl = (ip[0] & 0x0F) * 4
+        total = struct.unpack(">H", ip[2:4])[0]
+        tcp = ip[ihl:]
+        if len(tcp) < 20:
+            continue
+        payload = total - ihl - (tcp[12] >> 4) * 4
+        if payload <= 0:
+            continue
+        key = (ip[12:20], tcp[0:4], tcp[4:8])
+        again += key in seen
+        seen.add(key)
+    return again
+
+
+def compare(seq, dist, min_retransmissions=0):
     summary = []
     # Flows.
     a, b = read_flows(seq), read_flows(dist)
@@ -209,9 +236,13 @@ def compare(seq, dist):
     if left_to_right == 0 or right_to_left == 0:
         raise Mismatch("the boundary link carried %d segments left to right and %d right to "
                        "left: both must be crossed" % (left_to_right, right_to_left))
+    again = sum(retransmissions(os.path.join(seq, name)) for name in BOUNDARY_PCAPS)
+    if again < min_retransmissions:
+        raise Mismatch("the boundary link carried %d retransmitted data segments, fewer than %d: "
+                       "the experiment lost its losses" % (again, min_retransmissions))
     summary.append("%d pcaps, %d frames (boundary: %d segments left to right, %d right to "
-                   "left; %d instants with frames in another order)"
-                   % (len(names), frames, left_to_right, right_to_left, reordered))
+                   "left, %d of them retransmissions; %d instants with frames in another order)"
+                   % (len(names), frames, left_to_right, right_to_left, again, reordered))
     return summary
 
 
@@ -222,6 +253,9 @@ def main():
     ap.add_argument("--nullmsg", action="store_true")
     ap.add_argument("--perturb", metavar="ARG",
                     help="an option for the distributed run only; the runs must then differ")
+    ap.add_argument("--expect", metavar="REGEX",
+                    help="with --perturb: the mismatch the comparison must report")
+    ap.add_argument("--min-retransmissions", type=int, default=0, metavar="N")
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -248,11 +282,15 @@ def main():
         print("FAIL: %s" % e, file=sys.stderr)
         return 1
     try:
-        summary = compare(seq, dist)
+        summary = compare(seq, dist, args.min_retransmissions)
     except Mismatch as e:
-        if args.perturb:
+        if args.perturb and re.search(args.expect or "(?!)", str(e)):
             print("the runs differ, as they must with %s: %s" % (args.perturb, e))
             return 0
+        if args.perturb:
+            print("FAIL: %s made the runs differ, but not as expected (%s): %s"
+                  % (args.perturb, args.expect, e), file=sys.stderr)
+            return 1
         print("FAIL: %s" % e, file=sys.stderr)
         return 1
     if args.perturb:

@@ -11,6 +11,7 @@ packages=(
   libgtest-dev   # GoogleTest
   tshark         # the independent judge of every pcap the tests write
   python3-sphinx # builds doc/ (CTest doc-sphinx)
+  clang          # the libFuzzer target (test/fuzz): CTest fuzz.header-parser
   cmake g++ make pkg-config python3
 )
 packages+=("$@")

@@ -1,9 +1,14 @@
 # libFuzzer target for FullTcpHeader's parser (test/fuzz/fulltcp-header-fuzzer.cc).
 # FullTcp itself builds with the default compiler; the fuzzer needs clang, so it is compiled
-# here with clang++ directly from the parser's sources. Without clang it is left out, and
-# CTest says so in the test list (fuzz.header-parser is then absent).
+# here with clang++ directly from the parser's sources (scripts/install-deps.sh installs clang).
+# Without clang it is left out, and CTest says so in the test list (fuzz.header-parser is then
+# absent); in CI (CI=true) nothing may be left out: there a missing clang stops the configure.
 find_program(FULLTCP_CLANGXX NAMES clang++ clang++-14)
 if(NOT FULLTCP_CLANGXX)
+  if("$ENV{CI}" STREQUAL "true")
+    message(FATAL_ERROR "clang++ not found and CI=true: the fuzzer may not be skipped in CI "
+                        "(apt-get install clang, or scripts/install-deps.sh)")
+  endif()
   message(STATUS "clang++ not found: the libFuzzer target for the header parser is not built")
   return()
 endif()

@@ -609,6 +609,12 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_closeAborts),
                           MakeBooleanChecker())
+            .AddAttribute("ZeroCopy",
+                          "Sends with MSG_ZEROCOPY get a completion notification on the error "
+                          "queue once acknowledged (Linux SO_ZEROCOPY; off by default).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_zeroCopy),
+                          MakeBooleanChecker())
             .AddTraceSource("State",
                             "The connection's state (ns-3's TcpStates_t numbering).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_state),

@@ -405,6 +405,39 @@ FullTcpScriptSyscalls::MsgCall(const FullTcpScriptCall& c,
         return false;
     }
     attempt = SendAttempt(fd, static_cast<uint32_t>(bytes), flags);
+    if (n == "sendmsg" && (flags & MSG_ZEROCOPY) != 0 && bytes > 0)
+    {
+        // Zerocopy iovecs are page fragments (FullTcpSocket::SendMsg()): on a connection
+        // with room for all of them they go as such; otherwise as any send.
+        std::vector<uint32_t> sizes;
+        for (const FullTcpScriptExpr& v : Field(c.args[1], "msg_iov")->items)
+        {
+            int64_t len = 0;
+            Evaluate(v.items.back(), len);
+            sizes.push_back(static_cast<uint32_t>(len));
+        }
+        const uint32_t eor = (flags & Constant("MSG_EOR")) != 0 ? FullTcpSocket::MSG_EOR : 0;
+        attempt = [this, fd, bytes, sizes, eor, send = attempt](Outcome& out)
+        {
+            File* f = Lookup(fd);
+            const FullTcpState st = f ? f->socket->GetState() : FullTcpState::CLOSED;
+            if (f == nullptr || !f->error.empty() || f->connecting
+                || (st != FullTcpState::ESTABLISHED && st != FullTcpState::CLOSE_WAIT)
+                || f->socket->GetTxAvailable() < bytes)
+            {
+                return send(out);
+            }
+            std::vector<Ptr<Packet>> iov;
+            for (uint32_t size : sizes)
+            {
+                iov.push_back(Create<Packet>(size));
+            }
+            const int r = f->socket->SendMsg(iov, FullTcpSocket::MSG_ZEROCOPY | eor);
+            out.ret = r < 0 ? -1 : r;
+            out.errnoName = r < 0 ? ErrnoName(f->socket->GetErrno()) : "";
+            return true;
+        };
+    }
     return true;
 }
 

@@ -615,6 +615,13 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_zeroCopy),
                           MakeBooleanChecker())
+            .AddAttribute("MaxSkbFrags",
+                          "Page fragments of a MSG_ZEROCOPY send per packet: each iovec is one, "
+                          "a full packet is pushed (Linux net.core.max_skb_frags, "
+                          "MAX_SKB_FRAGS = 17).",
+                          UintegerValue(17),
+                          MakeUintegerAccessor(&FullTcpSocket::m_maxSkbFrags),
+                          MakeUintegerChecker<uint32_t>(1, 45))
             .AddTraceSource("State",
                             "The connection's state (ns-3's TcpStates_t numbering).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_state),

@@ -12,6 +12,7 @@
 #include "fulltcp-socket.h"
 
 #include "ns3/log.h"
+#include "ns3/packet.h"
 #include "ns3/simulator.h"
 
 namespace ns3
@@ -76,6 +77,44 @@ FullTcpSocket::GetInqHint() const
         return unread + 1;
     }
     return unread == 0 && m_failed ? 1 : unread;
+}
+
+int
+FullTcpSocket::SendMsg(const std::vector<Ptr<Packet>>& iov, uint32_t flags)
+{
+    // tcp_sendmsg_locked(): copied bytes fill the skbs whatever the iovecs; zerocopy pages
+    // become fragments, MaxSkbFrags a skb (net.core.max_skb_frags), and a full skb is pushed
+    // and closed to later bytes (tcp_mark_push(), new_segment): a write ending a record.
+    const bool pages = (flags & MSG_ZEROCOPY) != 0 && m_zeroCopy;
+    std::vector<Ptr<Packet>> writes {Create<Packet>()};
+    uint32_t frags = 0;
+    for (const Ptr<Packet>& p : iov)
+    {
+        if (!p || p->GetSize() == 0)
+        {
+            continue;
+        }
+        if (pages && frags == m_maxSkbFrags)
+        {
+            writes.push_back(Create<Packet>());
+            frags = 0;
+        }
+        writes.back()->AddAtEnd(p);
+        ++frags;
+    }
+    int taken = 0;
+    for (size_t i = 0; i < writes.size(); ++i)
+    {
+        const bool last = i + 1 == writes.size();
+        const uint32_t f = last ? flags : (flags & ~MSG_ZEROCOPY) | MSG_EOR;
+        const int r = Send(writes[i], f);
+        if (r < 0)
+        {
+            return taken > 0 ? taken : r;
+        }
+        taken += r;
+    }
+    return taken;
 }
 
 void

@@ -27,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -231,6 +232,13 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     int SetTimestamping(uint32_t flags);
     /// \return SO_TIMESTAMPING's flags
     uint32_t GetTimestamping() const;
+    /**
+     * \brief sendmsg() with iovecs: one write of their bytes; with MSG_ZEROCOPY and ZeroCopy,
+     * each non-empty iovec is a page fragment and every MaxSkbFrags of them end a packet,
+     * pushed (Linux skb_zerocopy_iter_stream(), tcp_mark_push() when the skb is full).
+     * \param iov the iovecs \param flags as Send() \return as Send(): the bytes taken
+     */
+    int SendMsg(const std::vector<Ptr<Packet>>& iov, uint32_t flags);
     /// \return the bytes left to read, one more once the peer's FIN came and nothing is left
     /// (Linux tcp_inq_hint(), TCP_INQ's TCP_CM_INQ)
     uint32_t GetInqHint() const;
@@ -749,6 +757,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_resetAfterFinIsEndOfStream {false};  //!< ResetAfterFinIsEndOfStream
     bool m_closeAborts {false};                 //!< CloseAborts
     bool m_zeroCopy {false};                    //!< ZeroCopy
+    uint32_t m_maxSkbFrags {17};                //!< MaxSkbFrags
 };
 
 } // namespace ns3

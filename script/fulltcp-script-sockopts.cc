@@ -387,6 +387,10 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         {
             actual = conn ? TcpInfoOptions(*conn) : 0;
         }
+        else if (field == "tcpi_rtt")
+        {
+            actual = conn ? conn->GetTcb().rtt.GetSrtt().GetMicroSeconds() : 0; // srtt_us >> 3
+        }
         else if (field == "tcpi_ca_state")
         {
             // enum tcp_ca_state: Open 0, Disorder 1, CWR 2, Recovery 3, Loss 4 (FullTcpCaState's

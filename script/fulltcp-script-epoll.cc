@@ -85,7 +85,7 @@ struct FullTcpScriptSyscalls::Epoll
 };
 
 uint32_t
-FullTcpScriptSyscalls::PollMask(const File& f)
+FullTcpScriptSyscalls::EpollEvents(const File& f)
 {
     if (!f.socket)
     {
@@ -151,7 +151,7 @@ FullTcpScriptSyscalls::EpollWakeup(Ptr<Socket> s, uint32_t key)
         {
             // tcp_check_space() -> sk_stream_write_space(): only a writer that found no room
             // (SOCK_NOSPACE) is woken, once the socket is writeable again.
-            if (!f.noSpace || (PollMask(f) & EPOLLOUT) == 0)
+            if (!f.noSpace || (EpollEvents(f) & EPOLLOUT) == 0)
             {
                 return;
             }
@@ -318,7 +318,7 @@ FullTcpScriptSyscalls::EpollCtl(const FullTcpScriptCall& c, Epoll& ep, Outcome& 
         Epoll::Item& it = ep.items[static_cast<int>(fd)];
         it.events = want | EPOLLERR | EPOLLHUP;
         it.data = data;
-        if ((PollMask(*Lookup(fd)) & it.events) != 0)
+        if ((EpollEvents(*Lookup(fd)) & it.events) != 0)
         {
             ep.MakeReady(static_cast<int>(fd));
         }
@@ -374,7 +374,7 @@ FullTcpScriptSyscalls::EpollWait(const FullTcpScriptCall& c, Epoll& ep, Outcome&
         {
             continue;
         }
-        const uint32_t revents = PollMask(*f) & item->second.events;
+        const uint32_t revents = EpollEvents(*f) & item->second.events;
         if (revents == 0)
         {
             continue;

@@ -240,6 +240,7 @@ FullTcpScriptSyscalls::NewConnection(Ptr<Socket> child, const Address&)
         if (f.listening)
         {
             f.accepted.push_back(child);
+            EpollWakeup(f.socket, Constant("EPOLLIN")); // the listener's sk_data_ready()
             break;
         }
     }
@@ -394,11 +395,9 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
         const bool zc = n == "send" && flags == Constant("MSG_ZEROCOPY");
         if ((flags != 0 && !oob && !eor && !zc) || bytes < 0 || bytes > INT32_MAX)
         {
-            o.failure =
-                n
-                + ": flags other than recv's MSG_OOB, send's MSG_EOR or MSG_ZEROCOPY and negative "
-                  "sizes "
-                  "are not supported";
+            o.failure = n
+                      + ": flags other than recv's MSG_OOB, send's MSG_EOR or MSG_ZEROCOPY and "
+                        "negative sizes are not supported";
             done(o);
             return;
         }

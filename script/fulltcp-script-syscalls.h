@@ -206,7 +206,7 @@ class FullTcpScriptSyscalls
     void Readable(Ptr<Socket> s);    //!< Recv callback: EPOLLIN wakeup (sock_def_readable())
     void ErrorReport(Ptr<Socket> s); //!< error queue callback: EPOLLERR (sk_error_report())
     /// \param f a file \return its events as Linux tcp_poll() computes them
-    static uint32_t PollMask(const File& f);
+    static uint32_t EpollEvents(const File& f);
     std::map<int, std::shared_ptr<Epoll>> m_epolls; //!< epoll descriptors (also in m_files)
 
     /// \param c a call \param i an argument \param out its value \param o the outcome to

@@ -157,6 +157,17 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
     {
         return true; // FullTcp's port allocator lets a listener re-bind a port in TIME_WAIT
     }
+    if (ErrorQueueOption(f, name, v, o)) // SO_ZEROCOPY, TCP_INQ, SO_TIMESTAMPING (script-msg)
+    {
+        return true;
+    }
+    if (name == "SO_MARK")
+    {
+        // sk_setsockopt(): the mark only selects fwmark routing rules, netfilter and tc
+        // filters; the simulated node has none, so, as Linux where no rule matches it, it
+        // changes nothing.
+        return true;
+    }
     // name -> (attribute, value). Most options take effect at once, on a connection as on a
     // listener (whose connections copy them); FullTcp reads `atStart` when the connection
     // starts (SO_RCVBUF: its receive window and window scale).
@@ -375,6 +386,10 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         else if (field == "tcpi_options")
         {
             actual = conn ? TcpInfoOptions(*conn) : 0;
+        }
+        else if (field == "tcpi_rtt")
+        {
+            actual = conn ? conn->GetTcb().rtt.GetSrtt().GetMicroSeconds() : 0; // srtt_us >> 3
         }
         else if (field == "tcpi_ca_state")
         {

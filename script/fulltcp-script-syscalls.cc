@@ -180,8 +180,9 @@ FullTcpScriptSyscalls::Watch(Ptr<FullTcpSocket> s)
                          MakeCallback(&FullTcpScriptSyscalls::NewConnection, this));
     s->SetCloseCallbacks(MakeCallback(&FullTcpScriptSyscalls::Event, this),
                          MakeCallback(&FullTcpScriptSyscalls::ErrorClose, this));
-    s->SetRecvCallback(MakeCallback(&FullTcpScriptSyscalls::Event, this));
+    s->SetRecvCallback(MakeCallback(&FullTcpScriptSyscalls::Readable, this));
     s->SetSendCallback(MakeCallback(&FullTcpScriptSyscalls::SendSpace, this));
+    s->SetErrorQueueCallback(MakeCallback(&FullTcpScriptSyscalls::ErrorReport, this));
 }
 
 void
@@ -192,6 +193,7 @@ FullTcpScriptSyscalls::Connected(Ptr<Socket> s)
         f->connecting = false;
         f->connected = true;
     }
+    EpollWakeup(s, 0);
     Wake();
 }
 
@@ -207,6 +209,7 @@ FullTcpScriptSyscalls::ConnectFailed(Ptr<Socket> s)
                  : s->GetErrno() == Socket::ERROR_AGAIN   ? "ETIMEDOUT"
                                                           : ErrnoName(s->GetErrno());
     }
+    EpollWakeup(s, 0);
     Wake();
 }
 
@@ -225,6 +228,7 @@ FullTcpScriptSyscalls::ErrorClose(Ptr<Socket> s)
     {
         m_unacceptedErrors[s] = error;
     }
+    EpollWakeup(s, 0);
     Wake();
 }
 
@@ -236,6 +240,7 @@ FullTcpScriptSyscalls::NewConnection(Ptr<Socket> child, const Address&)
         if (f.listening)
         {
             f.accepted.push_back(child);
+            EpollWakeup(f.socket, Constant("EPOLLIN")); // the listener's sk_data_ready()
             break;
         }
     }
@@ -244,14 +249,16 @@ FullTcpScriptSyscalls::NewConnection(Ptr<Socket> child, const Address&)
 }
 
 void
-FullTcpScriptSyscalls::Event(Ptr<Socket>)
+FullTcpScriptSyscalls::Event(Ptr<Socket> s)
 {
+    EpollWakeup(s, 0); // a state change wakes every waiter (sock_def_wakeup())
     Wake();
 }
 
 void
-FullTcpScriptSyscalls::SendSpace(Ptr<Socket>, uint32_t)
+FullTcpScriptSyscalls::SendSpace(Ptr<Socket> s, uint32_t)
 {
+    EpollWakeup(s, Constant("EPOLLOUT")); // sk_stream_write_space() (fulltcp-script-epoll.cc)
     Wake();
 }
 
@@ -292,6 +299,7 @@ void
 FullTcpScriptSyscalls::Clear()
 {
     m_waiters.clear();
+    m_epolls.clear();
     m_files.clear();
     m_underTest = -1;
 }
@@ -299,6 +307,10 @@ FullTcpScriptSyscalls::Clear()
 void
 FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
 {
+    if (EpollCall(c, done)) // fulltcp-script-epoll.cc
+    {
+        return;
+    }
     Outcome o;
     int64_t fd = -1;
     const std::string& n = c.name;
@@ -380,17 +392,17 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
         // send(..., MSG_EOR): the write ends a record (FullTcpSocket::MSG_EOR).
         const bool oob = n == "recv" && flags == Constant("MSG_OOB");
         const bool eor = n == "send" && flags == Constant("MSG_EOR");
-        if ((flags != 0 && !oob && !eor) || bytes < 0 || bytes > INT32_MAX)
+        const bool zc = n == "send" && flags == Constant("MSG_ZEROCOPY");
+        if ((flags != 0 && !oob && !eor && !zc) || bytes < 0 || bytes > INT32_MAX)
         {
             o.failure = n
-                      + ": flags other than recv's MSG_OOB, send's MSG_EOR and negative sizes "
-                        "are not supported";
+                      + ": flags other than recv's MSG_OOB, send's MSG_EOR or MSG_ZEROCOPY and "
+                        "negative sizes are not supported";
             done(o);
             return;
         }
-        attempt = n == "write" || n == "send"
-                    ? SendAttempt(fd, static_cast<uint32_t>(bytes), eor ? Constant("MSG_EOR") : 0)
-                    : [this, fd, bytes, oob](Outcome& out)
+        attempt = n == "write" || n == "send" ? SendAttempt(fd, static_cast<uint32_t>(bytes), flags)
+                                              : [this, fd, bytes, oob](Outcome& out)
         {
             return Read(fd, static_cast<uint32_t>(bytes), oob, out);
         };
@@ -639,12 +651,19 @@ FullTcpScriptSyscalls::Write(
     {
         return true;
     }
+    const FullTcpState st = f->socket->GetState();
+    if (bytes == 0 && (st == FullTcpState::ESTABLISHED || st == FullTcpState::CLOSE_WAIT))
+    {
+        o.ret = 0; // tcp_sendmsg_locked() copies nothing (empty iovecs), queues nothing
+        return true;
+    }
     while (written < bytes)
     {
         const uint32_t room = f->socket->GetTxAvailable();
         const uint32_t n = std::min(bytes - written, room);
         if (n == 0 && f->socket->GetState() != FullTcpState::CLOSED)
         {
+            f->noSpace = true; // sk_stream_wait_memory() sets SOCK_NOSPACE
             if (!f->nonBlocking)
             {
                 return false; // wait for room (the Send callback)
@@ -652,8 +671,11 @@ FullTcpScriptSyscalls::Write(
             break;
         }
         // MSG_EOR marks the end of the whole write (tcp_sendmsg_locked() sets eor once
-        // everything is copied).
-        const uint32_t chunkFlags = written + n == bytes ? flags : 0;
+        // everything is copied); MSG_ZEROCOPY goes with the last chunk of the call (one id
+        // per call), which a non-blocking call ends when the buffer is full.
+        const bool last = written + n == bytes || (f->nonBlocking && n == room);
+        const uint32_t chunkFlags =
+            (written + n == bytes ? flags : 0) | (last ? flags & FullTcpSocket::MSG_ZEROCOPY : 0);
         if (f->socket->Send(Create<Packet>(n), chunkFlags) < 0)
         {
             if (written > 0)

@@ -13,6 +13,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 namespace ns3
@@ -100,6 +101,8 @@ class FullTcpScriptSyscalls
         bool eof {false};                 //!< Recv() returned end of stream
         std::string error;                //!< pending error (SO_ERROR)
         std::deque<Ptr<Socket>> accepted; //!< established children, not yet accepted
+        bool inq {false};                 //!< TCP_INQ: recvmsg() reports TCP_CM_INQ
+        bool noSpace {false};             //!< a send found no room (Linux SOCK_NOSPACE)
     };
 
     /// A call waiting on a blocking socket: tries again after each socket event.
@@ -182,6 +185,30 @@ class FullTcpScriptSyscalls
      * \param c the call \param o out: -1 EFAULT \return whether c is one
      */
     static bool BadBuffer(const FullTcpScriptCall& c, Outcome& o);
+    // Error queue, TCP_INQ and epoll (fulltcp-script-msg.cc, fulltcp-script-epoll.cc)
+    /// setsockopt() of SO_ZEROCOPY, TCP_INQ or SO_TIMESTAMPING. \param f the file \param name
+    /// the option \param v its value \param o the outcome \return whether name is one of them
+    bool ErrorQueueOption(File& f, const std::string& name, int64_t v, Outcome& o);
+    /// recvmsg(fd, msg, MSG_ERRQUEUE). \param fd the descriptor \param bytes the iovec room
+    /// \param msg the expected msghdr \param o the outcome \return true
+    bool RecvErrorQueue(int64_t fd, uint32_t bytes, const FullTcpScriptExpr& msg, Outcome& o);
+    /// The epoll calls, and any call on an epoll descriptor. \param c the call \param done its
+    /// continuation \return false when c is neither (the caller runs it)
+    bool EpollCall(const FullTcpScriptCall& c, Done& done);
+    struct Epoll; //!< an epoll instance (fulltcp-script-epoll.cc)
+    /// epoll_ctl(). \param c the call \param ep its instance \param o the outcome
+    void EpollCtl(const FullTcpScriptCall& c, Epoll& ep, Outcome& o);
+    /// epoll_wait() (timeout 0). \param c the call \param ep its instance \param o the outcome
+    void EpollWait(const FullTcpScriptCall& c, Epoll& ep, Outcome& o);
+    /// Wake the epoll items of a socket (Linux ep_poll_callback()). \param s the socket
+    /// \param key the events of the wakeup (0: any, a state change)
+    void EpollWakeup(Ptr<Socket> s, uint32_t key);
+    void Readable(Ptr<Socket> s);    //!< Recv callback: EPOLLIN wakeup (sock_def_readable())
+    void ErrorReport(Ptr<Socket> s); //!< error queue callback: EPOLLERR (sk_error_report())
+    /// \param f a file \return its events as Linux tcp_poll() computes them
+    static uint32_t EpollEvents(const File& f);
+    std::map<int, std::shared_ptr<Epoll>> m_epolls; //!< epoll descriptors (also in m_files)
+
     /// \param c a call \param i an argument \param out its value \param o the outcome to
     /// fail \return whether argument i exists and is an integer
     static bool IntArg(const FullTcpScriptCall& c, size_t i, int64_t& out, Outcome& o);

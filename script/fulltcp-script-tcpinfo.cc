@@ -49,6 +49,27 @@ Integer(int64_t v)
     return x;
 }
 
+/// The comparisons an assert may make, and their codes in a condition.
+const std::map<std::string, int64_t>&
+Ops()
+{
+    static const std::map<std::string, int64_t> ops = {
+        {"==", 0}, {"!=", 1}, {"<", 2}, {"<=", 3}, {">", 4}, {">=", 5}};
+    return ops;
+}
+
+/// \param mask the field's mask (-1: all) \param op a comparison \param value what it is
+/// compared with \return the condition FullTcpScriptTcpInfoHolds() checks
+FullTcpScriptExpr
+Condition(int64_t mask, const std::string& op, int64_t value)
+{
+    FullTcpScriptExpr condition;
+    condition.kind = FullTcpScriptExpr::STRUCT;
+    condition.fields = {"mask", "op", "value"};
+    condition.items = {Integer(mask), Integer(Ops().at(op)), Integer(value)};
+    return condition;
+}
+
 } // namespace
 
 bool
@@ -86,11 +107,24 @@ FullTcpScriptTcpInfoAsserts(const std::string& code, FullTcpScriptCall& call)
                                                     "tcpi_rcv_mss",
                                                     "tcpi_snd_cwnd",
                                                     "tcpi_snd_ssthresh",
-                                                    "tcpi_options"};
+                                                    "tcpi_options",
+                                                    "tcpi_rtt"};
         int64_t mask = -1;
         int64_t value = 0;
         std::string field;
         std::string op;
+        // assert LOW OP tcpi_NAME OP HIGH (Python's chained comparison): two conditions.
+        int64_t low = 0;
+        static const std::map<std::string, std::string> mirror = {{"<=", ">="}, {"<", ">"}};
+        if (w.size() == 6 && w[0] == "assert" && mirror.count(w[2]) != 0 && mirror.count(w[4]) != 0
+            && known.count(w[3]) != 0 && Number(w[1], low) && Number(w[5], value))
+        {
+            want.fields.push_back(w[3]);
+            want.items.push_back(Condition(-1, mirror.at(w[2]), low));
+            want.fields.push_back(w[3]);
+            want.items.push_back(Condition(-1, w[4], value));
+            continue;
+        }
         if (w.size() == 4 && w[0] == "assert")
         {
             field = w[1]; // assert tcpi_NAME OP N
@@ -113,7 +147,7 @@ FullTcpScriptTcpInfoAsserts(const std::string& code, FullTcpScriptCall& call)
         {
             return false;
         }
-        if (known.count(field) == 0 || (op != "==" && op != "!="))
+        if (known.count(field) == 0 || Ops().count(op) == 0)
         {
             return false;
         }
@@ -123,11 +157,7 @@ FullTcpScriptTcpInfoAsserts(const std::string& code, FullTcpScriptCall& call)
             want.items.push_back(Integer(value));
             continue;
         }
-        FullTcpScriptExpr condition;
-        condition.kind = FullTcpScriptExpr::STRUCT;
-        condition.fields = {"mask", "op", "value"};
-        condition.items = {Integer(mask), Integer(op == "==" ? 0 : 1), Integer(value)};
-        want.items.push_back(condition);
+        want.items.push_back(Condition(mask, op, value));
     }
     if (want.fields.empty())
     {
@@ -160,8 +190,22 @@ FullTcpScriptTcpInfoHolds(const FullTcpScriptExpr& want, int64_t actual)
         return std::nullopt;
     }
     const int64_t masked = actual & want.items[0].number;
-    const bool equal = masked == want.items[2].number;
-    return want.items[1].number == 0 ? equal : !equal;
+    const int64_t value = want.items[2].number;
+    switch (want.items[1].number)
+    {
+    case 0:
+        return masked == value;
+    case 1:
+        return masked != value;
+    case 2:
+        return masked < value;
+    case 3:
+        return masked <= value;
+    case 4:
+        return masked > value;
+    default:
+        return masked >= value;
+    }
 }
 
 } // namespace ns3

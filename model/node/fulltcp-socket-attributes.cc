@@ -609,6 +609,19 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_closeAborts),
                           MakeBooleanChecker())
+            .AddAttribute("ZeroCopy",
+                          "Sends with MSG_ZEROCOPY get a completion notification on the error "
+                          "queue once acknowledged (Linux SO_ZEROCOPY; off by default).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_zeroCopy),
+                          MakeBooleanChecker())
+            .AddAttribute("MaxSkbFrags",
+                          "Page fragments of a MSG_ZEROCOPY send per packet: each iovec is one, "
+                          "a full packet is pushed (Linux net.core.max_skb_frags, "
+                          "MAX_SKB_FRAGS = 17).",
+                          UintegerValue(17),
+                          MakeUintegerAccessor(&FullTcpSocket::m_maxSkbFrags),
+                          MakeUintegerChecker<uint32_t>(1, 45))
             .AddTraceSource("State",
                             "The connection's state (ns-3's TcpStates_t numbering).",
                             MakeTraceSourceAccessor(&FullTcpSocket::m_state),

@@ -308,6 +308,7 @@ FullTcpSocket::SendSegment(const FullTcpSegmentOut& segment)
     // DataSent reports bytes as they first leave (as ns-3's TcpSocketBase), not
     // retransmissions.
     m_pendingDataSent += segment.newDataBytes;
+    ErrorQueueSegment(segment); // SO_TIMESTAMPING's SCHED and SND
     FullTcpIpParams ip = IpParams();
     ip.ecn = segment.ecn;
     m_tcp->SendSegment(segment.header, segment.payload, m_tuple, ip, segment.retransmission);
@@ -406,6 +407,7 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         }
         break;
     case FullTcpAppEvent::SEND_SPACE:
+        ErrorQueueAcked(); // MSG_ZEROCOPY completions, ACK timestamps
         NotifySendSpace();
         break;
     case FullTcpAppEvent::PEER_CLOSED:
@@ -441,11 +443,13 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
                        && !m_engine->GetTcb().finQueued
                     ? ERROR_SHUTDOWN
                     : ERROR_NOTCONN;
+        ErrorQueueAcked(); // the send buffer is purged
         NotifyErrorClose();
         break;
     case FullTcpAppEvent::TIMED_OUT:
         m_failed = true;
         m_errno = TimeoutErrno();
+        ErrorQueueAcked();
         NotifyErrorClose();
         break;
     }

@@ -553,10 +553,21 @@ FullTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
     Ptr<Packet> copy = p->Copy();
     copy->RemoveAllPacketTags();
     EngineCall call(this);
+    // The TX timestamp mark goes on before the bytes can leave (tcp_tx_timestamp()).
+    const int64_t end = m_engine->GetTcb().DataEnd() + copy->GetSize();
+    if (copy->GetSize() > 0)
+    {
+        m_errorQueue.TimestampSent(end);
+    }
     const FullTcpError e = m_engine->Send(copy, Simulator::Now(), (flags & MSG_EOR) != 0);
     if (e != FullTcpError::OK)
     {
+        m_errorQueue.TimestampUnsent(end);
         return Fail(ErrnoFor(e));
+    }
+    if (copy->GetSize() > 0)
+    {
+        ErrorQueueSend(flags); // MSG_ZEROCOPY (fulltcp-socket-error-queue.cc)
     }
     return static_cast<int>(p->GetSize());
 }
@@ -567,7 +578,12 @@ FullTcpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddress)
     NS_LOG_FUNCTION(this << p << flags << toAddress);
     if ((flags & MSG_FASTOPEN) != 0 || m_fastOpenDeferred)
     {
-        return SendFastOpen(p, toAddress); // fulltcp-socket-fast-open-client.cc
+        const int taken = SendFastOpen(p, toAddress); // fulltcp-socket-fast-open-client.cc
+        if (taken > 0)
+        {
+            ErrorQueueSend(flags); // MSG_ZEROCOPY on the SYN's data
+        }
+        return taken;
     }
     // Linux ignores the address of a sendto() on a connected stream socket.
     return Send(p, flags);

@@ -6,6 +6,7 @@
 #define FULLTCP_SOCKET_H
 
 #include "fulltcp-endpoint.h"
+#include "fulltcp-error-queue.h"
 #include "fulltcp-l4-protocol.h"
 #include "fulltcp-listen-backlog.h"
 
@@ -26,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -118,6 +120,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     /// MSG_EOR; FullTcpConnection::Send()).
     static constexpr uint32_t MSG_EOR = 0x80;
 
+    /// Send() flag: ask for a completion notification on the error queue once the bytes are
+    /// acknowledged (Linux MSG_ZEROCOPY, with the ZeroCopy attribute: SO_ZEROCOPY; without
+    /// it the flag is ignored, as Linux does). fulltcp-socket-error-queue.cc.
+    static constexpr uint32_t MSG_ZEROCOPY = 0x4000000;
+
     FullTcpSocket();
     /**
      * \brief Fork a child from a listener (ns-3's semantics): attributes, callbacks, IP
@@ -203,6 +210,38 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void SetAcceptPaused(bool paused);
     /// \return established connections waiting to be accepted
     uint32_t GetAcceptQueueLength() const;
+
+    // The error queue (fulltcp-socket-error-queue.cc; Linux sk_error_queue)
+    /**
+     * \brief Take the oldest entry of the error queue (Linux recvmsg(MSG_ERRQUEUE),
+     * sock_recv_errqueue()): MSG_ZEROCOPY completions and SO_TIMESTAMPING's TX timestamps.
+     * \param out the entry \return false (errno ERROR_AGAIN) when the queue is empty
+     */
+    bool RecvError(FullTcpSockError& out);
+    /// \return the entries in the error queue (a poll reports POLLERR while there are some)
+    uint32_t GetErrorQueueSize() const;
+    /// \param cb called (with this socket) after entries were queued (Linux sk_error_report())
+    void SetErrorQueueCallback(Callback<void, Ptr<Socket>> cb);
+    /**
+     * \brief SO_TIMESTAMPING's flags (Linux SOF_TIMESTAMPING_*, FullTcpErrorQueue's TX_SCHED,
+     * TX_SOFTWARE, TX_ACK, SOFTWARE, OPT_ID, OPT_TSONLY): each later send marks its last byte
+     * for TX timestamps on the error queue.
+     * \param flags the flags \return 0, or -1 with ERROR_INVAL for OPT_ID on a socket that is
+     * not connected (sock_set_timestamping())
+     */
+    int SetTimestamping(uint32_t flags);
+    /// \return SO_TIMESTAMPING's flags
+    uint32_t GetTimestamping() const;
+    /**
+     * \brief sendmsg() with iovecs: one write of their bytes; with MSG_ZEROCOPY and ZeroCopy,
+     * each non-empty iovec is a page fragment and every MaxSkbFrags of them end a packet,
+     * pushed (Linux skb_zerocopy_iter_stream(), tcp_mark_push() when the skb is full).
+     * \param iov the iovecs \param flags as Send() \return as Send(): the bytes taken
+     */
+    int SendMsg(const std::vector<Ptr<Packet>>& iov, uint32_t flags);
+    /// \return the bytes left to read, one more once the peer's FIN came and nothing is left
+    /// (Linux tcp_inq_hint(), TCP_INQ's TCP_CM_INQ)
+    uint32_t GetInqHint() const;
     /// \return half-open connections (SYN_RCVD children) of this listener
     uint32_t GetSynQueueLength() const;
 
@@ -335,6 +374,15 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     void CopyOptions(FullTcpConfig& c) const;
     /// One of them changed: an open connection takes it now (FullTcpConnection::SetOptions()).
     void OptionsChanged();
+    // --- fulltcp-socket-error-queue.cc: what feeds the error queue ---
+    /// A send queued its bytes (MSG_ZEROCOPY id, TX timestamp mark). \param flags its flags
+    void ErrorQueueSend(uint32_t flags);
+    /// A segment left (SCHED, SND). \param segment the segment
+    void ErrorQueueSegment(const FullTcpSegmentOut& segment);
+    /// Bytes were acknowledged (completions, ACK), or purged when the connection failed.
+    void ErrorQueueAcked();
+    /// \param queued whether entries were queued: then the error queue callback runs
+    void ErrorQueueReport(bool queued);
     /// \return TTL/TOS/device for the protocol (ECN: Not-ECT)
     FullTcpIpParams IpParams() const;
     /// \param timer the slot that expired
@@ -579,7 +627,9 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_fastOpenMaxQueue {0};       //!< FastOpenQueue: TCP_FASTOPEN's max_qlen (listener)
     uint32_t m_fastOpenQueued {0};         //!< Fast Open children in SYN_RCVD (listener)
     Ptr<FullTcpSocket> m_fastOpenListener; //!< a Fast Open child in SYN_RCVD: its listener
-    bool m_passiveFastOpen {false};        //!< a Fast Open child, accepted before ESTABLISHED
+    FullTcpErrorQueue m_errorQueue;        //!< the error queue (never copied to a child)
+    Callback<void, Ptr<Socket>> m_errorQueueCallback; //!< SetErrorQueueCallback()
+    bool m_passiveFastOpen {false}; //!< a Fast Open child, accepted before ESTABLISHED
 
     // --- Fast Open client (RFC 7413 §4.2.1) ---
     bool m_fastOpenConnect {false};  //!< FastOpenConnect (TCP_FASTOPEN_CONNECT)
@@ -706,6 +756,8 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_tcpSocketBaseCallbacks {false};      //!< TcpSocketBaseCallbacks
     bool m_resetAfterFinIsEndOfStream {false};  //!< ResetAfterFinIsEndOfStream
     bool m_closeAborts {false};                 //!< CloseAborts
+    bool m_zeroCopy {false};                    //!< ZeroCopy
+    uint32_t m_maxSkbFrags {17};                //!< MaxSkbFrags
 };
 
 } // namespace ns3

@@ -186,11 +186,13 @@ FullTcpScriptSyscalls::MsgCall(const FullTcpScriptCall& c,
         };
         return true;
     }
-    if ((flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_FASTOPEN | Constant("MSG_EOR"))) != 0)
+    const int64_t known =
+        MSG_DONTWAIT | MSG_NOSIGNAL | MSG_FASTOPEN | Constant("MSG_EOR") | Constant("MSG_MORE");
+    if ((flags & ~known) != 0)
     {
         o.failure = n
-                  + ": only the flags MSG_FASTOPEN, MSG_DONTWAIT, MSG_NOSIGNAL and MSG_EOR are "
-                    "supported";
+                  + ": only the flags MSG_FASTOPEN, MSG_DONTWAIT, MSG_NOSIGNAL, MSG_EOR and "
+                    "MSG_MORE are supported";
         return false;
     }
     attempt = SendAttempt(fd, static_cast<uint32_t>(bytes), flags);
@@ -204,8 +206,10 @@ FullTcpScriptSyscalls::SendAttempt(int64_t fd, uint32_t bytes, int64_t flags)
     auto first = std::make_shared<bool>(true);
     const bool fastOpen = (flags & MSG_FASTOPEN) != 0;
     const bool dontWait = (flags & MSG_DONTWAIT) != 0;
-    const uint32_t eor = (flags & Constant("MSG_EOR")) != 0 ? FullTcpSocket::MSG_EOR : 0;
-    return [this, fd, bytes, written, first, fastOpen, dontWait, eor](Outcome& out)
+    // MSG_EOR and MSG_MORE go to FullTcpSocket::Send() (tcp_sendmsg_locked(), tcp_push()).
+    const uint32_t sendFlags = ((flags & Constant("MSG_EOR")) != 0 ? FullTcpSocket::MSG_EOR : 0)
+                             | ((flags & Constant("MSG_MORE")) != 0 ? FullTcpSocket::MSG_MORE : 0);
+    return [this, fd, bytes, written, first, fastOpen, dontWait, sendFlags](Outcome& out)
     {
         File* f = Lookup(fd);
         if (f != nullptr && *first)
@@ -256,7 +260,7 @@ FullTcpScriptSyscalls::SendAttempt(int64_t fd, uint32_t bytes, int64_t flags)
             }
             return false;
         }
-        return Write(fd, bytes, *written, out, eor);
+        return Write(fd, bytes, *written, out, sendFlags);
     };
 }
 

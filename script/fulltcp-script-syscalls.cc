@@ -139,12 +139,13 @@ FullTcpScriptSyscalls::NewFd(const FullTcpScriptCall& c) const
     // expects when it is free, else the lowest free one (from 3), as Linux gives.
     int64_t want = -1;
     if (c.result.kind == FullTcpScriptExpr::INTEGER && Evaluate(c.result, want) && want >= 3
-        && want <= INT32_MAX && m_files.count(static_cast<int>(want)) == 0)
+        && want <= INT32_MAX && m_files.count(static_cast<int>(want)) == 0
+        && m_regular.count(static_cast<int>(want)) == 0)
     {
         return static_cast<int>(want);
     }
     int fd = 3;
-    while (m_files.count(fd) != 0)
+    while (m_files.count(fd) != 0 || m_regular.count(fd) != 0)
     {
         ++fd;
     }
@@ -293,6 +294,7 @@ FullTcpScriptSyscalls::Clear()
 {
     m_waiters.clear();
     m_files.clear();
+    m_regular.clear();
     m_underTest = -1;
 }
 
@@ -302,7 +304,7 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
     Outcome o;
     int64_t fd = -1;
     const std::string& n = c.name;
-    const bool needsFd = n != "socket";
+    const bool needsFd = n != "socket" && n != "open";
     if (!c.args.empty() && c.args[0].kind == FullTcpScriptExpr::SYMBOL
         && c.args[0].text == FullTcpScriptCall::SOCKET_UNDER_TEST)
     {
@@ -311,6 +313,11 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
     else if (needsFd && !IntArg(c, 0, fd, o))
     {
         done(o);
+        return;
+    }
+    if (n == "close" && m_regular.erase(static_cast<int>(fd)) > 0)
+    {
+        done(o); // a regular file (fulltcp-script-files.cc): 0
         return;
     }
     if (needsFd && Lookup(fd) == nullptr)
@@ -367,6 +374,14 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             return;
         }
     }
+    else if (n == "open" || n == "sendfile")
+    {
+        if (!FileCall(c, fd, attempt, o)) // fulltcp-script-files.cc
+        {
+            done(o);
+            return;
+        }
+    }
     else if (n == "write" || n == "send" || n == "read" || n == "recv")
     {
         int64_t bytes = 0;
@@ -377,19 +392,21 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             return;
         }
         // recv(..., MSG_OOB): the urgent byte (FullTcpSocket::MSG_OOB, never blocks);
-        // send(..., MSG_EOR): the write ends a record (FullTcpSocket::MSG_EOR).
+        // send(..., MSG_EOR): the write ends a record (FullTcpSocket::MSG_EOR);
+        // send(..., MSG_MORE): more follows, the write is not pushed (FullTcpSocket::MSG_MORE).
         const bool oob = n == "recv" && flags == Constant("MSG_OOB");
-        const bool eor = n == "send" && flags == Constant("MSG_EOR");
-        if ((flags != 0 && !oob && !eor) || bytes < 0 || bytes > INT32_MAX)
+        const int64_t sendFlags = Constant("MSG_EOR") | Constant("MSG_MORE");
+        const bool sendOnly = n == "send" && (flags & ~sendFlags) == 0;
+        if ((flags != 0 && !oob && !sendOnly) || bytes < 0 || bytes > INT32_MAX)
         {
             o.failure = n
-                      + ": flags other than recv's MSG_OOB, send's MSG_EOR and negative sizes "
-                        "are not supported";
+                      + ": flags other than recv's MSG_OOB, send's MSG_EOR and MSG_MORE and "
+                        "negative sizes are not supported";
             done(o);
             return;
         }
         attempt = n == "write" || n == "send"
-                    ? SendAttempt(fd, static_cast<uint32_t>(bytes), eor ? Constant("MSG_EOR") : 0)
+                    ? SendAttempt(fd, static_cast<uint32_t>(bytes), sendOnly ? flags : 0)
                     : [this, fd, bytes, oob](Outcome& out)
         {
             return Read(fd, static_cast<uint32_t>(bytes), oob, out);

@@ -148,6 +148,14 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_minshallNagle),
                           MakeBooleanChecker())
+            .AddAttribute("DropUnexpectedMd5",
+                          "Drop, unanswered, a segment with a TCP MD5 signature option (RFC "
+                          "2385), FullTcp holding no MD5 keys (Linux tcp_inbound_md5_hash(): "
+                          "SKB_DROP_REASON_TCP_MD5UNEXPECTED; the Linux profile). False: the "
+                          "option is ignored as one not implemented (RFC 9293 MUST-64).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_dropUnexpectedMd5),
+                          MakeBooleanChecker())
             .AddAttribute("ZeroWindowProbeData",
                           "A zero-window probe with nothing in flight carries one octet of new "
                           "data (RFC 9293 §3.8.6.1). False: no data, <SEQ=SND.UNA-1><ACK>, as "
@@ -601,6 +609,37 @@ FullTcpSocket::GetTypeId()
                 BooleanValue(false),
                 MakeBooleanAccessor(&FullTcpSocket::m_resetAfterFinIsEndOfStream),
                 MakeBooleanChecker())
+            .AddAttribute(
+                "TcpCork",
+                "Cork the connection (Linux TCP_CORK, __tcp_sock_set_cork()): a "
+                "partial segment waits, even with nothing in flight, until the "
+                "application uncorks (which sends it), more data fills it or the "
+                "persist timer sends it. Off by default, as on Linux.",
+                BooleanValue(false),
+                MakeBooleanAccessor(&FullTcpSocket::SetTcpCork, &FullTcpSocket::GetTcpCork),
+                MakeBooleanChecker())
+            .AddAttribute("NotSentLowat",
+                          "Linux TCP_NOTSENT_LOWAT: the socket is writable (IsWritable()) only "
+                          "while twice its unsent bytes stay below this many "
+                          "(tcp_stream_memory_free()). 0: unset, NotSentLowatDefault applies.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpSocket::SetNotSentLowat,
+                                               &FullTcpSocket::GetNotSentLowat),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("NotSentLowatDefault",
+                          "The NotSentLowat of a socket that sets none: Linux "
+                          "net.ipv4.tcp_notsent_lowat, UINT32_MAX (no limit) by default.",
+                          UintegerValue(UINT32_MAX),
+                          MakeUintegerAccessor(&FullTcpSocket::m_notSentLowatDefault),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PathMtuDiscovery",
+                          "An ICMP \"fragmentation needed\" / IPv6 \"packet too big\" lowers "
+                          "the MSS (RFC 1191, RFC 8201): true, as Linux by default "
+                          "(IP_PMTUDISC_WANT); false is IP_MTU_DISCOVER IP_PMTUDISC_DONT, the "
+                          "MSS is kept (tcp_v4_mtu_reduced()).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_pathMtuDiscovery),
+                          MakeBooleanChecker())
             .AddAttribute("CloseAborts",
                           "Close() aborts the connection (RFC 9293 §3.10.5 ABORT: RST where "
                           "the peer is synchronized) instead of the orderly release: POSIX "

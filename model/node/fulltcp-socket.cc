@@ -553,7 +553,8 @@ FullTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
     Ptr<Packet> copy = p->Copy();
     copy->RemoveAllPacketTags();
     EngineCall call(this);
-    const FullTcpError e = m_engine->Send(copy, Simulator::Now(), (flags & MSG_EOR) != 0);
+    const FullTcpError e =
+        m_engine->Send(copy, Simulator::Now(), (flags & MSG_EOR) != 0, (flags & MSG_MORE) != 0);
     if (e != FullTcpError::OK)
     {
         return Fail(ErrnoFor(e));

@@ -159,7 +159,9 @@ FullTcpSocket::GetTypeId()
             .AddAttribute("ZeroWindowProbeData",
                           "A zero-window probe with nothing in flight carries one octet of new "
                           "data (RFC 9293 §3.8.6.1). False: no data, <SEQ=SND.UNA-1><ACK>, as "
-                          "Linux tcp_xmit_probe_skb() (the Linux profile).",
+                          "Linux tcp_xmit_probe_skb() (the Linux profile); and, as Linux "
+                          "tcp_write_wakeup(), what the persist timer sends into an open window "
+                          "gets PSH.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&FullTcpSocket::m_zeroWindowProbeData),
                           MakeBooleanChecker())

@@ -117,8 +117,10 @@ TEST_F(CorkTest, MsgMoreSendsFullSegmentsWithoutPsh)
 TEST_F(CorkTest, PersistTimerSendsWhatMsgMoreHeldWithPsh)
 {
     // With nothing in flight the probe timer fires after an RTO (tcp_check_probe_timer()) and
-    // tcp_write_wakeup() sends the held bytes, marked PSH.
+    // tcp_write_wakeup() sends the held bytes, marked PSH (Linux's prober:
+    // zeroWindowProbeData false).
     cfg.noDelay = true;
+    cfg.zeroWindowProbeData = false;
     DriveToEstablished();
     const std::string data = Text(40);
     WriteMore(data);

@@ -149,10 +149,9 @@ FullTcpSocket::GetTypeId()
                           MakeBooleanAccessor(&FullTcpSocket::m_minshallNagle),
                           MakeBooleanChecker())
             .AddAttribute("DropUnexpectedMd5",
-                          "Drop, unanswered, a segment with a TCP MD5 signature option (RFC "
-                          "2385), FullTcp holding no MD5 keys (Linux tcp_inbound_md5_hash(): "
-                          "SKB_DROP_REASON_TCP_MD5UNEXPECTED; the Linux profile). False: the "
-                          "option is ignored as one not implemented (RFC 9293 MUST-64).",
+                          "Drop a segment with a TCP MD5 option (RFC 2385), FullTcp holding no "
+                          "keys (Linux tcp_inbound_md5_hash(); the Linux profile). False: the "
+                          "option is ignored as not implemented (RFC 9293 MUST-64).",
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_dropUnexpectedMd5),
                           MakeBooleanChecker())
@@ -613,10 +612,8 @@ FullTcpSocket::GetTypeId()
                 MakeBooleanChecker())
             .AddAttribute(
                 "TcpCork",
-                "Cork the connection (Linux TCP_CORK, __tcp_sock_set_cork()): a "
-                "partial segment waits, even with nothing in flight, until the "
-                "application uncorks (which sends it), more data fills it or the "
-                "persist timer sends it. Off by default, as on Linux.",
+                "Linux TCP_CORK (__tcp_sock_set_cork()): a partial segment waits, even with "
+                "nothing in flight, until uncorked, filled or sent by the persist timer.",
                 BooleanValue(false),
                 MakeBooleanAccessor(&FullTcpSocket::SetTcpCork, &FullTcpSocket::GetTcpCork),
                 MakeBooleanChecker())
@@ -635,10 +632,9 @@ FullTcpSocket::GetTypeId()
                           MakeUintegerAccessor(&FullTcpSocket::m_notSentLowatDefault),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("PathMtuDiscovery",
-                          "An ICMP \"fragmentation needed\" / IPv6 \"packet too big\" lowers "
-                          "the MSS (RFC 1191, RFC 8201): true, as Linux by default "
-                          "(IP_PMTUDISC_WANT); false is IP_MTU_DISCOVER IP_PMTUDISC_DONT, the "
-                          "MSS is kept (tcp_v4_mtu_reduced()).",
+                          "ICMP packet too big lowers the MSS (RFC 1191, RFC 8201; Linux's "
+                          "IP_PMTUDISC_WANT). False: IP_MTU_DISCOVER IP_PMTUDISC_DONT, the MSS "
+                          "is kept (tcp_v4_mtu_reduced()).",
                           BooleanValue(true),
                           MakeBooleanAccessor(&FullTcpSocket::m_pathMtuDiscovery),
                           MakeBooleanChecker())

@@ -93,6 +93,9 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("ZeroWindowProbeData", BooleanValue(false));
     // Nagle waits for the ACK of the last small segment only (tcp_minshall_check()).
     h.SetSocketAttribute("MinshallNagle", BooleanValue(true));
+    // A segment with an MD5 signature option and no key for the peer is dropped
+    // (tcp_inbound_md5_hash(): SKB_DROP_REASON_TCP_MD5UNEXPECTED).
+    h.SetSocketAttribute("DropUnexpectedMd5", BooleanValue(true));
     // A write is queued in blocks of sk_gso_max_size (GSO_LEGACY_MAX_SIZE 65536 less
     // MAX_TCP_HEADER + 1, 321 on x86-64), half the peer's largest window at most, and a long
     // write gets PSH once half that window is unpushed (tcp_sendmsg_locked(), forced_push()).

@@ -52,6 +52,13 @@ PrintOption(std::ostream& os, const FullTcpScriptOption& o)
             os << "0123456789abcdef"[(b >> 4) & 0xf] << "0123456789abcdef"[b & 0xf];
         }
         break;
+    case FullTcpScriptOption::MD5:
+        os << "md5 ";
+        for (uint32_t b : o.values)
+        {
+            os << "0123456789abcdef"[(b >> 4) & 0xf] << "0123456789abcdef"[b & 0xf];
+        }
+        break;
     default:
         os << "kind" << unsigned(o.kind) << " len " << o.values.size() + 2;
     }
@@ -210,6 +217,11 @@ FullTcpScriptMatcher::BuildInbound(const FullTcpScriptSegment& s,
                               FullTcpFastOpenOption::MAGIC >> 8,
                               FullTcpFastOpenOption::MAGIC & 0xff});
             }
+            bytes.insert(bytes.end(), o.values.begin(), o.values.end());
+            break;
+        case FullTcpScriptOption::MD5:
+            // RFC 2385 §3.0: kind 19, length 18, the digest as the script gives it.
+            bytes.insert(bytes.end(), {o.kind, static_cast<uint8_t>(2 + o.values.size())});
             bytes.insert(bytes.end(), o.values.begin(), o.values.end());
             break;
         }

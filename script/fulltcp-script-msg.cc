@@ -396,12 +396,13 @@ FullTcpScriptSyscalls::MsgCall(const FullTcpScriptCall& c,
         };
         return true;
     }
-    if ((flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL | MSG_FASTOPEN | MSG_ZEROCOPY | Constant("MSG_EOR")))
-        != 0)
+    const int64_t known = MSG_DONTWAIT | MSG_NOSIGNAL | MSG_FASTOPEN | MSG_ZEROCOPY
+                        | Constant("MSG_EOR") | Constant("MSG_MORE");
+    if ((flags & ~known) != 0)
     {
         o.failure = n
-                  + ": only the flags MSG_FASTOPEN, MSG_DONTWAIT, MSG_NOSIGNAL, MSG_ZEROCOPY and "
-                    "MSG_EOR are supported";
+                  + ": only the flags MSG_FASTOPEN, MSG_DONTWAIT, MSG_NOSIGNAL, MSG_ZEROCOPY, "
+                    "MSG_EOR and MSG_MORE are supported";
         return false;
     }
     attempt = SendAttempt(fd, static_cast<uint32_t>(bytes), flags);
@@ -448,9 +449,12 @@ FullTcpScriptSyscalls::SendAttempt(int64_t fd, uint32_t bytes, int64_t flags)
     auto first = std::make_shared<bool>(true);
     const bool fastOpen = (flags & MSG_FASTOPEN) != 0;
     const bool dontWait = (flags & MSG_DONTWAIT) != 0;
-    const uint32_t eor = ((flags & Constant("MSG_EOR")) != 0 ? FullTcpSocket::MSG_EOR : 0)
-                       | ((flags & MSG_ZEROCOPY) != 0 ? FullTcpSocket::MSG_ZEROCOPY : 0);
-    return [this, fd, bytes, written, first, fastOpen, dontWait, eor](Outcome& out)
+    // MSG_EOR, MSG_MORE and MSG_ZEROCOPY go to FullTcpSocket::Send() (tcp_sendmsg_locked(),
+    // tcp_push(), msg_zerocopy_realloc()).
+    const uint32_t sendFlags = ((flags & Constant("MSG_EOR")) != 0 ? FullTcpSocket::MSG_EOR : 0)
+                             | ((flags & Constant("MSG_MORE")) != 0 ? FullTcpSocket::MSG_MORE : 0)
+                             | ((flags & MSG_ZEROCOPY) != 0 ? FullTcpSocket::MSG_ZEROCOPY : 0);
+    return [this, fd, bytes, written, first, fastOpen, dontWait, sendFlags](Outcome& out)
     {
         File* f = Lookup(fd);
         if (f != nullptr && *first)
@@ -470,7 +474,7 @@ FullTcpScriptSyscalls::SendAttempt(int64_t fd, uint32_t bytes, int64_t flags)
                 }
                 const int r = f->socket->SendTo(Create<Packet>(bytes),
                                                 FullTcpSocket::MSG_FASTOPEN
-                                                    | (eor & FullTcpSocket::MSG_ZEROCOPY),
+                                                    | (sendFlags & FullTcpSocket::MSG_ZEROCOPY),
                                                 InetSocketAddress(m_remote, m_remotePort));
                 if (r < 0)
                 {
@@ -502,7 +506,7 @@ FullTcpScriptSyscalls::SendAttempt(int64_t fd, uint32_t bytes, int64_t flags)
             }
             return false;
         }
-        return Write(fd, bytes, *written, out, eor);
+        return Write(fd, bytes, *written, out, sendFlags);
     };
 }
 

@@ -249,6 +249,22 @@ Parser::Option()
             }
         }
     }
+    else if (name == "md5")
+    {
+        // parser.y: `md5 <32 hex digits>`, the TCP MD5 signature option (RFC 2385 §3.0: kind
+        // 19, length 18, a 16-byte digest); the values are the digest's bytes.
+        o.kind = FullTcpScriptOption::MD5;
+        const std::string hex = Peek().kind == T::WORD ? Next().text : "";
+        if (hex.size() != 32
+            || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+        {
+            throw FullTcpScriptSyntaxError(t.line, "md5 needs a 16-byte digest in hex");
+        }
+        for (size_t i = 0; i < hex.size(); i += 2)
+        {
+            o.values.push_back(std::stoul(hex.substr(i, 2), nullptr, 16));
+        }
+    }
     else
     {
         throw FullTcpScriptSyntaxError(t.line, "unsupported TCP option '" + name + "'");

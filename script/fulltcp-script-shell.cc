@@ -62,7 +62,14 @@ FullTcpScriptShellCommands(const std::string& command)
             continue;
         }
         std::ifstream file(first);
-        if (first == "sysctl" || !file)
+        // A program (an ELF binary such as /bin/dd or /bin/rm) is a command of its own, for
+        // FullTcpScriptSyscalls::Command() to apply or ignore.
+        static const std::string elf = {'\x7f', 'E', 'L', 'F'};
+        std::string magic(4, '\0');
+        const bool program = file && file.read(&magic[0], 4) && magic == elf;
+        file.clear();
+        file.seekg(0);
+        if (first == "sysctl" || !file || program)
         {
             out.push_back(line);
             continue;

@@ -168,6 +168,37 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         // changes nothing.
         return true;
     }
+    // --- IP level (sockopts helper): IP_TOS, IP_MTU_DISCOVER ---
+    if (name == "IP_TOS")
+    {
+        // do_ip_setsockopt(): the IP header's TOS octet of the segments sent from now on; a
+        // TCP socket keeps its ECN bits out of it (FullTcpIpParams::tos). Linux also drops
+        // the cached route (sk_dst_reset()), which FullTcp, routing each segment, has not.
+        if (v < 0 || v > 255)
+        {
+            o.ret = -1;
+            o.errnoName = "EINVAL";
+            return true;
+        }
+        f.socket->SetIpTos(static_cast<uint8_t>(v));
+        return true;
+    }
+    if (name == "IP_MTU_DISCOVER")
+    {
+        // IP_PMTUDISC_DONT (0) to IP_PMTUDISC_OMIT (5), else EINVAL (do_ip_setsockopt()).
+        // Path MTU discovery stays on for WANT, DO and PROBE; DONT, INTERFACE and OMIT make
+        // TCP ignore "fragmentation needed" (tcp_v4_mtu_reduced(), ip_sk_accept_pmtu()):
+        // FullTcpSocket's PathMtuDiscovery.
+        if (v > 5)
+        {
+            o.ret = -1;
+            o.errnoName = "EINVAL";
+            return true;
+        }
+        f.socket->SetAttribute("PathMtuDiscovery", BooleanValue(v != 0 && v != 4 && v != 5));
+        return true;
+    }
+    // --- end IP level ---
     // name -> (attribute, value). Most options take effect at once, on a connection as on a
     // listener (whose connections copy them); FullTcp reads `atStart` when the connection
     // starts (SO_RCVBUF: its receive window and window scale).
@@ -197,6 +228,20 @@ FullTcpScriptSyscalls::SetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
     {
         attribute = "TcpNoDelay";
         a = Create<BooleanValue>(v != 0);
+    }
+    else if (name == "TCP_CORK")
+    {
+        // Linux __tcp_sock_set_cork(): on holds partial segments, off pushes what it held
+        // (FullTcpSocket's TcpCork).
+        attribute = "TcpCork";
+        a = Create<BooleanValue>(v != 0);
+    }
+    else if (name == "TCP_NOTSENT_LOWAT")
+    {
+        // do_tcp_setsockopt(): tp->notsent_lowat, 0 meaning the sysctl; writers are woken if
+        // the socket is writable now (FullTcpSocket's NotSentLowat).
+        attribute = "NotSentLowat";
+        a = Create<UintegerValue>(static_cast<uint32_t>(v));
     }
     else if (name == "TCP_MAXSEG")
     {
@@ -320,6 +365,20 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
         }
         return true;
     }
+    if (name == "TCP_NOTSENT_LOWAT")
+    {
+        // do_tcp_getsockopt(): the socket's own value, 0 when it set none (the sysctl is not
+        // reported).
+        const int64_t actual = f.socket->GetNotSentLowat();
+        int64_t expected = 0;
+        if (want.kind != FullTcpScriptExpr::ELLIPSIS
+            && (!Evaluate(want, expected) || expected != actual))
+        {
+            o.failure = "getsockopt(TCP_NOTSENT_LOWAT): expected " + Show(want) + " but got "
+                      + std::to_string(actual);
+        }
+        return true;
+    }
     const FullTcpConnection* conn = f.socket->GetConnection();
     if (name == "TCP_MAXSEG")
     {
@@ -341,8 +400,8 @@ FullTcpScriptSyscalls::GetSockOpt(const FullTcpScriptCall& c, int64_t fd, Outcom
     }
     if (name != "TCP_INFO" || want.kind != FullTcpScriptExpr::STRUCT)
     {
-        o.failure = "getsockopt: only SO_ERROR, SO_SNDBUF, TCP_MAXSEG and TCP_INFO {fields} are "
-                    "supported";
+        o.failure = "getsockopt: only SO_ERROR, SO_SNDBUF, TCP_MAXSEG, TCP_NOTSENT_LOWAT and "
+                    "TCP_INFO {fields} are supported";
         return true;
     }
     for (size_t i = 0; i < want.fields.size(); ++i)
@@ -474,6 +533,10 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         m_tcp->GetFastOpenCache().Clear();
         note = "flushed the Fast Open cookie cache; ";
     }
+    if (FileCommand(words, note)) // fulltcp-script-files.cc
+    {
+        return true;
+    }
     if (words.empty() || words[0] != "sysctl")
     {
         note += "ignored: " + command;
@@ -505,6 +568,7 @@ FullTcpScriptSyscalls::Command(const std::string& command, std::string& note)
         {"net.ipv4.tcp_pacing_ca_ratio", {"PacingCaRatio", 'u'}},
         {"net.ipv4.tcp_min_tso_segs", {"MinTsoSegs", 'u'}},
         {"net.ipv4.tcp_slow_start_after_idle", {"SlowStartAfterIdle", 'b'}},
+        {"net.ipv4.tcp_notsent_lowat", {"NotSentLowatDefault", 'u'}},
         // 0 off, 1 on, 2 passive (answer only)
         {"net.ipv4.tcp_ecn", {"Ecn", 'e'}},
         // bit 0x1: RACK loss detection (Linux TCP_RACK_LOSS_DETECTION)

@@ -139,12 +139,13 @@ FullTcpScriptSyscalls::NewFd(const FullTcpScriptCall& c) const
     // expects when it is free, else the lowest free one (from 3), as Linux gives.
     int64_t want = -1;
     if (c.result.kind == FullTcpScriptExpr::INTEGER && Evaluate(c.result, want) && want >= 3
-        && want <= INT32_MAX && m_files.count(static_cast<int>(want)) == 0)
+        && want <= INT32_MAX && m_files.count(static_cast<int>(want)) == 0
+        && m_regular.count(static_cast<int>(want)) == 0)
     {
         return static_cast<int>(want);
     }
     int fd = 3;
-    while (m_files.count(fd) != 0)
+    while (m_files.count(fd) != 0 || m_regular.count(fd) != 0)
     {
         ++fd;
     }
@@ -301,6 +302,7 @@ FullTcpScriptSyscalls::Clear()
     m_waiters.clear();
     m_epolls.clear();
     m_files.clear();
+    m_regular.clear();
     m_underTest = -1;
 }
 
@@ -314,7 +316,7 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
     Outcome o;
     int64_t fd = -1;
     const std::string& n = c.name;
-    const bool needsFd = n != "socket";
+    const bool needsFd = n != "socket" && n != "open";
     if (!c.args.empty() && c.args[0].kind == FullTcpScriptExpr::SYMBOL
         && c.args[0].text == FullTcpScriptCall::SOCKET_UNDER_TEST)
     {
@@ -323,6 +325,11 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
     else if (needsFd && !IntArg(c, 0, fd, o))
     {
         done(o);
+        return;
+    }
+    if (n == "close" && m_regular.erase(static_cast<int>(fd)) > 0)
+    {
+        done(o); // a regular file (fulltcp-script-files.cc): 0
         return;
     }
     if (needsFd && Lookup(fd) == nullptr)
@@ -379,6 +386,14 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             return;
         }
     }
+    else if (n == "open" || n == "sendfile")
+    {
+        if (!FileCall(c, fd, attempt, o)) // fulltcp-script-files.cc
+        {
+            done(o);
+            return;
+        }
+    }
     else if (n == "write" || n == "send" || n == "read" || n == "recv")
     {
         int64_t bytes = 0;
@@ -389,20 +404,24 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             return;
         }
         // recv(..., MSG_OOB): the urgent byte (FullTcpSocket::MSG_OOB, never blocks);
-        // send(..., MSG_EOR): the write ends a record (FullTcpSocket::MSG_EOR).
+        // send(..., MSG_EOR): the write ends a record (FullTcpSocket::MSG_EOR);
+        // send(..., MSG_MORE): more follows, the write is not pushed (FullTcpSocket::MSG_MORE);
+        // send(..., MSG_ZEROCOPY): a completion on the error queue (FullTcpSocket::MSG_ZEROCOPY).
         const bool oob = n == "recv" && flags == Constant("MSG_OOB");
-        const bool eor = n == "send" && flags == Constant("MSG_EOR");
-        const bool zc = n == "send" && flags == Constant("MSG_ZEROCOPY");
-        if ((flags != 0 && !oob && !eor && !zc) || bytes < 0 || bytes > INT32_MAX)
+        const int64_t sendFlags =
+            Constant("MSG_EOR") | Constant("MSG_MORE") | Constant("MSG_ZEROCOPY");
+        const bool sendOnly = n == "send" && (flags & ~sendFlags) == 0;
+        if ((flags != 0 && !oob && !sendOnly) || bytes < 0 || bytes > INT32_MAX)
         {
             o.failure = n
-                      + ": flags other than recv's MSG_OOB, send's MSG_EOR or MSG_ZEROCOPY and "
-                        "negative sizes are not supported";
+                      + ": flags other than recv's MSG_OOB, send's MSG_EOR, MSG_MORE and "
+                        "MSG_ZEROCOPY, and negative sizes, are not supported";
             done(o);
             return;
         }
-        attempt = n == "write" || n == "send" ? SendAttempt(fd, static_cast<uint32_t>(bytes), flags)
-                                              : [this, fd, bytes, oob](Outcome& out)
+        attempt = n == "write" || n == "send"
+                    ? SendAttempt(fd, static_cast<uint32_t>(bytes), sendOnly ? flags : 0)
+                    : [this, fd, bytes, oob](Outcome& out)
         {
             return Read(fd, static_cast<uint32_t>(bytes), oob, out);
         };
@@ -438,64 +457,6 @@ FullTcpScriptSyscalls::Socket_(const FullTcpScriptCall& c, int64_t, Outcome& o)
     m_files[newFd].socket = s;
     o.ret = newFd;
     m_underTest = newFd;
-    return true;
-}
-
-bool
-FullTcpScriptSyscalls::Fcntl(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
-{
-    File& f = *Lookup(fd);
-    int64_t cmd = 0;
-    if (!IntArg(c, 1, cmd, o))
-    {
-        return true;
-    }
-    if (cmd == Constant("F_GETFL"))
-    {
-        o.ret = Constant("O_RDWR") | (f.nonBlocking ? Constant("O_NONBLOCK") : 0);
-        return true;
-    }
-    int64_t flags = 0;
-    if (cmd != Constant("F_SETFL") || !IntArg(c, 2, flags, o))
-    {
-        o.failure = o.failure.empty() ? "fcntl: only F_GETFL and F_SETFL are supported" : o.failure;
-        return true;
-    }
-    f.nonBlocking = (flags & Constant("O_NONBLOCK")) != 0;
-    return true;
-}
-
-bool
-FullTcpScriptSyscalls::Ioctl(const FullTcpScriptCall& c, int64_t fd, Outcome& o)
-{
-    // SIOCINQ (FIONREAD): the bytes a read would return now; EINVAL on a listener (Linux
-    // tcp_ioctl(), tcp_inq()).
-    const File& f = *Lookup(fd);
-    int64_t cmd = 0;
-    if (!IntArg(c, 1, cmd, o))
-    {
-        return true;
-    }
-    if (cmd != Constant("SIOCINQ") || c.args.size() != 3
-        || c.args[2].kind != FullTcpScriptExpr::LIST || c.args[2].items.size() != 1)
-    {
-        o.failure = "ioctl: only ioctl(fd, SIOCINQ, [N]) is supported";
-        return true;
-    }
-    if (f.listening)
-    {
-        o.ret = -1;
-        o.errnoName = "EINVAL";
-        return true;
-    }
-    const FullTcpScriptExpr& want = c.args[2].items[0];
-    const int64_t have = f.socket->GetRxAvailable();
-    int64_t expected = 0;
-    if (want.kind != FullTcpScriptExpr::ELLIPSIS && (!Evaluate(want, expected) || expected != have))
-    {
-        o.failure = "ioctl(SIOCINQ): expected [" + std::to_string(expected) + "] but got ["
-                  + std::to_string(have) + "]";
-    }
     return true;
 }
 

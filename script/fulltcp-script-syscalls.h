@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -181,6 +182,23 @@ class FullTcpScriptSyscalls
      */
     std::function<bool(Outcome&)> SendAttempt(int64_t fd, uint32_t bytes, int64_t flags);
     /**
+     * \brief open() and sendfile() of the files FileCommand() made (fulltcp-script-files.cc).
+     * \param c the call \param fd its descriptor (sendfile's socket) \param attempt out: what
+     * runs it \param o out: the outcome when it ends at once
+     * \return false when the call ends at once with o
+     */
+    bool FileCall(const FullTcpScriptCall& c,
+                  int64_t fd,
+                  std::function<bool(Outcome&)>& attempt,
+                  Outcome& o);
+    /**
+     * \brief The shell commands that make and remove files (`dd if=/dev/zero of=PATH bs=B
+     * count=C`, `rm -f PATH`), fulltcp-script-files.cc.
+     * \param words the command's words \param note out: what was done
+     * \return whether the command was one of them
+     */
+    bool FileCommand(const std::vector<std::string>& words, std::string& note);
+    /**
      * \brief A send or read with a NULL buffer (fulltcp-script-msg.cc).
      * \param c the call \param o out: -1 EFAULT \return whether c is one
      */
@@ -213,12 +231,14 @@ class FullTcpScriptSyscalls
     /// fail \return whether argument i exists and is an integer
     static bool IntArg(const FullTcpScriptCall& c, size_t i, int64_t& out, Outcome& o);
 
-    Ptr<FullTcpL4Protocol> m_tcp; //!< FullTcp on the node under test
-    Ipv4Address m_local;          //!< its address
-    Ipv4Address m_remote;         //!< the script side's
-    uint16_t m_localPort;         //!< bind()
-    uint16_t m_remotePort;        //!< connect()
-    std::map<int, File> m_files;  //!< open descriptors
+    Ptr<FullTcpL4Protocol> m_tcp;           //!< FullTcp on the node under test
+    Ipv4Address m_local;                    //!< its address
+    Ipv4Address m_remote;                   //!< the script side's
+    uint16_t m_localPort;                   //!< bind()
+    uint16_t m_remotePort;                  //!< connect()
+    std::map<int, File> m_files;            //!< open descriptors
+    std::map<std::string, uint64_t> m_disk; //!< sizes of the files the commands made, by path
+    std::map<int, uint64_t> m_regular;      //!< sizes of the regular files open, by descriptor
     /// Errors of children reset before accept() (a Fast Open child is handed over at its
     /// SYN): accept() gives them to the new descriptor (Linux keeps sk_err on the child).
     std::map<Ptr<Socket>, std::string> m_unacceptedErrors;

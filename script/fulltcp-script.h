@@ -45,9 +45,12 @@ struct FullTcpScriptTiming
  */
 struct FullTcpScriptOption
 {
+    /// TCP MD5 signature (RFC 2385 §3.0), which FullTcp sends never and parses as unknown.
+    static constexpr uint8_t MD5 = 19;
     /// Option kind (IANA numbers, as FullTcpOptions::Kind).
     uint8_t kind {0};
-    /// Values: mss/wscale one, TS two (val, ecr), sack 2·n (relative sequence numbers).
+    /// Values: mss/wscale one, TS two (val, ecr), sack 2·n (relative sequence numbers),
+    /// Fast Open cookie and md5 digest bytes.
     std::vector<uint32_t> values;
 };
 

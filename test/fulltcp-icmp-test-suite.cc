@@ -303,12 +303,19 @@ class IcmpTestCase : public TestCase
 
 /// "Fragmentation needed" (ICMPv4 type 3 code 4, RFC 1191) / "packet too big" (ICMPv6
 /// type 2, RFC 8201) about a segment in flight reaches the engine with its MTU: SND.MSS falls
-/// to fit it, the rest of the transfer uses the new size and nothing is lost.
+/// to fit it, the rest of the transfer uses the new size and nothing is lost. With
+/// PathMtuDiscovery false (IP_MTU_DISCOVER IP_PMTUDISC_DONT) the MSS stays (Linux
+/// tcp_v4_mtu_reduced()).
 class PacketTooBigTestCase : public FamilyTestCase
 {
   public:
-    PacketTooBigTestCase(bool ipv6) :
-        FamilyTestCase("ICMP packet too big lowers the MSS of the connection it quotes over ", ipv6)
+    /// \param ipv6 the family \param pmtud the PathMtuDiscovery attribute
+    PacketTooBigTestCase(bool ipv6, bool pmtud = true) :
+        FamilyTestCase(pmtud
+                           ? "ICMP packet too big lowers the MSS of the connection it quotes over "
+                           : "ICMP packet too big leaves the MSS with IP_PMTUDISC_DONT over ",
+                       ipv6),
+        m_pmtud(pmtud)
     {
     }
 
@@ -337,6 +344,7 @@ class PacketTooBigTestCase : public FamilyTestCase
                                         }));
         Ptr<FullTcpSocket> c = net.Socket(0);
         c->SetAttribute("SegmentSize", UintegerValue(1460));
+        c->SetAttribute("PathMtuDiscovery", BooleanValue(m_pmtud));
         const uint32_t total = 100000;
         c->SetConnectCallback(Callback<void, Ptr<Socket>>(
                                   [total](Ptr<Socket> s)
@@ -383,6 +391,14 @@ class PacketTooBigTestCase : public FamilyTestCase
         RunFor(Seconds(10));
         NS_TEST_EXPECT_MSG_GT(mssBefore, mss, "the path's MSS before");
         NS_TEST_ASSERT_MSG_NE(c->GetConnection(), nullptr, "the connection");
+        if (!m_pmtud)
+        {
+            NS_TEST_EXPECT_MSG_EQ(
+                c->GetConnection()->GetTcb().sndMss, mssBefore, "IP_PMTUDISC_DONT: SND.MSS kept");
+            NS_TEST_EXPECT_MSG_EQ(received, total, "every byte arrived");
+            DestroyAfterReleasing(c, listener);
+            return;
+        }
         NS_TEST_EXPECT_MSG_EQ(c->GetConnection()->GetTcb().sndMss, mss, "SND.MSS fits the MTU");
         NS_TEST_EXPECT_MSG_EQ(traced, 1, "the message was accepted");
         NS_TEST_EXPECT_MSG_EQ(tracedHard, false, "not a hard error");
@@ -430,6 +446,8 @@ class PacketTooBigTestCase : public FamilyTestCase
                                     payload);
         }
     }
+
+    bool m_pmtud; //!< PathMtuDiscovery
 };
 
 /// The suite.
@@ -446,6 +464,7 @@ class FullTcpIcmpTestSuite : public TestSuite
                         FullTcpTestDuration::QUICK);
             AddTestCase(new IcmpTestCase(IcmpTestCase::FORGED, ipv6), FullTcpTestDuration::QUICK);
             AddTestCase(new PacketTooBigTestCase(ipv6), FullTcpTestDuration::QUICK);
+            AddTestCase(new PacketTooBigTestCase(ipv6, false), FullTcpTestDuration::QUICK);
         }
     }
 };

@@ -147,6 +147,11 @@ struct FullTcpConfig
     uint32_t timestampOffset {0};
     /// Send buffer size in bytes: 131072 (ns-3 TcpSocket SndBufSize).
     uint32_t sndBufSize {131072};
+    /// Linux TCP_NOTSENT_LOWAT (tcp_notsent_lowat()): the connection is writable (IsWritable())
+    /// only while fewer than this many written bytes are unsent, counted twice
+    /// (tcp_stream_memory_free() with wake = 1): UINT32_MAX, no limit (Linux's
+    /// net.ipv4.tcp_notsent_lowat default).
+    uint32_t notSentLowat {UINT32_MAX};
     /// Receive buffer size in bytes; the advertised window is its free space: 131072 (ns-3
     /// TcpSocket RcvBufSize, Linux tcp_rmem[1]).
     uint32_t rcvBufSize {131072};
@@ -229,6 +234,16 @@ struct FullTcpConfig
     /// Disable Nagle's algorithm (TCP_NODELAY): false, Nagle on (RFC 896, RFC 9293 §3.7.4
     /// SHLD-7; Linux).
     bool noDelay {false};
+    /// Cork the connection (Linux TCP_CORK, __tcp_sock_set_cork()): a partial segment waits
+    /// until the application uncorks, more data fills it, or the persist timer sends it, even
+    /// with nothing in flight (tcp_nagle_check(): TCP_NAGLE_CORK). A socket option, off by
+    /// default on Linux and in both profiles.
+    bool cork {false};
+    /// Drop, unanswered, a segment that carries a TCP MD5 signature option (RFC 2385), FullTcp
+    /// holding no MD5 keys: Linux tcp_inbound_md5_hash() drops it when no key is configured
+    /// for the peer (SKB_DROP_REASON_TCP_MD5UNEXPECTED), in every state. false: the option is
+    /// one FullTcp does not implement, ignored (RFC 9293 MUST-64).
+    bool dropUnexpectedMd5 {false};
     /// Minshall's variant of Nagle (Linux tcp_nagle_check(), tcp_minshall_check()): a small
     /// segment waits only while an earlier small segment is unacknowledged, not while any
     /// data is: false, RFC 896 as RFC 9293 §3.7.4 words it.

@@ -89,6 +89,8 @@ FullTcpDropReasonName(FullTcpDropReason r)
         return "PAWS_REJECTED";
     case FullTcpDropReason::ACCEPT_QUEUE_FULL:
         return "ACCEPT_QUEUE_FULL";
+    case FullTcpDropReason::MD5_UNEXPECTED:
+        return "MD5_UNEXPECTED";
     }
     return "INVALID_REASON";
 }

@@ -97,6 +97,9 @@ enum class FullTcpDropReason : uint8_t
     /// queue is full (FullTcpConnectionOutput::MayEstablish() said no); nothing is sent, the
     /// SYN-ACK is retransmitted (Linux tcp_abort_on_overflow = 0)
     ACCEPT_QUEUE_FULL,
+    /// A TCP MD5 signature option (RFC 2385) where no key is configured: dropped unanswered
+    /// (FullTcpConfig::dropUnexpectedMd5, Linux SKB_DROP_REASON_TCP_MD5UNEXPECTED)
+    MD5_UNEXPECTED,
 };
 
 /**

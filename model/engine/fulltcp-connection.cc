@@ -365,7 +365,7 @@ FullTcpConnection::AcceptSyn(const FullTcpHeader& syn,
 }
 
 FullTcpError
-FullTcpConnection::Send(Ptr<Packet> data, Time now, bool endOfRecord)
+FullTcpConnection::Send(Ptr<Packet> data, Time now, bool endOfRecord, bool more)
 {
     InputScope input(*this, now);
     if (m_tcb.state == S::CLOSED || m_tcb.state == S::LISTEN)
@@ -394,7 +394,7 @@ FullTcpConnection::Send(Ptr<Packet> data, Time now, bool endOfRecord)
     }
     // SYN-SENT and SYN-RECEIVED queue the data "for transmission after entering
     // ESTABLISHED state"; Output() sends nothing before our SYN is acknowledged.
-    QueueWrite(data, endOfRecord); // fulltcp-push.cc
+    QueueWrite(data, endOfRecord, more); // fulltcp-push.cc
     return FullTcpError::OK;
 }
 

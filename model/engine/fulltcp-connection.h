@@ -183,10 +183,13 @@ class FullTcpConnection : private FullTcpRecoverySender
      * \param now current time
      * \param endOfRecord the bytes end a record (Linux MSG_EOR): no later write joins the
      *        block they end (tcp_skb_can_collapse_to()), with FullTcpConfig::pushBlockSize
+     * \param more more bytes follow at once (Linux MSG_MORE): the write is not pushed, no PSH
+     *        marks its end and its partial last segment waits as corked (tcp_push() with
+     *        TCP_NAGLE_CORK); later pushes (ACKs, timers) treat it as any queued data
      * \return OK, NOT_CONNECTED (CLOSED/LISTEN), CLOSING after a close/shutdown,
      *         NO_BUFFER_SPACE when more than GetTxAvailable()
      */
-    FullTcpError Send(Ptr<Packet> data, Time now, bool endOfRecord = false);
+    FullTcpError Send(Ptr<Packet> data, Time now, bool endOfRecord = false, bool more = false);
 
     /**
      * \brief SEND with the URGENT flag (RFC 9293 §3.8.5): like Send(), and the urgent pointer
@@ -247,15 +250,35 @@ class FullTcpConnection : private FullTcpRecoverySender
      *  - userTimeout, finWait2Timeout, keepAliveInterval, keepAliveProbes: read when next
      *    needed;
      *  - sndBufSize: a larger buffer notifies SEND_SPACE;
+     *  - notSentLowat: a new value notifies SEND_SPACE when IsWritable() (Linux
+     *    sk_stream_write_space());
      *  - keepAlive: on arms the keepalive timer for keepAliveIdle from now, off cancels it
      *    (Linux tcp_set_keepalive());
      *  - keepAliveIdle: re-arms the running timer for what is left of the new idle time
      *    (Linux tcp_sock_set_keepidle_locked());
-     *  - noDelay: on sends what Nagle holds (Linux __tcp_sock_set_nodelay()).
+     *  - noDelay: on sends what Nagle holds (Linux __tcp_sock_set_nodelay(), SetNoDelay());
+     *  - cork: off sends what the cork held (Linux __tcp_sock_set_cork(), SetCork()).
      * Every other field of options is ignored: it is read when the connection starts.
      * \param options the configuration with the new values \param now current time
      */
     void SetOptions(const FullTcpConfig& options, Time now);
+
+    /**
+     * \brief TCP_NODELAY set or cleared by the application (fulltcp-cork.cc), Linux
+     * __tcp_sock_set_nodelay(): on, even when it already was, lets what is queued go at once,
+     * corked or not (TCP_NAGLE_OFF | TCP_NAGLE_PUSH, tcp_push_pending_frames()); off
+     * applies Nagle to what is written from now on.
+     * \param on the new value \param now current time
+     */
+    void SetNoDelay(bool on, Time now);
+
+    /**
+     * \brief TCP_CORK set or cleared by the application (fulltcp-cork.cc), Linux
+     * __tcp_sock_set_cork(): on holds partial segments; off sends what the cork held
+     * (tcp_push_pending_frames(), with TCP_NAGLE_PUSH when TCP_NODELAY is on).
+     * \param on the new value \param now current time
+     */
+    void SetCork(bool on, Time now);
 
     // ------------------------------------------------------------- network and timers
 
@@ -304,6 +327,11 @@ class FullTcpConnection : private FullTcpRecoverySender
     const FullTcpConfig& GetConfig() const;
     /// \return bytes that Send() accepts now
     uint32_t GetTxAvailable() const;
+    /// \return whether a poll() would report the connection writable (fulltcp-cork.cc), Linux
+    ///         __sk_stream_is_writeable(sk, 1): free send buffer at least half the queued
+    ///         bytes (sk_stream_min_wspace()), and twice the unsent bytes below
+    ///         FullTcpConfig::notSentLowat (tcp_stream_memory_free())
+    bool IsWritable() const;
     /// \return in-order bytes that Receive() can return
     uint32_t GetRxAvailable() const;
     /// \return whether the peer's FIN arrived (end of stream once GetRxAvailable() is 0)
@@ -513,7 +541,8 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// Queue a write, mark where PSH goes, and send what may go.
     /// \param data the bytes written (may be empty)
     /// \param endOfRecord the write ends a record (MSG_EOR): later writes start a new block
-    void QueueWrite(Ptr<Packet> data, bool endOfRecord = false);
+    /// \param more MSG_MORE: no PSH mark, pushed corked (tcp_push())
+    void QueueWrite(Ptr<Packet> data, bool endOfRecord = false, bool more = false);
     /// Linux tcp_slow_start_after_idle_check(): a write after an idle period (slowStartAfterIdle).
     void RestartAfterIdle();
     /// \return the block a write is queued in, FullTcpConfig::pushBlockSize bounded as Linux
@@ -561,9 +590,12 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// \param start SND.NXT \param end end of the candidate segment
     /// \return whether Nagle and sender SWS avoidance let it go now (RFC 9293 §3.8.6.2.1)
     bool SendingPolicyAllows(int64_t start, int64_t end) const;
-    /// \return whether Nagle holds a partial segment now: data in flight (RFC 896), or with
-    ///         minshallNagle a partial segment in flight (Linux tcp_minshall_check())
-    bool NagleHolds() const;
+    /// \param splitPoint asked about the partial last segment of a longer GSO packet
+    ///        (tcp_mss_split_point(), where TCP_NAGLE_PUSH does not override the cork)
+    /// \return whether Nagle holds a partial segment now (fulltcp-cork.cc): corked (TCP_CORK,
+    ///         a MSG_MORE write), else data in flight (RFC 896), or with minshallNagle a
+    ///         partial segment in flight (Linux tcp_nagle_check(), tcp_minshall_check())
+    bool NagleHolds(bool splitPoint = false) const;
     /// Send one new segment at SND.NXT ending at end (data and possibly the FIN).
     void SendNewSegment(int64_t end) override;
     /// After a timeout: resend the unSACKed data below SND.NXT as cwnd allows (go-back-N).
@@ -749,6 +781,8 @@ class FullTcpConnection : private FullTcpRecoverySender
     bool m_ackNow {false};                //!< ... and it must not be delayed
     /// the GSO packet NextNewSegmentEnd() cut, for SendNewSegment() to record
     mutable std::optional<FullTcpRange> m_gsoCandidate;
+    /// A MSG_MORE write is being pushed: Linux tcp_push() passes TCP_NAGLE_CORK for it alone.
+    bool m_pushCorked {false};
     std::string m_configError;                       //!< see GetConfigError()
     std::unique_ptr<FullTcpCongestionControl> m_cc;  //!< the congestion control algorithm
     std::unique_ptr<FullTcpLossRecovery> m_recovery; //!< the loss recovery algorithm

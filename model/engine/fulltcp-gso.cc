@@ -67,7 +67,7 @@ FullTcpConnection::GsoPacket(int64_t limit) const
     }
     // A partial last segment stays out when Nagle would hold it (tcp_nagle_check()).
     const int64_t partial = (end - start) % mss;
-    if (end - start > mss && partial != 0 && NagleHolds())
+    if (end - start > mss && partial != 0 && NagleHolds(true))
     {
         end -= partial;
     }

@@ -92,25 +92,6 @@ FullTcpConnection::SendingPolicyAllows(int64_t start, int64_t end) const
     return dataEnd == m_tcb.DataEnd() || length >= static_cast<int64_t>(m_tcb.maxSndWnd / 2);
 }
 
-bool
-FullTcpConnection::NagleHolds() const
-{
-    if (m_config.noDelay)
-    {
-        return false;
-    }
-    // A Fast Open child's SYN-ACK is not its data in flight: Linux's child starts with
-    // snd_una = snd_nxt = ISS + 1 (tcp_create_openreq_child()), the request retransmits it.
-    const int64_t unacked = m_tcb.fastOpenChild ? std::max<int64_t>(m_tcb.sndUna, 1) : m_tcb.sndUna;
-    if (m_config.minshallNagle)
-    {
-        // tcp_minshall_check(): "after(tp->snd_sml, tp->snd_una) && !after(tp->snd_sml,
-        // tp->snd_nxt)".
-        return m_tcb.sndSml > unacked && m_tcb.sndSml <= m_tcb.sndNxt;
-    }
-    return m_tcb.sndNxt > unacked;
-}
-
 std::optional<int64_t>
 FullTcpConnection::NextNewSegmentEnd(int64_t limit) const
 {

@@ -37,6 +37,18 @@ FullTcpConnection::PersistTimeout()
         const int64_t end = SegmentEnd(m_tcb.sndNxt, WindowEnd(0), true);
         if (end > m_tcb.sndNxt)
         {
+            // Linux's prober (zeroWindowProbeData false), tcp_write_wakeup(), marks what it
+            // sends with PSH ("TCP_SKB_CB(skb)->tcp_flags |= TCPHDR_PSH"): bytes a write left
+            // unpushed (MSG_MORE, TCP_CORK) get it too. RFC 9293 §3.9.1 puts PSH only where
+            // the application pushed.
+            const int64_t dataEnd = std::min(end, m_tcb.DataEnd());
+            const auto at =
+                std::lower_bound(m_tcb.writeEnds.begin(), m_tcb.writeEnds.end(), dataEnd);
+            if (!m_config.zeroWindowProbeData && dataEnd > m_tcb.sndNxt
+                && (at == m_tcb.writeEnds.end() || *at != dataEnd))
+            {
+                m_tcb.writeEnds.insert(at, dataEnd);
+            }
             SendNewSegment(end);
         }
         return;

@@ -41,7 +41,7 @@ FullTcpConnection::NewBlock(int64_t start)
 }
 
 void
-FullTcpConnection::QueueWrite(Ptr<Packet> data, bool endOfRecord)
+FullTcpConnection::QueueWrite(Ptr<Packet> data, bool endOfRecord, bool more)
 {
     const uint32_t size = data ? data->GetSize() : 0;
     if (size > 0)
@@ -50,6 +50,12 @@ FullTcpConnection::QueueWrite(Ptr<Packet> data, bool endOfRecord)
     }
     const int64_t writeStart = m_tcb.DataEnd();
     const int64_t writeEnd = writeStart + size;
+    // A write with nothing unsent before it starts a new skb, which clears TCP_NAGLE_PUSH
+    // (tcp_skb_entail()); so does a new block below.
+    if (size > 0 && writeStart <= m_tcb.sndNxt)
+    {
+        m_tcb.naglePush = false;
+    }
     // Linux writes only on an open connection (tcp_sendmsg_locked() waits for it), so the
     // peer's window is known; before, and without pushBlockSize, the write goes in whole.
     if (m_config.pushBlockSize > 0 && size > 0 && m_tcb.SynAcked())
@@ -64,6 +70,7 @@ FullTcpConnection::QueueWrite(Ptr<Packet> data, bool endOfRecord)
         {
             block = writeStart;
             NewBlock(block);
+            m_tcb.naglePush = false;
         }
         else if (!m_tcb.writeEnds.empty() && m_tcb.writeEnds.back() == writeStart)
         {
@@ -107,18 +114,24 @@ FullTcpConnection::QueueWrite(Ptr<Packet> data, bool endOfRecord)
     {
         m_tcb.sendQueue.Append(data);
     }
-    if (size > 0)
+    // MSG_MORE leaves the end unmarked unless half the peer's largest window went unpushed
+    // (tcp_push(): "if (!(flags & MSG_MORE) || forced_push(tp)) tcp_mark_push(tp, skb)").
+    const bool forcedPush = writeEnd > m_tcb.pushedSeq + static_cast<int64_t>(m_tcb.maxSndWnd / 2);
+    if (size > 0 && (!more || forcedPush))
     {
         // The segment that carries the last byte of a write has PSH (RFC 9293 §3.9.1;
         // Linux tcp_push() -> tcp_mark_push()).
         m_tcb.writeEnds.push_back(writeEnd);
         m_tcb.pushedSeq = writeEnd;
-        if (endOfRecord)
-        {
-            m_tcb.recordEnd = writeEnd; // tcp_sendmsg_locked(): TCP_SKB_CB(skb)->eor = 1
-        }
     }
+    if (size > 0 && endOfRecord)
+    {
+        m_tcb.recordEnd = writeEnd; // tcp_sendmsg_locked(): TCP_SKB_CB(skb)->eor = 1
+    }
+    // tcp_push(): "if (flags & MSG_MORE) nonagle = TCP_NAGLE_CORK" for this push only.
+    m_pushCorked = more && size > 0;
     Output();
+    m_pushCorked = false;
 }
 
 } // namespace ns3

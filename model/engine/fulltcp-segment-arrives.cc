@@ -7,6 +7,7 @@
  * TIME_WAIT reuse and RFC 1337's option. Flags are always tested bit by bit.
  */
 #include "fulltcp-connection.h"
+#include "fulltcp-segment-checks.h"
 #include "fulltcp-time-wait-rules.h"
 
 #include "ns3/fulltcp-listen-rules.h"
@@ -37,6 +38,14 @@ FullTcpConnection::SegmentArrives(const FullTcpSegmentIn& segment)
     // once ECN is negotiated).
     m_tcb.rcvEcn = segment.ecn;
     m_tcb.rcvTtl = segment.ttl;
+    // Linux tcp_v4_rcv() -> tcp_inbound_hash(): a signed segment with no key configured is
+    // dropped before any state looks at it; TIME_WAIT sockets go their own way before that
+    // check (do_time_wait).
+    if (m_config.dropUnexpectedMd5 && m_tcb.state != S::TIME_WAIT && FullTcpHasMd5Option(header))
+    {
+        Drop(header, D::MD5_UNEXPECTED);
+        return;
+    }
     switch (m_tcb.state)
     {
     case S::CLOSED:

@@ -95,4 +95,16 @@ FullTcpTsVal(Time now, uint32_t offset)
     return static_cast<uint32_t>(now.GetMilliSeconds()) + offset;
 }
 
+bool
+FullTcpHasMd5Option(const FullTcpHeader& h)
+{
+    const auto& unknown = h.GetOptions().GetUnknownOptions();
+    return std::any_of(unknown.begin(),
+                       unknown.end(),
+                       [](const FullTcpUnknownOption& o)
+                       {
+                           return o.kind == 19; // TCPOPT_MD5SIG
+                       });
+}
+
 } // namespace ns3

@@ -105,6 +105,13 @@ bool FullTcpChallengeAckAllowed(std::optional<Time>& last, Time interval, Time n
  */
 uint32_t FullTcpTsVal(Time now, uint32_t offset);
 
+/**
+ * \param h a received header
+ * \return whether it carries a TCP MD5 signature option (RFC 2385 §3.0, kind 19), which
+ *         FullTcp, holding no MD5 keys, never expects (FullTcpConfig::dropUnexpectedMd5)
+ */
+bool FullTcpHasMd5Option(const FullTcpHeader& h);
+
 } // namespace ns3
 
 #endif /* FULLTCP_SEGMENT_CHECKS_H */

@@ -49,6 +49,14 @@ FullTcpConnection::SetOptions(const FullTcpConfig& options, Time now)
     {
         Notify(FullTcpAppEvent::SEND_SPACE);
     }
+    // TCP_NOTSENT_LOWAT: do_tcp_setsockopt() calls sk->sk_write_space(), which wakes the
+    // writers when the connection is writable now (sk_stream_write_space()).
+    const bool lowatChanged = options.notSentLowat != m_config.notSentLowat;
+    m_config.notSentLowat = options.notSentLowat;
+    if (writable && lowatChanged && IsWritable())
+    {
+        Notify(FullTcpAppEvent::SEND_SPACE);
+    }
 
     const bool keepAliveWasOn = m_config.keepAlive;
     const bool idleChanged = options.keepAliveIdle != m_config.keepAliveIdle;
@@ -79,12 +87,15 @@ FullTcpConnection::SetOptions(const FullTcpConfig& options, Time now)
     }
 
     // TCP_NODELAY on sends what Nagle holds at once (__tcp_sock_set_nodelay():
-    // tcp_push_pending_frames()); off holds only what is written from now on.
-    const bool push = options.noDelay && !m_config.noDelay;
-    m_config.noDelay = options.noDelay;
-    if (push)
+    // tcp_push_pending_frames()); off holds only what is written from now on. TCP_CORK off
+    // sends what the cork held (fulltcp-cork.cc).
+    if (options.noDelay != m_config.noDelay)
     {
-        Output();
+        SetNoDelay(options.noDelay, now);
+    }
+    if (options.cork != m_config.cork)
+    {
+        SetCork(options.cork, now);
     }
 }
 

@@ -91,6 +91,7 @@ struct FullTcpTcb
     bool finQueued {false};          //!< the user closed the sending side: FIN follows the data
     std::deque<int64_t> writeEnds;   //!< offset just past each write not yet acknowledged: PSH
     int64_t pushedSeq {1};           //!< just past the last PSH mark (Linux pushed_seq)
+    bool naglePush {false};          //!< queued data goes past the cork (Linux TCP_NAGLE_PUSH)
     int64_t pushBlockStart {1};      //!< where the last queued block starts (Linux's tail skb)
     std::deque<int64_t> blockStarts; //!< where each later queued block starts (Linux's skbs)
     FullTcpRange gsoPacket;          //!< data offsets of the GSO packet being sent (Linux's skb)

@@ -7,6 +7,7 @@
 
 #include "ns3/fulltcp-cubic.h"
 #include "ns3/fulltcp-loss-recovery.h"
+#include "ns3/simulator.h"
 
 #include <iostream>
 
@@ -140,7 +141,12 @@ void
 FullTcpSocket::SetTcpNoDelay(bool noDelay)
 {
     m_noDelay = noDelay;
-    OptionsChanged();
+    // Not through OptionsChanged(): setting it on again pushes too (__tcp_sock_set_nodelay()).
+    if (m_role == Role::CONNECTION && ConnectionLive())
+    {
+        EngineCall call(this);
+        m_engine->SetNoDelay(noDelay, Simulator::Now());
+    }
 }
 
 bool

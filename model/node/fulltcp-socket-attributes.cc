@@ -1,9 +1,9 @@
 /*
- * Node: FullTcpSocket TypeId, attributes, trace sources, construction and fork copy
+ * Node: FullTcpSocket TypeId, attributes and trace sources
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * FullTcpSocket: TypeId, attributes and trace sources, construction and fork; the accessors
- * the attributes use are in fulltcp-socket-accessors.cc.
+ * FullTcpSocket: TypeId, attributes and trace sources; the accessors the attributes use are
+ * in fulltcp-socket-accessors.cc, construction and the fork copy in fulltcp-socket.cc.
  */
 #include "fulltcp-socket.h"
 
@@ -148,10 +148,19 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_minshallNagle),
                           MakeBooleanChecker())
+            .AddAttribute("DropUnexpectedMd5",
+                          "Drop a segment with a TCP MD5 option (RFC 2385), FullTcp holding no "
+                          "keys (Linux tcp_inbound_md5_hash(); the Linux profile). False: the "
+                          "option is ignored as not implemented (RFC 9293 MUST-64).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_dropUnexpectedMd5),
+                          MakeBooleanChecker())
             .AddAttribute("ZeroWindowProbeData",
                           "A zero-window probe with nothing in flight carries one octet of new "
                           "data (RFC 9293 §3.8.6.1). False: no data, <SEQ=SND.UNA-1><ACK>, as "
-                          "Linux tcp_xmit_probe_skb() (the Linux profile).",
+                          "Linux tcp_xmit_probe_skb() (the Linux profile); and, as Linux "
+                          "tcp_write_wakeup(), what the persist timer sends into an open window "
+                          "gets PSH.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&FullTcpSocket::m_zeroWindowProbeData),
                           MakeBooleanChecker())
@@ -601,6 +610,34 @@ FullTcpSocket::GetTypeId()
                 BooleanValue(false),
                 MakeBooleanAccessor(&FullTcpSocket::m_resetAfterFinIsEndOfStream),
                 MakeBooleanChecker())
+            .AddAttribute(
+                "TcpCork",
+                "Linux TCP_CORK (__tcp_sock_set_cork()): a partial segment waits, even with "
+                "nothing in flight, until uncorked, filled or sent by the persist timer.",
+                BooleanValue(false),
+                MakeBooleanAccessor(&FullTcpSocket::SetTcpCork, &FullTcpSocket::GetTcpCork),
+                MakeBooleanChecker())
+            .AddAttribute("NotSentLowat",
+                          "Linux TCP_NOTSENT_LOWAT: the socket is writable (IsWritable()) only "
+                          "while twice its unsent bytes stay below this many "
+                          "(tcp_stream_memory_free()). 0: unset, NotSentLowatDefault applies.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&FullTcpSocket::SetNotSentLowat,
+                                               &FullTcpSocket::GetNotSentLowat),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("NotSentLowatDefault",
+                          "The NotSentLowat of a socket that sets none: Linux "
+                          "net.ipv4.tcp_notsent_lowat, UINT32_MAX (no limit) by default.",
+                          UintegerValue(UINT32_MAX),
+                          MakeUintegerAccessor(&FullTcpSocket::m_notSentLowatDefault),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PathMtuDiscovery",
+                          "ICMP packet too big lowers the MSS (RFC 1191, RFC 8201; Linux's "
+                          "IP_PMTUDISC_WANT). False: IP_MTU_DISCOVER IP_PMTUDISC_DONT, the MSS "
+                          "is kept (tcp_v4_mtu_reduced()).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&FullTcpSocket::m_pathMtuDiscovery),
+                          MakeBooleanChecker())
             .AddAttribute("CloseAborts",
                           "Close() aborts the connection (RFC 9293 §3.10.5 ABORT: RST where "
                           "the peer is synchronized) instead of the orderly release: POSIX "
@@ -739,38 +776,6 @@ FullTcpSocket::GetTypeId()
                             MakeTraceSourceAccessor(&FullTcpSocket::m_rackLostTrace),
                             "ns3::FullTcpSocket::RackLostTracedCallback");
     return tid;
-}
-
-FullTcpSocket::FullTcpSocket() : m_state(CLOSED)
-{
-    NS_LOG_FUNCTION(this);
-}
-
-FullTcpSocket::FullTcpSocket(const FullTcpSocket& o) :
-    TcpSocket(o), FullTcpConnectionOutput(), m_node(o.m_node), m_tcp(o.m_tcp),
-    m_shutdownSend(o.m_shutdownSend), m_shutdownRecv(o.m_shutdownRecv), m_state(LISTEN)
-{
-    NS_LOG_FUNCTION(this);
-    // A child is a copy of its listener's configuration (ns-3's fork semantics): every
-    // attribute that can be read and written, of this TypeId and its parents (TcpSocket's
-    // through their virtual accessors), so none can be forgotten here.
-    for (TypeId tid = GetTypeId(); tid != Object::GetTypeId(); tid = tid.GetParent())
-    {
-        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
-        {
-            const TypeId::AttributeInformation info = tid.GetAttribute(i);
-            if ((info.flags & TypeId::ATTR_GET) == 0 || (info.flags & TypeId::ATTR_SET) == 0
-                || !info.accessor->HasGetter() || !info.accessor->HasSetter())
-            {
-                continue;
-            }
-            Ptr<AttributeValue> value = info.checker->Create();
-            if (info.accessor->Get(&o, *value))
-            {
-                info.accessor->Set(this, *value);
-            }
-        }
-    }
 }
 
 } // namespace ns3

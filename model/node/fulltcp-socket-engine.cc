@@ -191,6 +191,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.persistTimeout = m_persistFromRto ? Seconds(0) : m_persistTimeout;
     c.zeroWindowProbeData = m_zeroWindowProbeData;
     c.minshallNagle = m_minshallNagle;
+    c.dropUnexpectedMd5 = m_dropUnexpectedMd5;
     // FullTcp's own data-path knobs.
     c.minRto = m_minRto;
     c.clockGranularity = m_clockGranularity;
@@ -274,6 +275,12 @@ FullTcpSocket::IcmpError(const FullTcpIcmpError& error)
     if (m_role != Role::CONNECTION || !ConnectionLive())
     {
         return FullTcpIcmpResult::NOT_IN_FLIGHT;
+    }
+    // IP_MTU_DISCOVER IP_PMTUDISC_DONT: TCP keeps its MSS (tcp_v4_mtu_reduced(): "if
+    // (inet->pmtudisc != IP_PMTUDISC_DONT && ...)").
+    if (error.kind == FullTcpIcmpKind::PACKET_TOO_BIG && !m_pathMtuDiscovery)
+    {
+        return FullTcpIcmpResult::MSS_UNCHANGED;
     }
     EngineCall call(this);
     return m_engine->IcmpArrives(error, Simulator::Now());

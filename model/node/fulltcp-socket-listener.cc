@@ -9,6 +9,7 @@
 #include "fulltcp-syn-cookie.h"
 
 #include "ns3/fulltcp-listen-rules.h"
+#include "ns3/fulltcp-segment-checks.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
@@ -31,6 +32,13 @@ FullTcpSocket::ListenerSegmentArrives(const FullTcpSegmentIn& segment,
         return;
     }
     m_rxTrace(segment.payload, header, this);
+    // Linux tcp_inbound_hash(): a signed segment with no key configured is dropped before
+    // the listener looks at it (FullTcpConfig::dropUnexpectedMd5).
+    if (m_dropUnexpectedMd5 && FullTcpHasMd5Option(header))
+    {
+        m_dropTrace(header, FullTcpDropReason::MD5_UNEXPECTED);
+        return;
+    }
     // RFC 4987 §3.6: an ACK (no SYN, no RST) to a listener that sent cookies lately may
     // complete a connection nobody kept state for.
     if (m_backlog.GetSynCookies() && header.HasFlags(FullTcpHeader::ACK)

@@ -4,10 +4,10 @@
  *
  * FullTcpSocket: the attributes an application may change after Connect() or on a listener
  * (Linux's setsockopt() after connect() or accept(): SO_SNDBUF, SO_KEEPALIVE, TCP_KEEPIDLE,
- * TCP_KEEPINTVL, TCP_KEEPCNT, TCP_USER_TIMEOUT, TCP_LINGER2, TCP_NODELAY). CopyOptions() is
- * the one list of them: MakeConfig() uses it when the connection starts, OptionsChanged()
- * when one changes on an open connection (FullTcpConnection::SetOptions()). A listener's
- * options reach its connections through the fork copy.
+ * TCP_KEEPINTVL, TCP_KEEPCNT, TCP_USER_TIMEOUT, TCP_LINGER2, TCP_NODELAY, TCP_CORK). CopyOptions()
+ * is the one list of them: MakeConfig() uses it when the connection starts, OptionsChanged() when
+ * one changes on an open connection (FullTcpConnection::SetOptions()). A listener's options reach
+ * its connections through the fork copy.
  */
 #include "fulltcp-socket.h"
 
@@ -21,6 +21,9 @@ FullTcpSocket::CopyOptions(FullTcpConfig& c) const
 {
     c.sndBufSize = m_sndBufSize;
     c.noDelay = m_noDelay;
+    c.cork = m_cork;
+    // TCP_NOTSENT_LOWAT, or when unset (0) net.ipv4.tcp_notsent_lowat (tcp_notsent_lowat()).
+    c.notSentLowat = m_notSentLowat != 0 ? m_notSentLowat : m_notSentLowatDefault;
     c.userTimeout = m_userTimeout;
     c.finWait2Timeout = m_finWait2Timeout;
     c.keepAlive = m_keepAlive;
@@ -120,6 +123,46 @@ uint32_t
 FullTcpSocket::GetKeepAliveProbes() const
 {
     return m_keepAliveProbes;
+}
+
+void
+FullTcpSocket::SetTcpCork(bool cork)
+{
+    m_cork = cork;
+    if (m_role == Role::CONNECTION && ConnectionLive())
+    {
+        EngineCall call(this);
+        m_engine->SetCork(cork, Simulator::Now());
+    }
+}
+
+bool
+FullTcpSocket::GetTcpCork() const
+{
+    return m_cork;
+}
+
+bool
+FullTcpSocket::IsWritable() const
+{
+    if (m_role != Role::CONNECTION || !ConnectionLive() || m_shutdownSend)
+    {
+        return false;
+    }
+    return m_engine->IsWritable();
+}
+
+void
+FullTcpSocket::SetNotSentLowat(uint32_t lowat)
+{
+    m_notSentLowat = lowat;
+    OptionsChanged();
+}
+
+uint32_t
+FullTcpSocket::GetNotSentLowat() const
+{
+    return m_notSentLowat;
 }
 
 } // namespace ns3

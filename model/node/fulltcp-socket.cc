@@ -1,5 +1,5 @@
 /*
- * Node: Socket API calls (Bind, Connect, Listen, Send, Recv, Close) with POSIX-like errno
+ * Node: construction, fork copy and Socket API calls (Bind, Connect, Send, ...) with errno
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * FullTcpSocket: the ns-3 Socket API (POSIX-like semantics and errno). The engine's output
@@ -20,6 +20,38 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("FullTcpSocket");
+
+FullTcpSocket::FullTcpSocket() : m_state(CLOSED)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+FullTcpSocket::FullTcpSocket(const FullTcpSocket& o) :
+    TcpSocket(o), FullTcpConnectionOutput(), m_node(o.m_node), m_tcp(o.m_tcp),
+    m_shutdownSend(o.m_shutdownSend), m_shutdownRecv(o.m_shutdownRecv), m_state(LISTEN)
+{
+    NS_LOG_FUNCTION(this);
+    // A child is a copy of its listener's configuration (ns-3's fork semantics): every
+    // attribute that can be read and written, of this TypeId and its parents (TcpSocket's
+    // through their virtual accessors), so none can be forgotten here.
+    for (TypeId tid = GetTypeId(); tid != Object::GetTypeId(); tid = tid.GetParent())
+    {
+        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = tid.GetAttribute(i);
+            if ((info.flags & TypeId::ATTR_GET) == 0 || (info.flags & TypeId::ATTR_SET) == 0
+                || !info.accessor->HasGetter() || !info.accessor->HasSetter())
+            {
+                continue;
+            }
+            Ptr<AttributeValue> value = info.checker->Create();
+            if (info.accessor->Get(&o, *value))
+            {
+                info.accessor->Set(this, *value);
+            }
+        }
+    }
+}
 
 FullTcpSocket::EngineCall::EngineCall(FullTcpSocket* socket) : m_socket(socket), m_hold(socket)
 {
@@ -559,7 +591,8 @@ FullTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
     {
         m_errorQueue.TimestampSent(end);
     }
-    const FullTcpError e = m_engine->Send(copy, Simulator::Now(), (flags & MSG_EOR) != 0);
+    const FullTcpError e =
+        m_engine->Send(copy, Simulator::Now(), (flags & MSG_EOR) != 0, (flags & MSG_MORE) != 0);
     if (e != FullTcpError::OK)
     {
         m_errorQueue.TimestampUnsent(end);

@@ -119,6 +119,10 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     /// Send() flag: the bytes end a record, no later write is coalesced with them (Linux
     /// MSG_EOR; FullTcpConnection::Send()).
     static constexpr uint32_t MSG_EOR = 0x80;
+    /// Send() flag: more bytes follow at once, so the write is not pushed: no PSH marks its
+    /// end and its partial last segment waits as under TcpCork (Linux MSG_MORE, tcp_push()
+    /// with TCP_NAGLE_CORK; FullTcpConnection::Send()).
+    static constexpr uint32_t MSG_MORE = 0x8000;
 
     /// Send() flag: ask for a completion notification on the error queue once the bytes are
     /// acknowledged (Linux MSG_ZEROCOPY, with the ZeroCopy attribute: SO_ZEROCOPY; without
@@ -303,6 +307,24 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     FullTcpIcmpResult IcmpError(const FullTcpIcmpError& error);
     /// The protocol is being disposed: stop everything, no callbacks.
     void Shutdown();
+    /// \param cork the TcpCork attribute (Linux TCP_CORK): on holds partial segments, off
+    ///        sends what it held (FullTcpConnection::SetCork())
+    void SetTcpCork(bool cork);
+    /// \return the TcpCork attribute
+    bool GetTcpCork() const;
+    /**
+     * \brief Whether a poll() for writing would report the socket ready (Linux tcp_poll()
+     * EPOLLOUT, __sk_stream_is_writeable()): a connection whose sending side is open, with
+     * free send buffer at least half of what is queued and, with NotSentLowat (or
+     * NotSentLowatDefault), twice its unsent bytes below that mark
+     * (FullTcpConnection::IsWritable()). For poll/epoll models of the script runner.
+     * \return whether it is writable
+     */
+    bool IsWritable() const;
+    /// \param lowat the NotSentLowat attribute (Linux TCP_NOTSENT_LOWAT; 0: unset)
+    void SetNotSentLowat(uint32_t lowat);
+    /// \return the NotSentLowat attribute, as getsockopt(TCP_NOTSENT_LOWAT) reports it
+    uint32_t GetNotSentLowat() const;
 
   protected:
     void DoDispose() override;
@@ -697,6 +719,11 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_linuxGiveUp {false};                      //!< GiveUp is "Linux"
     uint32_t m_orphanRetries {0};                    //!< OrphanRetries
     bool m_minshallNagle {false};                    //!< MinshallNagle
+    bool m_dropUnexpectedMd5 {false};                //!< DropUnexpectedMd5
+    bool m_cork {false};                             //!< TcpCork
+    bool m_pathMtuDiscovery {true};                  //!< PathMtuDiscovery
+    uint32_t m_notSentLowat {0};                     //!< NotSentLowat
+    uint32_t m_notSentLowatDefault {UINT32_MAX};     //!< NotSentLowatDefault
     uint32_t m_rcvBufMax {33554432};                 //!< RcvBufMax
     Time m_synSentBadAckRetry {Seconds(0)};          //!< SynSentBadAckRetry
     bool m_simultaneousOpenRepeatsSyn {false};       //!< SimultaneousOpenRepeatsSyn

@@ -86,6 +86,18 @@ Constants()
         {"MSG_FASTOPEN", 0x20000000},
         {"TCP_FASTOPEN_CONNECT", 30},
         {"AF_UNSPEC", 0},
+        // poll() events (uapi asm-generic/poll.h), fulltcp-script-poll.cc
+        {"POLLIN", 0x1},
+        {"POLLPRI", 0x2},
+        {"POLLOUT", 0x4},
+        {"POLLERR", 0x8},
+        {"POLLHUP", 0x10},
+        {"POLLNVAL", 0x20},
+        {"POLLRDNORM", 0x40},
+        {"POLLRDBAND", 0x80},
+        {"POLLWRNORM", 0x100},
+        {"POLLWRBAND", 0x200},
+        {"POLLRDHUP", 0x2000},
     };
     return table;
 }

@@ -178,6 +178,17 @@ class FullTcpScriptSyscalls
      */
     std::function<bool(Outcome&)> SendAttempt(int64_t fd, uint32_t bytes, int64_t flags);
     /**
+     * \brief poll() (fulltcp-script-poll.cc): `poll([{fd=N, events=E, revents=R}, ...],
+     * nfds, timeout)`, blocking until an fd is ready or the timeout (ms) passes.
+     * \param c the call \param attempt out: what runs it
+     * \param o out: the failure when its arguments are not supported
+     * \return false when the call ends at once with o
+     */
+    bool PollCall(const FullTcpScriptCall& c, std::function<bool(Outcome&)>& attempt, Outcome& o);
+    /// \param fd a descriptor \return its poll() events now, as Linux tcp_poll() computes
+    /// them (fulltcp-script-poll.cc)
+    uint32_t PollEvents(int64_t fd);
+    /**
      * \brief A send or read with a NULL buffer (fulltcp-script-msg.cc).
      * \param c the call \param o out: -1 EFAULT \return whether c is one
      */

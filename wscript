@@ -203,6 +203,9 @@ FULLTCP_SCRIPT_SOURCES = [
     'script/fulltcp-script-runner.cc',
     'script/fulltcp-script-shell.cc',
     'script/fulltcp-script-tcpinfo.cc',
+    'script/fulltcp-script-under-test.cc',
+    'script/fulltcp-script-icmp.cc',
+    'script/fulltcp-script-poll.cc',
 ]
 
 FULLTCP_SCRIPT_HEADERS = [
@@ -215,6 +218,8 @@ FULLTCP_SCRIPT_HEADERS = [
     'script/fulltcp-script-runner.h',
     'script/fulltcp-script-shell.h',
     'script/fulltcp-script-tcpinfo.h',
+    'script/fulltcp-script-under-test.h',
+    'script/fulltcp-script-icmp.h',
 ]
 
 FULLTCP_LAYERS = ['WIRE', 'ENGINE', 'NODE', 'HELPER', 'SCRIPT']

@@ -61,6 +61,7 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("SynSentBadAckRetry", TimeValue(MilliSeconds(8)));
     // A simultaneous open's SYN-ACK is the SYN again with ACK set (tcp_send_synack()).
     h.SetSocketAttribute("SimultaneousOpenRepeatsSyn", BooleanValue(true));
+    h.SetSocketAttribute("LinuxIcmpOpen", BooleanValue(true)); // tcp_v4_err(), tcp_req_err()
     h.SetSocketAttribute("SynAckRetries", UintegerValue(5));
     // The SYN-ACK answering a duplicate SYN restarts the SYN-ACK timer (tcp_check_req()).
     h.SetSocketAttribute("DuplicateSynRestartsTimer", BooleanValue(true));

@@ -139,6 +139,18 @@ Constants()
         {"EEXIST", 17},
         {"ENOENT", 2},
         {"ENOTSOCK", 88},
+        // poll() events (uapi asm-generic/poll.h), fulltcp-script-poll.cc
+        {"POLLIN", 0x1},
+        {"POLLPRI", 0x2},
+        {"POLLOUT", 0x4},
+        {"POLLERR", 0x8},
+        {"POLLHUP", 0x10},
+        {"POLLNVAL", 0x20},
+        {"POLLRDNORM", 0x40},
+        {"POLLRDBAND", 0x80},
+        {"POLLWRNORM", 0x100},
+        {"POLLWRBAND", 0x200},
+        {"POLLRDHUP", 0x2000},
     };
     return table;
 }

@@ -84,60 +84,6 @@ struct FullTcpScriptSyscalls::Epoll
     }
 };
 
-uint32_t
-FullTcpScriptSyscalls::EpollEvents(const File& f)
-{
-    if (!f.socket)
-    {
-        return 0;
-    }
-    if (f.listening)
-    {
-        // inet_csk_listen_poll(): readable while a connection waits to be accepted.
-        return f.accepted.empty() ? 0 : EPOLLIN | EPOLLRDNORM;
-    }
-    // tcp_poll(). The shutdown flags follow from the state: the peer's FIN set RCV_SHUTDOWN
-    // (tcp_fin()), our FIN SEND_SHUTDOWN, and a connection that ended has both (tcp_done()).
-    using S = FullTcpState;
-    const S st = f.socket->GetState();
-    const bool ended = st == S::CLOSED && (f.connected || f.refused);
-    const bool rcvShutdown =
-        ended || st == S::CLOSE_WAIT || st == S::LAST_ACK || st == S::CLOSING || st == S::TIME_WAIT;
-    const bool sendShutdown = ended || st == S::FIN_WAIT_1 || st == S::FIN_WAIT_2
-                           || st == S::CLOSING || st == S::TIME_WAIT || st == S::LAST_ACK;
-    uint32_t mask = 0;
-    if ((rcvShutdown && sendShutdown) || st == S::CLOSED)
-    {
-        mask |= EPOLLHUP;
-    }
-    if (rcvShutdown)
-    {
-        mask |= EPOLLIN | EPOLLRDNORM | EPOLLRDHUP;
-    }
-    if (st != S::SYN_SENT && st != S::SYN_RCVD)
-    {
-        if (f.socket->GetRxAvailable() > 0)
-        {
-            mask |= EPOLLIN | EPOLLRDNORM; // tcp_stream_is_readable()
-        }
-        // __sk_stream_is_writeable(): the free space is at least half of what is queued
-        // (sk_stream_wspace() >= sk_stream_min_wspace()).
-        UintegerValue sndBuf;
-        f.socket->GetAttribute("SndBufSize", sndBuf);
-        const uint64_t space = f.socket->GetTxAvailable();
-        const uint64_t queued = sndBuf.Get() > space ? sndBuf.Get() - space : 0;
-        if (sendShutdown || space >= queued / 2)
-        {
-            mask |= EPOLLOUT | EPOLLWRNORM;
-        }
-    }
-    if (!f.error.empty() || f.socket->GetErrorQueueSize() > 0)
-    {
-        mask |= EPOLLERR;
-    }
-    return mask;
-}
-
 void
 FullTcpScriptSyscalls::EpollWakeup(Ptr<Socket> s, uint32_t key)
 {
@@ -151,7 +97,7 @@ FullTcpScriptSyscalls::EpollWakeup(Ptr<Socket> s, uint32_t key)
         {
             // tcp_check_space() -> sk_stream_write_space(): only a writer that found no room
             // (SOCK_NOSPACE) is woken, once the socket is writeable again.
-            if (!f.noSpace || (EpollEvents(f) & EPOLLOUT) == 0)
+            if (!f.noSpace || (PollEvents(f) & EPOLLOUT) == 0)
             {
                 return;
             }
@@ -318,7 +264,7 @@ FullTcpScriptSyscalls::EpollCtl(const FullTcpScriptCall& c, Epoll& ep, Outcome& 
         Epoll::Item& it = ep.items[static_cast<int>(fd)];
         it.events = want | EPOLLERR | EPOLLHUP;
         it.data = data;
-        if ((EpollEvents(*Lookup(fd)) & it.events) != 0)
+        if ((PollEvents(*Lookup(fd)) & it.events) != 0)
         {
             ep.MakeReady(static_cast<int>(fd));
         }
@@ -374,7 +320,7 @@ FullTcpScriptSyscalls::EpollWait(const FullTcpScriptCall& c, Epoll& ep, Outcome&
         {
             continue;
         }
-        const uint32_t revents = EpollEvents(*f) & item->second.events;
+        const uint32_t revents = PollEvents(*f) & item->second.events;
         if (revents == 0)
         {
             continue;

@@ -139,7 +139,8 @@ FullTcpScriptMatcher::BuildInbound(const FullTcpScriptSegment& s,
                                    uint16_t dstPort,
                                    FullTcpHeader& h)
 {
-    const uint32_t localIsn = m_localIsn.value_or(0);
+    const bool syn = (s.flags & FullTcpHeader::SYN) != 0;
+    const uint32_t localIsn = LocalOffset(syn);
     h.SetSourcePort(srcPort);
     h.SetDestinationPort(dstPort);
     h.SetFlags(s.flags);
@@ -147,7 +148,6 @@ FullTcpScriptMatcher::BuildInbound(const FullTcpScriptSegment& s,
     // side's ISN (socket.h: no offset for a SYN, the remote ISN for the others), which the
     // first SYN or a SYN-ACK sets (run_packet.c): a SYN-ACK `123:123(0)` is followed by data
     // `1:501(500)`.
-    const bool syn = (s.flags & FullTcpHeader::SYN) != 0;
     if (syn && ((s.flags & FullTcpHeader::ACK) != 0 || !m_remoteIsnSet))
     {
         m_remoteIsn = m_remoteBase + s.seq;
@@ -321,11 +321,15 @@ FullTcpScriptMatcher::Compare(const FullTcpScriptSegment& e,
         PrintFlags(why, h.GetFlags());
         return why.str();
     }
-    if ((e.flags & FullTcpHeader::SYN) != 0)
+    const bool syn = (e.flags & FullTcpHeader::SYN) != 0;
+    if (syn && !m_localIsn)
     {
-        m_localIsn = h.GetSequenceNumber() - e.seq; // packetdrill learns the ISN from a SYN
+        // packetdrill learns the ISN from the first SYN of a connection (run_packet.c: the
+        // live and the script ISN of an active SYN or a passive SYN-ACK).
+        m_localIsn = h.GetSequenceNumber();
+        m_localScriptIsn = e.seq;
     }
-    const uint32_t seq = h.GetSequenceNumber() - m_localIsn.value_or(0);
+    const uint32_t seq = h.GetSequenceNumber() - LocalOffset(syn);
     if (seq != e.seq || payload != e.len)
     {
         why << "sequence range: expected " << e.seq << ":" << e.end << "(" << e.len << ") but got "
@@ -388,7 +392,7 @@ FullTcpScriptMatcher::Describe(const FullTcpHeader& h, uint32_t payload) const
     FullTcpScriptSegment s;
     s.inbound = false;
     s.flags = h.GetFlags();
-    s.seq = h.GetSequenceNumber() - m_localIsn.value_or(0);
+    s.seq = h.GetSequenceNumber() - LocalOffset(h.HasFlags(FullTcpHeader::SYN));
     s.len = payload;
     s.end = s.seq + payload;
     if (h.HasFlags(FullTcpHeader::ACK))

@@ -68,7 +68,31 @@ class FullTcpScriptMatcher
      */
     static std::string Describe(const FullTcpScriptSegment& s);
 
+    /// A new connection is under test: its first SYN teaches FullTcp's ISN again.
+    void
+    NewConnection()
+    {
+        m_localIsn.reset();
+    }
+
+    /// \param relative a sequence number of FullTcp's, relative to its ISN
+    /// \return its wire value (packetdrill's local_seq_script_to_live_offset())
+    uint32_t
+    LocalWire(uint32_t relative) const
+    {
+        return relative + m_localIsn.value_or(0);
+    }
+
   private:
+    /// \param syn whether the segment has SYN \return what a script number of FullTcp's is
+    /// offset by on the wire (packetdrill's local_seq_script_to_live_offset(): the ISN, less
+    /// the script's own ISN on a SYN)
+    uint32_t
+    LocalOffset(bool syn) const
+    {
+        return m_localIsn.value_or(0) - (syn ? m_localScriptIsn : 0);
+    }
+
     /// \return the options of h in script form (sequence numbers relative)
     std::vector<FullTcpScriptOption> OutboundOptions(const FullTcpHeader& h) const;
 
@@ -76,6 +100,7 @@ class FullTcpScriptMatcher
     uint32_t m_remoteIsn;               //!< the script side's ISN (its SYN's, wire value)
     bool m_remoteIsnSet {false};        //!< a SYN or SYN-ACK of the script side set it
     std::optional<uint32_t> m_localIsn; //!< FullTcp's ISN, once seen (0 before)
+    uint32_t m_localScriptIsn {0};      //!< the script's number for it (its first SYN's)
     std::optional<uint32_t> m_tsOffset; //!< FullTcp's TSval minus the script's
 };
 

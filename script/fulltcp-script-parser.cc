@@ -8,6 +8,7 @@
  */
 #include "fulltcp-script-parser.h"
 
+#include "fulltcp-script-icmp.h"
 #include "fulltcp-script-tcpinfo.h"
 
 #include "ns3/fulltcp-header.h"
@@ -100,6 +101,8 @@ class Parser
     double Seconds(const std::string& what);
     FullTcpScriptTiming Timing();
     void Segment(FullTcpScriptEvent& e);
+    /// `< icmp TYPE [CODE] [mtu N] [[seq]]` (packetdrill's icmp_packet_spec)
+    void Icmp(FullTcpScriptEvent& e);
     FullTcpScriptOption Option();
     void Call(FullTcpScriptEvent& e);
     FullTcpScriptExpr Expr();
@@ -365,6 +368,56 @@ Parser::Segment(FullTcpScriptEvent& e)
     }
 }
 
+void
+Parser::Icmp(FullTcpScriptEvent& e)
+{
+    Next(); // <
+    Next(); // icmp
+    FullTcpScriptIcmp& m = e.icmp;
+    const T& type = Next();
+    // opt_icmp_code: a WORD that is not `mtu` (packetdrill's MTU keyword).
+    std::string code;
+    if (Peek().kind == T::WORD && Peek().text != "mtu")
+    {
+        code = Next().text;
+    }
+    std::string error;
+    if (type.kind != T::WORD || !FullTcpScriptIcmpType(type.text, code, m.type, m.code, error))
+    {
+        throw FullTcpScriptSyntaxError(type.line, error.empty() ? "ICMP type expected" : error);
+    }
+    if (Accept(T::WORD, "mtu"))
+    {
+        // icmp_packet.c set_icmpv4_header(): "ICMPv4 MTU is only valid for
+        // unreachable-frag_needed".
+        if (m.type != 3 || m.code != 4)
+        {
+            throw FullTcpScriptSyntaxError(e.line,
+                                           "ICMPv4 MTU is only valid for unreachable-frag_needed");
+        }
+        m.mtu = static_cast<uint16_t>(Unsigned("an MTU", UINT16_MAX));
+    }
+    if (Accept(T::PUNCT, "["))
+    {
+        if (Peek().kind == T::WORD && !std::isdigit(static_cast<unsigned char>(Peek().text[0])))
+        {
+            throw FullTcpScriptSyntaxError(e.line,
+                                           "only a quoted TCP segment ([seq]) is supported");
+        }
+        m.seq = Unsigned("a start sequence number");
+        Expect(T::PUNCT, ":");
+        const auto end = static_cast<uint32_t>(Unsigned("an end sequence number"));
+        Expect(T::PUNCT, "(");
+        m.len = static_cast<uint32_t>(Unsigned("a payload length", 65535));
+        Expect(T::PUNCT, ")");
+        Expect(T::PUNCT, "]");
+        if (end - m.seq != m.len)
+        {
+            throw FullTcpScriptSyntaxError(e.line, "sequence range and length disagree");
+        }
+    }
+}
+
 FullTcpScriptExpr
 Parser::Expr()
 {
@@ -570,6 +623,11 @@ Parser::Script(const std::string& name)
             {
                 e.kind = FullTcpScriptEvent::COMMAND;
                 e.command = Next().text;
+            }
+            else if (t.Is(T::PUNCT, "<") && m_tokens[m_pos + 1].Is(T::WORD, "icmp"))
+            {
+                e.kind = FullTcpScriptEvent::ICMP;
+                Icmp(e);
             }
             else if (t.Is(T::PUNCT, "<") || t.Is(T::PUNCT, ">"))
             {

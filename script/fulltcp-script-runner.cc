@@ -9,6 +9,7 @@
 #include "fulltcp-script-runner.h"
 
 #include "fulltcp-raw-peer.h"
+#include "fulltcp-script-icmp.h"
 #include "fulltcp-script-shell.h"
 
 #include "ns3/boolean.h"
@@ -43,6 +44,8 @@ constexpr uint32_t REMOTE_ISN = 1000000;
 /// device, channel, IP and TCP in fewer (packetdrill's kernel processes an injected segment
 /// before the next line runs).
 constexpr uint32_t SETTLE_HOPS = 16;
+/// The port bind() gives FullTcp's sockets (packetdrill's --bind_port default).
+constexpr uint16_t BIND_PORT = 8080;
 
 } // namespace
 
@@ -103,8 +106,8 @@ FullTcpScriptRunner::BuildNetwork()
     m_calls = std::make_unique<FullTcpScriptSyscalls>(nodes.Get(0)->GetObject<FullTcpL4Protocol>(),
                                                       m_options.localIp,
                                                       m_options.remoteIp,
-                                                      8080,
-                                                      8080);
+                                                      BIND_PORT,
+                                                      BIND_PORT);
 }
 
 bool
@@ -211,6 +214,11 @@ FullTcpScriptRunner::Execute(const FullTcpScriptEvent& e)
     {
     case FullTcpScriptEvent::SEGMENT:
     {
+        m_underTest.Inbound(e.segment.flags, BIND_PORT, m_remotePort, m_localPort);
+        if (m_underTest.NewConnection())
+        {
+            m_matcher.NewConnection();
+        }
         FullTcpHeader h;
         const std::string error = m_matcher.BuildInbound(e.segment, m_remotePort, m_localPort, h);
         if (!error.empty())
@@ -220,6 +228,20 @@ FullTcpScriptRunner::Execute(const FullTcpScriptEvent& e)
         }
         m_peer->Send(
             h, Create<Packet>(e.segment.len), m_options.remoteIp, m_options.localIp, e.segment.ecn);
+        return true;
+    }
+    case FullTcpScriptEvent::ICMP:
+    {
+        // ICMP over IP from the script side (ns-3's Icmpv4L4Protocol hands it to FullTcp's
+        // ReceiveIcmp()), quoting a segment of the connection under test (run_packet.c
+        // map_inbound_icmp_tcp_packet(): its sequence number relative to FullTcp's ISN).
+        Ptr<Packet> p = FullTcpScriptIcmpMessage(e.icmp,
+                                                 m_options.localIp,
+                                                 m_options.remoteIp,
+                                                 m_localPort,
+                                                 m_remotePort,
+                                                 m_matcher.LocalWire(e.icmp.seq));
+        m_peer->GetObject<Ipv4>()->Send(p, m_options.remoteIp, m_options.localIp, 1, nullptr);
         return true;
     }
     case FullTcpScriptEvent::COMMAND:
@@ -255,6 +277,12 @@ FullTcpScriptRunner::Execute(const FullTcpScriptEvent& e)
         m_returnedAtOnce = false;
         auto done = std::make_shared<bool>(false);
         auto blocked = std::make_shared<bool>(false);
+        int64_t fd = -1;
+        if (!e.call.args.empty())
+        {
+            FullTcpScriptSyscalls::Evaluate(e.call.args[0], fd);
+        }
+        m_underTest.Starts(e.call.name, fd);
         m_calls->Start(e.call,
                        [this, index, end, done, blocked](const FullTcpScriptSyscalls::Outcome& o)
                        {
@@ -294,6 +322,12 @@ FullTcpScriptRunner::Returned(size_t index,
         Fail(e, o.failure);
         return;
     }
+    int64_t fd = -1;
+    if (!e.call.args.empty())
+    {
+        FullTcpScriptSyscalls::Evaluate(e.call.args[0], fd);
+    }
+    m_underTest.Returned(e.call.name, fd, o.ret);
     const std::string got =
         std::to_string(o.ret) + (o.ret == -1 ? " " + o.errnoName : std::string());
     int64_t expected = 0;
@@ -428,6 +462,32 @@ FullTcpScriptRunner::MatchAwaited()
     m_matchPending = false;
     if (m_awaiting && !m_done)
     {
+        // sniff_outbound_live_packet(): what another connection sent is not the script's.
+        while (!m_sent.empty() && !m_underTest.Takes(m_sent.front().header))
+        {
+            if (m_options.verbose)
+            {
+                *m_options.log << At(m_sent.front().at) << "  not from the socket under test: "
+                               << m_matcher.Describe(m_sent.front().header, m_sent.front().payload)
+                               << "\n";
+            }
+            m_sent.pop_front();
+        }
+        if (m_underTest.NewConnection())
+        {
+            m_matcher.NewConnection();
+        }
+        m_sentSettled = m_sent.size();
+        if (m_sent.empty())
+        {
+            if (m_timeout.IsExpired() && m_windowHigh != Time::Max())
+            {
+                m_timeout = Simulator::Schedule(Max(m_windowHigh - Simulator::Now(), Seconds(0)),
+                                                &FullTcpScriptRunner::ExpectTimedOut,
+                                                this);
+            }
+            return;
+        }
         m_awaiting = false;
         m_timeout.Cancel();
         MatchSent();
@@ -449,6 +509,21 @@ FullTcpScriptRunner::MatchSent()
     while (e.segment.len > s.payload && !m_sent.empty())
     {
         const Sent& n = m_sent.front();
+        if ((n.header.GetSourcePort() != s.header.GetSourcePort()
+             || n.header.GetDestinationPort() != s.header.GetDestinationPort())
+            && m_underTest.Takes(n.header))
+        {
+            // run_packet.c do_outbound_script_packet(): short of the expected length, a segment
+            // of another connection discards what was taken so far (an old socket's SYN
+            // retransmission before the new socket's SYN with data).
+            if (m_underTest.NewConnection())
+            {
+                m_matcher.NewConnection();
+            }
+            s = n;
+            m_sent.pop_front();
+            continue;
+        }
         if (n.at != s.at || s.header.HasFlags(FullTcpHeader::FIN)
             || n.header.GetSequenceNumber() != s.header.GetSequenceNumber() + s.payload
             || (n.header.GetFlags() & same) != (s.header.GetFlags() & same)

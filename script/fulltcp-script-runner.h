@@ -7,6 +7,7 @@
 
 #include "fulltcp-script-matcher.h"
 #include "fulltcp-script-syscalls.h"
+#include "fulltcp-script-under-test.h"
 #include "fulltcp-script.h"
 
 #include "ns3/event-id.h"
@@ -120,6 +121,7 @@ class FullTcpScriptRunner
     FullTcpScriptMatcher m_matcher;                 //!< segment translation
     std::unique_ptr<FullTcpScriptSyscalls> m_calls; //!< the socket side
     Ptr<FullTcpRawPeer> m_peer;                     //!< the script side
+    FullTcpScriptUnderTest m_underTest;             //!< packetdrill's socket under test
     uint16_t m_localPort {8080};                    //!< FullTcp's port (learned when it sends)
     uint16_t m_remotePort {48000};                  //!< the script side's
     size_t m_cursor {0};                            //!< next event

@@ -316,7 +316,7 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
     Outcome o;
     int64_t fd = -1;
     const std::string& n = c.name;
-    const bool needsFd = n != "socket" && n != "open";
+    const bool needsFd = n != "socket" && n != "open" && n != "poll";
     if (!c.args.empty() && c.args[0].kind == FullTcpScriptExpr::SYMBOL
         && c.args[0].text == FullTcpScriptCall::SOCKET_UNDER_TEST)
     {
@@ -377,6 +377,14 @@ FullTcpScriptSyscalls::Start(const FullTcpScriptCall& c, Done done)
             *first = false;
             return Connect(fd, f, out);
         };
+    }
+    else if (n == "poll")
+    {
+        if (!PollCall(c, attempt, o)) // fulltcp-script-poll.cc
+        {
+            done(o);
+            return;
+        }
     }
     else if (n == "sendto" || n == "sendmsg" || n == "recvmsg" || n == "recvfrom")
     {
@@ -735,6 +743,14 @@ bool
 FullTcpScriptSyscalls::Close(const FullTcpScriptCall&, int64_t fd, Outcome& o)
 {
     File& f = *Lookup(fd);
+    // Linux inet_csk_listen_stop(): the children not yet accept()ed (FullTcp handed them to
+    // the runner, its accept queue) are disconnected, with a RST where tcp_need_reset() says
+    // (inet_child_forget() -> tcp_disconnect()): as a close with SO_LINGER {1, 0}.
+    for (Ptr<Socket> child : f.accepted)
+    {
+        child->SetAttribute("CloseAborts", BooleanValue(true));
+        child->Close();
+    }
     Returned(f.socket->Close(), f, o);
     m_files.erase(static_cast<int>(fd));
     return true;

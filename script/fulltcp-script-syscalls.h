@@ -199,6 +199,17 @@ class FullTcpScriptSyscalls
      */
     bool FileCommand(const std::vector<std::string>& words, std::string& note);
     /**
+     * \brief poll() (fulltcp-script-poll.cc): `poll([{fd=N, events=E, revents=R}, ...],
+     * nfds, timeout)`, blocking until an fd is ready or the timeout (ms) passes.
+     * \param c the call \param attempt out: what runs it
+     * \param o out: the failure when its arguments are not supported
+     * \return false when the call ends at once with o
+     */
+    bool PollCall(const FullTcpScriptCall& c, std::function<bool(Outcome&)>& attempt, Outcome& o);
+    /// \param f a file \return its poll() and epoll() events now, as Linux tcp_poll()
+    /// computes them (fulltcp-script-poll.cc)
+    static uint32_t PollEvents(const File& f);
+    /**
      * \brief A send or read with a NULL buffer (fulltcp-script-msg.cc).
      * \param c the call \param o out: -1 EFAULT \return whether c is one
      */
@@ -223,8 +234,6 @@ class FullTcpScriptSyscalls
     void EpollWakeup(Ptr<Socket> s, uint32_t key);
     void Readable(Ptr<Socket> s);    //!< Recv callback: EPOLLIN wakeup (sock_def_readable())
     void ErrorReport(Ptr<Socket> s); //!< error queue callback: EPOLLERR (sk_error_report())
-    /// \param f a file \return its events as Linux tcp_poll() computes them
-    static uint32_t EpollEvents(const File& f);
     std::map<int, std::shared_ptr<Epoll>> m_epolls; //!< epoll descriptors (also in m_files)
 
     /// \param c a call \param i an argument \param out its value \param o the outcome to

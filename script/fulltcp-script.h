@@ -77,6 +77,22 @@ struct FullTcpScriptSegment
 
 /**
  * \ingroup fulltcp
+ * \brief An inbound ICMP line (packetdrill's icmp_packet_spec):
+ * `< icmp unreachable frag_needed mtu 840 [0:1000(1000)]`. The message quotes the IP header
+ * and first 8 bytes of a segment FullTcp sent on the connection under test: its ports and
+ * sequence number (relative to FullTcp's ISN; 0 when the line has no `[...]`).
+ */
+struct FullTcpScriptIcmp
+{
+    uint8_t type {0};            //!< ICMP type (RFC 792: 3 unreachable, 11 time exceeded, ...)
+    uint8_t code {0};            //!< ICMP code (`unreachable frag_needed`: 4)
+    std::optional<uint16_t> mtu; //!< `mtu N`: the next-hop MTU (RFC 1191, frag_needed only)
+    uint32_t seq {0};            //!< the quoted segment's relative sequence number
+    uint32_t len {0};            //!< its payload length (the quoted IP total length)
+};
+
+/**
+ * \ingroup fulltcp
  * \brief A syscall argument or expected value: `...`, `5`, `SO_LINGER`, `O_RDWR|O_NONBLOCK`,
  * `[1]`, `{l_onoff=1, l_linger=0}`, `"text"`.
  */
@@ -129,6 +145,7 @@ struct FullTcpScriptEvent
         SEGMENT, //!< `<` or `>`
         CALL,    //!< a system call
         COMMAND, //!< a backtick shell command
+        ICMP,    //!< `< icmp ...`
     };
 
     uint32_t line {0};            //!< line number in the script (1-based)
@@ -138,6 +155,7 @@ struct FullTcpScriptEvent
     FullTcpScriptSegment segment; //!< SEGMENT
     FullTcpScriptCall call;       //!< CALL
     std::string command;          //!< COMMAND: the text between the backticks
+    FullTcpScriptIcmp icmp;       //!< ICMP
 };
 
 /**

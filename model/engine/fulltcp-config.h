@@ -130,6 +130,15 @@ struct FullTcpConfig
     /// nothing, RFC 5927 §7); the glue sets 1280 for IPv6 (RFC 8201 §4: never below the
     /// IPv6 minimum link MTU).
     uint32_t minPathMtu {552};
+    /// ICMP errors during an open as Linux tcp_v4_err() / tcp_v6_err() treat them
+    /// (FullTcpConnection::IcmpArrives()): a path MTU drop quoting a SYN that carried data
+    /// lowers the MSS we offer and sends the SYN again at once without its data
+    /// (tcp_v4_mtu_reduced() -> tcp_simple_retransmit(): "assume that the fastopen SYN was
+    /// lost"); in SYN_RCVD an error FullTcpIcmpError::requestFatal marks drops a connection
+    /// request silently (tcp_req_err()), and any error but a path MTU drop ends a Fast Open
+    /// child with that error (tcp_done_with_error()). Off (RFC 1122 §4.2.3.9): soft errors
+    /// never abort, the SYN waits for its timer.
+    bool linuxIcmpOpen {false};
     /// Floor of the send MSS whatever the peer announces: 48 (Linux tcp_min_snd_mss), so a
     /// hostile MSS option of 0 cannot make the connection send empty segments forever. Like
     /// Linux (__tcp_mtu_to_mss()), it bounds the MSS before the per-segment options are taken

@@ -36,6 +36,8 @@ FullTcpAppEventName(FullTcpAppEvent e)
         return "RESET";
     case FullTcpAppEvent::TIMED_OUT:
         return "TIMED_OUT";
+    case FullTcpAppEvent::UNREACHABLE:
+        return "UNREACHABLE";
     }
     return "INVALID_EVENT";
 }

@@ -62,6 +62,9 @@ enum class FullTcpAppEvent : uint8_t
     /// An ICMP hard error (port or protocol unreachable) answered our SYN (RFC 1122
     /// §4.2.3.9; Linux tcp_v4_err() fails the connect)
     CONNECT_UNREACHABLE,
+    /// An ICMP error ended a passive Fast Open child in SYN_RCVD, whose application may hold
+    /// it already (FullTcpConfig::linuxIcmpOpen; Linux tcp_done_with_error())
+    UNREACHABLE,
 };
 
 /**

@@ -72,7 +72,11 @@ AppEventFor(
     case C::TIMEOUT_FIN_WAIT_2:
         return E::TIMED_OUT;
     case C::RCV_ICMP_UNREACHABLE:
-        return E::CONNECT_UNREACHABLE;
+        if (from == S::SYN_RCVD && passive)
+        {
+            return std::nullopt; // a connection request, dropped silently (tcp_req_err())
+        }
+        return opening ? E::CONNECT_UNREACHABLE : E::UNREACHABLE;
     default:
         return std::nullopt; // the user's own doing, or the end of TIME_WAIT
     }

@@ -769,6 +769,12 @@ class FullTcpConnection : private FullTcpRecoverySender
     /// Packet too big (RFC 1191, RFC 8201): lower SND.MSS and resend what no longer fits.
     /// \param mtu the reported next-hop MTU \return MSS_LOWERED or MSS_UNCHANGED
     FullTcpIcmpResult PathMtuDropped(uint32_t mtu);
+    /**
+     * \brief A path MTU drop in SYN_SENT, linuxIcmpOpen (fulltcp-fast-open-client.cc): our
+     * SYN offers the new path's MSS, and a SYN that carried data goes again at once without.
+     * \param pmtu the path MTU (already floored) \return MSS_LOWERED or MSS_UNCHANGED
+     */
+    FullTcpIcmpResult SynPathMtuDropped(uint32_t pmtu);
 
     FullTcpConfig m_config;               //!< durations, limits and options
     FullTcpConnectionOutput& m_out;       //!< the world

@@ -52,7 +52,9 @@ FullTcpConnection::ConnectFastOpen(uint16_t localPort,
     // cookie (an empty option) and carries none. TFO_CLIENT_NO_COOKIE: data, no option.
     if (!fo.noCookie)
     {
-        c.option = fo.cookie.value_or(FullTcpFastOpenOption {});
+        FullTcpFastOpenOption request;
+        request.experimental = fo.requestExperimental;
+        c.option = fo.cookie.value_or(request);
     }
     const uint32_t size = fo.data ? fo.data->GetSize() : 0;
     if ((fo.cookie || fo.noCookie) && size > 0)
@@ -114,11 +116,42 @@ FullTcpConnection::FastOpenSynAckArrives(const FullTcpHeader& h)
     {
         learned.cookie = fo;
     }
+    else if (c.option && !m_tcb.synRetransmitted && c.synDataEnd <= 1)
+    {
+        // "We requested a cookie but didn't get it. If we did not use the (old) exp opt format
+        // then try so next time (try_exp=1). Otherwise we go back to use the RFC7413 opt
+        // (try_exp=2)."
+        learned.tryExp = c.option->experimental ? 2 : 1;
+    }
     m_out.FastOpenLearned(learned);
     // RFC 7413 §4.2.1: data the SYN-ACK does not acknowledge is sent again (Linux marks it
     // lost and retransmits it at once, in place of the ACK of the SYN-ACK).
     m_tcb.synDataAcked = c.synDataEnd > 1 && m_tcb.sndUna >= c.synDataEnd;
     return c.synDataEnd > 1 && m_tcb.sndUna < c.synDataEnd;
+}
+
+FullTcpIcmpResult
+FullTcpConnection::SynPathMtuDropped(uint32_t pmtu)
+{
+    // tcp_v4_mtu_reduced(): tcp_sync_mss() to the new path MTU; tcp_advertise_mss() then
+    // offers no more than the route carries (the MSS of our SYN, later our advmss).
+    const uint32_t headers = m_config.ipHeaderSize + 20;
+    const uint32_t mss =
+        std::max<uint32_t>(pmtu > headers ? pmtu - headers : 0, m_config.minSndMss);
+    if (mss >= m_config.mss)
+    {
+        return FullTcpIcmpResult::MSS_UNCHANGED;
+    }
+    m_config.mss = static_cast<uint16_t>(mss);
+    // tcp_simple_retransmit(): "Us being here is an indication of a path MTU issue so we can
+    // assume that the fastopen SYN was lost": the SYN goes again now, without data and option
+    // (FastOpenSynPart()), the data waits for the handshake. A SYN without data is not
+    // resent (its length fits any MSS).
+    if (m_tcb.fastOpenClient.synDataEnd > 1 && !m_tcb.synRetransmitted)
+    {
+        RetransmitEarliest();
+    }
+    return FullTcpIcmpResult::MSS_LOWERED;
 }
 
 } // namespace ns3

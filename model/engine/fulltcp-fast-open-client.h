@@ -33,6 +33,10 @@ struct FullTcpFastOpenRequest
     /// Linux TFO_CLIENT_NO_COOKIE (net.ipv4.tcp_fastopen 0x4): data on the SYN without any
     /// Fast Open option.
     bool noCookie {false};
+    /// Without a cookie: ask for one with the experimental option (kind 254, magic 0xF989),
+    /// as Linux after a request in the RFC 7413 option went unanswered (tcp_fastopen_cache_get():
+    /// try_exp 1).
+    bool requestExperimental {false};
     /// The application's bytes (null: none).
     Ptr<Packet> data;
 };
@@ -46,6 +50,10 @@ struct FullTcpFastOpenLearned
 {
     uint16_t mss {0};                            //!< the SYN-ACK's MSS (0: it had none)
     std::optional<FullTcpFastOpenOption> cookie; //!< a valid cookie it carried
+    /// Linux try_exp (tcp_rcv_fastopen_synack()): a cookie request without data got no cookie;
+    /// 1 if it asked in the RFC 7413 option (try the experimental one next), 2 if in the
+    /// experimental one (back to RFC 7413 for good); 0 otherwise.
+    uint8_t tryExp {0};
 };
 
 /**

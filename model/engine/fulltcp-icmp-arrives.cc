@@ -35,6 +35,17 @@ FullTcpConnection::IcmpArrives(const FullTcpIcmpError& error, Time now)
         NS_LOG_LOGIC("ICMP " << error.kind << " quoting " << seq << " ignored: not in flight");
         return R::NOT_IN_FLIGHT;
     }
+    if (m_tcb.state == S::SYN_RCVD && m_tcb.passive && m_config.linuxIcmpOpen
+        && error.kind != K::PACKET_TOO_BIG && (m_tcb.fastOpenChild || error.requestFatal))
+    {
+        // Linux tcp_v4_err(): a connection request goes silently (tcp_req_err(), the
+        // listener then answers the client's ACK with a RST); a Fast Open child, which the
+        // application may hold already, ends with the error: its data stays readable, then
+        // the error, then EPIPE (tcp_done_with_error()).
+        m_tcb.softError = error.kind;
+        SetState(S::CLOSED, FullTcpStateCause::RCV_ICMP_UNREACHABLE);
+        return R::CONNECT_FAILED;
+    }
     switch (error.kind)
     {
     case K::PACKET_TOO_BIG:
@@ -69,6 +80,10 @@ FullTcpConnection::PathMtuDropped(uint32_t mtu)
     // the options every segment carries (RFC 9293 §3.7.1; timestamps: 12 bytes), in Linux's
     // order (__tcp_mtu_to_mss() applies the floor, tcp_mtu_to_mss() takes off the options).
     const uint32_t pmtu = std::max(mtu, m_config.minPathMtu);
+    if (m_tcb.state == S::SYN_SENT && m_config.linuxIcmpOpen)
+    {
+        return SynPathMtuDropped(pmtu); // fulltcp-fast-open-client.cc
+    }
     const uint32_t headers = m_config.ipHeaderSize + 20;
     const uint32_t optionBytes = m_tcb.tsOk ? 12 : 0;
     const uint32_t floored =

@@ -118,6 +118,10 @@ struct FullTcpIcmpError
     FullTcpIcmpKind kind {FullTcpIcmpKind::SOFT}; //!< what it means
     uint32_t quotedSeq {0}; //!< sequence number of the segment the message quotes (RFC 792)
     uint32_t mtu {0};       //!< PACKET_TOO_BIG: the next-hop MTU it reports (0: not given)
+    /// Linux tcp_req_err()'s abort: the error drops a connection request in SYN_RCVD (ICMP
+    /// net or host unreachable, time exceeded, parameter problem; ICMPv6 errors
+    /// icmpv6_err_convert() calls fatal). Used with FullTcpConfig::linuxIcmpOpen.
+    bool requestFatal {false};
 };
 
 /**

@@ -147,7 +147,9 @@ FullTcpNextState(FullTcpState from, FullTcpStateCause cause)
     case FullTcpStateCause::RCV_ICMP_UNREACHABLE:
         // RFC 1122 §4.2.3.9 leaves hard errors to the application; answering a SYN, nobody
         // will ever answer it, so the open fails (FullTcpConnection::IcmpArrives()).
-        return from == S::SYN_SENT ? std::optional(S::CLOSED) : std::nullopt;
+        // FullTcpConfig::linuxIcmpOpen: also an open in SYN_RCVD (Linux tcp_req_err(),
+        // tcp_done_with_error()).
+        return from == S::SYN_SENT || from == S::SYN_RCVD ? std::optional(S::CLOSED) : std::nullopt;
     }
     return std::nullopt;
 }

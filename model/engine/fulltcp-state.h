@@ -64,7 +64,8 @@ enum class FullTcpStateCause : uint8_t
     TIMEOUT_FIN_WAIT_2,    //!< orphaned FIN_WAIT_2 gave up (Linux tcp_fin_timeout)
     RETRIES_EXHAUSTED,     //!< retransmission limit reached (§3.8.3, R2)
     /// ICMP port or protocol unreachable answering our SYN (RFC 1122 §4.2.3.9; Linux
-    /// tcp_v4_err() ends a SYN_SENT connection on it)
+    /// tcp_v4_err() ends a SYN_SENT connection on it), or, with FullTcpConfig::linuxIcmpOpen,
+    /// an ICMP error ending an open in SYN_RCVD
     RCV_ICMP_UNREACHABLE,
     /// A listener's SYN creates this connection as a copy of the listener, in LISTEN (RFC 9293
     /// §3.10.7.2 "a new TCB"; ns-3's and BSD's fork). Not reported: the child's first reported

@@ -26,6 +26,10 @@ FullTcpFastOpenCache::Learn(const FullTcpIpKey& server, const FullTcpFastOpenLea
     {
         e.cookie = learned.cookie;
     }
+    else if (learned.tryExp > e.tryExp && !e.cookie)
+    {
+        e.tryExp = learned.tryExp; // tcp_fastopen_cache_set()
+    }
 }
 
 void

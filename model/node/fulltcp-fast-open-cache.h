@@ -31,6 +31,9 @@ class FullTcpFastOpenCache
     {
         uint16_t mss {0};                            //!< its MSS (0: not known)
         std::optional<FullTcpFastOpenOption> cookie; //!< its cookie (none: ask for one)
+        /// Linux tcpm_fastopen.try_exp: 1 asks for a cookie in the experimental option, 2 (or
+        /// 0) in the RFC 7413 one; it only grows, and only while no cookie is known.
+        uint8_t tryExp {0};
     };
 
     /// \param server the server's address \return what is known of it (an empty entry if nothing)

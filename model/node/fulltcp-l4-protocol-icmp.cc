@@ -37,7 +37,8 @@ FullTcpL4Protocol::IcmpError(const FullTcpIpKey& source,
                              uint8_t type,
                              uint8_t code,
                              FullTcpIcmpKind kind,
-                             uint32_t mtu)
+                             uint32_t mtu,
+                             bool requestFatal)
 {
     // The first 8 bytes of the segment (RFC 792, RFC 4443): ports and sequence number. ICMP
     // quotes a segment this host sent, so it concerns a connection, never a listener.
@@ -51,7 +52,8 @@ FullTcpL4Protocol::IcmpError(const FullTcpIpKey& source,
     const uint32_t seq = (uint32_t {Read16(quote + 4)} << 16) | Read16(quote + 6);
     // The engine judges it (RFC 5927 §4.1 and what the error means in its state).
     Ptr<FullTcpSocket> socket = v->socket;
-    const FullTcpIcmpResult result = socket->IcmpError(FullTcpIcmpError {kind, seq, mtu});
+    const FullTcpIcmpResult result =
+        socket->IcmpError(FullTcpIcmpError {kind, seq, mtu, requestFatal});
     NS_LOG_LOGIC("ICMP " << +type << "/" << +code << " for " << tuple << ": " << result);
     if (result != FullTcpIcmpResult::NOT_IN_FLIGHT)
     {
@@ -89,13 +91,21 @@ FullTcpL4Protocol::ReceiveIcmp(Ipv4Address icmpSource,
     {
         return;
     }
+    // Linux tcp_v4_err(): a request is dropped on time exceeded, parameter problem, net or
+    // host unreachable (tcp_req_err()'s abort).
+    const bool requestFatal =
+        icmpType == Icmpv4Header::ICMPV4_TIME_EXCEEDED
+        || (icmpType == Icmpv4Header::ICMPV4_DEST_UNREACH
+            && (icmpCode == Icmpv4DestinationUnreachable::ICMPV4_NET_UNREACHABLE
+                || icmpCode == Icmpv4DestinationUnreachable::ICMPV4_HOST_UNREACHABLE));
     IcmpError(FullTcpIpKey(payloadSource),
               FullTcpIpKey(payloadDestination),
               payload,
               icmpType,
               icmpCode,
               kind,
-              icmpInfo);
+              icmpInfo,
+              requestFatal);
 }
 
 void
@@ -127,13 +137,19 @@ FullTcpL4Protocol::ReceiveIcmp(Ipv6Address icmpSource,
     {
         return; // the rest is not about TCP
     }
+    // Linux tcp_v6_err(): icmpv6_err_convert()'s fatal errors drop a request (unreachable:
+    // administratively prohibited, port unreachable, policy failure, reject route).
+    const bool requestFatal = kind == FullTcpIcmpKind::HARD
+                           || (icmpType == Icmpv6Header::ICMPV6_ERROR_DESTINATION_UNREACHABLE
+                               && (icmpCode == 1 || icmpCode == 5 || icmpCode == 6));
     IcmpError(FullTcpIpKey(payloadSource),
               FullTcpIpKey(payloadDestination),
               payload,
               icmpType,
               icmpCode,
               kind,
-              icmpInfo);
+              icmpInfo,
+              requestFatal);
 }
 
 } // namespace ns3

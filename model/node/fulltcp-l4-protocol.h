@@ -410,6 +410,7 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
      * \param quote the first 8 bytes of the quoted segment (ports, sequence number)
      * \param type ICMP type \param code ICMP code
      * \param kind what it means to TCP \param mtu the next-hop MTU (packet too big)
+     * \param requestFatal whether it drops a connection request (FullTcpIcmpError)
      */
     void IcmpError(const FullTcpIpKey& source,
                    const FullTcpIpKey& destination,
@@ -417,7 +418,8 @@ class FullTcpL4Protocol : public FullTcpIpL4Base
                    uint8_t type,
                    uint8_t code,
                    FullTcpIcmpKind kind,
-                   uint32_t mtu);
+                   uint32_t mtu,
+                   bool requestFatal);
     /**
      * \brief Count and trace (Drop) a segment the protocol itself dropped.
      * \param local its destination \param remote its source (socket addresses)

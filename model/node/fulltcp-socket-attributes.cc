@@ -79,6 +79,17 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_simultaneousOpenRepeatsSyn),
                           MakeBooleanChecker())
+            .AddAttribute("LinuxIcmpOpen",
+                          "ICMP errors during an open as Linux tcp_v4_err() treats them: a "
+                          "path MTU drop quoting a SYN with data resends the SYN at once "
+                          "without data, offering the new MSS (tcp_simple_retransmit()); in "
+                          "SYN_RCVD, net/host unreachable, time exceeded or parameter problem "
+                          "drops a connection request (tcp_req_err()) and any error ends a "
+                          "Fast Open child (tcp_done_with_error()). False: RFC 1122 "
+                          "§4.2.3.9, soft errors never abort.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_linuxIcmpOpen),
+                          MakeBooleanChecker())
             .AddAttribute("SynAckRetries",
                           "Retransmissions of a SYN-ACK before a half-open connection is "
                           "dropped (Linux tcp_synack_retries).",

@@ -148,6 +148,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.rcvBufMax = m_rcvBufMax;
     c.synSentBadAckRetry = m_synSentBadAckRetry;
     c.simultaneousOpenRepeatsSyn = m_simultaneousOpenRepeatsSyn;
+    c.linuxIcmpOpen = m_linuxIcmpOpen;
     c.synAckRetries = m_synAckRetries;
     c.duplicateSynRestartsTimer = m_duplicateSynRestartsTimer;
     c.dataRetries = m_dataRetries;
@@ -457,6 +458,13 @@ FullTcpSocket::DeliverEvent(FullTcpAppEvent event)
         m_failed = true;
         m_errno = TimeoutErrno();
         ErrorQueueAcked();
+        NotifyErrorClose();
+        break;
+    case FullTcpAppEvent::UNREACHABLE:
+        // ns-3 has one errno for unreachability (Linux: icmp_err_convert()'s, EHOSTUNREACH
+        // for a host unreachable).
+        m_failed = true;
+        m_errno = ERROR_NOROUTETOHOST;
         NotifyErrorClose();
         break;
     }

@@ -36,6 +36,8 @@ FullTcpSocket::FastOpenRequestFor(const Address& to)
         const FullTcpFastOpenCache::Entry e = m_tcp->GetFastOpenCache().Get(server);
         fo.cookie = e.cookie;
         fo.cachedMss = e.mss;
+        // tcp_fastopen_cache_get(): "cookie->exp = true" for a request when try_exp is 1.
+        fo.requestExperimental = !e.cookie && e.tryExp == 1;
     }
     fo.noCookie = (m_fastOpen & TFO_CLIENT_NO_COOKIE) != 0;
     return fo;

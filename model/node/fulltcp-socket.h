@@ -79,6 +79,7 @@ struct FullTcpSocketInfo
  *  | CLOSED            | NormalClose                               |                       |
  *  | RESET             | ErrorClose                                | ERROR_NOTCONN         |
  *  | TIMED_OUT         | ErrorClose                                | ERROR_AGAIN *         |
+ *  | UNREACHABLE       | ErrorClose (ICMP error, Fast Open child)  | ERROR_NOROUTETOHOST   |
  *
  * (*) ERROR_NOROUTETOHOST instead when an ICMP soft error was received meanwhile (RFC 1122
  * §4.2.3.9, as Linux reports sk_err_soft).
@@ -727,6 +728,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     uint32_t m_rcvBufMax {33554432};                 //!< RcvBufMax
     Time m_synSentBadAckRetry {Seconds(0)};          //!< SynSentBadAckRetry
     bool m_simultaneousOpenRepeatsSyn {false};       //!< SimultaneousOpenRepeatsSyn
+    bool m_linuxIcmpOpen {false};                    //!< LinuxIcmpOpen
     uint32_t m_synAckRetries {5};                    //!< SynAckRetries
     bool m_duplicateSynRestartsTimer {false};        //!< DuplicateSynRestartsTimer
     Time m_msl {Seconds(120)};                       //!< Msl

@@ -136,4 +136,54 @@ TEST_F(FastOpenClient, UnsolicitedCookieOnPlainConnectIsNotReported)
 }
 
 } // namespace
+TEST_F(FastOpenClient, UnansweredCookieRequestAsksToTryTheExperimentalOption)
+{
+    // tcp_rcv_fastopen_synack(): a request in the RFC 7413 option, answered without a cookie:
+    // try_exp 1 (the next request uses kind 254).
+    ConnectFastOpen("", std::nullopt);
+    Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss));
+    ASSERT_EQ(out.learned.size(), 1u);
+    EXPECT_EQ(out.learned[0].tryExp, 1);
+}
+
+TEST_F(FastOpenClient, UnansweredExperimentalRequestGoesBackToTheRfcOption)
+{
+    // ... and one in the experimental option: try_exp 2 (back to kind 34).
+    FullTcpFastOpenRequest fo;
+    fo.requestExperimental = true;
+    uint32_t taken = 0;
+    ASSERT_EQ(Conn().ConnectFastOpen(kLocalPort, kRemotePort, kIss, fo, now, taken),
+              FullTcpError::OK);
+    FullTcpFastOpenOption exp;
+    exp.experimental = true;
+    EXPECT_SENT(Syn(exp, ""));
+    Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss));
+    ASSERT_EQ(out.learned.size(), 1u);
+    EXPECT_EQ(out.learned[0].tryExp, 2);
+}
+
+// ------------------------------------------------- ICMP during the open (linuxIcmpOpen)
+
+TEST_F(FastOpenClient, LinuxFragNeededResendsTheSynWithoutItsData)
+{
+    cfg.linuxIcmpOpen = true;
+    ASSERT_EQ(ConnectFastOpen(std::string(1000, 'x'), Cookie()), 1000u);
+    out.sent.clear();
+    // tcp_v4_mtu_reduced() -> tcp_simple_retransmit(): the SYN again at once, without data and
+    // option, offering the MSS of MTU 840 (840 - 40); the data waits for the handshake.
+    const FullTcpIcmpError e {FullTcpIcmpKind::PACKET_TOO_BIG, kIss, 840, false};
+    EXPECT_EQ(Conn().IcmpArrives(e, now), FullTcpIcmpResult::MSS_LOWERED);
+    EXPECT_SENT(Flags(H::SYN).Seq(kIss).Mss(800));
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(FastOpenClient, RfcFragNeededLeavesTheSynToItsTimer)
+{
+    ASSERT_EQ(ConnectFastOpen(std::string(1000, 'x'), Cookie()), 1000u);
+    out.sent.clear();
+    const FullTcpIcmpError e {FullTcpIcmpKind::PACKET_TOO_BIG, kIss, 840, false};
+    EXPECT_EQ(Conn().IcmpArrives(e, now), FullTcpIcmpResult::MSS_UNCHANGED);
+    EXPECT_NOTHING_SENT();
+}
+
 } // namespace fulltcp_test

@@ -124,4 +124,45 @@ TEST_F(FastOpenChildTest, FastOpenChildResetInSynRcvdIsReported)
     EXPECT_TRUE(Saw(E::RESET));
 }
 
+// ------------------------------------------------- ICMP in SYN_RCVD (linuxIcmpOpen)
+
+TEST_F(FastOpenChildTest, LinuxIcmpErrorEndsTheFastOpenChild)
+{
+    cfg.linuxIcmpOpen = true;
+    ASSERT_TRUE(AcceptChildWithSynData());
+    out.sent.clear();
+    // tcp_v4_err() -> tcp_done_with_error(): the application holds the child, which ends with
+    // the error; nothing is sent.
+    const FullTcpIcmpError e {FullTcpIcmpKind::SOFT, kIss, 0, false};
+    EXPECT_EQ(Conn().IcmpArrives(e, now), FullTcpIcmpResult::CONNECT_FAILED);
+    EXPECT_EQ(State(), S::CLOSED);
+    EXPECT_TRUE(Saw(E::UNREACHABLE));
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(EngineTest, LinuxFatalIcmpDropsAConnectionRequestSilently)
+{
+    cfg.linuxIcmpOpen = true;
+    ASSERT_EQ(Conn().AcceptSyn(MakeHeader(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss)), kIss, now),
+              FullTcpError::OK);
+    out.sent.clear();
+    // tcp_req_err(): a host unreachable quoting the SYN-ACK drops the request, unreported.
+    const FullTcpIcmpError e {FullTcpIcmpKind::SOFT, kIss, 0, true};
+    EXPECT_EQ(Conn().IcmpArrives(e, now), FullTcpIcmpResult::CONNECT_FAILED);
+    EXPECT_EQ(State(), S::CLOSED);
+    EXPECT_TRUE(out.events.empty());
+    EXPECT_NOTHING_SENT();
+}
+
+TEST_F(EngineTest, LinuxIcmpThatIsNotFatalLeavesAConnectionRequest)
+{
+    cfg.linuxIcmpOpen = true;
+    ASSERT_EQ(Conn().AcceptSyn(MakeHeader(Flags(H::SYN).Seq(kIrs).Mss(kPeerMss)), kIss, now),
+              FullTcpError::OK);
+    // tcp_req_err() aborts only on net/host unreachable, time exceeded, parameter problem.
+    const FullTcpIcmpError e {FullTcpIcmpKind::HARD, kIss, 0, false};
+    EXPECT_EQ(Conn().IcmpArrives(e, now), FullTcpIcmpResult::SOFT_ERROR);
+    EXPECT_EQ(State(), S::SYN_RCVD);
+}
+
 } // namespace fulltcp_test

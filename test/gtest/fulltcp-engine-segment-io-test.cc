@@ -21,7 +21,7 @@ using Ecn = FullTcpEcnCodepoint;
 FullTcpIcmpError
 Icmp(K kind, uint32_t seq, uint32_t mtu = 0)
 {
-    return FullTcpIcmpError {kind, seq, mtu};
+    return FullTcpIcmpError {kind, seq, mtu, false};
 }
 
 // ------------------------------------------------------------------ segments out

@@ -116,6 +116,7 @@ FullTcpConnection::QueueWrite(Ptr<Packet> data, bool endOfRecord)
         if (endOfRecord)
         {
             m_tcb.recordEnd = writeEnd; // tcp_sendmsg_locked(): TCP_SKB_CB(skb)->eor = 1
+            m_tcb.recordEnds.push_back(writeEnd);
         }
     }
     Output();

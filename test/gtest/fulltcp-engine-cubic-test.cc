@@ -380,7 +380,8 @@ TEST_F(DataTest, CubicIsChosenByNameWithItsHystart)
 class HystartConnectionTest : public DataTest
 {
   protected:
-    /// 30000 bytes written; the first 10 segments acknowledged after 200 ms (delay_min),
+    /// A handshake of 200 ms (delay_min); 30000 bytes written; the first 10 segments
+    /// acknowledged after 200 ms,
     /// cwnd 20; then, 240 ms later, nine ACKs of 2000 bytes 1 ms apart, each an RTT sample of
     /// about 240 ms when every ACK is timed. \param sendTimes ackRttFromSendTimes
     void
@@ -389,8 +390,11 @@ class HystartConnectionTest : public DataTest
         cfg.congestionControl = "Cubic";
         cfg.cubicHystart = "Linux";
         cfg.ackRttFromSendTimes = sendTimes;
+        cfg.cwndValidation = true; // cwnd grows while the round used it, as in Linux
         cfg.sndBufSize = 100000;
-        DriveToEstablished();
+        DriveToSynSent();
+        now += MilliSeconds(200); // the handshake's RTT: delay_min 200 ms
+        Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss));
         Write(Text(30000));
         now += MilliSeconds(200);
         Inject(PeerAck(10000).Win(30000));

@@ -111,6 +111,9 @@ LinuxValues(Helper& h)
     h.SetSocketAttribute("CwndGrowsByDelivered", BooleanValue(true));
     h.SetSocketAttribute("CwndWholeSegments", BooleanValue(true)); // snd_cwnd in packets
     h.SetSocketAttribute("SlowStartAfterIdle", BooleanValue(true));
+    // The congestion control times each ACK from the send time of the newest segment it
+    // delivered (tcp_clean_rtx_queue() ca_rtt_us, tcp_sacktag_one() last_sackt).
+    h.SetSocketAttribute("AckRttFromSendTimes", BooleanValue(true));
     // A segment ending beyond the receive window is taken whole if nothing waits to be read,
     // else dropped with a duplicate ACK (tcp_sequence(), Linux 6.17+).
     h.SetSocketAttribute("OverWindowWhole", BooleanValue(true));

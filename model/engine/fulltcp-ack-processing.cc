@@ -53,6 +53,13 @@ FullTcpConnection::ProcessAck(const FullTcpHeader& h, int64_t seq, int64_t ack, 
     // SACKed bytes the ACK covered cumulatively were delivered before (AckAdvances() dropped
     // them from the scoreboard).
     info.delivered = info.acked + m_tcb.scoreboard.SackedBytes() - sackedBefore;
+    // Linux tcp_ack_update_rtt(): "rs->rtt_us = ca_rtt_us", the send-time RTT of the newest
+    // segment delivered, the timestamp's only without one.
+    const std::optional<Time> ackRtt = m_tcb.rate.TakeAckRtt(m_now);
+    if (m_config.ackRttFromSendTimes && ackRtt)
+    {
+        sample.rtt = ackRtt;
+    }
     sample.rate = m_tcb.rate.TakeSample(
         m_now, m_tcb.rtt.HasSample() ? std::optional<Time>(m_tcb.rtt.GetMinRtt()) : std::nullopt);
     m_cc->OnAckSample(m_tcb.cc, sample, CongestionContext());
@@ -94,6 +101,10 @@ FullTcpConnection::AckAdvances(const FullTcpHeader& h, int64_t ack)
     while (!m_tcb.writeEnds.empty() && m_tcb.writeEnds.front() <= ack)
     {
         m_tcb.writeEnds.pop_front();
+    }
+    while (!m_tcb.recordEnds.empty() && m_tcb.recordEnds.front() <= ack)
+    {
+        m_tcb.recordEnds.pop_front();
     }
     if (m_tcb.sndUp && *m_tcb.sndUp <= ack)
     {
@@ -264,7 +275,15 @@ FullTcpConnection::UpdateSendWindow(const FullTcpHeader& h,
     }
     if (update)
     {
+        // tcp_ack_update_window(): a window that changes with data still queued runs
+        // tcp_slow_start_after_idle_check(), as a write does (a window that reopens after an
+        // idle period restarts slow start).
+        const bool changed = window != m_tcb.sndWnd;
         m_tcb.sndWnd = window;
+        if (changed && m_tcb.DataEnd() > m_tcb.sndNxt)
+        {
+            RestartAfterIdle(); // fulltcp-cwnd-use.cc
+        }
         m_tcb.maxSndWnd = std::max(m_tcb.maxSndWnd, m_tcb.sndWnd);
         m_tcb.sndWl1 = seq;
         m_tcb.sndWl2 = ack;

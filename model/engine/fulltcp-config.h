@@ -235,11 +235,18 @@ struct FullTcpConfig
     /// (bictcp_recalc_ssthresh(), tcp_reno_ssthresh()). false: in bytes (RFC 9438 §4.6,
     /// RFC 5681 §3.1).
     bool cwndWholeSegments {false};
-    /// A write after the connection was idle (nothing in flight) for more than an RTO halves
+    /// A write, or a send-window change while unsent data waits (tcp_ack_update_window()),
+    /// after the connection was idle (nothing in flight) for more than an RTO halves
     /// cwnd once per RTO of idleness down to the initial window (Linux
     /// tcp_slow_start_after_idle = 1: tcp_slow_start_after_idle_check(), tcp_cwnd_restart();
     /// RFC 5681 §4.1 and RFC 7661 ask a restart in some form): false, cwnd is kept.
     bool slowStartAfterIdle {false};
+    /// The congestion control's RTT sample of an ACK is the time since the most recently
+    /// sent segment it newly delivered (cumulatively or by SACK) was sent, if that segment
+    /// was never retransmitted (Linux tcp_clean_rtx_queue() ca_rtt_us from the skbs' send
+    /// times; HyStart's delay samples, bictcp_acked()); the timestamp echo only when there is
+    /// none. false: the RTT measurement of RFC 7323 §4 or RFC 6298 §3 (one timed segment).
+    bool ackRttFromSendTimes {false};
     /// Disable Nagle's algorithm (TCP_NODELAY): false, Nagle on (RFC 896, RFC 9293 §3.7.4
     /// SHLD-7; Linux).
     bool noDelay {false};

@@ -66,8 +66,11 @@ FullTcpConnection::RestartAfterIdle()
     {
         return;
     }
+    // icsk_rto: window probes back off icsk_backoff only (tcp_probe0_when()), so while
+    // probing the RTO is the estimator's, not the probes' backed-off interval.
+    const Time rto = m_tcb.probing ? m_tcb.rtt.GetRto() : m_tcb.rto;
     Time idle = m_now - m_tcb.lastDataSent;
-    if (idle <= m_tcb.rto || !m_tcb.rto.IsStrictlyPositive())
+    if (idle <= rto || !rto.IsStrictlyPositive())
     {
         return;
     }
@@ -80,7 +83,7 @@ FullTcpConnection::RestartAfterIdle()
         m_tcb.cc.ssthresh = std::max(m_tcb.cc.ssthresh, ((cwnd >> 1) + (cwnd >> 2)) * smss);
     }
     const uint32_t restart = std::min(std::max(1U, m_config.initialCwnd), cwnd);
-    while ((idle -= m_tcb.rto).IsStrictlyPositive() && cwnd > restart)
+    while ((idle -= rto).IsStrictlyPositive() && cwnd > restart)
     {
         cwnd >>= 1;
     }

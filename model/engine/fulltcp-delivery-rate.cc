@@ -85,6 +85,7 @@ FullTcpDeliveryRate::Sent(int64_t start, int64_t end, bool idle, Time now)
         Record& r = At(i);
         stamp.end = r.end;
         stamp.done = r.done;
+        stamp.retrans = true;
         r = stamp;
     }
     // ... new data gets a record of its own.
@@ -92,6 +93,7 @@ FullTcpDeliveryRate::Sent(int64_t start, int64_t end, bool idle, Time now)
     {
         stamp.end = end;
         stamp.done = false;
+        stamp.retrans = false;
         Push(stamp);
     }
 }
@@ -104,11 +106,23 @@ FullTcpDeliveryRate::MarkAppLimited(uint32_t bytesInFlight)
 }
 
 void
-FullTcpDeliveryRate::Deliver(Record& r, int64_t bytes)
+FullTcpDeliveryRate::Deliver(Record& r, int64_t bytes, bool sacked)
 {
     if (r.done)
     {
-        return;
+        return; // tcp_clean_rtx_queue() takes no time from an skb SACKed before
+    }
+    // Karn's rule on the send times (tcp_clean_rtx_queue(), tcp_sacktag_one()): only a
+    // segment sent once times the path; a retransmission cumulatively acknowledged voids
+    // the cumulative sample.
+    std::optional<Time>& last = sacked ? m_lastSackt : m_lastAckt;
+    if (r.retrans)
+    {
+        m_retransAcked = m_retransAcked || !sacked;
+    }
+    else if (!last || r.sent > *last)
+    {
+        last = r.sent;
     }
     m_delivered += bytes;
     m_ackDelivered += bytes;
@@ -130,7 +144,7 @@ FullTcpDeliveryRate::Acknowledged(int64_t una)
     {
         Record& r = At(0);
         const int64_t upTo = std::min(r.end, una);
-        Deliver(r, upTo - m_frontStart);
+        Deliver(r, upTo - m_frontStart, false);
         m_frontStart = upTo;
         if (upTo < r.end)
         {
@@ -147,7 +161,7 @@ FullTcpDeliveryRate::Sacked(FullTcpRange range)
     for (size_t i = FirstEndingAbove(range.start); i < m_size && StartOf(i) < range.end; ++i)
     {
         Record& r = At(i);
-        Deliver(r, r.end - StartOf(i));
+        Deliver(r, r.end - StartOf(i), true);
         r.done = true; // Linux clears tx.delivered_mstamp of a SACKed skb
     }
 }
@@ -185,6 +199,24 @@ FullTcpDeliveryRate::TakeSample(Time now, std::optional<Time> minRtt)
         return std::nullopt;
     }
     return sample;
+}
+
+std::optional<Time>
+FullTcpDeliveryRate::TakeAckRtt(Time now)
+{
+    std::optional<Time> sent = m_lastSackt;
+    if (!sent && !m_retransAcked)
+    {
+        sent = m_lastAckt;
+    }
+    m_lastAckt.reset();
+    m_lastSackt.reset();
+    m_retransAcked = false;
+    if (!sent)
+    {
+        return std::nullopt;
+    }
+    return now - *sent;
 }
 
 uint64_t

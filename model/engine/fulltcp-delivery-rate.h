@@ -65,6 +65,16 @@ class FullTcpDeliveryRate
      */
     std::optional<FullTcpRateSample> TakeSample(Time now, std::optional<Time> minRtt);
 
+    /**
+     * \brief End of an ACK: the RTT of the most recently sent segment it newly delivered
+     * that was never retransmitted (Linux tcp_clean_rtx_queue() ca_rtt_us: last_ackt of the
+     * cumulatively acknowledged skbs, none when a retransmitted one is among them; the SACKed
+     * ones' last_sackt from tcp_sacktag_one() taking precedence).
+     * \param now the time
+     * \return the sample, or nothing when no such segment was delivered
+     */
+    std::optional<Time> TakeAckRtt(Time now);
+
     /// \return bytes delivered so far (Linux tp->delivered, in bytes)
     uint64_t Delivered() const;
 
@@ -79,6 +89,7 @@ class FullTcpDeliveryRate
         uint32_t delivered {0};  //!< C.delivered then (low 32 bits, as Linux's u32)
         bool appLimited {false}; //!< sent while the flight was app-limited
         bool done {false};       //!< already delivered (SACKed): counted once
+        bool retrans {false};    //!< sent more than once (Linux TCPCB_RETRANS)
     };
 
     /// The snapshot this ACK samples from (Linux rate_sample's prior_*).
@@ -101,19 +112,23 @@ class FullTcpDeliveryRate
     /// Record new sequence space. \param r its record
     void Push(const Record& r);
     /// \param r a record delivered by this ACK \param bytes its bytes not delivered before
-    void Deliver(Record& r, int64_t bytes);
+    /// \param sacked delivered by a SACK block rather than cumulatively
+    void Deliver(Record& r, int64_t bytes, bool sacked);
 
     std::vector<Record> m_ring; //!< the records, a ring whose size is a power of two
     size_t m_head {0};          //!< index of the oldest record in m_ring
     size_t m_size {0};          //!< records held
     int64_t m_frontStart {0};   //!< offset the oldest record starts at (SND.UNA)
 
-    uint64_t m_delivered {0};     //!< C.delivered
-    Time m_deliveredTime;         //!< C.delivered_time
-    Time m_firstSent;             //!< C.first_sent_time
-    uint64_t m_appLimited {0};    //!< C.app_limited: end of the app-limited bubble, 0 if none
-    uint64_t m_ackDelivered {0};  //!< delivered by the ACK being processed
-    std::optional<Prior> m_prior; //!< the ACK's snapshot, if it delivered a record
+    uint64_t m_delivered {0};        //!< C.delivered
+    Time m_deliveredTime;            //!< C.delivered_time
+    Time m_firstSent;                //!< C.first_sent_time
+    uint64_t m_appLimited {0};       //!< C.app_limited: end of the app-limited bubble, 0 if none
+    uint64_t m_ackDelivered {0};     //!< delivered by the ACK being processed
+    std::optional<Prior> m_prior;    //!< the ACK's snapshot, if it delivered a record
+    std::optional<Time> m_lastAckt;  //!< ACK's newest cumulatively delivered send time
+    std::optional<Time> m_lastSackt; //!< ACK's newest SACKed send time (last_sackt)
+    bool m_retransAcked {false};     //!< ACK covered a retransmission (RETRANS_DATA_ACKED)
 };
 
 } // namespace ns3

@@ -157,6 +157,13 @@ FullTcpConnection::SendNewSegment(int64_t end)
 int64_t
 FullTcpConnection::RetransmitFrom(int64_t start, int64_t limit)
 {
+    // A retransmission never crosses the end of a record (MSG_EOR): Linux resends skb by skb
+    // and tcp_retrans_try_collapse() joins no skb marked eor (tcp_skb_can_collapse()).
+    const auto record = std::upper_bound(m_tcb.recordEnds.begin(), m_tcb.recordEnds.end(), start);
+    if (record != m_tcb.recordEnds.end())
+    {
+        limit = std::min(limit, *record);
+    }
     const int64_t end = SegmentEnd(start, std::min(limit, m_tcb.sndNxt), m_tcb.FinSent());
     if (end > start)
     {

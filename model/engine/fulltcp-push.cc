@@ -127,6 +127,7 @@ FullTcpConnection::QueueWrite(Ptr<Packet> data, bool endOfRecord, bool more)
     if (size > 0 && endOfRecord)
     {
         m_tcb.recordEnd = writeEnd; // tcp_sendmsg_locked(): TCP_SKB_CB(skb)->eor = 1
+        m_tcb.recordEnds.push_back(writeEnd);
     }
     // tcp_push(): "if (flags & MSG_MORE) nonagle = TCP_NAGLE_CORK" for this push only.
     m_pushCorked = more && size > 0;

@@ -100,6 +100,7 @@ struct FullTcpTcb
     uint32_t maxFlightRound {0};     //!< largest FlightSize of the round (max_packets_out)
     int64_t cwndUsageSeq {0};        //!< SND.NXT when the round began (cwnd_usage_seq)
     int64_t recordEnd {0};           //!< end of the last write sent with MSG_EOR
+    std::deque<int64_t> recordEnds;  //!< ends of MSG_EOR writes not yet acknowledged
     Time lastDataSent;               //!< when data last left (Linux lsndtime)
     int64_t sndSml {0};              //!< end of the last partial segment sent (Linux snd_sml)
     std::optional<int64_t> sndUp;    //!< SND.UP: offset just past the last urgent byte written

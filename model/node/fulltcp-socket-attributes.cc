@@ -541,6 +541,15 @@ FullTcpSocket::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_slowStartAfterIdle),
                           MakeBooleanChecker())
+            .AddAttribute("AckRttFromSendTimes",
+                          "The congestion control's RTT sample of an ACK is the time since the "
+                          "most recently sent segment it newly delivered was sent, if never "
+                          "retransmitted (Linux tcp_clean_rtx_queue() ca_rtt_us; HyStart's "
+                          "delay samples); the timestamp echo only without one. False: the RTT "
+                          "measurement of RFC 7323 §4 or RFC 6298 §3.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&FullTcpSocket::m_ackRttFromSendTimes),
+                          MakeBooleanChecker())
             .AddAttribute("ReadAfterShutdownRecv",
                           "After ShutdownRecv() data still arrives, is acknowledged and can be "
                           "read; Recv() returns end of stream only once none is queued (Linux "

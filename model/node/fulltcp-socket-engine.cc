@@ -212,6 +212,7 @@ FullTcpSocket::MakeConfig(uint32_t mtu, FullTcpIpKey::Family family) const
     c.cwndGrowsByDelivered = m_cwndGrowsByDelivered;
     c.cwndWholeSegments = m_cwndWholeSegments;
     c.slowStartAfterIdle = m_slowStartAfterIdle;
+    c.ackRttFromSendTimes = m_ackRttFromSendTimes;
     c.prr = m_prr;
     c.prrVariant = m_prrVariant;
     c.frto = m_frto;

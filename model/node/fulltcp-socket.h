@@ -763,6 +763,7 @@ class FullTcpSocket : public TcpSocket, private FullTcpConnectionOutput
     bool m_cwndGrowsByDelivered {false};             //!< CwndGrowsByDelivered
     bool m_cwndWholeSegments {false};                //!< CwndWholeSegments
     bool m_slowStartAfterIdle {false};               //!< SlowStartAfterIdle
+    bool m_ackRttFromSendTimes {false};              //!< AckRttFromSendTimes
     bool m_readAfterShutdownRecv {false};            //!< ReadAfterShutdownRecv
     /// \return whether received bytes are thrown away: after Close(), or after ShutdownRecv()
     /// without ReadAfterShutdownRecv

@@ -376,6 +376,55 @@ TEST_F(DataTest, CubicIsChosenByNameWithItsHystart)
     EXPECT_EQ(Tcb().cc.ssthresh, 7700u);
 }
 
+/// Linux HyStart in a connection without timestamps.
+class HystartConnectionTest : public DataTest
+{
+  protected:
+    /// A handshake of 200 ms (delay_min); 30000 bytes written; the first 10 segments
+    /// acknowledged after 200 ms,
+    /// cwnd 20; then, 240 ms later, nine ACKs of 2000 bytes 1 ms apart, each an RTT sample of
+    /// about 240 ms when every ACK is timed. \param sendTimes ackRttFromSendTimes
+    void
+    RoundWithLongerRtts(bool sendTimes)
+    {
+        cfg.congestionControl = "Cubic";
+        cfg.cubicHystart = "Linux";
+        cfg.ackRttFromSendTimes = sendTimes;
+        cfg.cwndValidation = true; // cwnd grows while the round used it, as in Linux
+        cfg.sndBufSize = 100000;
+        DriveToSynSent();
+        now += MilliSeconds(200); // the handshake's RTT: delay_min 200 ms
+        Inject(Flags(H::SYN | H::ACK).Seq(kIrs).Ack(kIss + 1).Mss(kPeerMss));
+        Write(Text(30000));
+        now += MilliSeconds(200);
+        Inject(PeerAck(10000).Win(30000));
+        ASSERT_EQ(Tcb().cc.cwnd, 20000u);
+        now += MilliSeconds(240);
+        for (uint32_t acked = 12000; acked <= 28000; acked += 2000)
+        {
+            Inject(PeerAck(acked).Win(30000));
+            now += MilliSeconds(1);
+        }
+    }
+};
+
+TEST_F(HystartConnectionTest, HystartTimesEveryAckFromTheSendTimes)
+{
+    // Linux tcp_clean_rtx_queue(): ca_rtt_us from the newest acknowledged skb's send time,
+    // on every ACK. The ninth sample of the round (hystart_update(), HYSTART_MIN_SAMPLES)
+    // is 240 ms > 200 ms + clamp(25 ms, 4, 16): slow start ends at cwnd 36
+    // (cubic/cubic-hystart-delay-rtt-jumps-upward.pkt, linux-cubic-hystart-delay).
+    RoundWithLongerRtts(true);
+    EXPECT_EQ(Tcb().cc.ssthresh, 36000u);
+}
+
+TEST_F(HystartConnectionTest, WithoutSendTimesHystartSeesOneTimedSegmentPerRtt)
+{
+    // RFC 6298 §3 times one segment at a time: the round gives HyStart one sample only.
+    RoundWithLongerRtts(false);
+    EXPECT_EQ(Tcb().cc.ssthresh, kInfinite);
+}
+
 TEST_F(DataTest, UnknownCubicHystartIsAConfigurationError)
 {
     cfg.congestionControl = "Cubic";

@@ -5,7 +5,8 @@
  *
  * FullTcpConfig::cwndValidation (tcp_cwnd_validate(), tcp_is_cwnd_limited()),
  * cwndGrowsByDelivered (tcp_cong_control()'s acked_sacked, tcp_remove_reno_sacks()),
- * slowStartAfterIdle (tcp_cwnd_restart()), each against the default; and a write with
+ * slowStartAfterIdle (tcp_cwnd_restart(), after a write or a window update), each against
+ * the default; and a write with
  * endOfRecord (MSG_EOR), after which the next write starts a new block.
  */
 #include "fulltcp-engine-data-fixture.h"
@@ -126,6 +127,36 @@ TEST_F(CwndUseTest, WithoutRestartAfterIdleCwndIsKept)
     EXPECT_EQ(Tcb().cc.cwnd, 20000U);
 }
 
+TEST_F(CwndUseTest, AWindowReopeningAfterAnIdleRtoRestartsCwnd)
+{
+    // tcp_ack_update_window(): a window that changes with data queued runs
+    // tcp_slow_start_after_idle_check(). Written while data was in flight (no restart then),
+    // the rest waits behind a zero window; 3 s later the window reopens: cwnd 20 halves to 10.
+    cfg.slowStartAfterIdle = true;
+    cfg.zeroWindowProbeData = false;
+    DriveToEstablished();
+    Write(Text(10000));
+    Write(Text(5000));
+    Inject(PeerAck(10000).Win(0));
+    ASSERT_EQ(Tcb().cc.cwnd, 20000U);
+    Advance(Seconds(3)); // probes at 1 s and 3 s back the probe interval off to 4 s
+    ASSERT_TRUE(Tcb().probing);
+    Inject(PeerAck(10000));
+    EXPECT_EQ(Tcb().cc.cwnd, 10000U);
+}
+
+TEST_F(CwndUseTest, WithoutRestartAfterIdleAReopenedWindowKeepsCwnd)
+{
+    cfg.zeroWindowProbeData = false;
+    DriveToEstablished();
+    Write(Text(10000));
+    Write(Text(5000));
+    Inject(PeerAck(10000).Win(0));
+    Advance(Seconds(3));
+    Inject(PeerAck(10000));
+    EXPECT_EQ(Tcb().cc.cwnd, 20000U);
+}
+
 TEST_F(CwndUseTest, NoWriteJoinsTheBlockThatEndsARecord)
 {
     // tcp_skb_can_collapse_to(): the block a MSG_EOR write ends takes no more bytes; the next
@@ -151,6 +182,42 @@ TEST_F(CwndUseTest, WithoutEndOfRecordWritesJoinTheUnsentBlock)
     Write(Text(400));
     Write(Text(1000));
     EXPECT_TRUE(Tcb().blockStarts.empty());
+}
+
+class RecordRetransmitTest : public CwndUseTest
+{
+  protected:
+    /// Three writes of 400 bytes, each leaving alone (Nagle off), each a record (MSG_EOR)
+    /// when \p records; then the retransmission timeout. \return what was written
+    std::string
+    ThreeSmallWritesThenTimeout(bool records)
+    {
+        cfg.pushBlockSize = 65215;
+        cfg.noDelay = true;
+        DriveToEstablished();
+        const std::string data = Text(1200);
+        for (uint32_t o = 0; o < 1200; o += 400)
+        {
+            EXPECT_EQ(Conn().Send(Payload(data.substr(o, 400)), now, records), FullTcpError::OK);
+        }
+        out.ClearHistory();
+        Advance(Tcb().rto);
+        return data;
+    }
+};
+
+TEST_F(RecordRetransmitTest, ARetransmissionStopsAtTheEndOfARecord)
+{
+    // tcp_retrans_try_collapse(): no skb marked eor is joined; the resent segment is the
+    // first record alone (eor/no-coalesce-retrans.pkt, linux-eor-retransmit).
+    const std::string data = ThreeSmallWritesThenTimeout(true);
+    EXPECT_SENT(OurData(data, 0, 400, H::PSH));
+}
+
+TEST_F(RecordRetransmitTest, WithoutRecordsARetransmissionTakesAFullSegment)
+{
+    const std::string data = ThreeSmallWritesThenTimeout(false);
+    EXPECT_SENT(OurData(data, 0, 1000, H::PSH));
 }
 
 } // namespace

@@ -29,6 +29,7 @@
 #include <iterator>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fulltcp_test
@@ -344,6 +345,25 @@ inline bool
 HaveTshark()
 {
     return system("command -v tshark >/dev/null 2>&1") == 0;
+}
+
+/**
+ * \param devices a link's two devices, on nodes with IP stacks \param ipv6 the family
+ * \return the addresses given to device 0 and device 1: 2001:db8::/64 or 10.1.1.0/24
+ */
+inline std::pair<Address, Address>
+AssignLink(const NetDeviceContainer& devices, bool ipv6)
+{
+    if (ipv6)
+    {
+        Ipv6AddressHelper v6;
+        v6.SetBase(Ipv6Address("2001:db8::"), Ipv6Prefix(64));
+        Ipv6InterfaceContainer ifs = v6.Assign(devices);
+        return {ifs.GetAddress(0, 1), ifs.GetAddress(1, 1)};
+    }
+    Ipv4AddressHelper v4("10.1.1.0", "255.255.255.0");
+    Ipv4InterfaceContainer ifs = v4.Assign(devices);
+    return {ifs.GetAddress(0), ifs.GetAddress(1)};
 }
 
 /// What TsharkCount() returns when tshark could not judge (not installed, an unreadable

@@ -176,24 +176,7 @@ WireLinkTestCase::DoRun()
     NetDeviceContainer devices = p2p.Install(nodes);
     InternetStackHelper stack;
     stack.Install(nodes);
-    Address from;
-    Address to;
-    if (m_ipv6)
-    {
-        Ipv6AddressHelper v6;
-        v6.SetBase(Ipv6Address("2001:db8::"), Ipv6Prefix(64));
-        Ipv6InterfaceContainer ifs = v6.Assign(devices);
-        from = ifs.GetAddress(0, 1);
-        to = ifs.GetAddress(1, 1);
-    }
-    else
-    {
-        Ipv4AddressHelper v4;
-        v4.SetBase("10.1.1.0", "255.255.255.0");
-        Ipv4InterfaceContainer ifs = v4.Assign(devices);
-        from = ifs.GetAddress(0);
-        to = ifs.GetAddress(1);
-    }
+    const auto [from, to] = fulltcp_test::AssignLink(devices, m_ipv6);
     std::vector<Ptr<FullTcpRawPeer>> peers;
     for (uint32_t i = 0; i < 2; ++i)
     {

@@ -542,11 +542,10 @@ FullTcpSocket::GetTypeId()
                           MakeBooleanAccessor(&FullTcpSocket::m_slowStartAfterIdle),
                           MakeBooleanChecker())
             .AddAttribute("AckRttFromSendTimes",
-                          "The congestion control's RTT sample of an ACK is the time since the "
-                          "most recently sent segment it newly delivered was sent, if never "
-                          "retransmitted (Linux tcp_clean_rtx_queue() ca_rtt_us; HyStart's "
-                          "delay samples); the timestamp echo only without one. False: the RTT "
-                          "measurement of RFC 7323 §4 or RFC 6298 §3.",
+                          "The congestion control's RTT sample of an ACK is the age of the "
+                          "newest never-retransmitted segment it newly delivered (Linux "
+                          "tcp_clean_rtx_queue() ca_rtt_us: HyStart's delay samples). False: "
+                          "the RTT measurement of RFC 7323 §4 or RFC 6298 §3.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&FullTcpSocket::m_ackRttFromSendTimes),
                           MakeBooleanChecker())
